@@ -1,0 +1,1 @@
+"""East–West poverty-alleviation cooperation report: data pipeline and book helpers."""
