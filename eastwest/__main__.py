@@ -1,0 +1,54 @@
+"""Command line: `python -m eastwest build` rebuilds data/; `python -m eastwest check ID` checks one source."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .errors import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eastwest")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="clean the seeds and build every table in data/")
+    check = sub.add_parser("check", help="validate one source's annotations without writing anything")
+    check.add_argument("source_id")
+    sub.add_parser("pages", help="generate the book's source pages and bibliography from data/")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            from .dataset import build
+
+            report = build()
+            print(
+                f"data/: {report['sources']} sources, {report['facts']} facts; "
+                f"{report['mentions']} numeric mentions: {report['mentions_linked']} linked to facts, "
+                f"{report['mentions_excluded']} excluded with a reason (coverage {report['coverage_percent']}%)"
+            )
+        elif args.command == "check":
+            from .dataset import collect
+
+            _, _, _, builds = collect(only=args.source_id)
+            if args.source_id not in builds:
+                raise DataError(f"unknown source id {args.source_id!r}")
+            b = builds[args.source_id]
+            linked = sum(m.status == "linked" for m in b.mentions)
+            print(f"{args.source_id}: {len(b.facts)} valid facts; {len(b.mentions)} mentions, {linked} linked")
+            if b.errors:
+                print(f"{len(b.errors)} problem(s):")
+                for e in b.errors:
+                    print("  -", e)
+                return 1
+            print("OK")
+        elif args.command == "pages":
+            from .pages import write_pages
+
+            write_pages()
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

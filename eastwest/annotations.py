@@ -1,0 +1,175 @@
+"""Curated annotations -> validated fact rows with offsets into the clean text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .errors import DataError
+from .numbers import NumberFormatError, format_decimal, parse_number
+from .vocabulary import Vocabulary
+from .yamlio import load_yaml
+
+FACT_FIELDS = (
+    "id", "quote", "number", "value", "value_high", "unit", "qualifier", "status", "indicator",
+    "description", "theme", "east", "west", "period", "scope", "flags",
+)
+REQUIRED = ("id", "quote", "unit", "qualifier", "status", "indicator", "description", "theme", "period", "scope")
+_PERIOD_PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+PERIOD = re.compile(rf"^(?:unknown|{_PERIOD_PART}|(?:{_PERIOD_PART})?/(?:{_PERIOD_PART})?)$")
+NOT_ACHIEVED = ("planned", "expected", "target")
+
+
+@dataclass
+class Annotations:
+    source_id: str
+    path: Path
+    facts: list[dict]
+    exclusions: list[dict]
+
+
+def load_annotations(path: Path, expected_source_id: str) -> Annotations:
+    raw = load_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: expected a mapping with 'source_id', 'facts' and 'exclusions'")
+    if raw.get("source_id") != expected_source_id:
+        raise DataError(f"{path}: source_id {raw.get('source_id')!r} does not match the file name ({expected_source_id})")
+    facts = raw.get("facts") or []
+    exclusions = raw.get("exclusions") or []
+    if not isinstance(facts, list) or not all(isinstance(f, dict) for f in facts):
+        raise DataError(f"{path}: 'facts' must be a list of mappings")
+    if not isinstance(exclusions, list) or not all(isinstance(e, dict) for e in exclusions):
+        raise DataError(f"{path}: 'exclusions' must be a list of mappings")
+    return Annotations(expected_source_id, path, facts, exclusions)
+
+
+def locate_once(text: str, needle: str, where: str, what: str = "quote") -> int:
+    start = text.find(needle)
+    if start < 0:
+        raise DataError(f"{where}: {what} not found verbatim in the clean text: {needle!r}")
+    if text.find(needle, start + 1) >= 0:
+        raise DataError(f"{where}: {what} occurs more than once in the clean text; lengthen it: {needle!r}")
+    return start
+
+
+def _decimal(value, where: str, field: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation as exc:
+        raise DataError(f"{where}: {field} {value!r} is not a number") from exc
+
+
+def _same(a: Decimal | None, b: Decimal | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= Decimal("1e-9") * max(Decimal(1), abs(a))
+
+
+def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_file: Path) -> dict:
+    """Check one annotated fact against its clean text and vocabularies; return its row."""
+    fact_id = fact.get("id")
+    where = f"{where_file}: fact {fact_id!r}" if fact_id else f"{where_file}: fact without id"
+    unknown = sorted(set(fact) - set(FACT_FIELDS))
+    if unknown:
+        raise DataError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    for field in REQUIRED:
+        if fact.get(field) in (None, ""):
+            raise DataError(f"{where}: required field {field!r} is empty")
+    if not re.fullmatch(rf"{re.escape(prefix)}-[a-z0-9]+(?:-[a-z0-9]+)*", str(fact_id)):
+        raise DataError(f"{where}: id must look like '{prefix}-some-slug' (lowercase letters, digits, '-')")
+    flags = list(fact.get("flags") or [])
+    for flag in flags:
+        vocab.check("flags", flag, where)
+    for section, field in (("themes", "theme"), ("units", "unit"), ("qualifiers", "qualifier"),
+                           ("statuses", "status"), ("scopes", "scope")):
+        vocab.check(section, fact[field], where)
+    vocab.check_place(fact.get("east"), f"{where} (east)")
+    vocab.check_place(fact.get("west"), f"{where} (west)")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", str(fact["indicator"])):
+        raise DataError(f"{where}: indicator {fact['indicator']!r} must be snake_case")
+    if not PERIOD.fullmatch(str(fact["period"])):
+        raise DataError(f"{where}: period {fact['period']!r} must be YYYY[-MM[-DD]], a START/END range or 'unknown'")
+
+    quote = str(fact["quote"])
+    quote_start = locate_once(text, quote, where)
+    number = fact.get("number")
+    value = _decimal(fact.get("value"), where, "value")
+    value_high = _decimal(fact.get("value_high"), where, "value_high")
+    number_start = number_end = None
+    if number in (None, ""):
+        if "number_missing_in_source" not in flags:
+            raise DataError(f"{where}: 'number' is empty; flag number_missing_in_source if the source lost it")
+        if value is not None:
+            raise DataError(f"{where}: value {fact['value']!r} given for a number missing in the source (never guess)")
+    else:
+        number = str(number)
+        offset = quote.find(number)
+        if offset < 0:
+            raise DataError(f"{where}: number {number!r} is not part of its quote")
+        if quote.find(number, offset + 1) >= 0:
+            raise DataError(f"{where}: number {number!r} occurs twice in its quote; choose a longer number text")
+        number_start = quote_start + offset
+        number_end = number_start + len(number)
+        try:
+            parsed = parse_number(number)
+        except NumberFormatError as exc:
+            raise DataError(f"{where}: {exc}") from exc
+        if value is None:
+            raise DataError(f"{where}: value is empty but the quote has the number {number!r}")
+        if not _same(parsed.value, value) or not _same(parsed.value_high, value_high):
+            stated = format_decimal(value) + (f"-{format_decimal(value_high)}" if value_high is not None else "")
+            read = format_decimal(parsed.value) + (f"-{format_decimal(parsed.value_high)}" if parsed.value_high is not None else "")
+            raise DataError(f"{where}: value {stated} disagrees with the number in the quote {number!r}, which reads {read}")
+        expected_qualifiers = parsed.qualifiers or frozenset({"exact"})
+        if fact["qualifier"] not in expected_qualifiers:
+            raise DataError(
+                f"{where}: qualifier {fact['qualifier']!r} disagrees with {number!r}, which reads as "
+                + " or ".join(sorted(expected_qualifiers))
+            )
+        allowed_units = parsed.allowed_units
+        if allowed_units and fact["unit"] not in allowed_units:
+            raise DataError(f"{where}: unit {fact['unit']!r} disagrees with the counter in {number!r} ({', '.join(sorted(allowed_units))})")
+    if fact["status"] in NOT_ACHIEVED and "planned" not in flags:
+        flags.append("planned")
+    return {
+        "fact_id": fact_id,
+        "theme": fact["theme"],
+        "indicator": fact["indicator"],
+        "description": str(fact["description"]).strip(),
+        "east": fact.get("east") or "",
+        "west": fact.get("west") or "",
+        "value": format_decimal(value),
+        "value_high": format_decimal(value_high),
+        "unit": fact["unit"],
+        "qualifier": fact["qualifier"],
+        "status": fact["status"],
+        "period": str(fact["period"]),
+        "scope": fact["scope"],
+        "quote": quote,
+        "number_text": number or "",
+        "quote_start": quote_start,
+        "quote_end": quote_start + len(quote),
+        "number_start": number_start,
+        "number_end": number_end,
+        "flags": ";".join(sorted(set(flags))),
+    }
+
+
+def exclusion_spans(annotations: Annotations, text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+    spans = []
+    for index, entry in enumerate(annotations.exclusions):
+        where = f"{annotations.path}: exclusion #{index + 1} ({entry.get('mention')!r})"
+        for key in ("mention", "context", "reason"):
+            if entry.get(key) in (None, ""):
+                raise DataError(f"{where}: required field {key!r} is empty")
+        vocab.check("exclusion_reasons", entry["reason"], where)
+        context = str(entry["context"])
+        start = locate_once(text, context, where, what="context")
+        offset = context.find(str(entry["mention"]))
+        if offset < 0:
+            raise DataError(f"{where}: mention is not part of its context {context!r}")
+        spans.append((start + offset, start + offset + len(str(entry["mention"])), entry["reason"]))
+    return spans

@@ -1,0 +1,195 @@
+"""Build the dataset in data/ from seeds, provenance, annotations and reference files."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.errors as pa_errors
+
+from .annotations import Annotations, exclusion_spans, load_annotations, locate_once, validate_fact
+from .cleaning import GARBLED_MARK, CleanResult
+from .corpus import clean_corpus, write_quality_log
+from .errors import DataError
+from .io import write_csv, write_json
+from .mentions import Mention, audit
+from .paths import PROJECT, ProjectPaths
+from .provenance import SourceRecord
+from .schema import FACT_COLUMNS, facts_schema
+from .vocabulary import Vocabulary, load_vocabulary
+from .yamlio import load_yaml
+
+_SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+
+
+@dataclass
+class SourceBuild:
+    record: SourceRecord
+    clean: CleanResult
+    facts: list[dict]
+    mentions: list[Mention]
+    errors: list[str]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return left, (right.end() if right else len(text))
+
+
+def build_source(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, paths: ProjectPaths) -> SourceBuild:
+    """Validate one source's annotations, collecting every problem rather than the first."""
+    errors: list[str] = []
+    path = paths.annotation_file(record.source_id)
+    if not path.exists():
+        raise DataError(f"{path}: no annotation file for source {record.source_id} (add one, even with no facts)")
+    annotations: Annotations = load_annotations(path, record.source_id)
+    facts = []
+    for fact in annotations.facts:
+        try:
+            row = validate_fact(fact, clean.text, vocab, record.fact_prefix, path)
+        except DataError as exc:
+            errors.append(str(exc))
+            continue
+        left, right = _sentence_around(clean.text, row["quote_start"], row["quote_end"])
+        if GARBLED_MARK in clean.text[left:right] and "garbled_nearby" not in row["flags"].split(";"):
+            errors.append(f"{path}: fact {row['fact_id']!r}: its sentence contains {GARBLED_MARK}; add the flag garbled_nearby")
+        facts.append({"source_id": record.source_id, **row})
+    try:
+        exclusions = exclusion_spans(annotations, clean.text, vocab)
+    except DataError as exc:
+        errors.append(str(exc))
+        exclusions = []
+    mentions = audit(clean.text, facts, exclusions)
+    for m in mentions:
+        if m.status == "unaccounted":
+            context = clean.text[max(0, m.start - 12) : m.end + 8].replace("\n", " ")
+            errors.append(f"{path}: mention {m.text!r} at offset {m.start} is neither in a fact nor excluded (context: {context!r})")
+    return SourceBuild(record, clean, facts, mentions, errors)
+
+
+def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPaths) -> pd.DataFrame:
+    raw = load_yaml(paths.pairings_input)
+    rows = []
+    for entry in raw.get("pairings", []):
+        where = f"{paths.pairings_input}: pairing {entry.get('id')!r}"
+        vocab.check_place(entry.get("east"), where)
+        vocab.check_place(entry.get("west"), where)
+        if entry.get("relationship") not in RELATIONSHIPS:
+            raise DataError(f"{where}: unknown relationship {entry.get('relationship')!r} (allowed: {', '.join(RELATIONSHIPS)})")
+        quote_start = ""
+        if entry.get("start_quote"):
+            source = entry.get("start_source")
+            if source not in texts:
+                raise DataError(f"{where}: start_source {source!r} is not a known source id")
+            quote_start = locate_once(texts[source], entry["start_quote"], where, "start_quote")
+        rows.append({
+            "pairing_id": entry["id"], "east": entry["east"], "west": entry["west"],
+            "relationship": entry["relationship"], "relationship_zh": RELATIONSHIPS[entry["relationship"]],
+            "start_date": entry.get("start_date") or "", "start_source": entry.get("start_source") or "",
+            "start_quote": entry.get("start_quote") or "", "start_quote_start": quote_start,
+            "note": entry.get("note") or "",
+        })
+    return pd.DataFrame(rows)
+
+
+RELATIONSHIPS = {
+    "east_west_cooperation": "东西部扶贫协作",
+    "north_south_linkage": "南北挂钩",
+    "xinjiang_aid": "援疆",
+    "tibet_aid": "援藏",
+    "counterpart_assistance": "对口帮扶",
+}
+
+
+def _sources_table(records: list[SourceRecord], builds: dict[str, SourceBuild]) -> pd.DataFrame:
+    rows = []
+    for r in records:
+        row = r.model_dump()
+        row["pairings"] = ";".join(r.pairings)
+        row["facts"] = len(builds[r.source_id].facts)
+        row["clean_chars"] = len(builds[r.source_id].clean.text)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _facts_frame(facts: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(facts, columns=list(FACT_COLUMNS))
+    for column in ("value", "value_high", "number_start", "number_end"):
+        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="raise").astype(float)
+    frame["quote_start"] = frame["quote_start"].astype(int)
+    frame["quote_end"] = frame["quote_end"].astype(int)
+    for column in FACT_COLUMNS:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].astype(str)
+    return frame.sort_values(["source_id", "quote_start", "number_start", "fact_id"], kind="stable").reset_index(drop=True)
+
+
+def collect(paths: ProjectPaths = PROJECT, only: str | None = None):
+    records, cleaned = clean_corpus(paths)
+    vocab = load_vocabulary(paths)
+    builds = {}
+    for record in records:
+        if only and record.source_id != only:
+            continue
+        builds[record.source_id] = build_source(record, cleaned[record.source_id], vocab, paths)
+    return records, cleaned, vocab, builds
+
+
+def build(paths: ProjectPaths = PROJECT) -> dict:
+    records, cleaned, vocab, builds = collect(paths)
+    errors = [e for b in builds.values() for e in b.errors]
+    all_facts = [f for b in builds.values() for f in b.facts]
+    ids = [f["fact_id"] for f in all_facts]
+    errors += [f"duplicate fact_id {i!r} (in {', '.join(sorted({f['source_id'] for f in all_facts if f['fact_id'] == i}))})"
+               for i in sorted({i for i in ids if ids.count(i) > 1})]
+    if errors:
+        raise DataError(f"{len(errors)} problem(s) in the annotations:\n" + "\n".join(f"  - {e}" for e in errors))
+
+    facts = _facts_frame(all_facts)
+    try:
+        facts_schema(vocab).validate(facts, lazy=True)
+    except pa_errors.SchemaErrors as exc:
+        raise DataError(f"data/facts.csv failed its schema:\n{exc.failure_cases.to_string()}") from exc
+    for column in ("number_start", "number_end"):
+        facts[column] = facts[column].astype("Int64")
+    write_csv(paths.facts_csv, facts)
+
+    mention_rows = [
+        {"source_id": sid, "start": m.start, "end": m.end, "text": m.text, "status": m.status,
+         "fact_id": m.fact_id, "reason": m.reason}
+        for sid, b in builds.items() for m in b.mentions
+    ]
+    mentions = pd.DataFrame(mention_rows, columns=["source_id", "start", "end", "text", "status", "fact_id", "reason"])
+    write_csv(paths.mentions_csv, mentions)
+
+    texts = {sid: c.text for sid, c in cleaned.items()}
+    write_csv(paths.pairings_csv, _pairings_table(vocab, texts, paths))
+    places = pd.DataFrame(list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "lat", "lon"])
+    write_csv(paths.places_csv, places)
+    write_csv(paths.sources_csv, _sources_table(records, builds))
+
+    extra = {}
+    for sid, b in builds.items():
+        missing = facts[(facts.source_id == sid) & facts.flags.str.contains("number_missing_in_source")]
+        stripped = facts[(facts.source_id == sid) & facts.flags.str.contains("year_missing_in_source")]
+        extra[sid] = {
+            "numbers_missing_in_source": missing[["fact_id", "quote"]].to_dict("records"),
+            "years_missing_in_source": stripped[["fact_id", "quote"]].to_dict("records"),
+        }
+    write_quality_log(cleaned, extra, paths)
+
+    counts = mentions.groupby("status").size().to_dict()
+    report = {
+        "sources": len(records),
+        "facts": int(len(facts)),
+        "facts_by_theme": {k: int(v) for k, v in facts.groupby("theme").size().items()},
+        "facts_number_missing": int(facts.flags.str.contains("number_missing_in_source").sum()),
+        "mentions": int(len(mentions)),
+        "mentions_linked": int(counts.get("linked", 0)),
+        "mentions_excluded": int(counts.get("excluded", 0)),
+        "mentions_excluded_by_reason": {k: int(v) for k, v in mentions[mentions.status == "excluded"].groupby("reason").size().items()},
+        "coverage_percent": round(100 * counts.get("linked", 0) / max(1, len(mentions)), 1),
+    }
+    write_json(paths.build_report, report)
+    return report

@@ -1,0 +1,135 @@
+"""Parse the numeric expressions of Chinese news text into normalised values.
+
+"2.4亿元" -> 240000000 yuan; "近45亿元" -> 4500000000, about; "260余名" -> 260, over;
+"两期" -> 2; "4-8倍" -> 4 to 8, range; "97.64%" -> 97.64 percent; "十分之一多" -> 10 percent, over.
+Chinese numerals are read by cn2an; this module only splits off qualifiers and multipliers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+
+PREFIX_QUALIFIERS = {
+    "超过": "over", "超": "over", "逾": "over", "近": "about", "约": "about", "大约": "about",
+    "大概": "about", "将近": "about", "不足": "under", "不到": "under",
+}
+SUFFIX_QUALIFIERS = {"余": "over", "多": "over", "以上": "over", "左右": "about", "以内": "under", "来": "about"}
+
+# Counters that fix the unit; other counters (个, 名, 项 ...) leave the choice to the annotator.
+COUNTER_UNITS = [
+    ("平方公里", {"km2"}), ("公里", {"km"}), ("人次", {"person_time"}), ("元", {"yuan"}),
+    ("亩", {"mu"}), ("%", {"percent"}), ("倍", {"times"}), ("户", {"household"}), ("株", {"plant"}),
+    ("人", {"person"}), ("名", {"person"}), ("位", {"person"}),
+]
+
+_ARABIC = r"\d+(?:\.\d+)?"
+_NUMBER = re.compile(
+    rf"^(?P<prefix>{'|'.join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))})?"
+    rf"(?:(?P<low>{_ARABIC})(?:\s*[-~—–至到]\s*(?P<high>{_ARABIC}))?|(?P<chinese>[{CHINESE_DIGITS}]+))"
+    rf"(?P<several>几)?(?P<mult>[万亿])?"
+    rf"(?P<suffix1>余|多|来)?(?P<mult2>[万亿])?"
+    rf"(?P<rest>.*)$"
+)
+_FRACTION = re.compile(rf"^(?P<prefix>近|约|超)?(?P<den>[{CHINESE_DIGITS}\d]+)分之(?P<num>[{CHINESE_DIGITS}\d]+)(?P<suffix>多|强|左右)?(?P<rest>.*)$")
+
+
+class NumberFormatError(ValueError):
+    """The text does not hold a number this parser can read."""
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: Decimal
+    value_high: Decimal | None
+    qualifiers: frozenset[str]  # empty means exact
+    counter: str
+
+    @property
+    def allowed_units(self) -> set[str] | None:
+        for counter, units in COUNTER_UNITS:
+            if self.counter.startswith(counter):
+                return units
+        return None
+
+
+def _chinese_to_decimal(text: str) -> Decimal:
+    try:
+        return Decimal(str(cn2an.cn2an(text, "smart")))
+    except (ValueError, KeyError) as exc:
+        raise NumberFormatError(f"cannot read Chinese numeral {text!r}") from exc
+
+
+def _to_decimal(text: str) -> Decimal:
+    if re.fullmatch(_ARABIC, text):
+        return Decimal(text)
+    return _chinese_to_decimal(text)
+
+
+def parse_number(text: str) -> ParsedNumber:
+    """Parse one numeric expression (qualifier words, number, multiplier, counter)."""
+    raw = text.strip()
+    if raw in ("百分百", "百分之百"):
+        return ParsedNumber(Decimal(100), None, frozenset(), "%")
+    fraction = _FRACTION.match(raw)
+    if fraction:
+        value = _to_decimal(fraction["num"]) / _to_decimal(fraction["den"]) * 100
+        quals = set()
+        if fraction["prefix"]:
+            quals.add(PREFIX_QUALIFIERS[fraction["prefix"]])
+        if fraction["suffix"]:
+            quals.add("about" if fraction["suffix"] == "左右" else "over")
+        return ParsedNumber(value, None, frozenset(quals), "%" + fraction["rest"])
+    m = _NUMBER.match(raw)
+    if not m:
+        raise NumberFormatError(f"no number found at the start of {text!r}")
+    qualifiers: set[str] = set()
+    if m["prefix"]:
+        qualifiers.add(PREFIX_QUALIFIERS[m["prefix"]])
+    if m["chinese"] is not None:
+        chinese = m["chinese"]
+        if chinese[0] in "十百千万亿":  # 千亩 means 一千亩
+            chinese = "一" + chinese
+        mult = m["mult"]
+        value = _chinese_to_decimal(chinese)
+        high = None
+    else:
+        value = Decimal(m["low"])
+        high = Decimal(m["high"]) if m["high"] else None
+        mult = m["mult"]
+    for factor in (mult, m["mult2"]):
+        if factor:
+            value *= MULTIPLIERS[factor]
+            high = high * MULTIPLIERS[factor] if high is not None else None
+    if high is not None:
+        qualifiers.add("range")
+    if m["several"]:
+        qualifiers.add("over")
+    if m["suffix1"]:
+        qualifiers.add(SUFFIX_QUALIFIERS[m["suffix1"]])
+    rest = m["rest"]
+    for word, qualifier in SUFFIX_QUALIFIERS.items():
+        if len(word) > 1 and rest.endswith(word):
+            qualifiers.add(qualifier)
+            rest = rest[: -len(word)]
+    for word in ("以上", "左右", "余", "多"):
+        if rest.endswith(word):
+            qualifiers.add(SUFFIX_QUALIFIERS[word])
+            rest = rest[: -len(word)]
+    return ParsedNumber(value, high, frozenset(qualifiers), rest)
+
+
+def format_decimal(value: Decimal | None) -> str:
+    """Plain decimal text without exponent or trailing zeros: 240000000, 97.64, 0.5."""
+    if value is None:
+        return ""
+    try:
+        text = format(value.normalize(), "f")
+    except InvalidOperation:  # pragma: no cover - Decimal from our parser is always finite
+        text = str(value)
+    return text
