@@ -94,6 +94,8 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
         raise DataError(f"{where}: period {fact['period']!r} must be YYYY[-MM[-DD]], a START/END range or 'unknown'")
 
     quote = str(fact["quote"])
+    if "\n" in quote:
+        raise DataError(f"{where}: quote spans paragraphs; quote within one paragraph")
     quote_start = locate_once(text, quote, where)
     number = fact.get("number")
     value = _decimal(fact.get("value"), where, "value")

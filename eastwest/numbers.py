@@ -1,7 +1,7 @@
 """Parse the numeric expressions of Chinese news text into normalised values.
 
 "2.4亿元" -> 240000000 yuan; "近45亿元" -> 4500000000, about; "260余名" -> 260, over;
-"两期" -> 2; "4-8倍" -> 4 to 8, range; "97.64%" -> 97.64 percent; "十分之一多" -> 10 percent, over.
+"两期" -> 2; "4-8倍" -> 4 to 8, range; "97.64%" -> 97.64 percent; "十分之一多" -> 10 percent, over; "超四成" -> 40 percent, over; "前三" -> rank 3.
 Chinese numerals are read by cn2an; this module only splits off qualifiers and multipliers.
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ SUFFIX_QUALIFIERS = {"余": "over", "多": "over", "以上": "over", "左右": "
 COUNTER_UNITS = [
     ("平方公里", {"km2"}), ("公里", {"km"}), ("人次", {"person_time"}), ("元", {"yuan"}),
     ("亩", {"mu"}), ("%", {"percent"}), ("倍", {"times"}), ("户", {"household"}), ("株", {"plant"}),
-    ("人", {"person"}), ("名", {"person"}), ("位", {"person"}),
+    ("人", {"person"}), ("名", {"person"}), ("位", {"person"}), ("rank", {"rank"}),
 ]
 
 _ARABIC = r"\d+(?:\.\d+)?"
@@ -74,6 +74,9 @@ def _to_decimal(text: str) -> Decimal:
 def parse_number(text: str) -> ParsedNumber:
     """Parse one numeric expression (qualifier words, number, multiplier, counter)."""
     raw = text.strip()
+    rank = re.fullmatch(rf"前([{CHINESE_DIGITS}\d]+)(?:名|位)?", raw)
+    if rank:  # 前三: among the top three
+        return ParsedNumber(_to_decimal(rank[1]), None, frozenset(), "rank")
     if raw in ("百分百", "百分之百"):
         return ParsedNumber(Decimal(100), None, frozenset(), "%")
     fraction = _FRACTION.match(raw)
@@ -121,6 +124,10 @@ def parse_number(text: str) -> ParsedNumber:
         if rest.endswith(word):
             qualifiers.add(SUFFIX_QUALIFIERS[word])
             rest = rest[: -len(word)]
+    if rest.startswith("成"):  # 四成 = 40 percent
+        value *= 10
+        high = high * 10 if high is not None else None
+        rest = "%" + rest[1:]
     return ParsedNumber(value, high, frozenset(qualifiers), rest)
 
 

@@ -1,0 +1,49 @@
+# Two commands do everything: `make book` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+ENV_STAMP := $(VENV)/.installed
+# Anything whose change must force the notebooks to re-execute (the execution cache only
+# watches code cells): the dataset and the package that draws the figures.
+CACHE_KEY_FILES = data/*.csv data/*.json eastwest/*.py eastwest/*.yml references.bib
+
+.PHONY: help env data pages book test bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(ENV_STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "eastwest-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
+	touch $@
+
+env: $(ENV_STAMP) ## create .venv from the pinned requirements.txt
+
+data: env ## clean the seeds and rebuild every table in data/
+	$(PY) -m eastwest build
+
+pages: data ## generate the source pages and bibliography from data/
+	$(PY) -m eastwest pages
+
+book: pages ## build data/, execute the notebooks (figures/) and write the site to _build/html
+	@mkdir -p _build
+	@key=$$(cat $(CACHE_KEY_FILES) | sha256sum | cut -c1-64); \
+	if [ "$$key" != "$$(cat _build/.cache-key 2>/dev/null || true)" ]; then \
+	  echo "data or package changed: clearing the notebook execution cache"; rm -rf _build/.jupyter_cache; \
+	fi; echo "$$key" > _build/.cache-key
+	$(VENV)/bin/jupyter-book build -W -n --keep-going .
+	@echo "site written to _build/html/index.html"
+
+test: book ## run every test: unit, data, notebooks (nbmake), built site and browser
+	$(PY) -m pytest tests --nbmake chapters
+
+bench: book ## measure build and data speed; writes bench/results.json
+	$(PY) bench/run.py
+
+clean: ## remove the built site and execution cache (keeps .venv)
+	rm -rf _build

@@ -1,0 +1,107 @@
+"""The one loader: notebooks, pages and tests read the built dataset through these functions."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import pandas as pd
+
+from .paths import PROJECT, ProjectPaths
+
+THEME_LABELS = {
+    "industry": "Industry projects",
+    "talent": "Talent exchange",
+    "labour": "Labour cooperation",
+    "consumption": "Consumption-based help",
+    "pairing": "Pairing structure",
+    "social": "Social assistance",
+    "outcome": "Poverty outcomes",
+    "context": "Context",
+}
+# The chapter whose fact table lists each theme's facts (source pages link back to it).
+CHAPTER_BY_THEME = {
+    "industry": "01_industry",
+    "talent": "02_talent",
+    "labour": "03_labour",
+    "consumption": "04_consumption",
+    "pairing": "00_overview",
+    "social": "00_overview",
+    "outcome": "00_overview",
+    "context": "00_overview",
+}
+
+
+def _read_csv(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def _facts(paths: ProjectPaths) -> pd.DataFrame:
+    frame = _read_csv(paths.facts_csv)
+    for column in ("value", "value_high"):
+        frame[column] = pd.to_numeric(frame[column].replace("", None))
+    for column in ("quote_start", "quote_end"):
+        frame[column] = frame[column].astype(int)
+    for column in ("number_start", "number_end"):
+        frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
+    frame["flag_list"] = frame["flags"].map(lambda s: [f for f in s.split(";") if f])
+    places = _places(paths).set_index("id")["name_en"]
+    frame["east_name"] = frame["east"].map(lambda p: places.get(p, "") if p else "")
+    frame["west_name"] = frame["west"].map(lambda p: places.get(p, "") if p else "")
+    frame["pairing"] = [
+        f"{_short(e)} → {_short(w)}" if e and w else (_short(e) or _short(w) or "—")
+        for e, w in zip(frame["east_name"], frame["west_name"])
+    ]
+    frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
+    return frame
+
+
+def _short(name: str) -> str:
+    """'Yanhe Tujia Autonomous County' -> 'Yanhe'; 'Bijiang (Tongren)' -> 'Bijiang'."""
+    if not name:
+        return ""
+    return name.split(" (")[0].replace(" Tujia Autonomous County", "").replace(" county", "")
+
+
+def facts(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
+    return _facts(paths).copy()
+
+
+@lru_cache(maxsize=4)
+def _places(paths: ProjectPaths) -> pd.DataFrame:
+    return _read_csv(paths.places_csv)
+
+
+def places(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
+    return _places(paths).copy()
+
+
+def pairings(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
+    frame = _read_csv(paths.pairings_csv)
+    names = places(paths).set_index("id")["name_en"].map(_short)
+    frame["label"] = frame["east"].map(names) + " → " + frame["west"].map(names)
+    return frame
+
+
+def sources(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
+    return _read_csv(paths.sources_csv)
+
+
+def mentions(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
+    return _read_csv(paths.mentions_csv)
+
+
+def quality_log(paths: ProjectPaths = PROJECT) -> dict:
+    return json.loads(paths.quality_log.read_text(encoding="utf-8"))
+
+
+def build_report(paths: ProjectPaths = PROJECT) -> dict:
+    return json.loads(paths.build_report.read_text(encoding="utf-8"))
+
+
+def clean_text(source_id: str, paths: ProjectPaths = PROJECT) -> str:
+    return paths.clean_text(source_id).read_text(encoding="utf-8")
+
+
+def clean_corpus(paths: ProjectPaths = PROJECT) -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(paths.clean.glob("*.txt"))}

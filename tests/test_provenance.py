@@ -1,0 +1,51 @@
+import hashlib
+
+import pytest
+import yaml
+
+from eastwest.errors import DataError
+from eastwest.paths import PROJECT
+from eastwest.provenance import check_seeds_match_records, load_records, read_seed
+
+
+def test_every_seed_has_a_valid_record_and_matching_checksum():
+    records = load_records()
+    checked = check_seeds_match_records(records)
+    assert checked >= 1
+    assert checked == len(list(PROJECT.seeds.glob("*.txt")))
+    for record in records:
+        assert record.sha256 == hashlib.sha256(PROJECT.seed_file(record.source_id).read_bytes()).hexdigest()
+
+
+def test_seed_without_record_is_an_error(project_copy):
+    (project_copy.seeds / "999_extra.txt").write_text("正文。", encoding="utf-8")
+    with pytest.raises(DataError, match=r"no provenance record for seed\(s\) seeds/999_extra.txt"):
+        check_seeds_match_records(load_records(project_copy), project_copy)
+
+
+def test_record_without_seed_is_an_error(project_copy):
+    project_copy.seed_file("003_2c630117eaa85b35").unlink()
+    with pytest.raises(DataError, match="record\\(s\\) without a seed file: 003_2c630117eaa85b35"):
+        check_seeds_match_records(load_records(project_copy), project_copy)
+
+
+def test_edited_seed_fails_its_checksum(project_copy):
+    seed = project_copy.seed_file("000_88e38dd8f2b9872c")
+    seed.write_bytes(seed.read_bytes() + b"\n")
+    with pytest.raises(DataError, match="seeds/000_88e38dd8f2b9872c.txt: sha256 .* differs"):
+        check_seeds_match_records(load_records(project_copy), project_copy)
+
+
+def test_record_breaking_the_schema_names_the_record_and_field(project_copy):
+    raw = yaml.safe_load(project_copy.provenance.read_text(encoding="utf-8"))
+    raw["sources"][1]["genre"] = "blog"
+    project_copy.provenance.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError, match="record 001_df563195e5b4e080: genre"):
+        load_records(project_copy)
+
+
+def test_seed_that_is_not_utf8_names_file_and_byte_offset(tmp_path):
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes("张家港".encode("utf-8") + "沿河".encode("gbk"))
+    with pytest.raises(DataError, match=r"gbk.txt: not valid UTF-8 at byte offset 9 .*iconv"):
+        read_seed(bad)
