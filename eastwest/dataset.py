@@ -171,8 +171,8 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
 
     extra = {}
     for sid, b in builds.items():
-        missing = facts[(facts.source_id == sid) & facts.flags.str.contains("number_missing_in_source")]
-        stripped = facts[(facts.source_id == sid) & facts.flags.str.contains("year_missing_in_source")]
+        missing = facts[(facts.source_id == sid) & facts["flags"].str.contains("number_missing_in_source")]
+        stripped = facts[(facts.source_id == sid) & facts["flags"].str.contains("year_missing_in_source")]
         extra[sid] = {
             "numbers_missing_in_source": missing[["fact_id", "quote"]].to_dict("records"),
             "years_missing_in_source": stripped[["fact_id", "quote"]].to_dict("records"),
@@ -184,7 +184,7 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
         "sources": len(records),
         "facts": int(len(facts)),
         "facts_by_theme": {k: int(v) for k, v in facts.groupby("theme").size().items()},
-        "facts_number_missing": int(facts.flags.str.contains("number_missing_in_source").sum()),
+        "facts_number_missing": int(facts["flags"].str.contains("number_missing_in_source").sum()),
         "mentions": int(len(mentions)),
         "mentions_linked": int(counts.get("linked", 0)),
         "mentions_excluded": int(counts.get("excluded", 0)),

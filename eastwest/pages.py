@@ -226,7 +226,7 @@ def quality_page_markdown(sources: pd.DataFrame, log: dict, facts: pd.DataFrame)
         )
         parts.append(f'<table class="quality"><thead><tr><th>raw line</th><th>rule</th><th>why</th><th>characters</th></tr></thead><tbody>{removed}</tbody></table>\n')
         parts.append(_cleaning_summary(entry) + "\n")
-        flagged = facts[(facts.source_id == sid) & facts.flags.str.contains("year_missing_in_source")]
+        flagged = facts[(facts.source_id == sid) & facts["flags"].str.contains("year_missing_in_source")]
         if len(flagged):
             items = "".join(
                 f'<li><a href="{source_page(sid)}.html#{fact_anchor(f["fact_id"])}"><code>{escape(f["fact_id"])}</code></a>: '
