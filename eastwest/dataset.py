@@ -165,7 +165,7 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
 
     texts = {sid: c.text for sid, c in cleaned.items()}
     write_csv(paths.pairings_csv, _pairings_table(vocab, texts, paths))
-    places = pd.DataFrame(list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "lat", "lon"])
+    places = pd.DataFrame(list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "lat", "lon"])
     write_csv(paths.places_csv, places)
     write_csv(paths.sources_csv, _sources_table(records, builds))
 

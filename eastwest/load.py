@@ -53,7 +53,33 @@ def _facts(paths: ProjectPaths) -> pd.DataFrame:
         for e, w in zip(frame["east_name"], frame["west_name"])
     ]
     frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
+    frame["programme"] = _programme_pairing(frame, paths)
+    labels = pairings(paths).set_index("pairing_id")["label"]
+    frame["programme_label"] = frame["programme"].map(lambda p: labels.get(p, BACKGROUND))
     return frame
+
+
+BACKGROUND = "Background (no single pairing)"
+
+
+def _programme_pairing(frame: pd.DataFrame, paths: ProjectPaths) -> list[str]:
+    """The pairing a fact belongs to: towns and villages count for their county; a fact naming
+    only the receiving side belongs to that source's pairing with it, if there is exactly one."""
+    parent = _places(paths).set_index("id")["parent"].to_dict()
+    pairs = _read_csv(paths.pairings_csv)
+    by_ends = {(e, w): pid for pid, e, w in zip(pairs.pairing_id, pairs.east, pairs.west)}
+    source_pairings = _read_csv(paths.sources_csv).set_index("source_id")["pairings"].map(lambda s: s.split(";"))
+    west_of = pairs.set_index("pairing_id")["west"].to_dict()
+    east_of = pairs.set_index("pairing_id")["east"].to_dict()
+    out = []
+    for sid, east, west in zip(frame.source_id, frame.east, frame.west):
+        east, west = parent.get(east) or east, parent.get(west) or west
+        if (east, west) in by_ends:
+            out.append(by_ends[(east, west)])
+            continue
+        candidates = [p for p in source_pairings.get(sid, []) if (west and west_of.get(p) == west) or (east and not west and east_of.get(p) == east)]
+        out.append(candidates[0] if len(candidates) == 1 else "")
+    return out
 
 
 def _short(name: str) -> str:

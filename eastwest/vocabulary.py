@@ -41,4 +41,7 @@ def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
         if place["role"] not in ("east", "west", "region"):
             raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown role {place['role']!r}")
         places[place["id"]] = place
+    for place in places.values():
+        if place.get("parent") and place["parent"] not in places:
+            raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown parent {place['parent']!r}")
     return Vocabulary({s: dict(raw[s]) for s in SECTIONS}, places)
