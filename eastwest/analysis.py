@@ -93,7 +93,7 @@ def aid_funds(facts: pd.DataFrame) -> pd.DataFrame:
         projects = pick(facts, [projects_id]).iloc[0]["value"] if projects_id else float("nan")
         rows.append({
             "fact_id": funds_id, "pairing": f["pairing"], "source_id": f["source_id"], "period": f["period"],
-            "scope": f["scope"], "status": f["status"], "funds_yuan": f["value"], "projects": projects,
+            "scope": f["scope"], "status": f["status"], "qualifier": f["qualifier"], "funds_yuan": f["value"], "projects": projects,
             "funds_per_project": f["value"] / projects if projects == projects and projects else float("nan"),
         })
     return pd.DataFrame(rows)
@@ -137,13 +137,13 @@ TALENT_FLOWS = [  # (fact id, direction, what)
     ("004-professionals-study-tour", "west → east", "professionals on study tours"),
     ("004-medical-staff-exchanged", "both ways", "medical staff exchanged"),
 ]
-TRAINING = [  # (classes fact, people fact)
-    ("000-yanhe-cadre-training-classes", "000-yanhe-cadres-trained"),
-    ("000-yanhe-professional-training-classes", "000-yanhe-professionals-trained"),
-    ("002-cadre-training-classes", "002-cadre-training-people"),
-    ("002-cadre-onsite-classes", "002-cadre-onsite-people"),
-    ("004-young-cadre-classes", "004-young-cadre-trainees"),
-    ("004-mentoring-trainings", "004-mentoring-trainees"),
+TRAINING = [  # (classes fact, people fact, short label)
+    ("000-yanhe-cadre-training-classes", "000-yanhe-cadres-trained", "Yanhe cadres trained in Zhangjiagang"),
+    ("000-yanhe-professional-training-classes", "000-yanhe-professionals-trained", "Yanhe professionals trained"),
+    ("002-cadre-training-classes", "002-cadre-training-people", "Zhangjiagang young cadres' visits to Yanhe"),
+    ("002-cadre-onsite-classes", "002-cadre-onsite-people", "Yanhe cadres' on-site training in the east"),
+    ("004-young-cadre-classes", "004-young-cadre-trainees", "Jiulong young-cadre classes"),
+    ("004-mentoring-trainings", "004-mentoring-trainees", "Jiulong publicity and skills trainings"),
 ]
 KUNSHAN_QUOTAS = ["001-quota-teachers", "001-quota-doctors", "001-quota-agri-experts", "001-quota-tech-talent",
                   "001-quota-entrepreneurs", "001-quota-social-workers"]
@@ -158,9 +158,9 @@ def talent_flows(facts: pd.DataFrame) -> pd.DataFrame:
 
 def training(facts: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for classes_id, people_id in TRAINING:
+    for classes_id, people_id, label in TRAINING:
         c, p = pick(facts, [classes_id, people_id]).itertuples(index=False)
-        rows.append({"pairing": c.pairing, "description": p.description, "period": c.period, "scope": c.scope,
+        rows.append({"label": label, "pairing": c.pairing, "description": p.description, "period": c.period, "scope": c.scope,
                      "classes": c.value, "people": p.value, "people_unit": p.unit, "qualifier": p.qualifier,
                      "per_class": p.value / c.value, "fact_ids": [classes_id, people_id]})
     return pd.DataFrame(rows)

@@ -12,14 +12,29 @@ from .style import human
 QUALIFIER_WORDS = {"exact": "", "over": "over ", "about": "about ", "under": "under ", "range": ""}
 
 
-def value_text(row) -> str:
+UNIT_PLURALS = {"person": "people", "person_time": "person-times", "km2": "km²", "km": "km", "mu": "mu",
+                "times": "times", "rank": "", "category": "categories", "family": "families", "county": "counties"}
+UNIT_SINGULARS = {"person_time": "person-time", "km2": "km²", "rank": "", "times": "times"}
+
+
+def unit_text(unit: str, value: float) -> str:
+    """'person', 3 -> 'people'; 'project', 1 -> 'project'. Yuan and percent carry their own sign."""
+    if unit in ("yuan", "percent"):
+        return ""
+    if value == 1:
+        return UNIT_SINGULARS.get(unit, unit.replace("_", " "))
+    return UNIT_PLURALS.get(unit, unit.replace("_", " ") + "s")
+
+
+def value_text(row, with_unit: bool = True) -> str:
+    """'over ¥30 m', 'about 1,000 mu', 'number missing in source'; qualifiers are never dropped."""
     if pd.isna(row["value"]):
         return "number missing in source"
     text = human(row["value"], row["unit"])
     if row["qualifier"] == "range" and not pd.isna(row["value_high"]):
         text += "–" + human(row["value_high"], row["unit"])
-    unit = "" if row["unit"] in ("yuan", "percent") else " " + row["unit"].replace("_", "-")
-    return QUALIFIER_WORDS.get(row["qualifier"], "") + text + unit
+    unit = unit_text(row["unit"], row["value"]) if with_unit else ""
+    return (QUALIFIER_WORDS.get(row["qualifier"], "") + text + (" " + unit if unit else "")).strip()
 
 
 def fact_link(row, from_dir: str = "chapters") -> str:
@@ -56,3 +71,42 @@ def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
         for _, r in frame.iterrows()
     )
     return f'<details class="facts-behind"><summary>Facts behind this chart ({len(frame)})</summary><ul>{items}</ul></details>'
+
+
+def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
+    """One row per source: key, outlet, date and how it was established, genre, facts, reliability."""
+    from .cite import bib_key, source_page
+
+    rows = []
+    for _, s in sources.iterrows():
+        date = s["published"] or "undated"
+        if s["date_status"] != "as_given":
+            date += f" ({s['date_status'].replace('_', ' ')}; written {s['date_estimate'] or 'unknown'})"
+        href = f"{'../' if from_dir else ''}sources/{source_page(s['source_id'])}.html"
+        rows.append(
+            "<tr>"
+            f'<td><a href="{escape(href)}"><code>{escape(bib_key(s["source_id"]))}</code></a></td>'
+            f'<td><span lang="zh">{escape(s["title_zh"])}</span><br><small>{escape(s["title_en"])}</small></td>'
+            f"<td>{escape(s['outlet'])}</td><td>{escape(date)}</td><td>{escape(s['genre'].replace('_', ' '))}</td>"
+            f"<td>{escape(s['facts'])}</td><td><small>{escape(s['reliability'])}</small></td>"
+            "</tr>"
+        )
+    head = "<tr><th>Key</th><th>Title</th><th>Outlet</th><th>Date</th><th>Genre</th><th>Facts</th><th>Reliability</th></tr>"
+    return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters") -> str:
+    """One row per pairing: who helps whom, under which arrangement, since when (with the sentence)."""
+    from .cite import bib_key, source_page
+
+    rows = []
+    for _, p in pairings.iterrows():
+        start = escape(p["start_date"] or "not dated in the sources")
+        if p["start_source"]:
+            href = f"{'../' if from_dir else ''}sources/{source_page(p['start_source'])}.html"
+            start += (f'<br><span class="fact-quote" lang="zh">{escape(p["start_quote"])}</span> '
+                      f'(<a href="{escape(href)}"><code>{escape(bib_key(p["start_source"]))}</code></a>)')
+        rows.append(f"<tr><td>{escape(p['label'])}</td><td>{escape(relationship_labels.get(p['relationship'], p['relationship']))}</td>"
+                    f"<td>{start}</td><td><small>{escape(p['note'])}</small></td></tr>")
+    head = "<tr><th>Pairing</th><th>Arrangement</th><th>Start</th><th>Note</th></tr>"
+    return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'

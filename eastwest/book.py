@@ -1,0 +1,84 @@
+"""What a chapter notebook calls to put data on the page: glued numbers that link to their
+source sentence, fact tables and the collapsed list of facts under each chart.
+
+Glued values carry data attributes (`data-fact`, `data-value`, `data-calc`) so the tests can
+check every number on the built page against data/facts.csv.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from IPython.display import HTML, display
+from myst_nb import glue
+
+from . import tables
+from .analysis import pick
+from .charts import Chart
+from .cite import fact_href
+
+
+def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_dir: str = "chapters") -> pd.Series:
+    """Glue one fact's value as a link to its highlighted sentence; paste it with {glue}`<fact_id>`.
+
+    The glued text is the number with its qualifier (over, about) and currency or percent sign;
+    the prose supplies the noun, so "{glue}`x` projects" reads naturally.
+    """
+    row = pick(facts, [fact_id]).iloc[0]
+    value = "" if pd.isna(row["value"]) else repr(float(row["value"]))
+    html = (f'<a class="fact-link glued" data-fact="{escape(fact_id)}" data-value="{value}" '
+            f'href="{escape(fact_href(fact_id, row["source_id"], from_dir))}" title="{escape(row["quote"])}">'
+            f"{escape(tables.value_text(row, with_unit=False))}</a>")
+    glue(key or fact_id, HTML(html), display=False)
+    return row
+
+
+def glue_facts(facts: pd.DataFrame, fact_ids: list[str], from_dir: str = "chapters") -> None:
+    for fact_id in dict.fromkeys(fact_ids):  # a fact may serve two selections; glue it once
+        glue_fact(facts, fact_id, from_dir=from_dir)
+
+
+def glue_calc(key: str, value: float, text: str, fact_ids: list[str] = ()) -> float:
+    """Glue a number computed from the dataset; its tooltip names the facts it was computed from."""
+    basis = "computed from " + ", ".join(fact_ids) if fact_ids else "computed from data/facts.csv"
+    html = (f'<span class="calc glued" data-calc="{escape(key)}" data-value="{float(value)!r}" '
+            f'title="{escape(basis)}">{escape(text)}</span>')
+    glue(key, HTML(html), display=False)
+    return value
+
+
+def glue_text(key: str, text: str) -> None:
+    """Glue a piece of text derived from the data (a name, a list of sources)."""
+    glue(key, HTML(f'<span class="glued-text">{escape(text)}</span>'), display=False)
+
+
+def show_facts_behind(chart: Chart, from_dir: str = "chapters") -> None:
+    display(HTML(tables.facts_behind(chart.facts, from_dir) if len(chart.facts) and "fact_id" in chart.facts else ""))
+
+
+def show_fact_table(frame: pd.DataFrame, caption: str | None = None, from_dir: str = "chapters") -> None:
+    display(HTML(tables.fact_table(frame, from_dir=from_dir, caption=caption)))
+
+
+def show_html(html: str) -> None:
+    display(HTML(html))
+
+
+PLURALS = {"county": "counties", "person": "people"}
+
+
+def glue_context(key: str, indicator: str, period: str) -> pd.Series:
+    """Glue an outside figure (data/reference/national_context.csv), marked as outside the sources."""
+    from .analysis import context_figures
+    from .style import human
+
+    frame = context_figures()
+    match = frame[(frame.indicator == indicator) & (frame.period == period)]
+    if len(match) != 1:
+        raise KeyError(f"national_context.csv has {len(match)} rows for {indicator!r} / {period!r}; expected one")
+    row = match.iloc[0]
+    html = (f'<span class="context-figure glued" data-context="{escape(key)}" data-value="{float(row.value)!r}" '
+            f'title="Outside figure: {escape(row.outlet)}, {escape(row.published or "undated")}; reliability {escape(row.reliability)}">'
+            f"{escape(human(row.value, row.unit))}{'' if row.unit in ('yuan', 'percent') else ' ' + escape(PLURALS.get(row.unit, row.unit + 's'))}</span>")
+    glue(key, HTML(html), display=False)
+    return row
