@@ -18,7 +18,7 @@ from .charts import Chart
 from .cite import fact_href
 
 
-def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_dir: str = "chapters") -> pd.Series:
+def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_dir: str = "chapters") -> None:
     """Glue one fact's value as a link to its highlighted sentence; paste it with {glue}`<fact_id>`.
 
     The glued text is the number with its qualifier (over, about) and currency or percent sign;
@@ -30,7 +30,6 @@ def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_di
             f'href="{escape(fact_href(fact_id, row["source_id"], from_dir))}" title="{escape(row["quote"])}">'
             f"{escape(tables.value_text(row, with_unit=False))}</a>")
     glue(key or fact_id, HTML(html), display=False)
-    return row
 
 
 def glue_facts(facts: pd.DataFrame, fact_ids: list[str], from_dir: str = "chapters") -> None:
@@ -38,13 +37,12 @@ def glue_facts(facts: pd.DataFrame, fact_ids: list[str], from_dir: str = "chapte
         glue_fact(facts, fact_id, from_dir=from_dir)
 
 
-def glue_calc(key: str, value: float, text: str, fact_ids: list[str] = ()) -> float:
+def glue_calc(key: str, value: float, text: str, fact_ids: list[str] = ()) -> None:
     """Glue a number computed from the dataset; its tooltip names the facts it was computed from."""
     basis = "computed from " + ", ".join(fact_ids) if fact_ids else "computed from data/facts.csv"
     html = (f'<span class="calc glued" data-calc="{escape(key)}" data-value="{float(value)!r}" '
             f'title="{escape(basis)}">{escape(text)}</span>')
     glue(key, HTML(html), display=False)
-    return value
 
 
 def glue_text(key: str, text: str) -> None:
@@ -67,7 +65,7 @@ def show_html(html: str) -> None:
 PLURALS = {"county": "counties", "person": "people"}
 
 
-def glue_context(key: str, indicator: str, period: str) -> pd.Series:
+def glue_context(key: str, indicator: str, period: str) -> None:
     """Glue an outside figure (data/reference/national_context.csv), marked as outside the sources."""
     from .analysis import context_figures
     from .style import human
@@ -81,4 +79,3 @@ def glue_context(key: str, indicator: str, period: str) -> pd.Series:
             f'title="Outside figure: {escape(row.outlet)}, {escape(row.published or "undated")}; reliability {escape(row.reliability)}">'
             f"{escape(human(row.value, row.unit))}{'' if row.unit in ('yuan', 'percent') else ' ' + escape(PLURALS.get(row.unit, row.unit + 's'))}</span>")
     glue(key, HTML(html), display=False)
-    return row

@@ -55,7 +55,7 @@ def seed_entry(record: SourceRecord) -> str:
     title = record.title_zh or record.title_en
     fields = {
         "author": "{" + _bib_escape(author) + "}",
-        "title": _bib_escape(title),
+        "title": "{" + _bib_escape(title) + "}",  # braces keep the capitals pybtex would lower
         "howpublished": _bib_escape(record.outlet),
         "year": _year(record),
         "note": _bib_escape(
@@ -83,7 +83,7 @@ def context_entries(paths: ProjectPaths) -> list[str]:
     for key, row in sorted(seen.items()):
         fields = {
             "author": "{" + _bib_escape(row["outlet"]) + "}",
-            "title": _bib_escape(f"Outside context figures reported by {row['outlet']}"),
+            "title": "{" + _bib_escape(f"Outside context figures reported by {row['outlet']}") + "}",
             "year": row["published"][:4] if row["published"] else "n.d.",
             "note": _bib_escape(f"Published {row['published'] or 'undated'}; reliability: {row['reliability']}. "
                                 "Read in a stored copy; see data/reference/national_context.csv"),

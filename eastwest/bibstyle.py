@@ -1,0 +1,24 @@
+"""Sphinx extension: cite sources by their short keys ([src000]), the same keys the charts, fact
+tables and source pages use, instead of author–year labels a reader cannot map to a chart."""
+from __future__ import annotations
+
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.labels import BaseLabelStyle
+
+
+class KeyLabelStyle(BaseLabelStyle):
+    def format_labels(self, sorted_entries):
+        for entry in sorted_entries:
+            yield entry.key
+
+
+class KeyStyle(UnsrtStyle):
+    default_label_style = "eastwest-keys"
+    default_sorting_style = "none"
+
+
+def setup(app):
+    register_plugin("pybtex.style.labels", "eastwest-keys", KeyLabelStyle)
+    register_plugin("pybtex.style.formatting", "eastwest", KeyStyle)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
