@@ -416,3 +416,20 @@ def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGU
     ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=4, fontsize=7.5)
     _title(fig, "What each source counts: facts by theme")
     return Chart("synthesis_theme_mix", style.save(fig, "synthesis_theme_mix", directory), facts)
+
+
+def draw_all(directory: Path = FIGURES_DIR) -> list[Chart]:
+    """Every chart the book shows, as the chapters draw them (used by tests and the benchmark)."""
+    from . import load
+
+    style.apply()
+    facts, sources, pairings, places = load.facts(), load.sources(), load.pairings(), load.places()
+    return [
+        pairing_network(facts, pairings, places, directory), source_timeline(sources, pairings, {}, directory),
+        evidence_map(facts, directory), aid_funds(facts, directory), zjg_yanhe_two_dates(facts, directory),
+        qbj_2017_split(facts, directory), investment_vs_aid(facts, directory), talent_flows(facts, directory),
+        training_classes(facts, directory), theme_share(facts, "labour", "labour_share", directory),
+        job_fair_funnel(facts, directory), sales_realised_vs_expected(facts, directory),
+        status_by_pairing(facts, ["consumption", "industry"], "consumption_status", directory),
+        theme_mix(facts, sources, directory), caveats_by_source(facts, sources, directory),
+    ]

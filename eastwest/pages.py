@@ -99,8 +99,8 @@ def source_page_markdown(row: pd.Series, facts: pd.DataFrame, text: str, log: di
     title = row["title_zh"] or row["title_en"]
     lines = [
         GENERATED_NOTE,
-        f"# {title}\n",
-        f"*{row['title_en']}* — cited as {{cite:p}}`{bib_key(sid)}`. {len(facts)} facts are highlighted below; "
+        f"# {escape(title)}\n",
+        f"*{escape(row['title_en'])}* — cited as {{cite:p}}`{bib_key(sid)}`. {len(facts)} facts are highlighted below; "
         "hover a highlight for its value, unit and indicator, follow &#8617; to the chapter that uses it.\n",
         "## Provenance\n",
         _provenance_table(row) + "\n",

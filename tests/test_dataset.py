@@ -1,0 +1,229 @@
+"""The shared dataset: what data/facts.csv promises, the errors the build gives on bad input,
+reproducibility, and adding a source with no code change."""
+import hashlib
+import shutil
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+import yaml
+
+from eastwest import dataset, load, pages
+from eastwest.errors import DataError
+from eastwest.numbers import parse_number
+from eastwest.paths import PROJECT
+
+REQUIRED_COLUMNS = ["fact_id", "source_id", "theme", "indicator", "description", "east", "west", "value", "unit",
+                    "qualifier", "period", "scope", "quote", "quote_start", "quote_end", "flags"]
+DATA_FILES = ["facts.csv", "mentions.csv", "pairings.csv", "places.csv", "sources.csv", "quality_log.json", "build_report.json"]
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return load.facts()
+
+
+def by_id(facts, fact_id):
+    return facts.set_index("fact_id").loc[fact_id]
+
+
+def test_facts_have_the_promised_columns_and_unique_ids(facts):
+    raw = pd.read_csv(PROJECT.facts_csv, dtype=str, keep_default_na=False)
+    assert list(raw.columns[: len(REQUIRED_COLUMNS)]) != [] and set(REQUIRED_COLUMNS) <= set(raw.columns)
+    assert raw.fact_id.is_unique
+    assert len(raw) >= 200, "the five sources hold a few hundred facts"
+
+
+def test_every_quote_sits_at_its_offsets_and_holds_its_number(facts):
+    texts = load.clean_corpus()
+    checked = 0
+    for row in facts.itertuples():
+        text = texts[row.source_id]
+        assert text[row.quote_start:row.quote_end] == row.quote, row.fact_id
+        assert text.count(row.quote) == 1, row.fact_id
+        if row.number_text:
+            assert row.number_text in row.quote, row.fact_id
+            parsed = parse_number(row.number_text)
+            assert Decimal(str(row.value)) == parsed.value.normalize() or float(parsed.value) == row.value, row.fact_id
+            checked += 1
+    assert checked > 200
+
+
+def test_headline_facts(facts):
+    funds = by_id(facts, "000-industry-aid-funds")
+    assert (funds.value, funds.unit, funds.qualifier, funds.status) == (240_000_000, "yuan", "exact", "achieved")
+    assert "2.4亿元" in funds.quote
+    assert by_id(facts, "000-industry-projects").value == 173
+    assert by_id(facts, "002-aid-funds").value == 65_940_000  # 6594萬元 in the traditional-script seed
+
+
+def test_zhangjiagang_yanhe_is_kept_at_both_report_dates(facts):
+    early, late = by_id(facts, "002-aid-funds"), by_id(facts, "000-industry-aid-funds")
+    assert early.period.endswith("2019-03") and late.period.endswith("2021-02")
+    assert early.scope == late.scope == "cumulative"
+
+
+def test_qingbaijiang_2017_components(facts):
+    components = {"housing": (1_955_000, 16), "education": (150_000, 1), "health": (200_000, 1),
+                  "village-infrastructure": (500_000, 3), "industry": (4_189_000, 10), "other": (206_000, 2)}
+    for name, (funds, projects) in components.items():
+        assert by_id(facts, f"004-funds-2017-{name}").value == funds
+        assert by_id(facts, f"004-projects-2017-{name}").value == projects
+    assert by_id(facts, "004-projects-2017-total").value == 32  # the article's own total, kept as stated
+
+
+def test_planned_and_expected_are_never_achieved(facts):
+    assert by_id(facts, "003-industry-projects-planned-funds").status == "planned"
+    assert by_id(facts, "004-lanshou-expected-sales").status == "expected"
+    not_achieved = facts[facts.status.isin(["planned", "expected", "target"])]
+    assert len(not_achieved) > 0
+    assert not_achieved.flag_list.map(lambda f: "planned" in f).all()
+
+
+def test_qualifiers_are_kept(facts):
+    assert by_id(facts, "000-cadres-talent-sent-since-1995").qualifier == "over"  # 260余名
+    assert by_id(facts, "003-industry-projects-planned-funds").qualifier == "about"  # 1.2亿元左右
+
+
+def test_numbers_lost_by_the_repost_are_flagged_not_guessed(facts):
+    missing = facts[facts.value.isna()]
+    assert len(missing) >= 3
+    assert missing.flag_list.map(lambda f: "number_missing_in_source" in f).all()
+    assert set(missing.source_id) == {"003_2c630117eaa85b35"}
+    assert (facts[facts.value.notna()].flag_list.map(lambda f: "number_missing_in_source" in f)).sum() == 0
+
+
+def test_every_mention_is_linked_or_excluded():
+    mentions = load.mentions()
+    assert len(mentions) > 300
+    assert set(mentions.status) <= {"linked", "excluded"}
+    linked = mentions[mentions.status == "linked"]
+    assert set(linked.fact_id) <= set(load.facts().fact_id)
+    assert (mentions[mentions.status == "excluded"].reason != "").all()
+    report = load.build_report()
+    assert report["mentions"] == report["mentions_linked"] + report["mentions_excluded"]
+
+
+def test_places_and_pairings_are_consistent(facts):
+    places = set(load.places().id)
+    for column in ("east", "west"):
+        assert set(facts[column]) - {""} <= places
+    pairings = load.pairings()
+    assert {"zhangjiagang-yanhe", "kunshan-bijiang", "taizhou-xianyang", "qingbaijiang-jiulong"} <= set(pairings.pairing_id)
+    texts = load.clean_corpus()
+    for row in pairings[pairings.start_source != ""].itertuples():
+        assert row.start_quote in texts[row.start_source]
+
+
+def test_a_fresh_build_reproduces_data_byte_for_byte(project_copy, tmp_path):
+    dataset.build(project_copy)
+    second = project_copy.root.parent / "second"
+    shutil.copytree(project_copy.root, second, ignore=shutil.ignore_patterns("*.csv", "*.json", "clean"))
+    from eastwest.paths import ProjectPaths
+    dataset.build(ProjectPaths(second))
+    for name in DATA_FILES:
+        committed = (PROJECT.data / name).read_bytes()
+        assert (project_copy.data / name).read_bytes() == committed, f"data/{name} differs from a fresh build"
+        assert (second / "data" / name).read_bytes() == committed, f"data/{name} differs between two builds"
+
+
+# --- Bad input gets a clear error naming the file and the fact -----------------------------------
+
+SOURCE = "003_2c630117eaa85b35"
+FACT = "003-work-group-cadres"
+
+
+def _edit_fact(paths, fact_id, **changes):
+    path = paths.annotation_file(SOURCE)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    fact = next(f for f in doc["facts"] if f["id"] == fact_id)
+    for key, value in changes.items():
+        if value is KeyError:
+            fact.pop(key)
+        else:
+            fact[key] = value
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"quote": "三个月前,有8名同志"}, "not found"),
+        ({"number": "9名"}, "not part of its quote"),
+        ({"value": 8}, "disagrees with the number in the quote"),
+        ({"qualifier": "over"}, "qualifier 'over' disagrees"),
+        ({"unit": "yuan"}, "unit 'yuan' disagrees"),
+        ({"unit": "furlong"}, "unknown unit 'furlong'"),
+        ({"theme": "weather"}, "unknown theme 'weather'"),
+        ({"east": "atlantis"}, "unknown place id 'atlantis'"),
+        ({"period": "summer 2017"}, "period 'summer 2017'"),
+        ({"number": None}, "flag number_missing_in_source"),
+        ({"indicator": KeyError}, "required field 'indicator'"),
+    ],
+)
+def test_bad_annotation_fails_the_build_naming_file_and_fact(project_copy, changes, message):
+    _edit_fact(project_copy, FACT, **changes)
+    with pytest.raises(DataError) as info:
+        dataset.build(project_copy)
+    text = str(info.value)
+    assert message in text
+    assert f"{SOURCE}.yml" in text and FACT in text
+
+
+def test_a_guessed_value_for_a_lost_number_is_rejected(project_copy):
+    _edit_fact(project_copy, "003-households-driven-missing", value=100)
+    with pytest.raises(DataError, match="never guess"):
+        dataset.build(project_copy)
+
+
+def test_duplicate_fact_ids_are_reported(project_copy):
+    path = project_copy.annotation_file(SOURCE)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["facts"][1]["id"] = doc["facts"][0]["id"]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError, match=FACT):
+        dataset.build(project_copy)
+
+
+def test_an_unexplained_mention_fails_the_build(project_copy):
+    path = project_copy.annotation_file(SOURCE)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    dropped = doc["facts"].pop(0)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        dataset.build(project_copy)
+    assert SOURCE in str(info.value) and "7名" in str(info.value), dropped["id"]
+
+
+# --- Adding a source needs no code change ----------------------------------------------------------
+
+NEW_TEXT = "示例东西部协作新闻\n\n张家港市2019年向沿河县选派挂职干部12名,带动就业300余人。\n"
+
+
+def test_adding_a_source_adds_its_facts_and_page(project_copy):
+    seed = project_copy.seeds / "005_00000000000000aa.txt"
+    seed.write_text(NEW_TEXT, encoding="utf-8")
+    registry = yaml.safe_load(project_copy.provenance.read_text(encoding="utf-8"))
+    record = dict(registry["sources"][0])
+    record.update(source_id="005_00000000000000aa", sha256=hashlib.sha256(seed.read_bytes()).hexdigest(),
+                  title_zh="示例", title_en="Example", pairings=["zhangjiagang-yanhe"], url=None, url_kind="none")
+    registry["sources"].append(record)
+    project_copy.provenance.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    fact = {"id": "005-cadres", "quote": "选派挂职干部12名", "number": "12名", "value": 12, "value_high": None,
+            "unit": "person", "qualifier": "exact", "status": "achieved", "indicator": "cadres_seconded_west",
+            "description": "Cadres seconded", "theme": "talent", "east": "zhangjiagang", "west": "yanhe",
+            "period": "2019", "scope": "annual", "flags": []}
+    jobs = dict(fact, id="005-jobs", quote="带动就业300余人", number="300余人", value=300, qualifier="over",
+                indicator="jobs", description="Jobs", theme="labour")
+    doc = {"source_id": "005_00000000000000aa", "facts": [fact, jobs],
+           "exclusions": [{"mention": "2019年", "context": "张家港市2019年", "reason": "date"}]}
+    project_copy.annotation_file("005_00000000000000aa").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+
+    report = dataset.build(project_copy)
+    assert report["sources"] == 6
+    built = pd.read_csv(project_copy.facts_csv, dtype=str, keep_default_na=False)
+    assert {"005-cadres", "005-jobs"} <= set(built.fact_id)
+    pages.write_pages(project_copy)
+    page = (project_copy.source_pages / "src-005_00000000000000aa.md").read_text(encoding="utf-8")
+    assert 'id="fact-005-cadres"' in page and 'id="fact-005-jobs"' in page
+    assert "src005" in project_copy.bibliography.read_text(encoding="utf-8")

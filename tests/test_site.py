@@ -1,0 +1,233 @@
+"""The built site (_build/html, written by `make book`): every number traceable in one click,
+citations complete, downloads present, search bilingual, nothing remote, nothing unsafe."""
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from eastwest import analysis, load, tables
+from eastwest.cite import bib_key, context_key, fact_anchor, source_page
+from eastwest.paths import PROJECT
+
+HTML = PROJECT.html
+CHAPTERS = ["00_overview", "01_industry", "02_talent", "03_labour", "04_consumption", "05_synthesis"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built_site():
+    if not (HTML / "index.html").exists():
+        pytest.fail("no built site: run `make book` first (`make test` does)")
+
+
+@lru_cache(maxsize=None)
+def soup(relative: str) -> BeautifulSoup:
+    return BeautifulSoup((HTML / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(page: str, href: str) -> tuple[Path, str]:
+    parts = urlsplit(href)
+    target = (HTML / page).parent / unquote(parts.path) if parts.path else HTML / page
+    return target.resolve(), parts.fragment
+
+
+def ids_in(path: Path) -> set[str]:
+    return {t["id"] for t in soup(str(path.relative_to(HTML.resolve()))).find_all(id=True)}
+
+
+def html_pages() -> list[Path]:
+    return sorted(p for p in HTML.rglob("*.html") if "_static" not in p.parts)
+
+
+# --- Every number links to its sentence, and back ----------------------------------------------
+
+
+def test_every_fact_has_exactly_one_anchor_on_its_source_page():
+    facts = load.facts()
+    for sid, group in facts.groupby("source_id"):
+        page = (HTML / "sources" / f"{source_page(sid)}.html").read_text(encoding="utf-8")
+        for fact_id in group.fact_id:
+            assert page.count(f'id="{fact_anchor(fact_id)}"') == 1, fact_id
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_fact_link_in_a_chapter_resolves(chapter):
+    page = f"chapters/{chapter}.html"
+    links = [a["href"] for a in soup(page).find_all("a", href=True) if "#fact-" in a["href"]]
+    assert len(links) >= 10, f"{page}: too few fact links"
+    for href in links:
+        target, fragment = resolve(page, href)
+        assert target.exists(), href
+        assert fragment in ids_in(target), href
+
+
+def test_source_pages_link_back_to_existing_chapters():
+    for sid in load.sources().source_id:
+        page = f"sources/{source_page(sid)}.html"
+        backs = soup(page).select("a.fact-back")
+        assert backs, page
+        for a in backs:
+            target, _ = resolve(page, a["href"])
+            assert target.exists(), (page, a["href"])
+
+
+# --- Glued numbers equal the dataset -------------------------------------------------------------
+
+
+def glued(page: str):
+    return soup(page).select(".glued")
+
+
+@pytest.mark.parametrize("page", [f"chapters/{c}.html" for c in CHAPTERS] + ["index.html"])
+def test_glued_facts_equal_the_dataset(page):
+    facts = load.facts().set_index("fact_id", drop=False)
+    assert len(glued(page)) >= 5, f"{page}: the prose should take its numbers from the dataset"
+    spans = [s for s in glued(page) if s.get("data-fact")]
+    for span in spans:
+        row = facts.loc[span["data-fact"]]
+        if pd.isna(row.value):
+            assert span["data-value"] == "" and span.get_text() == "number missing in source"
+        else:
+            assert float(span["data-value"]) == row.value
+            assert span.get_text() == tables.value_text(row, with_unit=False)
+
+
+def calc(page: str) -> dict[str, float]:
+    return {s["data-calc"]: float(s["data-value"]) for s in glued(page) if s.get("data-calc")}
+
+
+def test_computed_headlines_are_recomputed_from_facts_csv():
+    raw = pd.read_csv(PROJECT.facts_csv, dtype=str, keep_default_na=False).set_index("fact_id")
+    value = lambda i: float(raw.loc[i, "value"])  # noqa: E731
+    industry = calc("chapters/01_industry.html")
+    assert industry["calc-zjg-funds-growth"] == pytest.approx(value("000-industry-aid-funds") / value("002-aid-funds"))
+    assert industry["calc-qbj-2017-funds"] == sum(value(f) for _, f, _ in analysis.QBJ_2017_SPLIT)
+    assert industry["calc-zjg-per-poor-person"] == pytest.approx(value("000-industry-aid-funds") / value("000-industry-poor-people-covered"))
+    labour = calc("chapters/03_labour.html")
+    assert labour["calc-hired-share-of-seekers"] == pytest.approx(value("004-jobfair-2017-employed") / value("004-jobfair-2017-jobseekers"))
+    assert labour["calc-labour-facts"] == (raw.theme == "labour").sum()
+    overview = calc("chapters/00_overview.html")
+    assert overview["n-facts"] == len(raw)
+    assert overview["n-number-missing"] == (raw.value == "").sum()
+
+
+def test_outside_figures_equal_the_context_table_and_are_cited():
+    context = analysis.context_figures()
+    seen = 0
+    for chapter in CHAPTERS:
+        page = f"chapters/{chapter}.html"
+        for span in soup(page).select(".context-figure"):
+            assert float(span["data-value"]) in set(context.value)
+            assert "Outside figure" in span["title"]
+            seen += 1
+    assert seen >= 4
+
+
+# --- Figures -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chapter_shows_its_figures_with_citing_captions(chapter):
+    page = f"chapters/{chapter}.html"
+    figures = soup(page).find_all("figure")
+    assert len(figures) >= 2
+    for figure in figures:
+        img = figure.find("img")
+        assert img and img.get("alt"), "figure without alt text"
+        assert (HTML / "chapters" / img["src"]).resolve().exists()
+        caption = figure.find("figcaption")
+        cited = set(re.findall(r"\b(src\d{3}|ctx-[a-z0-9-]+)\b", caption.get_text()))
+        assert cited, f"{page}: caption without a citation"
+        behind = figure.find_next_sibling()
+        while behind is not None and behind.name != "figure" and not behind.select("details.facts-behind"):
+            behind = behind.find_next_sibling()
+        if behind is not None and behind.name != "figure":
+            sources = {bib_key(re.search(r"src-(\d{3}_[0-9a-f]+)", a["href"]).group(1))
+                       for a in behind.select("details.facts-behind a")}
+            assert sources <= cited, f"{page}: caption of {img['src']} does not cite {sorted(sources - cited)}"
+
+
+# --- Bibliography, data page, search, glossary ---------------------------------------------------
+
+
+def test_bibliography_has_every_source_and_every_outside_source():
+    text = soup("bibliography.html").get_text()
+    for sid in load.sources().source_id:
+        assert f"[{bib_key(sid)}]" in text
+    for row in analysis.context_figures().itertuples():
+        assert context_key(row.outlet, row.published) in text
+
+
+def test_data_page_links_every_data_file_and_the_targets_exist():
+    page = "sources/data.html"
+    offered = set()
+    for a in soup(page).find_all("a", href=True):
+        target, _ = resolve(page, a["href"])
+        if "_downloads" in target.parts:
+            assert target.exists(), a["href"]
+            offered.add((target.name, target.read_bytes()))
+    expected = [p for p in PROJECT.data.rglob("*") if p.is_file()]
+    assert len(expected) > 10
+    for path in expected:
+        assert (path.name, path.read_bytes()) in offered, f"data page does not offer {path.relative_to(PROJECT.root)}"
+
+
+def test_search_index_holds_english_and_chinese_terms():
+    raw = (HTML / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(raw[raw.index("(") + 1: raw.rindex(")")])
+    terms = set(index["terms"])
+    for term in ["zhangjiagang", "沿河", "挂职", "消费", "扶贫"]:
+        assert term in terms, term
+
+
+def test_glossary_page_defines_the_programme_terms():
+    text = soup("glossary.html").get_text()
+    for term in ["东西部扶贫协作", "对口帮扶", "对口支援", "援疆", "援藏", "南北挂钩", "携手奔小康", "建档立卡", "挂职",
+                 "支教", "支医", "劳务协作", "消费扶贫", "摘帽", "出列", "深度贫困村", "致富带头人"]:
+        assert term in text, term
+
+
+# --- Hygiene: nothing remote, nothing removed comes back, everything escaped -----------------------
+
+REMOTE = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+
+
+def test_no_page_loads_anything_from_another_host():
+    pages = html_pages()
+    assert len(pages) > 15
+    for path in pages:
+        assert not REMOTE.search(path.read_text(encoding="utf-8")), path
+    for css in (HTML / "_static").rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css.read_text(encoding="utf-8", errors="ignore")), css
+        assert "@import url(http" not in css.read_text(encoding="utf-8", errors="ignore")
+
+
+REMOVED_TEXT = ["波多野结衣", "亚洲少妇", "国产日韩欧美", "字号变大", "字号变小", "点击:正在获取", "下载荔枝新闻APP",
+                "快乐分享", "猜你喜欢", "猜你喜歡", "相关推荐", "网友评论", "本内容不代表本网观点", "辽宁红沿河核电站"]
+
+
+def test_removed_spam_and_furniture_never_reach_the_site():
+    for path in [*html_pages(), HTML / "searchindex.js"]:
+        text = path.read_text(encoding="utf-8")
+        for phrase in REMOVED_TEXT:
+            assert phrase not in text, f"{phrase!r} in {path.relative_to(HTML)}"
+
+
+def test_source_text_is_escaped_in_pages_and_tables():
+    from eastwest import pages
+
+    hostile = "<script>alert('x')</script>"
+    row = load.facts().iloc[0].copy()
+    row["quote"] = hostile
+    row["description"] = hostile
+    table = tables.fact_table(pd.DataFrame([row]))
+    assert "<script>" not in table and "&lt;script&gt;" in table
+    source = load.sources().iloc[0].copy()
+    source["title_en"] = hostile
+    text = "正文" + hostile + "正文"
+    page = pages.source_page_markdown(source, load.facts().iloc[0:0], text, load.quality_log()[source["source_id"]])
+    assert "<script>" not in page and "&lt;script&gt;" in page
