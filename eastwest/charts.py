@@ -343,7 +343,7 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
                    color=[style.STATUS_COLOURS[s] for s in table.status],
                    hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
     _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']})" for _, r in table.iterrows()])
-    _finish_barh(ax, table.value.max() / 1e6, room=1.4)
+    _finish_barh(ax, table.value.max() / 1e6, room=1.65)
     ax.tick_params(axis="y", labelsize=8)
     ax.set_xlabel("Million yuan")
     _title(fig, "Sales: realised (blue) and merely expected (orange, hatched)")

@@ -76,7 +76,8 @@ def _provenance_table(row: pd.Series) -> str:
     return f'<table class="provenance">{body}</table>'
 
 
-def _cleaning_summary(log: dict) -> str:
+def _cleaning_summary(log: dict, fact_page: str = "") -> str:
+    """What cleaning did; `fact_page` is the source page's file name when listed on another page."""
     items = [f"<li>{len(log['lines_removed'])} raw lines removed: "
              + ", ".join(f"{escape(rule.replace('_', ' '))} ({n})" for rule, n in log["lines_removed_by_rule"].items())
              + "</li>"]
@@ -89,7 +90,7 @@ def _cleaning_summary(log: dict) -> str:
         items.append(f"<li>garbled run on raw line {run['line']} shown as {escape(GARBLED_MARK)}: "
                      f"<code>{escape(run['text'])}</code></li>")
     for entry in log.get("numbers_missing_in_source", []):
-        items.append(f'<li>number missing in the source: <a href="#{fact_anchor(entry["fact_id"])}">'
+        items.append(f'<li>number missing in the source: <a href="{fact_page}#{fact_anchor(entry["fact_id"])}">'
                      f"<code>{escape(entry['fact_id'])}</code></a></li>")
     return "<ul>" + "".join(items) + "</ul>"
 
@@ -225,7 +226,7 @@ def quality_page_markdown(sources: pd.DataFrame, log: dict, facts: pd.DataFrame)
             for r in entry["lines_removed"]
         )
         parts.append(f'<table class="quality"><thead><tr><th>raw line</th><th>rule</th><th>why</th><th>characters</th></tr></thead><tbody>{removed}</tbody></table>\n')
-        parts.append(_cleaning_summary(entry) + "\n")
+        parts.append(_cleaning_summary(entry, f"{source_page(sid)}.html") + "\n")
         flagged = facts[(facts.source_id == sid) & facts["flags"].str.contains("year_missing_in_source")]
         if len(flagged):
             items = "".join(

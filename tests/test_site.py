@@ -231,3 +231,21 @@ def test_source_text_is_escaped_in_pages_and_tables():
     text = "正文" + hostile + "正文"
     page = pages.source_page_markdown(source, load.facts().iloc[0:0], text, load.quality_log()[source["source_id"]])
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_no_internal_link_is_broken():
+    checked = 0
+    for path in html_pages():
+        page = str(path.relative_to(HTML))
+        for a in soup(page).find_all("a", href=True):
+            href = a["href"]
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            target, fragment = resolve(page, href)
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{page}: broken link {href}"
+            if fragment and target.suffix == ".html":
+                assert fragment in ids_in(target), f"{page}: link {href} has no anchor {fragment!r}"
+            checked += 1
+    assert checked > 500
