@@ -139,6 +139,9 @@ def collect(paths: ProjectPaths = PROJECT, only: str | None = None):
 def build(paths: ProjectPaths = PROJECT) -> dict:
     records, cleaned, vocab, builds = collect(paths)
     errors = [e for b in builds.values() for e in b.errors]
+    known = {r.source_id for r in records}
+    errors += [f"{p}: annotations for an unknown source id {p.stem!r} (no seed or provenance record)"
+               for p in sorted(paths.annotations.glob("*.yml")) if p.stem not in known]
     all_facts = [f for b in builds.values() for f in b.facts]
     ids = [f["fact_id"] for f in all_facts]
     errors += [f"duplicate fact_id {i!r} (in {', '.join(sorted({f['source_id'] for f in all_facts if f['fact_id'] == i}))})"

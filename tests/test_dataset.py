@@ -227,3 +227,31 @@ def test_adding_a_source_adds_its_facts_and_page(project_copy):
     page = (project_copy.source_pages / "src-005_00000000000000aa.md").read_text(encoding="utf-8")
     assert 'id="fact-005-cadres"' in page and 'id="fact-005-jobs"' in page
     assert "src005" in project_copy.bibliography.read_text(encoding="utf-8")
+
+
+def test_malformed_annotation_file_reports_line_and_column(project_copy):
+    path = project_copy.annotation_file(SOURCE)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[6] = lines[6] + "  : : ["
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"003_2c630117eaa85b35\.yml: malformed YAML at line \d+, column \d+"):
+        dataset.build(project_copy)
+
+
+def test_annotation_file_for_another_source_is_rejected(project_copy):
+    path = project_copy.annotation_file(SOURCE)
+    path.write_text(path.read_text(encoding="utf-8").replace(f"source_id: {SOURCE}", "source_id: 009_ffffffffffffffff"), encoding="utf-8")
+    with pytest.raises(DataError, match="does not match the file name"):
+        dataset.build(project_copy)
+
+
+def test_annotations_for_an_unknown_source_are_rejected(project_copy):
+    shutil.copy(project_copy.annotation_file(SOURCE), project_copy.annotations / "009_ffffffffffffffff.yml")
+    with pytest.raises(DataError, match="unknown source id '009_ffffffffffffffff'"):
+        dataset.build(project_copy)
+
+
+def test_a_source_without_annotations_is_an_error(project_copy):
+    project_copy.annotation_file(SOURCE).unlink()
+    with pytest.raises(DataError, match=f"no annotation file for source {SOURCE}"):
+        dataset.build(project_copy)
