@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -143,9 +144,12 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
     errors += [f"{p}: annotations for an unknown source id {p.stem!r} (no seed or provenance record)"
                for p in sorted(paths.annotations.glob("*.yml")) if p.stem not in known]
     all_facts = [f for b in builds.values() for f in b.facts]
-    ids = [f["fact_id"] for f in all_facts]
-    errors += [f"duplicate fact_id {i!r} (in {', '.join(sorted({f['source_id'] for f in all_facts if f['fact_id'] == i}))})"
-               for i in sorted({i for i in ids if ids.count(i) > 1})]
+    sources_of = defaultdict(set)
+    for f in all_facts:
+        sources_of[f["fact_id"]].add(f["source_id"])
+    counts = Counter(f["fact_id"] for f in all_facts)
+    errors += [f"duplicate fact_id {i!r} (in {', '.join(sorted(sources_of[i]))})"
+               for i in sorted(i for i, n in counts.items() if n > 1)]
     if errors:
         raise DataError(f"{len(errors)} problem(s) in the annotations:\n" + "\n".join(f"  - {e}" for e in errors))
 
@@ -172,14 +176,11 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
     write_csv(paths.places_csv, places)
     write_csv(paths.sources_csv, _sources_table(records, builds))
 
-    extra = {}
-    for sid, b in builds.items():
-        missing = facts[(facts.source_id == sid) & facts["flags"].str.contains("number_missing_in_source")]
-        stripped = facts[(facts.source_id == sid) & facts["flags"].str.contains("year_missing_in_source")]
-        extra[sid] = {
-            "numbers_missing_in_source": missing[["fact_id", "quote"]].to_dict("records"),
-            "years_missing_in_source": stripped[["fact_id", "quote"]].to_dict("records"),
-        }
+    extra = {sid: {"numbers_missing_in_source": [], "years_missing_in_source": []} for sid in builds}
+    for key, flag in (("numbers_missing_in_source", "number_missing_in_source"), ("years_missing_in_source", "year_missing_in_source")):
+        flagged = facts[facts["flags"].str.contains(flag)]
+        for sid, group in flagged.groupby("source_id", sort=False):
+            extra[sid][key] = group[["fact_id", "quote"]].to_dict("records")
     write_quality_log(cleaned, extra, paths)
 
     counts = mentions.groupby("status").size().to_dict()
