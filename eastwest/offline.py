@@ -1,0 +1,21 @@
+"""Sphinx extension: keep the site self-contained. Jupyter Book always loads sphinx-thebe, whose
+scripts point at unpkg.com and, on rebuilds, declare THEBE_JS_URL twice (a console error); the
+book has no live code, so its scripts and stylesheet are dropped from every page."""
+from __future__ import annotations
+
+
+def _is_thebe(asset) -> bool:
+    filename = str(getattr(asset, "filename", "") or "")
+    body = str(getattr(asset, "attributes", {}).get("body", ""))
+    return "thebe" in filename or "THEBE_JS_URL" in body
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+
+
+def setup(app):
+    app.connect("html-page-context", _drop_thebe, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,329 @@
+"""The built site (_build/html, written by `make book`) in a real browser: every page in the table
+of contents loads without errors, shows its images with alt text and captions its figures, asks
+nothing of any other host; fact links land on their quoted sentence and back; search finds English
+and Chinese words. Screenshots of every page go to artifacts/screenshots/ for a human to look at.
+
+Chromium comes from Debian (/usr/bin/chromium, installed by `.ci/run`); Playwright never downloads
+a browser here, and the site is served from 127.0.0.1 so nothing leaves the machine."""
+from __future__ import annotations
+
+import fnmatch
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Page, sync_playwright
+
+from eastwest.paths import PROJECT
+
+ROOT = PROJECT.root
+HTML = PROJECT.html
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+SEARCH_TERMS = ["Zhangjiagang", "沿河", "消费扶贫", "挂职"]
+TIMEOUT_MS = 15_000
+
+
+# --- Which pages: everything in _toc.yml ---------------------------------------------------------
+
+
+def _toc_entries(entries: list[dict]) -> list[str]:
+    pages: list[str] = []
+    for entry in entries or []:
+        if "file" in entry:
+            pages.append(Path(entry["file"]).with_suffix("").as_posix())
+        elif "glob" in entry:
+            # Globs are expanded against what the build wrote: one html page per matched file.
+            built = sorted(p.relative_to(HTML).with_suffix("").as_posix() for p in HTML.glob(f"{entry['glob']}.html"))
+            pages.extend(p for p in built if fnmatch.fnmatch(p, entry["glob"]))
+        for key in ("sections", "chapters"):
+            pages.extend(_toc_entries(entry.get(key)))
+        for part in entry.get("parts", []):
+            pages.extend(_toc_entries(part.get("chapters")))
+    return pages
+
+
+def toc_pages() -> list[str]:
+    """Page paths without suffix ("index", "chapters/01_industry", "sources/src-000_…"), in toc order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [Path(toc["root"]).with_suffix("").as_posix()]
+    for part in toc.get("parts", []):
+        pages.extend(_toc_entries(part.get("chapters")))
+    pages.extend(_toc_entries(toc.get("chapters")))
+    return list(dict.fromkeys(pages))
+
+
+PAGES = toc_pages()
+CHAPTER_PAGES = [p for p in PAGES if p.startswith("chapters/")]
+SOURCE_PAGES = [p for p in PAGES if p.startswith("sources/src-")]
+
+
+# --- A local server, one browser, an instrumented page ------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the signature is the standard library's
+        pass
+
+
+@pytest.fixture(scope="module")
+def origin():
+    if not (HTML / "index.html").exists():
+        pytest.fail(f"no built site at {HTML}: run `make book` first (`make test` does)")
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    yield f"http://{host}:{port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `.ci/run` installs it from Debian (`apt-get install chromium`)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page whose console errors, uncaught exceptions, failed responses and requests are recorded."""
+
+    def __init__(self, page: Page, origin: str):
+        self.page = page
+        self.origin = origin
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+        page.on("request", lambda req: self.requests.append(req.url))
+        page.on("response", self._response)
+
+    @staticmethod
+    def _is_favicon(url: str) -> bool:
+        return urlsplit(url).path == "/favicon.ico"
+
+    def _console(self, msg) -> None:
+        if msg.type != "error":
+            return
+        url = (msg.location or {}).get("url", "")
+        if self._is_favicon(url) and "404" in msg.text:
+            return
+        self.errors.append(f"console error: {msg.text} (at {url or 'unknown'})")
+
+    def _response(self, response) -> None:
+        if response.status >= 400 and not (response.status == 404 and self._is_favicon(response.url)):
+            self.errors.append(f"HTTP {response.status} for {response.url}")
+
+    def goto(self, path: str):
+        response = self.page.goto(f"{self.origin}/{path}", wait_until="load")
+        assert response is not None, path
+        assert response.status == 200, f"{path}: HTTP {response.status}"
+        return response
+
+    def remote_requests(self) -> list[str]:
+        local = self.origin + "/"
+        return [u for u in self.requests if not (u.startswith(local) or u.startswith(("data:", "about:")))]
+
+    def assert_clean(self, where: str) -> None:
+        assert not self.errors, f"{where}: " + "; ".join(self.errors)
+        assert not self.remote_requests(), f"{where}: requests to other hosts: {self.remote_requests()}"
+
+    def reset(self) -> None:
+        self.errors.clear()
+        self.requests.clear()
+
+
+# Every navigation starts as a first visit: the theme keeps its light/dark mode (and sphinx its
+# search highlights) in localStorage, and a defect that only a first-time visitor meets must show
+# on every page. The HTTP cache is kept, so the shared assets load once per module (speed).
+FIRST_VISIT = "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}"
+
+
+@pytest.fixture(scope="module")
+def session(browser, origin):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(FIRST_VISIT)
+    page = context.new_page()
+    yield Watched(page, origin)
+    context.close()
+
+
+@pytest.fixture
+def watched(session):
+    """The module's one page, with this test's own record of errors and requests."""
+    session.page.goto("about:blank")
+    session.reset()
+    return session
+
+
+WAIT_FOR_IMAGES = """async () => {
+  const pending = Array.from(document.images).filter(img => !img.complete);
+  pending.forEach(img => { img.loading = "eager"; });
+  await Promise.all(pending.map(img => new Promise(done => {
+    img.addEventListener("load", done, {once: true});
+    img.addEventListener("error", done, {once: true});
+  })));
+  await document.fonts.ready;
+}"""
+
+IMAGES = """() => Array.from(document.images).map(img => ({
+  src: img.currentSrc || img.src,
+  complete: img.complete,
+  width: img.naturalWidth,
+  alt: (img.getAttribute("alt") || "").trim(),
+}))"""
+
+FIGURES = """() => Array.from(document.querySelectorAll("figure")).map((fig, i) => {
+  const caption = fig.querySelector("figcaption");
+  return {
+    index: i,
+    id: fig.id || (fig.querySelector("[id]") || {}).id || "",
+    caption: caption ? caption.textContent.trim() : null,
+  };
+})"""
+
+
+def screenshot_path(page: str) -> Path:
+    return SCREENSHOTS / f"{page.replace('/', '__')}.png"
+
+
+# --- Every page ----------------------------------------------------------------------------------
+
+
+def test_the_toc_lists_pages():
+    assert "index" in PAGES and CHAPTER_PAGES, PAGES
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_cleanly_with_described_images_and_captioned_figures(watched, page):
+    watched.goto(f"{page}.html")
+    watched.page.evaluate(WAIT_FOR_IMAGES)
+
+    images = watched.page.evaluate(IMAGES)
+    broken = [img["src"] for img in images if not (img["complete"] and img["width"] > 0)]
+    assert not broken, f"{page}: images that did not load: {broken}"
+    undescribed = [img["src"] for img in images if not img["alt"]]
+    assert not undescribed, f"{page}: images without alt text: {undescribed}"
+
+    figures = watched.page.evaluate(FIGURES)
+    uncaptioned = [f for f in figures if not f["caption"]]
+    assert not uncaptioned, f"{page}: figures without a caption: {uncaptioned}"
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    watched.page.screenshot(path=str(screenshot_path(page)), full_page=True, animations="disabled", caret="hide")
+
+    watched.assert_clean(page)
+
+
+# --- Every number links to its sentence, and back ------------------------------------------------
+
+
+# Each target page is fetched once and parsed by the browser (DOMParser); the anchor must be an
+# element of that document. The click test below follows one link for real.
+MISSING_ANCHORS = """async (links) => {
+  const docs = new Map();
+  const missing = [];
+  for (const href of links) {
+    const url = new URL(href);
+    const id = decodeURIComponent(url.hash.slice(1));
+    url.hash = "";
+    if (!docs.has(url.href)) {
+      const response = await fetch(url.href);
+      docs.set(url.href, response.ok
+        ? new DOMParser().parseFromString(await response.text(), "text/html")
+        : null);
+    }
+    const doc = docs.get(url.href);
+    if (!doc) missing.push(`${href} (target page not found)`);
+    else if (!doc.getElementById(id)) missing.push(href);
+  }
+  return missing;
+}"""
+
+
+@pytest.mark.parametrize("chapter", CHAPTER_PAGES)
+def test_fact_links_land_on_an_existing_sentence(watched, chapter):
+    watched.goto(f"{chapter}.html")
+    hrefs = sorted(set(watched.page.eval_on_selector_all("a.fact-link", "links => links.map(a => a.href)")))
+    assert hrefs, f"{chapter}: no fact links"
+    for href in hrefs:
+        assert href.startswith(watched.origin + "/"), f"{chapter}: fact link leaves the site: {href}"
+        assert urlsplit(href).fragment.startswith("fact-"), f"{chapter}: fact link without a #fact- anchor: {href}"
+    missing = watched.page.evaluate(MISSING_ANCHORS, hrefs)
+    assert not missing, f"{chapter}: fact links whose anchor does not exist: {missing}"
+    watched.assert_clean(chapter)
+
+
+def test_clicking_a_glued_number_shows_its_sentence(watched):
+    chapter = "chapters/01_industry"
+    assert chapter in CHAPTER_PAGES, CHAPTER_PAGES
+    watched.goto(f"{chapter}.html")
+    link = watched.page.locator("a.fact-link.glued:visible").first
+    href = link.get_attribute("href")
+    assert href and "#fact-" in href, href
+    fragment = href.split("#", 1)[1]
+
+    with watched.page.expect_navigation(wait_until="load"):
+        link.click()
+    url = urlsplit(watched.page.url)
+    assert url.fragment == fragment, watched.page.url
+    assert url.path.startswith("/sources/src-"), watched.page.url
+    target = watched.page.locator(f"[id='{fragment}']")
+    assert target.count() == 1, f"{watched.page.url}: #{fragment} not on the page"
+    assert target.is_visible(), f"#{fragment} is not visible"
+    assert watched.page.evaluate("id => document.getElementById(id).matches(':target')", fragment)
+    watched.assert_clean(f"{chapter} -> {watched.page.url}")
+
+
+def test_a_sentence_links_back_to_a_chapter(watched):
+    assert SOURCE_PAGES, "no source pages in the table of contents (sources/src-*)"
+    source = SOURCE_PAGES[0]
+    watched.goto(f"{source}.html")
+    back = watched.page.locator("a.fact-back").first
+    assert back.count() == 1, f"{source}: no a.fact-back link"
+    with watched.page.expect_navigation(wait_until="load") as navigation:
+        back.click()
+    response = navigation.value
+    assert response is not None and response.status == 200, watched.page.url
+    path = urlsplit(watched.page.url).path.lstrip("/")
+    assert path.startswith("chapters/") and path.removesuffix(".html") in CHAPTER_PAGES, watched.page.url
+    assert (HTML / path).exists(), path
+    watched.assert_clean(f"{source} -> {path}")
+
+
+# --- Search, in English and Chinese --------------------------------------------------------------
+
+# searchtools.js fills #search-results with an <h2>, a <p class="search-summary"> (empty while
+# searching; "Search finished, found N page(s)…" or "Your search did not match…" when done) and a
+# <ul class="search"> with one <li><a href=…> per result.
+SEARCH_DONE = """() => {
+  const summary = document.querySelector("#search-results p.search-summary");
+  return summary && summary.textContent.trim().length > 0;
+}"""
+
+
+@pytest.mark.parametrize("term", SEARCH_TERMS)
+def test_search_finds(watched, term):
+    watched.goto(f"search.html?q={quote(term)}")
+    watched.page.wait_for_function(SEARCH_DONE, timeout=TIMEOUT_MS)
+    summary = watched.page.text_content("#search-results p.search-summary").strip()
+    results = watched.page.eval_on_selector_all(
+        "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert results, f"search for {term!r} found nothing: {summary!r}"
+    assert "found" in summary, summary
+    watched.assert_clean(f"search.html?q={term}")
