@@ -79,8 +79,8 @@ QBJ_2017_TOTAL_PROJECTS = "004-projects-2017-total"
 INVESTMENT_VS_AID = [
     ("000-industry-aid-funds", "fiscal aid for projects"),
     ("000-investment-funds-in-place", "investment attracted, in place"),
-    ("000-suyu-fair-investment", "investment signed at one fair"),
-    ("001-aid-funds", "fiscal aid for projects"),
+    ("000-suyu-fair-investment", "investment signed at one promotion meeting"),
+    ("001-aid-funds", "aid funds of all kinds secured"),
     ("001-cdb-loan-quota", "bank loan quota for the co-built park"),
 ]
 DIVIDEND_SPLIT = ["001-dividend-share-poor", "001-dividend-share-collective", "001-dividend-share-reinvest"]
@@ -143,7 +143,7 @@ TRAINING = [  # (classes fact, people fact, short label)
     ("002-cadre-training-classes", "002-cadre-training-people", "Zhangjiagang young cadres' visits to Yanhe"),
     ("002-cadre-onsite-classes", "002-cadre-onsite-people", "Yanhe cadres' on-site training in the east"),
     ("004-young-cadre-classes", "004-young-cadre-trainees", "Jiulong young-cadre classes"),
-    ("004-mentoring-trainings", "004-mentoring-trainees", "Jiulong publicity and skills trainings"),
+    ("004-mentoring-trainings", "004-mentoring-trainees", "Jiulong publicity, organisation and admin trainings"),
 ]
 KUNSHAN_QUOTAS = ["001-quota-teachers", "001-quota-doctors", "001-quota-agri-experts", "001-quota-tech-talent",
                   "001-quota-entrepreneurs", "001-quota-social-workers"]
@@ -173,7 +173,7 @@ JOB_FAIR_FUNNEL = [
     ("004-jobfair-2017-jobseekers", "job seekers attending"),
     ("004-jobfair-2017-registered", "registered on site"),
     ("004-jobfair-2017-intentions", "initial job intentions"),
-    ("004-jobfair-2017-employed", "employed in Qingbaijiang (by May 2018)"),
+    ("004-jobfair-2017-employed", "found work in Qingbaijiang (as reported)"),
 ]
 PEOPLE_PLACED = [
     ("002-labour-placed", "registered poor placed in stable jobs in the east"),
@@ -207,7 +207,7 @@ SALES = [
     ("000-gongliu-farm-products-purchased", "Gongliu farm products bought by Zhangjiagang, 2020"),
     ("000-gongliu-sales-brought", "Gongliu sales brought about by Zhangjiagang, 2020"),
     ("004-lanshou-expected-sales", "Lanshou spring water: expected annual sales"),
-    ("004-ruixiang-expected-sales", "Ruixiang products on one platform: expected annual sales"),
+    ("004-ruixiang-expected-sales", "Ruixiang products (incl. Lanshou) on one platform: expected annual sales"),
 ]
 ECOMMERCE_PLAN = ["004-ecommerce-county-centre-planned", "004-cold-chain-centre-planned",
                   "004-township-ecommerce-stations-planned", "004-village-ecommerce-points-planned"]

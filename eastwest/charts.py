@@ -243,7 +243,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     picked["what"] = [w for _, w in analysis.INVESTMENT_VS_AID]
     fig, ax = plt.subplots(figsize=(7.8, 3.4))
     labels = [f"{r.pairing}: {r.what}\n{_period_label(r.period, r.scope)} · {_src(r.source_id)}" for r in picked.itertuples()]
-    colours = ["#0072B2" if "aid" in w else "#E69F00" for w in picked.what]
+    colours = ["#0072B2" if "aid funds" in w or "fiscal aid" in w else "#E69F00" for w in picked.what]
     bars = ax.barh(labels, picked.value.map(_millions), color=colours)
     _bar_labels(ax, bars, [("about " if q == "about" else "") + style.human(v, "yuan") for v, q in zip(picked.value, picked.qualifier)])
     _finish_barh(ax, picked.value.max() / 1e6, room=1.3)
@@ -251,7 +251,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     ax.set_xlim(0, picked.value.max() / 1e6 * 4)
     ax.set_xlabel("Million yuan (log scale)")
     ax.tick_params(axis="y", labelsize=8)
-    _title(fig, "Fiscal aid (blue) against investment and credit (orange)")
+    _title(fig, "Aid funds (blue) against investment and credit (orange)")
     return Chart("industry_investment_vs_aid", style.save(fig, "industry_investment_vs_aid", directory), picked)
 
 

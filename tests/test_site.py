@@ -180,7 +180,7 @@ def test_search_index_holds_english_and_chinese_terms():
     raw = (HTML / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(raw[raw.index("(") + 1: raw.rindex(")")])
     terms = set(index["terms"])
-    for term in ["zhangjiagang", "沿河", "挂职", "消费", "扶贫"]:
+    for term in ["zhangjiagang", "沿河", "挂职", "消费", "扶贫", "消费扶贫", "东西部扶贫协作"]:
         assert term in terms, term
 
 

@@ -1,0 +1,35 @@
+"""Sphinx extension: teach the Chinese word splitter (jieba) the programme's terms and place names,
+so the search index holds 消费扶贫 or 东西部扶贫协作 as whole words as well as their parts; the
+browser-side search looks a Chinese query up as one term."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .yamlio import load_yaml
+
+GLOSSARY_TERM = re.compile(r"^([\u4e00-\u9fff]{2,})\s*$", re.M)
+
+
+def programme_terms(srcdir: Path) -> list[str]:
+    glossary = (srcdir / "glossary.md").read_text(encoding="utf-8")
+    terms = GLOSSARY_TERM.findall(glossary)
+    places = load_yaml(srcdir / "data" / "reference" / "places.yml") or {}
+    entries = places.get("places", places) if isinstance(places, dict) else places
+    for place in entries if isinstance(entries, list) else []:
+        name = str(place.get("name_zh") or "")
+        short = re.sub(r"(土家族自治县|自治县|市|县|区|省|镇|乡|村)$", "", name)
+        terms += [name] + ([] if short.endswith("自治") else [short])
+    return sorted({t for t in terms if len(t) >= 2})
+
+
+def _add_terms(app) -> None:
+    import jieba
+
+    for term in programme_terms(Path(app.srcdir)):
+        jieba.add_word(term, freq=100_000)
+
+
+def setup(app):
+    app.connect("builder-inited", _add_terms)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
