@@ -8,7 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ENV_STAMP := $(VENV)/.installed
 # Anything whose change must force the notebooks to re-execute (the execution cache only
-# watches code cells): the dataset and the package that draws the figures.
+# watches code cells, and Sphinx re-reads only edited sources): the dataset and the package that
+# draws the figures. A change clears both the execution cache and Sphinx's doctrees.
 CACHE_KEY_FILES = data/*.csv data/*.json eastwest/*.py eastwest/*.yml references.bib
 
 .PHONY: help env data pages book test bench clean
@@ -34,7 +35,7 @@ book: pages ## build data/, execute the notebooks (figures/) and write the site 
 	@mkdir -p _build
 	@key=$$(cat $(CACHE_KEY_FILES) | sha256sum | cut -c1-64); \
 	if [ "$$key" != "$$(cat _build/.cache-key 2>/dev/null || true)" ]; then \
-	  echo "data or package changed: clearing the notebook execution cache"; rm -rf _build/.jupyter_cache; \
+	  echo "data or package changed: re-executing every notebook"; rm -rf _build/.jupyter_cache _build/.doctrees; \
 	fi; echo "$$key" > _build/.cache-key
 	$(VENV)/bin/jupyter-book build -W -n --keep-going .
 	@echo "site written to _build/html/index.html"

@@ -199,6 +199,8 @@ def _period_label(period: str, scope: str) -> str:
         return f"total {start}–{end}"
     if scope == "annual":
         return f"year {period}"
+    if not start:
+        return f"to {end}"
     return period
 
 
@@ -248,7 +250,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     _bar_labels(ax, bars, [("about " if q == "about" else "") + style.human(v, "yuan") for v, q in zip(picked.value, picked.qualifier)])
     _finish_barh(ax, picked.value.max() / 1e6, room=1.3)
     ax.set_xscale("symlog", linthresh=100)
-    ax.set_xlim(0, picked.value.max() / 1e6 * 4)
+    ax.set_xlim(0, picked.value.max() / 1e6 * 12)
     ax.set_xlabel("Million yuan (log scale)")
     ax.tick_params(axis="y", labelsize=8)
     _title(fig, "Aid funds (blue) against investment and credit (orange)")
