@@ -10,15 +10,6 @@ import pandas as pd
 from . import load
 from .paths import PROJECT
 
-RELATIONSHIP_LABELS = {
-    "east_west_cooperation": "East–West cooperation (东西部扶贫协作)",
-    "north_south_linkage": "South–north linkage in Jiangsu (南北挂钩)",
-    "xinjiang_aid": "Aid to Xinjiang (援疆)",
-    "tibet_aid": "Aid to a Tibetan-area county (援藏)",
-    "counterpart_assistance": "Counterpart assistance (对口帮扶)",
-}
-
-
 def pick(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     """Rows for the given fact ids, in that order; a missing id is an error, not a gap."""
     indexed = facts.set_index("fact_id", drop=False)
@@ -26,6 +17,17 @@ def pick(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     if missing:
         raise KeyError(f"fact id(s) not in data/facts.csv: {', '.join(missing)}")
     return indexed.loc[ids].reset_index(drop=True)
+
+
+def pick_labelled(facts: pd.DataFrame, selection: list[tuple[str, str]], column: str) -> pd.DataFrame:
+    """Rows for a (fact id, label) selection, with the labels in `column`."""
+    picked = pick(facts, [fact_id for fact_id, _ in selection])
+    picked[column] = [label for _, label in selection]
+    return picked
+
+
+def flag_count(facts: pd.DataFrame, flag: str) -> int:
+    return int(facts["flag_list"].map(lambda flags: flag in flags).sum())
 
 
 def theme_facts(facts: pd.DataFrame, theme: str) -> pd.DataFrame:
@@ -49,11 +51,11 @@ def _year_float(text: str) -> float:
 
 
 def evidence_matrix(facts: pd.DataFrame) -> pd.DataFrame:
-    """Facts per pairing (rows) and theme (columns)."""
-    themes = list(load.THEME_LABELS)
-    table = facts.pivot_table(index="pairing", columns="theme", values="fact_id", aggfunc="count", fill_value=0)
-    table = table.reindex(columns=themes, fill_value=0)
-    return table.loc[table.sum(axis=1).sort_values(ascending=False).index]
+    """Facts per programme pairing (rows, most documented first, background last) and theme."""
+    table = facts.pivot_table(index="programme_label", columns="theme", values="fact_id", aggfunc="count", fill_value=0)
+    table = table.reindex(columns=list(load.THEME_LABELS), fill_value=0)
+    order = [p for p in table.sum(axis=1).sort_values(ascending=False).index if p != load.BACKGROUND]
+    return table.loc[order + ([load.BACKGROUND] if load.BACKGROUND in table.index else [])]
 
 
 # --- Industry -------------------------------------------------------------------------------
@@ -150,9 +152,8 @@ KUNSHAN_QUOTAS = ["001-quota-teachers", "001-quota-doctors", "001-quota-agri-exp
 
 
 def talent_flows(facts: pd.DataFrame) -> pd.DataFrame:
-    picked = pick(facts, [i for i, _, _ in TALENT_FLOWS])
+    picked = pick_labelled(facts, [(i, w) for i, _, w in TALENT_FLOWS], "what")
     picked["direction"] = [d for _, d, _ in TALENT_FLOWS]
-    picked["what"] = [w for _, _, w in TALENT_FLOWS]
     return picked
 
 
@@ -185,20 +186,12 @@ PEOPLE_PLACED = [
 
 
 def job_fair_funnel(facts: pd.DataFrame) -> pd.DataFrame:
-    picked = pick(facts, [i for i, _ in JOB_FAIR_FUNNEL])
-    picked["stage"] = [s for _, s in JOB_FAIR_FUNNEL]
-    return picked
-
-
-def people_placed(facts: pd.DataFrame) -> pd.DataFrame:
-    picked = pick(facts, [i for i, _ in PEOPLE_PLACED])
-    picked["what"] = [w for _, w in PEOPLE_PLACED]
-    return picked
+    return pick_labelled(facts, JOB_FAIR_FUNNEL, "stage")
 
 
 def theme_share_by_source(facts: pd.DataFrame, theme: str) -> pd.DataFrame:
-    counts = facts.groupby("source_id").agg(all_facts=("fact_id", "count"), theme_facts=("theme", lambda t: (t == theme).sum()))
-    return counts.reset_index()
+    """Per source: all its facts, and how many fall in one theme."""
+    return facts.groupby("source_id").agg(total=("fact_id", "count"), in_theme=("theme", lambda t: int((t == theme).sum())))
 
 
 # --- Consumption ------------------------------------------------------------------------------
@@ -214,14 +207,17 @@ ECOMMERCE_PLAN = ["004-ecommerce-county-centre-planned", "004-cold-chain-centre-
 
 
 def sales(facts: pd.DataFrame) -> pd.DataFrame:
-    picked = pick(facts, [i for i, _ in SALES])
-    picked["what"] = [w for _, w in SALES]
-    return picked
+    return pick_labelled(facts, SALES, "what")
+
+
+STATUSES = ["achieved", "planned", "expected", "target", "quota"]
 
 
 def status_by_pairing(facts: pd.DataFrame) -> pd.DataFrame:
-    table = facts.pivot_table(index="pairing", columns="status", values="fact_id", aggfunc="count", fill_value=0)
-    return table.reindex(columns=["achieved", "planned", "expected", "target", "quota"], fill_value=0)
+    """Facts per programme pairing (most first) and status; only statuses that occur."""
+    table = facts.pivot_table(index="programme_label", columns="status", values="fact_id", aggfunc="count", fill_value=0)
+    table = table.reindex(columns=[c for c in STATUSES if c in table.columns])
+    return table.loc[table.sum(axis=1).sort_values(ascending=False).index]
 
 
 # --- Synthesis --------------------------------------------------------------------------------
@@ -240,7 +236,7 @@ def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFram
     for sid, group in facts.groupby("source_id"):
         row = {"source_id": sid, "facts": len(group)}
         for flag in CAVEAT_FLAGS:
-            row[flag] = int(group["flag_list"].map(lambda fl: flag in fl).sum())
+            row[flag] = flag_count(group, flag)
         row["qualified"] = int((group.qualifier != "exact").sum())
         rows.append(row)
     table = pd.DataFrame(rows)

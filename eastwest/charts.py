@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import analysis, style, tables
 from .cite import bib_key
-from .load import BACKGROUND, THEME_LABELS
+from .load import THEME_LABELS
 from .paths import FIGURES_DIR
 
 RELATIONSHIP_SHORT = {
@@ -147,10 +147,7 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, place_names: 
 
 def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     """Facts per pairing and theme: where the evidence is thick and where it is thin."""
-    table = facts.pivot_table(index="programme_label", columns="theme", values="fact_id", aggfunc="count", fill_value=0)
-    table = table.reindex(columns=list(THEME_LABELS), fill_value=0)
-    order = [p for p in table.sum(axis=1).sort_values(ascending=False).index if p != BACKGROUND]
-    table = table.loc[order + ([BACKGROUND] if BACKGROUND in table.index else [])]
+    table = analysis.evidence_matrix(facts)
     fig, ax = plt.subplots(figsize=(7.8, 4.2))
     ax.imshow(table.values, cmap="Blues", aspect="auto", vmin=0, vmax=max(30, table.values.max()))
     for (i, j), n in np.ndenumerate(table.values):
@@ -240,9 +237,7 @@ def qbj_2017_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
 
 
 def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    ids = [i for i, _ in analysis.INVESTMENT_VS_AID]
-    picked = analysis.pick(facts, ids)
-    picked["what"] = [w for _, w in analysis.INVESTMENT_VS_AID]
+    picked = analysis.pick_labelled(facts, analysis.INVESTMENT_VS_AID, "what")
     fig, ax = plt.subplots(figsize=(7.8, 3.4))
     labels = [f"{r.pairing}: {r.what}\n{_period_label(r.period, r.scope)} · {_src(r.source_id)}" for r in picked.itertuples()]
     colours = ["#0072B2" if "aid funds" in w or "fiscal aid" in w else "#E69F00" for w in picked.what]
@@ -321,7 +316,7 @@ def job_fair_funnel(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart
 
 def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FIGURES_DIR) -> Chart:
     """How many of each source's facts fall in one theme: the thinness of the evidence."""
-    counts = facts.groupby("source_id").agg(total=("fact_id", "count"), in_theme=("theme", lambda t: int((t == theme).sum())))
+    counts = analysis.theme_share_by_source(facts, theme)
     fig, ax = plt.subplots(figsize=(7.8, 2.9))
     labels = [_src(s) for s in counts.index]
     ax.barh(labels, counts.total, color="#dddddd", label="all facts in the source")
@@ -354,9 +349,7 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
 
 def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directory: Path = FIGURES_DIR) -> Chart:
     subset = facts[facts.theme.isin(themes)]
-    table = subset.pivot_table(index="programme_label", columns="status", values="fact_id", aggfunc="count", fill_value=0)
-    table = table.reindex(columns=[c for c in style.STATUS_COLOURS if c in table.columns])
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
+    table = analysis.status_by_pairing(subset)
     fig, ax = plt.subplots(figsize=(7.8, 2.9))
     left = np.zeros(len(table))
     for status in table.columns:
