@@ -62,9 +62,6 @@ def show_html(html: str) -> None:
     display(HTML(html))
 
 
-PLURALS = {"county": "counties", "person": "people"}
-
-
 def glue_context(key: str, indicator: str, period: str) -> None:
     """Glue an outside figure (data/reference/national_context.csv), marked as outside the sources."""
     from .analysis import context_figures
@@ -77,5 +74,5 @@ def glue_context(key: str, indicator: str, period: str) -> None:
     row = match.iloc[0]
     html = (f'<span class="context-figure glued" data-context="{escape(key)}" data-value="{float(row.value)!r}" '
             f'title="Outside figure: {escape(row.outlet)}, {escape(row.published or "undated")}; reliability {escape(row.reliability)}">'
-            f"{escape(human(row.value, row.unit))}{'' if row.unit in ('yuan', 'percent') else ' ' + escape(PLURALS.get(row.unit, row.unit + 's'))}</span>")
+            f"{escape(' '.join(filter(None, [human(row.value, row.unit), tables.unit_text(row.unit, row.value)])))}</span>")
     glue(key, HTML(html), display=False)

@@ -35,10 +35,15 @@ def fact_anchor(fact_id: str) -> str:
     return f"fact-{fact_id}"
 
 
+def source_href(source_id: str, from_dir: str = "chapters") -> str:
+    """Relative link from a page in `from_dir` ("" for the book's root) to a source page."""
+    up = "../" if from_dir else ""
+    return f"{up}sources/{source_page(source_id)}.html"
+
+
 def fact_href(fact_id: str, source_id: str, from_dir: str = "chapters") -> str:
     """Relative link from a page in `from_dir` to the fact's highlighted sentence."""
-    up = "../" if from_dir else ""
-    return f"{up}sources/{source_page(source_id)}.html#{fact_anchor(fact_id)}"
+    return f"{source_href(source_id, from_dir)}#{fact_anchor(fact_id)}"
 
 
 def _bib_escape(text: str) -> str:

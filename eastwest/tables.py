@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .cite import fact_href
+from .cite import bib_key, fact_href, source_href
 from .style import human
 
 QUALIFIER_WORDS = {"exact": "", "over": "over ", "about": "about ", "under": "under ", "range": ""}
@@ -44,8 +44,6 @@ def fact_link(row, from_dir: str = "chapters") -> str:
 
 def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | None = None) -> str:
     """A table of facts: value (linked to its highlighted sentence), what, period, pairing, source."""
-    from .cite import bib_key
-
     rows = []
     for _, row in frame.iterrows():
         status = "" if row["status"] == "achieved" else f' <span class="fact-status">({escape(row["status"])})</span>'
@@ -75,14 +73,12 @@ def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
 
 def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     """One row per source: key, outlet, date and how it was established, genre, facts, reliability."""
-    from .cite import bib_key, source_page
-
     rows = []
     for _, s in sources.iterrows():
         date = s["published"] or "undated"
         if s["date_status"] != "as_given":
             date += f" ({s['date_status'].replace('_', ' ')}; written {s['date_estimate'] or 'unknown'})"
-        href = f"{'../' if from_dir else ''}sources/{source_page(s['source_id'])}.html"
+        href = source_href(s["source_id"], from_dir)
         rows.append(
             "<tr>"
             f'<td><a href="{escape(href)}"><code>{escape(bib_key(s["source_id"]))}</code></a></td>'
@@ -97,13 +93,11 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
 
 def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters") -> str:
     """One row per pairing: who helps whom, under which arrangement, since when (with the sentence)."""
-    from .cite import bib_key, source_page
-
     rows = []
     for _, p in pairings.iterrows():
         start = escape(p["start_date"] or "not dated in the sources")
         if p["start_source"]:
-            href = f"{'../' if from_dir else ''}sources/{source_page(p['start_source'])}.html"
+            href = source_href(p["start_source"], from_dir)
             start += (f'<br><span class="fact-quote" lang="zh">{escape(p["start_quote"])}</span> '
                       f'(<a href="{escape(href)}"><code>{escape(bib_key(p["start_source"]))}</code></a>)')
         rows.append(f"<tr><td>{escape(p['label'])}</td><td>{escape(relationship_labels.get(p['relationship'], p['relationship']))}</td>"
