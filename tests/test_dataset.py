@@ -133,16 +133,23 @@ SOURCE = "003_2c630117eaa85b35"
 FACT = "003-work-group-cadres"
 
 
-def _edit_fact(paths, fact_id, **changes):
+def _rewrite_annotations(paths, change) -> None:
+    """Load the test source's annotation file, let `change` edit it in place, write it back."""
     path = paths.annotation_file(SOURCE)
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    fact = next(f for f in doc["facts"] if f["id"] == fact_id)
-    for key, value in changes.items():
-        if value is KeyError:
-            fact.pop(key)
-        else:
-            fact[key] = value
+    change(doc)
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _edit_fact(paths, fact_id, **changes):
+    def change(doc):
+        fact = next(f for f in doc["facts"] if f["id"] == fact_id)
+        for key, value in changes.items():
+            if value is KeyError:
+                fact.pop(key)
+            else:
+                fact[key] = value
+    _rewrite_annotations(paths, change)
 
 
 @pytest.mark.parametrize(
@@ -177,22 +184,17 @@ def test_a_guessed_value_for_a_lost_number_is_rejected(project_copy):
 
 
 def test_duplicate_fact_ids_are_reported(project_copy):
-    path = project_copy.annotation_file(SOURCE)
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    doc["facts"][1]["id"] = doc["facts"][0]["id"]
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _rewrite_annotations(project_copy, lambda doc: doc["facts"][1].update(id=doc["facts"][0]["id"]))
     with pytest.raises(DataError, match=FACT):
         dataset.build(project_copy)
 
 
 def test_an_unexplained_mention_fails_the_build(project_copy):
-    path = project_copy.annotation_file(SOURCE)
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    dropped = doc["facts"].pop(0)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    dropped = []
+    _rewrite_annotations(project_copy, lambda doc: dropped.append(doc["facts"].pop(0)))
     with pytest.raises(DataError) as info:
         dataset.build(project_copy)
-    assert SOURCE in str(info.value) and "7名" in str(info.value), dropped["id"]
+    assert SOURCE in str(info.value) and "7名" in str(info.value), dropped[0]["id"]
 
 
 # --- Adding a source needs no code change ----------------------------------------------------------

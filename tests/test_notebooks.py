@@ -13,6 +13,11 @@ FIGURE = re.compile(r"```\{figure\} \.\./figures/(?P<name>[a-z0-9_]+)\.svg\n(?P<
 CITE = re.compile(r"\{cite:[pt]\}`([^`]+)`")
 
 
+def joined(path, kind: str) -> str:
+    """All markdown or code of a notebook, as one text."""
+    return "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == kind)
+
+
 def test_the_six_chapters_exist():
     assert [p.stem for p in NOTEBOOKS] == ["00_overview", "01_industry", "02_talent", "03_labour", "04_consumption", "05_synthesis"]
 
@@ -27,10 +32,8 @@ def test_committed_without_outputs(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_figure_is_named_captioned_cited_and_described(path):
-    nb = nbformat.read(path, as_version=4)
-    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    figures = list(FIGURE.finditer(markdown))
+    code = joined(path, "code")
+    figures = list(FIGURE.finditer(joined(path, "markdown")))
     assert len(figures) >= 2, f"{path.name}: each chapter compares things in at least two charts"
     known = {bib_key(s) for s in sources().source_id}
     for fig in figures:
@@ -44,7 +47,7 @@ def test_every_figure_is_named_captioned_cited_and_described(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebooks_read_data_only_through_the_package(path):
     nb = nbformat.read(path, as_version=4)
-    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    code = joined(path, "code")
     assert "read_csv" not in code and "../data" not in code and "open(" not in code
     assert all(len(c.source.splitlines()) <= 40 for c in nb.cells if c.cell_type == "code"), "logic belongs in the package"
 
