@@ -58,7 +58,7 @@ def _millions(value: float) -> float:
     return value / 1e6
 
 
-def _bar_labels(ax, bars, texts, inside_threshold=None, pad=3):
+def _bar_labels(ax, bars, texts, pad=3):
     for bar, text in zip(bars, texts):
         ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(pad, 0),
                     textcoords="offset points", va="center", ha="left", fontsize=8.5)
@@ -114,7 +114,7 @@ def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.Data
     return Chart("overview_pairing_network", style.save(fig, "overview_pairing_network", directory), facts[facts.programme != ""])
 
 
-def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, place_names: dict,
+def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame,
                     directory: Path = FIGURES_DIR) -> Chart:
     """When each source was written, against when the pairings it covers began."""
     dated = analysis.source_year(sources).sort_values("year_float").reset_index(drop=True)
@@ -420,7 +420,7 @@ def draw_all(directory: Path = FIGURES_DIR) -> list[Chart]:
     style.apply()
     facts, sources, pairings, places = load.facts(), load.sources(), load.pairings(), load.places()
     return [
-        pairing_network(facts, pairings, places, directory), source_timeline(sources, pairings, {}, directory),
+        pairing_network(facts, pairings, places, directory), source_timeline(sources, pairings, directory),
         evidence_map(facts, directory), aid_funds(facts, directory), zjg_yanhe_two_dates(facts, directory),
         qbj_2017_split(facts, directory), investment_vs_aid(facts, directory), talent_flows(facts, directory),
         training_classes(facts, directory), theme_share(facts, "labour", "labour_share", directory),
