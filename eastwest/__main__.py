@@ -20,10 +20,14 @@ def main(argv: list[str] | None = None) -> int:
             from .dataset import build
 
             report = build()
+            print("facts per indicator:")
+            for indicator, n in sorted(report["facts_by_indicator"].items(), key=lambda kv: (-kv[1], kv[0])):
+                print(f"  {n:5d}  {indicator}")
             print(
                 f"data/: {report['sources']} sources, {report['facts']} facts; "
                 f"{report['mentions']} numeric mentions: {report['mentions_linked']} linked to facts, "
-                f"{report['mentions_excluded']} excluded with a reason (coverage {report['coverage_percent']}%)"
+                f"{report['mentions_excluded']} excluded with a reason (coverage {report['coverage_percent']}%); "
+                f"{len(report['facts_by_indicator'])} indicators, {report['facts_in_other_indicators']} facts in other_* indicators"
             )
         elif args.command == "check":
             from .dataset import collect

@@ -7,13 +7,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .errors import DataError
+from .indicators import check_fact
 from .numbers import NumberFormatError, format_decimal, parse_number
 from .vocabulary import Vocabulary
 from .yamlio import load_yaml
 
 FACT_FIELDS = (
     "id", "quote", "number", "value", "value_high", "unit", "qualifier", "status", "indicator",
-    "description", "theme", "east", "west", "period", "scope", "flags",
+    "breakdown", "description", "theme", "east", "west", "period", "scope", "flags",
 )
 REQUIRED = ("id", "quote", "unit", "qualifier", "status", "indicator", "description", "theme", "period", "scope")
 _PERIOD_PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
@@ -88,8 +89,6 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
         vocab.check(section, fact[field], where)
     vocab.check_place(fact.get("east"), f"{where} (east)")
     vocab.check_place(fact.get("west"), f"{where} (west)")
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", str(fact["indicator"])):
-        raise DataError(f"{where}: indicator {fact['indicator']!r} must be snake_case")
     if not PERIOD.fullmatch(str(fact["period"])):
         raise DataError(f"{where}: period {fact['period']!r} must be YYYY[-MM[-DD]], a START/END range or 'unknown'")
 
@@ -134,12 +133,18 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
         allowed_units = parsed.allowed_units
         if allowed_units and fact["unit"] not in allowed_units:
             raise DataError(f"{where}: unit {fact['unit']!r} disagrees with the counter in {number!r} ({', '.join(sorted(allowed_units))})")
+    # after the quote checks: a unit that contradicts the quote is the more useful message
+    check_fact(vocab.indicators, fact, where)
+    breakdown = fact.get("breakdown") or ""
+    if not isinstance(breakdown, str) or "\n" in breakdown:
+        raise DataError(f"{where}: breakdown must be a short one-line text (the part or side of the indicator the fact counts)")
     if fact["status"] in NOT_ACHIEVED and "planned" not in flags:
         flags.append("planned")
     return {
         "fact_id": fact_id,
         "theme": fact["theme"],
         "indicator": fact["indicator"],
+        "breakdown": breakdown.strip(),
         "description": str(fact["description"]).strip(),
         "east": fact.get("east") or "",
         "west": fact.get("west") or "",

@@ -12,6 +12,7 @@ from .annotations import Annotations, exclusion_spans, load_annotations, locate_
 from .cleaning import GARBLED_MARK, CleanResult
 from .corpus import clean_corpus, write_quality_log
 from .errors import DataError
+from .indicators import OTHER_PREFIX
 from .io import write_csv, write_json
 from .mentions import Mention, audit
 from .paths import PROJECT, ProjectPaths
@@ -114,6 +115,19 @@ def _sources_table(records: list[SourceRecord], builds: dict[str, SourceBuild]) 
     return pd.DataFrame(rows)
 
 
+INDICATOR_COLUMNS = ["indicator", "label_en", "label_zh", "definition", "unit", "theme", "area", "direction",
+                     "comparability", "facts", "sources"]
+
+
+def _indicators_table(vocab: Vocabulary, facts: pd.DataFrame) -> pd.DataFrame:
+    """The indicator vocabulary in file order, with how many facts and sources use each."""
+    used = facts.groupby("indicator").agg(facts=("fact_id", "count"), sources=("source_id", "nunique"))
+    rows = [{"indicator": i.id, **i.model_dump(exclude={"id"}),
+             "facts": int(used["facts"].get(i.id, 0)), "sources": int(used["sources"].get(i.id, 0))}
+            for i in vocab.indicators.values()]
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+
+
 def _facts_frame(facts: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(facts, columns=list(FACT_COLUMNS))
     for column in ("value", "value_high", "number_start", "number_end"):
@@ -175,6 +189,8 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
     places = pd.DataFrame(list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "lat", "lon"])
     write_csv(paths.places_csv, places)
     write_csv(paths.sources_csv, _sources_table(records, builds))
+    indicators = _indicators_table(vocab, facts)
+    write_csv(paths.indicators_csv, indicators)
 
     extra = {sid: {"numbers_missing_in_source": [], "years_missing_in_source": []} for sid in builds}
     for key, flag in (("numbers_missing_in_source", "number_missing_in_source"), ("years_missing_in_source", "year_missing_in_source")):
@@ -188,6 +204,8 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
         "sources": len(records),
         "facts": int(len(facts)),
         "facts_by_theme": {k: int(v) for k, v in facts.groupby("theme").size().items()},
+        "facts_by_indicator": {i: int(n) for i, n in zip(indicators["indicator"], indicators["facts"])},
+        "facts_in_other_indicators": int(facts["indicator"].str.startswith(OTHER_PREFIX).sum()),
         "facts_number_missing": int(facts["flags"].str.contains("number_missing_in_source").sum()),
         "mentions": int(len(mentions)),
         "mentions_linked": int(counts.get("linked", 0)),

@@ -53,6 +53,10 @@ def _facts(paths: ProjectPaths) -> pd.DataFrame:
         for e, w in zip(frame["east_name"], frame["west_name"])
     ]
     frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
+    vocabulary = _indicators(paths).set_index("indicator")
+    for column, source in (("indicator_label", "label_en"), ("indicator_zh", "label_zh"), ("direction", "direction"),
+                           ("comparability", "comparability"), ("area", "area")):
+        frame[column] = frame["indicator"].map(vocabulary[source])
     frame["programme"] = _programme_pairing(frame, paths)
     labels = pairings(paths).set_index("pairing_id")["label"]
     frame["programme_label"] = frame["programme"].map(lambda p: labels.get(p, BACKGROUND))
@@ -87,6 +91,19 @@ def _short(name: str) -> str:
     if not name:
         return ""
     return name.split(" (")[0].replace(" Tujia Autonomous County", "").replace(" county", "")
+
+
+@lru_cache(maxsize=4)
+def _indicators(paths: ProjectPaths) -> pd.DataFrame:
+    frame = _read_csv(paths.indicators_csv)
+    for column in ("facts", "sources"):
+        frame[column] = frame[column].astype(int)
+    return frame
+
+
+def indicators(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
+    """The indicator vocabulary in its file order, with the number of facts and sources per indicator."""
+    return _indicators(paths).copy()
 
 
 def facts(paths: ProjectPaths = PROJECT) -> pd.DataFrame:

@@ -54,6 +54,14 @@ class ProjectPaths:
         return self.reference / "vocabulary.yml"
 
     @property
+    def indicators(self) -> Path:
+        return self.reference / "indicators.yml"
+
+    @property
+    def indicators_csv(self) -> Path:
+        return self.data / "indicators.csv"
+
+    @property
     def quality_log(self) -> Path:
         return self.data / "quality_log.json"
 

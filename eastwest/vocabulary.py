@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import DataError
+from .indicators import Indicator, load_indicators
 from .paths import PROJECT, ProjectPaths
 from .yamlio import load_yaml
 
@@ -14,6 +15,7 @@ SECTIONS = ("themes", "units", "qualifiers", "statuses", "scopes", "flags", "exc
 class Vocabulary:
     terms: dict[str, dict[str, str]]
     places: dict[str, dict]
+    indicators: dict[str, Indicator]
 
     def check(self, section: str, value, where: str) -> None:
         if value not in self.terms[section]:
@@ -44,4 +46,5 @@ def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
     for place in places.values():
         if place.get("parent") and place["parent"] not in places:
             raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown parent {place['parent']!r}")
-    return Vocabulary({s: dict(raw[s]) for s in SECTIONS}, places)
+    terms = {s: dict(raw[s]) for s in SECTIONS}
+    return Vocabulary(terms, places, load_indicators(paths, terms))

@@ -31,7 +31,7 @@ def test_facts_have_the_promised_columns_and_unique_ids(facts):
     raw = pd.read_csv(PROJECT.facts_csv, dtype=str, keep_default_na=False)
     assert list(raw.columns[: len(REQUIRED_COLUMNS)]) != [] and set(REQUIRED_COLUMNS) <= set(raw.columns)
     assert raw.fact_id.is_unique
-    assert len(raw) >= 200, "the five sources hold a few hundred facts"
+    assert len(raw) >= 200, "the curated sources hold a few hundred facts"
 
 
 def test_every_quote_sits_at_its_offsets_and_holds_its_number(facts):
@@ -166,6 +166,9 @@ def _edit_fact(paths, fact_id, **changes):
         ({"period": "summer 2017"}, "period 'summer 2017'"),
         ({"number": None}, "flag number_missing_in_source"),
         ({"indicator": KeyError}, "required field 'indicator'"),
+        ({"indicator": "cadres_beamed_west"}, "unknown indicator 'cadres_beamed_west'"),
+        ({"indicator": "cadres_seconded_east", "theme": "labour"}, "belongs to theme 'talent'"),
+        ({"indicator": "trainees_person_times"}, "is counted in 'person_time', not 'person'"),
     ],
 )
 def test_bad_annotation_fails_the_build_naming_file_and_fact(project_copy, changes, message):
@@ -216,13 +219,14 @@ def test_adding_a_source_adds_its_facts_and_page(project_copy):
             "description": "Cadres seconded", "theme": "talent", "east": "zhangjiagang", "west": "yanhe",
             "period": "2019", "scope": "annual", "flags": []}
     jobs = dict(fact, id="005-jobs", quote="带动就业300余人", number="300余人", value=300, qualifier="over",
-                indicator="jobs", description="Jobs", theme="labour")
+                indicator="local_employment", description="Jobs", theme="labour")
     doc = {"source_id": "005_00000000000000aa", "facts": [fact, jobs],
            "exclusions": [{"mention": "2019年", "context": "张家港市2019年", "reason": "date"}]}
     project_copy.annotation_file("005_00000000000000aa").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
 
+    before = len(yaml.safe_load(PROJECT.provenance.read_text(encoding="utf-8"))["sources"])
     report = dataset.build(project_copy)
-    assert report["sources"] == 6
+    assert report["sources"] == before + 1
     built = pd.read_csv(project_copy.facts_csv, dtype=str, keep_default_na=False)
     assert {"005-cadres", "005-jobs"} <= set(built.fact_id)
     pages.write_pages(project_copy)
