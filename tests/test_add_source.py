@@ -1,0 +1,81 @@
+"""Adding a source end to end, on a copy of the project: the fixture in tests/fixtures/add_source/
+(a report on a Cangshan → Lintao pairing written for the tests, not a real article) goes through
+the steps of README.md "How to add a source", and the build must keep every existing fact as it
+was while adding the new source's facts, pairing and indicator counts."""
+import csv
+import io
+import json
+from collections import Counter
+
+import pandas as pd
+
+from add_source import add_fixture_source, copy_project, fixture_annotations
+from eastwest import dataset, pages
+from eastwest.paths import PROJECT, ProjectPaths
+
+PLANNED = "005-processing-line-planned-funds"
+QUALIFIED = "005-workers-placed-fujian"  # 1800余人
+
+
+def _rows_by_fact_id(path) -> tuple[str, dict[str, str]]:
+    """The header line and each data line of a facts.csv, keyed by fact_id, exactly as written."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    records = list(csv.reader(io.StringIO(text)))
+    assert len(records) == len(lines), f"{path}: a field spans lines; compare records instead"
+    assert records[0][0] == "fact_id"
+    return lines[0], {record[0]: line for record, line in zip(records[1:], lines[1:])}
+
+
+def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(tmp_path):
+    root = copy_project(tmp_path / "project")
+    paths = ProjectPaths(root)
+    source_id = add_fixture_source(root)
+    report = dataset.build(paths)
+    pages.write_pages(paths)
+
+    # The new source's facts are all in facts.csv, planned kept apart from achieved, qualifier kept.
+    expected = fixture_annotations()["facts"]
+    built = pd.read_csv(paths.facts_csv, dtype=str, keep_default_na=False)
+    new = built[built.source_id == source_id].set_index("fact_id")
+    assert set(new.index) == {f["id"] for f in expected}
+    planned = new.loc[PLANNED]
+    assert planned["status"] == "planned"
+    assert "planned" in planned["flags"].split(";")
+    assert (float(planned["value"]), planned["unit"]) == (8_000_000, "yuan")
+    qualified = new.loc[QUALIFIED]
+    assert (qualified["number_text"], float(qualified["value"]), qualified["qualifier"]) == ("1800余人", 1800, "over")
+    assert (qualified["east"], qualified["west"]) == ("cangshan", "lintao")
+    assert new.loc["005-fiscal-aid-funds", "status"] == "achieved"
+    assert float(new.loc["005-fiscal-aid-funds", "value"]) == 32_000_000
+
+    # Every fact that was there before is there still, its row byte for byte the same.
+    header, before = _rows_by_fact_id(PROJECT.facts_csv)
+    new_header, after = _rows_by_fact_id(paths.facts_csv)
+    assert new_header == header
+    changed = sorted(fid for fid, line in before.items() if after.get(fid) != line)
+    assert not changed, f"existing fact rows changed or lost by adding a source: {changed}"
+    assert set(after) - set(before) == set(new.index)
+
+    # The new pairing, with its dated start sentence from the new source.
+    pairings = pd.read_csv(paths.pairings_csv, dtype=str, keep_default_na=False).set_index("pairing_id")
+    assert "cangshan-lintao" in pairings.index
+    pairing = pairings.loc["cangshan-lintao"]
+    assert (pairing["east"], pairing["west"], pairing["relationship"]) == ("cangshan", "lintao", "east_west_cooperation")
+    assert (pairing["start_date"], pairing["start_source"]) == ("2016-10", source_id)
+
+    # The build report counts the new facts under their indicators, on top of what was there.
+    original = json.loads(PROJECT.build_report.read_text(encoding="utf-8"))["facts_by_indicator"]
+    added = Counter(f["indicator"] for f in expected)
+    for indicator in set(original) | set(added):
+        assert report["facts_by_indicator"].get(indicator, 0) == original.get(indicator, 0) + added[indicator], indicator
+    for indicator in ("fiscal_aid_funds", "aid_projects", "cadres_seconded_west", "professionals_sent_west",
+                      "workers_placed_east", "products_sold"):
+        assert added[indicator] >= 1, indicator
+
+    # Its source page, with every fact anchored.
+    page = (paths.source_pages / f"src-{source_id}.md").read_text(encoding="utf-8")
+    assert all(f'id="fact-{f["id"]}"' in page for f in expected)
+
+    # Its pairing profile page (eastwest.profiles, written by pages.write_pages).
+    assert (root / "pairings" / "cangshan-lintao.md").exists()
