@@ -1,7 +1,8 @@
 """The comparisons the chapters draw, computed from data/facts.csv.
 
-Selections name fact ids explicitly where a chart compares particular facts, so a reader
-(and the tests) can see exactly which sentences a chart rests on.
+Every selection is by indicator and attributes (comparability class, status, scope, unit,
+pairing, whether a fact is a component), never by a list of fact ids: a new source flows into
+every comparison whose indicators it reports. Each chart lists the facts it drew.
 """
 from __future__ import annotations
 
@@ -17,13 +18,6 @@ def pick(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     if missing:
         raise KeyError(f"fact id(s) not in data/facts.csv: {', '.join(missing)}")
     return indexed.loc[ids].reset_index(drop=True)
-
-
-def pick_labelled(facts: pd.DataFrame, selection: list[tuple[str, str]], column: str) -> pd.DataFrame:
-    """Rows for a (fact id, label) selection, with the labels in `column`."""
-    picked = pick(facts, [fact_id for fact_id, _ in selection])
-    picked[column] = [label for _, label in selection]
-    return picked
 
 
 def flag_count(facts: pd.DataFrame, flag: str) -> int:
@@ -58,135 +52,168 @@ def evidence_matrix(facts: pd.DataFrame) -> pd.DataFrame:
     return table.loc[order + ([load.BACKGROUND] if load.BACKGROUND in table.index else [])]
 
 
-# --- Industry -------------------------------------------------------------------------------
+def paired_facts(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts that belong to one pairing (the rest is background about a province or the nation)."""
+    return facts[facts.programme != ""]
 
-AID_FUNDS = [  # (funds fact, projects fact or None): fiscal aid for projects, by pairing and report
-    ("002-aid-funds", "002-aid-projects"),
-    ("000-industry-aid-funds", "000-industry-projects"),
-    ("001-aid-funds", "001-aid-projects"),
-    ("004-aid-funds-2016-2017", None),
-    ("004-aid-funds-2018", "004-aid-projects-2018"),
-    ("003-industry-projects-planned-funds", "003-industry-projects"),
-]
-ZJG_YANHE_TWO_DATES = [("002-aid-funds", "002-aid-projects"), ("000-industry-aid-funds", "000-industry-projects")]
-QBJ_2017_SPLIT = [
-    ("housing safety", "004-funds-2017-housing", "004-projects-2017-housing"),
-    ("compulsory education", "004-funds-2017-education", "004-projects-2017-education"),
-    ("basic medical care", "004-funds-2017-health", "004-projects-2017-health"),
-    ("village infrastructure", "004-funds-2017-village-infrastructure", "004-projects-2017-village-infrastructure"),
-    ("industrial development", "004-funds-2017-industry", "004-projects-2017-industry"),
-    ("other", "004-funds-2017-other", "004-projects-2017-other"),
-]
-QBJ_2017_TOTAL_PROJECTS = "004-projects-2017-total"
-INVESTMENT_VS_AID = [
-    ("000-industry-aid-funds", "fiscal aid for projects"),
-    ("000-investment-funds-in-place", "investment attracted, in place"),
-    ("000-suyu-fair-investment", "investment signed at one promotion meeting"),
-    ("001-aid-funds", "aid funds of all kinds secured"),
-    ("001-cdb-loan-quota", "bank loan quota for the co-built park"),
-]
-DIVIDEND_SPLIT = ["001-dividend-share-poor", "001-dividend-share-collective", "001-dividend-share-reinvest"]
+
+# --- Selections by indicator and attributes ----------------------------------------------------
+
+WHOLE_SCOPES = ("cumulative", "annual", "period_total")  # totals, not one event or a stock
+
+
+def is_part(facts: pd.DataFrame) -> pd.Series:
+    """Facts that are a component of another fact of the same source (flag part_of_total)."""
+    return facts["flag_list"].map(lambda flags: "part_of_total" in flags)
+
+
+def select(facts: pd.DataFrame, *, indicators=None, comparability=None, status=None, scope=None,
+           unit=None, parts: bool | None = False) -> pd.DataFrame:
+    """Facts chosen by their attributes; `parts` False drops components, True keeps only them,
+    None keeps both. Ordered by pairing, then report date, then source order."""
+    mask = pd.Series(True, index=facts.index)
+    for column, wanted in (("indicator", indicators), ("comparability", comparability), ("status", status),
+                           ("scope", scope), ("unit", unit)):
+        if wanted is not None:
+            mask &= facts[column].isin([wanted] if isinstance(wanted, str) else list(wanted))
+    if parts is not None:
+        mask &= is_part(facts) == parts
+    chosen = facts[mask].copy()
+    chosen["report_date"] = chosen["period"].map(report_date)
+    return chosen.sort_values(["programme_label", "report_date", "source_id", "quote_start"], kind="stable").reset_index(drop=True)
+
+
+def report_date(period: str) -> str:
+    """The date a figure runs to: '2017-03/2021-02' -> '2021-02'; '2016/2017' -> '2017'; '2018' -> '2018'."""
+    start, _, end = period.partition("/")
+    return end or start
+
+
+_MATCH_KEYS = ["source_id", "programme", "period", "scope", "status", "breakdown"]
+
+
+def _attach(left: pd.DataFrame, right: pd.DataFrame, prefix: str) -> pd.DataFrame:
+    """Attach to each left fact the one right fact with the same source, pairing, period, scope,
+    status and breakdown (value and id under `prefix`); none or several leave it empty."""
+    unique = right.drop_duplicates(_MATCH_KEYS, keep=False)[_MATCH_KEYS + ["fact_id", "value"]]
+    unique = unique.rename(columns={"fact_id": f"{prefix}_fact_id", "value": prefix})
+    return left.merge(unique, on=_MATCH_KEYS, how="left")
+
+
+def with_partners(table: pd.DataFrame, facts: pd.DataFrame, partner_columns: list[str]) -> pd.DataFrame:
+    """The drawn facts plus the partner facts attached to them (for captions and data downloads)."""
+    ids = list(table["fact_id"]) + [i for c in partner_columns for i in table[c].dropna()]
+    return select(facts[facts.fact_id.isin(ids)], parts=None)
+
+
+# --- Industry ----------------------------------------------------------------------------------
 
 
 def aid_funds(facts: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for funds_id, projects_id in AID_FUNDS:
-        f = pick(facts, [funds_id]).iloc[0]
-        projects = pick(facts, [projects_id]).iloc[0]["value"] if projects_id else float("nan")
-        rows.append({
-            "fact_id": funds_id, "pairing": f["pairing"], "source_id": f["source_id"], "period": f["period"],
-            "scope": f["scope"], "status": f["status"], "qualifier": f["qualifier"], "funds_yuan": f["value"], "projects": projects,
-            "funds_per_project": f["value"] / projects if projects == projects and projects else float("nan"),
-        })
-    return pd.DataFrame(rows)
+    """Aid money per pairing and report (totals, not components or single events), with the
+    project count the same sentence or report gives for the same period, where there is one."""
+    funds = select(facts, comparability="aid_money", scope=WHOLE_SCOPES)
+    projects = select(facts, indicators="aid_projects", scope=WHOLE_SCOPES)
+    table = _attach(funds, projects, "projects")
+    table["funds_per_project"] = table["value"] / table["projects"]
+    return table
 
 
-def zjg_yanhe_two_dates(facts: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for funds_id, projects_id in ZJG_YANHE_TWO_DATES:
-        f, p = pick(facts, [funds_id, projects_id]).itertuples(index=False)
-        rows.append({"report": f.period.split("/")[-1], "source_id": f.source_id, "funds_yuan": f.value,
-                     "projects": p.value, "funds_per_project": f.value / p.value, "fact_ids": [funds_id, projects_id]})
-    return pd.DataFrame(rows)
+def repeated_reports(facts: pd.DataFrame) -> pd.DataFrame:
+    """Cumulative achieved aid of one indicator reported for the same pairing at more than one date."""
+    table = aid_funds(facts)
+    table = table[(table.scope == "cumulative") & (table.status == "achieved") & (table.programme != "")]
+    dates = table.groupby(["programme", "indicator"])["report_date"].transform("nunique")
+    return table[dates > 1].reset_index(drop=True)
 
 
-def qbj_2017_split(facts: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for label, funds_id, projects_id in QBJ_2017_SPLIT:
-        f, p = pick(facts, [funds_id, projects_id]).itertuples(index=False)
-        rows.append({"category": label, "funds_yuan": f.value, "projects": p.value})
-    return pd.DataFrame(rows)
+def aid_split(facts: pd.DataFrame) -> pd.DataFrame:
+    """The richest breakdown of aid funds by purpose: components of one source, pairing and period
+    (at least three), with each component's projects and the report's own stated project total."""
+    parts = select(facts, indicators="fiscal_aid_funds", parts=True)
+    parts = parts[parts.breakdown != ""]
+    groups = parts.groupby(["source_id", "programme", "period", "scope"]).size()
+    groups = groups[groups >= 3]
+    if groups.empty:
+        return parts.iloc[0:0].assign(projects=pd.Series(dtype=float), projects_fact_id=pd.Series(dtype=str),
+                                      stated_projects=pd.Series(dtype=float), stated_projects_fact_id=pd.Series(dtype=str))
+    source_id, programme, period, scope = groups.sort_values(ascending=False, kind="stable").index[0]
+    chosen = parts[(parts.source_id == source_id) & (parts.programme == programme) & (parts.period == period) & (parts.scope == scope)]
+    table = _attach(chosen, select(facts, indicators="aid_projects", parts=True), "projects")
+    stated = select(facts, indicators="aid_projects")
+    stated = stated[(stated.source_id == source_id) & (stated.programme == programme) & (stated.period == period) & (stated.scope == scope)]
+    table["stated_projects"] = stated["value"].iloc[0] if len(stated) == 1 else float("nan")
+    table["stated_projects_fact_id"] = stated["fact_id"].iloc[0] if len(stated) == 1 else None
+    return table.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
-# --- Talent ---------------------------------------------------------------------------------
+def money_compared(facts: pd.DataFrame) -> pd.DataFrame:
+    """For pairings that report both, aid money next to firms' and lenders' money (achieved, not components)."""
+    aid = select(facts, comparability="aid_money", status="achieved", unit="yuan", scope=WHOLE_SCOPES)
+    firms = select(facts, comparability="enterprise_money", status="achieved", unit="yuan")
+    money = pd.concat([aid, firms], ignore_index=True)
+    both = money.groupby("programme")["comparability"].transform("nunique") == 2
+    chosen = money[both & (money.programme != "")]
+    return chosen.sort_values(["programme_label", "comparability", "report_date"], kind="stable").reset_index(drop=True)
 
-TALENT_FLOWS = [  # (fact id, direction, what)
-    ("000-yanhe-cadres-seconded-to-yanhe", "east → west", "cadres seconded"),
-    ("000-yanhe-cadres-seconded-to-zhangjiagang", "west → east", "cadres seconded"),
-    ("000-yanhe-professionals-sent", "east → west", "professionals sent (person-times)"),
-    ("000-yanhe-cadres-trained", "west → east", "cadres trained in the east"),
-    ("000-yanhe-professionals-trained", "west → east", "professionals trained (person-times)"),
-    ("002-cadres-seconded-west", "east → west", "cadres seconded"),
-    ("002-cadres-seconded-east", "west → east", "cadres seconded"),
-    ("002-cadre-training-people", "east → west", "young cadres on training visits"),
-    ("002-cadre-onsite-people", "west → east", "cadres trained in the east"),
-    ("002-zjg-cadre-person-times", "east → west", "cadre study visits (person-times)"),
-    ("002-yanhe-cadre-person-times", "west → east", "cadre study visits (person-times)"),
-    ("002-teachers-to-yanhe", "east → west", "teachers"),
-    ("002-educators-to-zjg", "west → east", "teachers"),
-    ("004-teachers-sent-2017", "east → west", "teachers"),
-    ("004-cadres-seconded-to-qingbaijiang", "west → east", "cadres seconded"),
-    ("004-professionals-study-tour", "west → east", "professionals on study tours"),
-    ("004-medical-staff-exchanged", "both ways", "medical staff exchanged"),
-]
-TRAINING = [  # (classes fact, people fact, short label)
-    ("000-yanhe-cadre-training-classes", "000-yanhe-cadres-trained", "Yanhe cadres trained in Zhangjiagang"),
-    ("000-yanhe-professional-training-classes", "000-yanhe-professionals-trained", "Yanhe professionals trained"),
-    ("002-cadre-training-classes", "002-cadre-training-people", "Zhangjiagang young cadres' visits to Yanhe"),
-    ("002-cadre-onsite-classes", "002-cadre-onsite-people", "Yanhe cadres' on-site training in the east"),
-    ("004-young-cadre-classes", "004-young-cadre-trainees", "Jiulong young-cadre classes"),
-    ("004-mentoring-trainings", "004-mentoring-trainees", "Jiulong publicity, organisation and admin trainings"),
-]
-KUNSHAN_QUOTAS = ["001-quota-teachers", "001-quota-doctors", "001-quota-agri-experts", "001-quota-tech-talent",
-                  "001-quota-entrepreneurs", "001-quota-social-workers"]
+
+# --- Talent ------------------------------------------------------------------------------------
 
 
 def talent_flows(facts: pd.DataFrame) -> pd.DataFrame:
-    picked = pick_labelled(facts, [(i, w) for i, _, w in TALENT_FLOWS], "what")
-    picked["direction"] = [d for _, d, _ in TALENT_FLOWS]
-    return picked
+    """People moving between the sides within one pairing (cadres and professionals, counted as
+    people, achieved); person-times and quotas are counted differently and kept off this axis."""
+    flows = select(facts, comparability=["cadres_moved", "professionals_moved"], status="achieved", unit="person")
+    return flows[flows.programme != ""].reset_index(drop=True)
+
+
+def quotas(facts: pd.DataFrame, comparability="professionals_moved") -> pd.DataFrame:
+    """What a pairing is meant to send each year: quotas, never counts of what happened."""
+    return select(facts, comparability=comparability, status="quota")
+
+
+TRAINEE_INDICATORS = ["cadres_trained", "trainees_person_times", "local_people_trained"]
 
 
 def training(facts: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for classes_id, people_id, label in TRAINING:
-        c, p = pick(facts, [classes_id, people_id]).itertuples(index=False)
-        rows.append({"label": label, "pairing": c.pairing, "description": p.description, "period": c.period, "scope": c.scope,
-                     "classes": c.value, "people": p.value, "people_unit": p.unit, "qualifier": p.qualifier,
-                     "per_class": p.value / c.value, "fact_ids": [classes_id, people_id]})
-    return pd.DataFrame(rows)
+    """Training classes with the people trained in them (same source, pairing, period and breakdown)."""
+    classes = select(facts, indicators="training_classes", status="achieved")
+    trainees = select(facts, indicators=TRAINEE_INDICATORS, status="achieved")
+    table = _attach(classes, trainees, "people")
+    table = table[table.people.notna()].reset_index(drop=True)
+    people = trainees.set_index("fact_id")
+    table["people_unit"] = table["people_fact_id"].map(people["unit"])
+    table["people_qualifier"] = table["people_fact_id"].map(people["qualifier"])
+    table["people_description"] = table["people_fact_id"].map(people["description"])
+    table["per_class"] = table["people"] / table["value"]
+    return table
 
 
-# --- Labour ---------------------------------------------------------------------------------
-
-JOB_FAIR_FUNNEL = [
-    ("004-jobfair-2017-positions", "positions offered"),
-    ("004-jobfair-2017-jobseekers", "job seekers attending"),
-    ("004-jobfair-2017-registered", "registered on site"),
-    ("004-jobfair-2017-intentions", "initial job intentions"),
-    ("004-jobfair-2017-employed", "found work in Qingbaijiang (as reported)"),
-]
-PEOPLE_PLACED = [
-    ("002-labour-placed", "registered poor placed in stable jobs in the east"),
-    ("004-jobfair-2016-intentions", "job intentions at the 2016 fair in Jiulong"),
-    ("004-jobfair-2016-poor-households", "…of them from registered poor households"),
-    ("004-farmers-local-employment", "local farmers helped into work or business"),
-    ("004-jobfair-2017-employed", "employed in Qingbaijiang after the 2017 fair"),
-]
+# --- Labour ------------------------------------------------------------------------------------
 
 
-def job_fair_funnel(facts: pd.DataFrame) -> pd.DataFrame:
-    return pick_labelled(facts, JOB_FAIR_FUNNEL, "stage")
+def job_fair_stages(facts: pd.DataFrame, vocabulary: pd.DataFrame) -> pd.DataFrame:
+    """The most complete job fair in the corpus: its stages (people only, in the vocabulary's
+    order), as one source reports one event."""
+    stages = select(facts, comparability="job_fair", unit="person", scope="event")
+    if stages.empty:
+        return stages
+    sizes = stages.groupby(["source_id", "programme", "period"]).size().sort_values(ascending=False, kind="stable")
+    source_id, programme, period = sizes.index[0]
+    event = stages[(stages.source_id == source_id) & (stages.programme == programme) & (stages.period == period)].copy()
+    order = {indicator: position for position, indicator in enumerate(vocabulary["indicator"])}
+    event["stage_order"] = event["indicator"].map(order)
+    return event.sort_values("stage_order", kind="stable").reset_index(drop=True)
+
+
+def job_fair_context(facts: pd.DataFrame, event: pd.DataFrame) -> pd.DataFrame:
+    """The same fair's other counts (employers, positions): not people, so not on the people axis."""
+    if event.empty:
+        return event
+    first = event.iloc[0]
+    others = select(facts, comparability="job_fair", scope="event")
+    return others[(others.source_id == first.source_id) & (others.programme == first.programme)
+                  & (others.period == first.period) & (others.unit != "person")].reset_index(drop=True)
 
 
 def theme_share_by_source(facts: pd.DataFrame, theme: str) -> pd.DataFrame:
@@ -194,20 +221,12 @@ def theme_share_by_source(facts: pd.DataFrame, theme: str) -> pd.DataFrame:
     return facts.groupby("source_id").agg(total=("fact_id", "count"), in_theme=("theme", lambda t: int((t == theme).sum())))
 
 
-# --- Consumption ------------------------------------------------------------------------------
-
-SALES = [
-    ("000-gongliu-farm-products-purchased", "Gongliu farm products bought by Zhangjiagang, 2020"),
-    ("000-gongliu-sales-brought", "Gongliu sales brought about by Zhangjiagang, 2020"),
-    ("004-lanshou-expected-sales", "Lanshou spring water: expected annual sales"),
-    ("004-ruixiang-expected-sales", "Ruixiang products (incl. Lanshou) on one platform: expected annual sales"),
-]
-ECOMMERCE_PLAN = ["004-ecommerce-county-centre-planned", "004-cold-chain-centre-planned",
-                  "004-township-ecommerce-stations-planned", "004-village-ecommerce-points-planned"]
+# --- Consumption -------------------------------------------------------------------------------
 
 
 def sales(facts: pd.DataFrame) -> pd.DataFrame:
-    return pick_labelled(facts, SALES, "what")
+    """Purchases and sales of the receiving side's products, realised or expected, not components."""
+    return select(facts, comparability="sales_money")
 
 
 STATUSES = ["achieved", "planned", "expected", "target", "quota"]

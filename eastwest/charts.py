@@ -6,7 +6,6 @@ no CJK font (tests/test_figures.py fails on any missing glyph).
 """
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from . import analysis, style, tables
-from .cite import bib_key
-from .load import THEME_LABELS
+from .io import write_csv
+from .load import THEME_LABELS, outlet_en
 from .paths import FIGURES_DIR
 
 RELATIONSHIP_SHORT = {
@@ -33,6 +32,11 @@ RELATIONSHIP_COLOURS = {
 }
 
 
+# The columns of a chart's data download: enough to redraw it and to find each sentence.
+DATA_COLUMNS = ["fact_id", "source_id", "source_label", "programme_label", "indicator", "indicator_label", "breakdown",
+                "value", "value_high", "unit", "qualifier", "status", "period", "scope", "quote"]
+
+
 @dataclass
 class Chart:
     name: str
@@ -41,17 +45,16 @@ class Chart:
 
     @property
     def sources(self) -> list[str]:
-        return sorted(self.facts["source_id"].unique()) if len(self.facts) else []
+        return sorted(self.facts["source_id"].unique()) if len(self.facts) and "source_id" in self.facts else []
 
 
-def outlet_en(outlet: str) -> str:
-    """The English part of an outlet name: '荔枝网 (Litchi News, JSBC)' -> 'Litchi News'."""
-    match = re.search(r"\(([^;,)]+)", outlet)
-    return (match.group(1) if match else outlet).strip()
-
-
-def _src(source_id: str) -> str:
-    return bib_key(source_id)
+def _chart(fig, name: str, directory: Path, drawn: pd.DataFrame) -> Chart:
+    """Save the figure and, beside it, the facts it drew (figures/<name>.csv)."""
+    path = style.save(fig, name, directory)
+    if "fact_id" in drawn:
+        columns = [c for c in DATA_COLUMNS if c in drawn]
+        write_csv(directory / f"{name}.csv", drawn[columns])
+    return Chart(name, path, drawn)
 
 
 def _millions(value: float) -> float:
@@ -87,11 +90,12 @@ def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.Data
     west_y = {w: i for i, w in enumerate(west_order)}
     east_y = {e: np.mean([west_y[w] for w in pairings.loc[pairings.east == e, "west"]])
               for e in dict.fromkeys(pairings["east"])}
-    fig, ax = plt.subplots(figsize=(7.8, 5.4))
+    fig, ax = plt.subplots(figsize=(7.8, 1.6 + 0.55 * len(west_order)))
+    widest = max(1, int(counts.max()) if len(counts) else 1)
     for row in pairings.itertuples():
         n = int(counts.get(row.pairing_id, 0))
         ax.plot([0, 1], [east_y[row.east], west_y[row.west]], color=RELATIONSHIP_COLOURS[row.relationship],
-                lw=0.8 + n / 12, ls="-" if n else ":", solid_capstyle="round", zorder=1)
+                lw=0.8 + 6 * n / widest, ls="-" if n else ":", solid_capstyle="round", zorder=1)
         ax.annotate(f"{n} facts" if n else "no facts", (0.5, (east_y[row.east] + west_y[row.west]) / 2),
                     ha="center", va="bottom", fontsize=7.5, color="#444",
                     bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.8))
@@ -111,29 +115,35 @@ def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.Data
     ax.text(1, -0.75, "Receiving side (west)", ha="left", fontweight="bold", fontsize=9.5)
     ax.axis("off")
     _title(fig, f"The {len(pairings)} pairings named in the sources")
-    return Chart("overview_pairing_network", style.save(fig, "overview_pairing_network", directory), facts[facts.programme != ""])
+    return _chart(fig, "overview_pairing_network", directory, analysis.paired_facts(facts))
 
 
 def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame,
                     directory: Path = FIGURES_DIR) -> Chart:
     """When each source was written, against when the pairings it covers began."""
     dated = analysis.source_year(sources).sort_values("year_float").reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.8, 3.6))
+    starts = pairings.set_index("pairing_id")["start_date"]
+    fig, ax = plt.subplots(figsize=(7.8, 1.6 + 0.45 * len(dated)))
+    years = []
     for i, row in dated.iterrows():
         low, high = [analysis._year_float(p) for p in (row.date_used.split("/") + [row.date_used])[:2]]
+        years += [low, high]
         if row.estimated:
             ax.plot([low, max(high, low + 0.08)], [i, i], color="#E69F00", lw=5, alpha=0.6, solid_capstyle="round")
         ax.scatter([low], [i], s=55, marker="o", facecolor="white" if row.estimated else "#0072B2",
                    edgecolor="#E69F00" if row.estimated else "#0072B2", lw=1.6, zorder=3)
         for pid in row.pairings.split(";"):
-            start = pairings.set_index("pairing_id").loc[pid, "start_date"]
+            start = starts.get(pid, "")
             if start:
-                ax.scatter([analysis._year_float(start)], [i], marker="D", s=38, color="#009E73", zorder=3)
-                ax.plot([analysis._year_float(start), low], [i, i], color="#009E73", lw=1, ls="--")
-        ax.annotate(f"{_src(row.source_id)} · {outlet_en(row.outlet)}", (low, i), xytext=(8, 7),
-                    textcoords="offset points", fontsize=8)
+                years.append(analysis._year_float(start))
+                ax.scatter([years[-1]], [i], marker="D", s=38, color="#009E73", zorder=3)
+                ax.plot([years[-1], low], [i, i], color="#009E73", lw=1, ls="--")
+        ax.annotate(outlet_en(row.outlet), (low, i), xytext=(8, 7), textcoords="offset points", fontsize=8)
     ax.set_yticks(range(len(dated)), [""] * len(dated))
-    ax.set_xlim(2016.3, 2021.9)
+    ax.tick_params(axis="y", length=0)
+    first, last = (min(years), max(years)) if years else (2016.0, 2021.0)
+    ax.set_xlim(np.floor(first) - 0.2, np.ceil(last) + 0.6)  # room for the outlet names right of the last dot
+    ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
     ax.set_ylim(len(dated) - 0.4, -0.8)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Year")
@@ -142,17 +152,18 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame,
     ax.scatter([], [], marker="D", color="#009E73", label="pairing start dated in the source")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=8)
     _title(fig, "When each source was written, and when the pairings it dates began")
-    return Chart("overview_timeline", style.save(fig, "overview_timeline", directory), pd.DataFrame(columns=["source_id"]))
+    return _chart(fig, "overview_timeline", directory, pd.DataFrame({"source_id": dated.source_id}))
 
 
 def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     """Facts per pairing and theme: where the evidence is thick and where it is thin."""
     table = analysis.evidence_matrix(facts)
-    fig, ax = plt.subplots(figsize=(7.8, 4.2))
+    fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.4 * len(table)))
     ax.imshow(table.values, cmap="Blues", aspect="auto", vmin=0, vmax=max(30, table.values.max()))
+    dark = 0.6 * max(30, table.values.max())
     for (i, j), n in np.ndenumerate(table.values):
         ax.text(j, i, str(n) if n else "·", ha="center", va="center", fontsize=8.5,
-                color="white" if n > 18 else ("#999" if n == 0 else "#111"))
+                color="white" if n > dark else ("#999" if n == 0 else "#111"))
     ax.set_xticks(range(table.shape[1]), [textwrap.fill(THEME_LABELS[t], 12) for t in table.columns], fontsize=8)
     ax.set_yticks(range(table.shape[0]), [f"{p}  ({table.loc[p].sum()})" for p in table.index], fontsize=8.5)
     ax.grid(False)
@@ -160,197 +171,239 @@ def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     for spine in ax.spines.values():
         spine.set_visible(False)
     _title(fig, "Number of facts by pairing and theme")
-    return Chart("overview_evidence_map", style.save(fig, "overview_evidence_map", directory), facts)
+    return _chart(fig, "overview_evidence_map", directory, facts)
 
 
 # --- Industry -----------------------------------------------------------------------------------
 
 
-def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    table = analysis.aid_funds(facts)
-    fig, ax = plt.subplots(figsize=(7.8, 3.9))
-    labels = [f"{r.pairing}\n{_period_label(r.period, r.scope)} · {_src(r.source_id)}" for r in table.itertuples()]
-    colours = [style.STATUS_COLOURS[s] for s in table.status]
-    bars = ax.barh(labels, table.funds_yuan.map(_millions), color=colours,
-                   hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
-    texts = []
-    for r in table.itertuples():
-        text = ("about " if r.qualifier == "about" else "") + style.human(r.funds_yuan, "yuan")
-        if r.projects == r.projects:
-            text += f" · {int(r.projects)} projects · {style.human(r.funds_per_project, 'yuan')}/project"
-        texts.append(text + ("  (PLANNED)" if r.status != "achieved" else ""))
-    _bar_labels(ax, bars, texts)
-    _finish_barh(ax, table.funds_yuan.max() / 1e6, room=1.9)
-    ax.set_xlabel("Fiscal aid funds for projects, million yuan")
-    ax.tick_params(axis="y", labelsize=8.5)
-    _title(fig, "Aid funds and projects by pairing, as each source reports them")
-    ids = [i for pair in analysis.AID_FUNDS for i in pair if i]
-    return Chart("industry_aid_funds", style.save(fig, "industry_aid_funds", directory), analysis.pick(facts, ids))
-
-
 def _period_label(period: str, scope: str) -> str:
     start, _, end = period.partition("/")
     if scope == "cumulative":
-        return f"cumulative {start or 'start ?'} to {end}" if start else f"cumulative to {end}"
+        return f"cumulative {start} to {end}" if start else f"cumulative to {end}"
     if scope == "period_total":
-        return f"total {start}–{end}"
+        return f"total {start}–{end}" if end else f"total from {start}"
     if scope == "annual":
         return f"year {period}"
+    if period == "unknown":
+        return "date not given"
     if not start:
         return f"to {end}"
     return period
 
 
-def zjg_yanhe_two_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    table = analysis.zjg_yanhe_two_dates(facts)
+def _status_note(status: str) -> str:
+    return "" if status == "achieved" else f"  ({status.upper()})"
+
+
+def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+    table = analysis.aid_funds(facts)
+    fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.55 * len(table)))
+    labels = [f"{r.programme_label or r.pairing}" + ("" if r.indicator == "fiscal_aid_funds" else f" ({r.indicator_label.lower()})")
+              + f"\n{_period_label(r.period, r.scope)} · {r.source_label.split(',')[0]}" for r in table.itertuples()]
+    colours = [style.STATUS_COLOURS[s] for s in table.status]
+    bars = ax.barh(range(len(table)), table.value.map(_millions), color=colours,
+                   hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
+    ax.set_yticks(range(len(table)), labels)
+    texts = []
+    for _, r in table.iterrows():
+        text = tables.value_text(r, with_unit=False)
+        if r["projects"] == r["projects"]:
+            text += f" · {int(r['projects'])} projects · {style.human(r['funds_per_project'], 'yuan')}/project"
+        texts.append(text + _status_note(r["status"]))
+    _bar_labels(ax, bars, texts)
+    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=2.1)
+    ax.set_xlabel("Aid funds, million yuan")
+    ax.tick_params(axis="y", labelsize=8.5)
+    _title(fig, "Aid funds and projects by pairing, as each source reports them")
+    return _chart(fig, "industry_aid_funds", directory, analysis.with_partners(table, facts, ["projects_fact_id"]))
+
+
+def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+    """One pairing's cumulative aid at each report date: funds, projects and funds per project."""
+    table = analysis.repeated_reports(facts)
     fig, axes = plt.subplots(1, 3, figsize=(7.8, 3.2))
-    labels = [f"to {r.report}\n({_src(r.source_id)})" for r in table.itertuples()]
-    panels = [("funds_yuan", "Aid funds, million yuan", _millions, lambda v: style.human(v, "yuan")),
+    labels = [f"to {r.report_date}\n{r.source_label.split(',')[0]}" for r in table.itertuples()]
+    panels = [("value", "Aid funds, million yuan", _millions, lambda v: style.human(v, "yuan")),
               ("projects", "Projects", lambda v: v, lambda v: style.human(v)),
               ("funds_per_project", "Funds per project,\nmillion yuan", _millions, lambda v: style.human(v, "yuan"))]
+    shades = [style.PALETTE[5], style.PALETTE[0]] * len(table)
     for ax, (column, title, scale, fmt) in zip(axes, panels):
-        bars = ax.bar(labels, table[column].map(scale), color=["#56B4E9", "#0072B2"], width=0.6)
+        values = table[column].map(scale)
+        bars = ax.bar(range(len(table)), values.fillna(0), color=shades[: len(table)], width=0.6)
+        ax.set_xticks(range(len(table)), labels)
         for bar, value in zip(bars, table[column]):
             ax.annotate(fmt(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 3),
                         textcoords="offset points", ha="center", fontsize=8.5)
         ax.set_title(title, fontsize=9.5, loc="center")
-        ax.set_ylim(0, table[column].map(scale).max() * 1.22)
+        ax.set_ylim(0, (values.max() if values.notna().any() else 1) * 1.22)
         ax.grid(axis="x", visible=False)
         ax.tick_params(axis="x", labelsize=8.5)
-    _title(fig, "Zhangjiagang → Yanhe, cumulative since March 2017, at two report dates")
-    ids = [i for pair in analysis.ZJG_YANHE_TWO_DATES for i in pair]
-    return Chart("industry_zjg_yanhe_two_dates", style.save(fig, "industry_zjg_yanhe_two_dates", directory), analysis.pick(facts, ids))
+    pairs = ", ".join(dict.fromkeys(table.programme_label)) or "no pairing"
+    _title(fig, f"{pairs}: cumulative aid at {table.report_date.nunique()} report dates")
+    return _chart(fig, "industry_aid_over_report_dates", directory, analysis.with_partners(table, facts, ["projects_fact_id"]))
 
 
-def qbj_2017_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    table = analysis.qbj_2017_split(facts).sort_values("funds_yuan", ascending=False)
-    total = table.funds_yuan.sum()
-    fig, ax = plt.subplots(figsize=(7.8, 3.3))
-    bars = ax.barh(table.category, table.funds_yuan.map(_millions), color="#0072B2")
-    _bar_labels(ax, bars, [f"{style.human(v, 'yuan')} ({v / total:.0%}) · {int(p)} project{'s' if p != 1 else ''}"
-                           for v, p in zip(table.funds_yuan, table.projects)])
-    _finish_barh(ax, table.funds_yuan.max() / 1e6, room=1.6)
-    ax.set_xlabel("Funds in 2017, million yuan (shares of the listed components)")
-    _title(fig, "Qingbaijiang → Jiulong: how the 2017 funds were split")
-    ids = [i for _, f, p in analysis.QBJ_2017_SPLIT for i in (f, p)] + [analysis.QBJ_2017_TOTAL_PROJECTS]
-    return Chart("industry_qbj_2017_split", style.save(fig, "industry_qbj_2017_split", directory), analysis.pick(facts, ids))
+def aid_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+    table = analysis.aid_split(facts)
+    total = table.value.sum()
+    fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.4 * len(table)))
+    bars = ax.barh(table.breakdown, table.value.map(_millions), color=style.PALETTE[0])
+    _bar_labels(ax, bars, [f"{style.human(v, 'yuan')} ({v / total:.0%})"
+                           + (f" · {int(p)} project{'s' if p != 1 else ''}" if p == p else "")
+                           for v, p in zip(table.value, table.projects)])
+    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=1.6)
+    ax.set_xlabel("Aid funds, million yuan (shares of the listed components)")
+    first = table.iloc[0] if len(table) else None
+    where = f"{first.programme_label}: how the {_period_label(first.period, first.scope).replace('year ', '')} aid funds were split" if first is not None else "No breakdown of aid funds in the sources"
+    _title(fig, where)
+    return _chart(fig, "industry_aid_split", directory,
+                  analysis.with_partners(table, facts, ["projects_fact_id", "stated_projects_fact_id"]))
 
 
 def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    picked = analysis.pick_labelled(facts, analysis.INVESTMENT_VS_AID, "what")
-    fig, ax = plt.subplots(figsize=(7.8, 3.4))
-    labels = [f"{r.pairing}: {r.what}\n{_period_label(r.period, r.scope)} · {_src(r.source_id)}" for r in picked.itertuples()]
-    colours = ["#0072B2" if "aid funds" in w or "fiscal aid" in w else "#E69F00" for w in picked.what]
-    bars = ax.barh(labels, picked.value.map(_millions), color=colours)
-    _bar_labels(ax, bars, [("about " if q == "about" else "") + style.human(v, "yuan") for v, q in zip(picked.value, picked.qualifier)])
-    _finish_barh(ax, picked.value.max() / 1e6, room=1.3)
-    ax.set_xscale("symlog", linthresh=100)
-    ax.set_xlim(0, picked.value.max() / 1e6 * 12)
-    ax.set_xlabel("Million yuan (log scale)")
+    picked = analysis.money_compared(facts)
+    fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.5 * len(picked)))
+    labels = [f"{r.programme_label}: {r.indicator_label.lower()}" + (f" ({r.breakdown})" if r.breakdown else "")
+              + f"\n{_period_label(r.period, r.scope)} · {r.source_label.split(',')[0]}" for r in picked.itertuples()]
+    colours = [style.PALETTE[0] if c == "aid_money" else style.PALETTE[1] for c in picked.comparability]
+    y = np.arange(len(picked))
+    ax.hlines(y, 0.1, picked.value.map(_millions), color="#cccccc", lw=1)
+    ax.scatter(picked.value.map(_millions), y, color=colours, s=60, zorder=3)
+    for yi, (_, r) in zip(y, picked.iterrows()):
+        ax.annotate(tables.value_text(r, with_unit=False), (r["value"] / 1e6, yi), xytext=(7, 0),
+                    textcoords="offset points", va="center", fontsize=8.5)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xscale("log")  # dots, not bars: on a log axis only the position carries the value
+    ax.set_xlim(0.1 if picked.empty else picked.value.min() / 1e6 / 3, 1 if picked.empty else picked.value.max() / 1e6 * 12)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+    ax.set_xlabel("Million yuan (log scale: each step is ten times the last)")
     ax.tick_params(axis="y", labelsize=8)
-    _title(fig, "Aid funds (blue) against investment and credit (orange)")
-    return Chart("industry_investment_vs_aid", style.save(fig, "industry_investment_vs_aid", directory), picked)
+    ax.grid(axis="y", visible=False)
+    _title(fig, "Aid funds (blue) against firms' investment and credit (orange)")
+    return _chart(fig, "industry_investment_vs_aid", directory, picked)
 
 
 # --- Talent -------------------------------------------------------------------------------------
 
+DIRECTION_SIGN = {"east_to_west": 1, "west_to_east": -1, "both": 0}
+DIRECTION_COLOUR = {"east_to_west": "#0072B2", "west_to_east": "#E69F00", "both": "#999999"}
+
 
 def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    """People moving each way, diverging from a centre line: east → west to the right."""
+    """People moving each way, diverging from a centre line: east → west to the right, west → east
+    to the left; people counted both ways together straddle the line."""
     table = analysis.talent_flows(facts)
-    table["row"] = [f"{w} · {r.programme_label.split(' → ')[1]} · {_src(r.source_id)} · {_period_label(r.period, r.scope)}"
-                    for w, r in zip(table.what, table.itertuples())]
-    fig, ax = plt.subplots(figsize=(7.8, 6.2))
-    sign = table.direction.map({"east → west": 1, "west → east": -1, "both ways": 1})
-    colours = table.direction.map({"east → west": "#0072B2", "west → east": "#E69F00", "both ways": "#999999"})
+    kind = {"cadres_moved": "cadres seconded", "professionals_moved": "professionals"}
+    rows = [f"{r.breakdown or kind[r.comparability]} · {r.programme_label.split(' → ')[-1]}\n{_period_label(r.period, r.scope)}"
+            for r in table.itertuples()]
+    fig, ax = plt.subplots(figsize=(7.8, 1.6 + 0.5 * len(table)))
     y = np.arange(len(table))
-    bars = ax.barh(y, table.value * sign, color=colours)
-    for bar, row_y, r, s in zip(bars, y, table.itertuples(), sign):
-        text = ("over " if r.qualifier == "over" else "") + style.human(r.value) + (" p-t" if r.unit == "person_time" else "")
-        ax.annotate(text, (bar.get_width(), row_y), xytext=(3 * s, 0), textcoords="offset points",
-                    ha="left" if s > 0 else "right", va="center", fontsize=8)
-    ax.set_yticks(y, table.row, fontsize=7.5)
+    sign = table.direction.map(DIRECTION_SIGN)
+    left = np.where(sign == 0, -table.value / 2, np.where(sign < 0, -table.value, 0))
+    bars = ax.barh(y, table.value, left=left, color=table.direction.map(DIRECTION_COLOUR),
+                   hatch=["xx" if s == 0 else "" for s in sign], edgecolor="white")
+    for bar, row_y, (_, r), s in zip(bars, y, table.iterrows(), sign):
+        text = tables.value_text(r, with_unit=False) + (" (both ways)" if s == 0 else "")
+        x = bar.get_x() + (bar.get_width() if s >= 0 else 0)
+        ax.annotate(text, (x, row_y), xytext=(3 if s >= 0 else -3, 0), textcoords="offset points",
+                    ha="left" if s >= 0 else "right", va="center", fontsize=8)
+    ax.set_yticks(y, rows, fontsize=7.5)
     ax.invert_yaxis()
-    limit = table.value.max() * 1.4
+    limit = (table.value.max() if len(table) else 1) * 1.4
     ax.set_xlim(-limit, limit)
     ax.axvline(0, color="#333", lw=0.8)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):,.0f}"))
-    ax.set_xlabel("← west to east   |   east to west →\npeople (p-t = person-times)")
+    ax.set_xlabel("← west to east   |   east to west →\npeople (hatched: counted both ways together)")
     ax.grid(axis="y", visible=False)
     _title(fig, "Cadres, teachers and professionals moving in each direction")
-    return Chart("talent_flows", style.save(fig, "talent_flows", directory), table)
+    return _chart(fig, "talent_flows", directory, table)
 
 
 def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = analysis.training(facts)
-    fig, ax = plt.subplots(figsize=(7.8, 3.6))
-    labels = [f"{r.label}\n{r.pairing} · {_period_label(r.period, r.scope)}" for r in table.itertuples()]
-    bars = ax.barh(labels, table.people, color=["#0072B2" if s == "cumulative" else "#56B4E9" for s in table.scope])
-    _bar_labels(ax, bars, [f"{'over ' if q == 'over' else ''}{int(p)} {'person-times' if u == 'person_time' else 'people'} in {int(c)} classes · ~{pc:.0f} per class"
-                           for p, u, c, pc, q in zip(table.people, table.people_unit, table.classes, table.per_class, table.qualifier)])
-    _finish_barh(ax, table.people.max(), room=2.3)
+    fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.5 * len(table)))
+    labels = [f"{textwrap.shorten(r.people_description, 58, placeholder='…')}\n{r.programme_label} · {_period_label(r.period, r.scope)}"
+              for r in table.itertuples()]
+    bars = ax.barh(range(len(table)), table.people, color=[style.PALETTE[0] if s == "cumulative" else style.PALETTE[5] for s in table.scope])
+    ax.set_yticks(range(len(table)), labels)
+    unit_words = {"person_time": "person-times", "person": "people"}
+    _bar_labels(ax, bars, [f"{'over ' if q == 'over' else ''}{int(p):,} {unit_words.get(u, u)} in {int(c)} classes · ~{pc:.0f} per class"
+                           for p, u, c, pc, q in zip(table.people, table.people_unit, table.value, table.per_class, table.people_qualifier)])
+    _finish_barh(ax, table.people.max() if len(table) else 1, room=2.3)
     ax.tick_params(axis="y", labelsize=7.5)
     ax.set_xlabel("People or person-times trained (dark: cumulative; light: one year)")
     _title(fig, "Training: how many classes, how many trainees")
-    ids = [i for c, p, _ in analysis.TRAINING for i in (c, p)]
-    return Chart("talent_training", style.save(fig, "talent_training", directory), analysis.pick(facts, ids))
+    return _chart(fig, "talent_training", directory, analysis.with_partners(table, facts, ["people_fact_id"]))
 
 
 # --- Labour -------------------------------------------------------------------------------------
 
 
-def job_fair_funnel(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    table = analysis.job_fair_funnel(facts)
-    fig, ax = plt.subplots(figsize=(7.8, 3.2))
-    bars = ax.barh(table.stage, table.value, color=["#009E73"] * (len(table) - 1) + ["#D55E00"])
+def job_fair_funnel(facts: pd.DataFrame, vocabulary: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+    table = analysis.job_fair_stages(facts, vocabulary)
+    context = analysis.job_fair_context(facts, table)
+    fig, ax = plt.subplots(figsize=(7.8, 1.6 + 0.5 * len(table)))
+    stages = [r.indicator_label.replace(" at a job fair", "") for r in table.itertuples()]
+    bars = ax.barh(stages, table.value, color=style.PALETTE[2])
     texts = []
-    for i, r in enumerate(table.itertuples()):
-        share = "" if i < 2 else f"  ({r.value / table.value.iloc[i - 1]:.0%} of the stage above)"
-        texts.append(f"{style.human(r.value)} {'positions' if r.unit == 'position' else 'people'}{share}")
+    for i, (_, r) in enumerate(table.iterrows()):
+        share = "" if i == 0 else f"  ({r['value'] / table.value.iloc[i - 1]:.0%} of the stage above)"
+        texts.append(tables.value_text(r) + share)
     _bar_labels(ax, bars, texts)
-    _finish_barh(ax, table.value.max(), room=1.7)
-    ax.set_xlabel("Positions or people")
-    _title(fig, "Qingbaijiang's 2017 job fair for Jiulong, from positions to hires")
-    return Chart("labour_job_fair_funnel", style.save(fig, "labour_job_fair_funnel", directory), table)
+    _finish_barh(ax, table.value.max() if len(table) else 1, room=1.9)
+    ax.set_xlabel("People")
+    if len(table):
+        first = table.iloc[0]
+        offered = "; ".join(f"{tables.value_text(r)} ({r['indicator_label'].lower()})" for _, r in context.iterrows())
+        _title(fig, f"{first.programme_label}: job fair of {first.period}, from job seekers to job intentions")
+        if offered:
+            ax.set_title(f"Also reported: {offered}", fontsize=8.5, fontweight="normal", loc="left")
+    return _chart(fig, "labour_job_fair_funnel", directory, pd.concat([table, context], ignore_index=True))
 
 
 def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FIGURES_DIR) -> Chart:
     """How many of each source's facts fall in one theme: the thinness of the evidence."""
     counts = analysis.theme_share_by_source(facts, theme)
-    fig, ax = plt.subplots(figsize=(7.8, 2.9))
-    labels = [_src(s) for s in counts.index]
+    labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
+    fig, ax = plt.subplots(figsize=(7.8, 1.2 + 0.4 * len(counts)))
+    labels = [labels_of[s] for s in counts.index]
     ax.barh(labels, counts.total, color="#dddddd", label="all facts in the source")
     bars = ax.barh(labels, counts.in_theme, color=style.THEME_COLOURS[theme], label=f"{THEME_LABELS[theme].lower()} facts")
     _bar_labels(ax, bars, [f"{n} of {t}" for n, t in zip(counts.in_theme, counts.total)])
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Facts in the dataset")
+    ax.tick_params(axis="y", labelsize=8)
     ax.legend(loc="lower right", fontsize=8)
     _title(fig, f"{THEME_LABELS[theme]}: share of each source's facts")
-    return Chart(name, style.save(fig, name, directory), facts[facts.theme == theme])
+    return _chart(fig, name, directory, facts[facts.theme == theme])
 
 
 # --- Consumption --------------------------------------------------------------------------------
 
 
 def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    table = analysis.sales(facts)
-    fig, ax = plt.subplots(figsize=(7.8, 2.9))
-    bars = ax.barh([f"{w}\n({_src(s)})" for w, s in zip(table.what, table.source_id)], table.value.map(_millions),
-                   color=[style.STATUS_COLOURS[s] for s in table.status],
+    table = analysis.sales(facts).sort_values(["status", "programme_label"], kind="stable").reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.8, 1.3 + 0.5 * len(table)))
+    labels = [f"{r.programme_label}: {r.indicator_label.lower()}\n{textwrap.shorten(r.description, 60, placeholder='…')}"
+              for r in table.itertuples()]
+    bars = ax.barh(range(len(table)), table.value.map(_millions), color=[style.STATUS_COLOURS[s] for s in table.status],
                    hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
-    _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']})" for _, r in table.iterrows()])
-    _finish_barh(ax, table.value.max() / 1e6, room=1.65)
-    ax.tick_params(axis="y", labelsize=8)
+    ax.set_yticks(range(len(table)), labels)
+    _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']}, {_period_label(r['period'], r['scope'])})" for _, r in table.iterrows()])
+    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=2.0)
+    ax.tick_params(axis="y", labelsize=7.5)
     ax.set_xlabel("Million yuan")
     _title(fig, "Sales: realised (blue) and merely expected (orange, hatched)")
-    return Chart("consumption_sales", style.save(fig, "consumption_sales", directory), table)
+    return _chart(fig, "consumption_sales", directory, table)
 
 
 def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directory: Path = FIGURES_DIR) -> Chart:
     subset = facts[facts.theme.isin(themes)]
     table = analysis.status_by_pairing(subset)
-    fig, ax = plt.subplots(figsize=(7.8, 2.9))
+    fig, ax = plt.subplots(figsize=(7.8, 1.3 + 0.4 * len(table)))
     left = np.zeros(len(table))
     for status in table.columns:
         ax.barh(table.index, table[status], left=left, color=style.STATUS_COLOURS[status], label=status,
@@ -364,7 +417,7 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
     ax.set_xlabel("Facts")
     ax.legend(loc="lower right", fontsize=8, ncol=len(table.columns))
     _title(fig, f"Achieved against planned or expected: {', '.join(THEME_LABELS[t].lower() for t in themes)} facts")
-    return Chart(name, style.save(fig, name, directory), subset)
+    return _chart(fig, name, directory, subset)
 
 
 # --- Synthesis ----------------------------------------------------------------------------------
@@ -372,31 +425,33 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
 
 def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = analysis.caveats_by_source(facts, sources).set_index("source_id")
+    labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
     columns = list(analysis.CAVEAT_FLAGS) + ["qualified"]
     labels = {**analysis.CAVEAT_FLAGS, "qualified": "qualified (over, about, under, range)"}
-    fig, ax = plt.subplots(figsize=(7.8, 3.6))
+    fig, ax = plt.subplots(figsize=(7.8, 3.8))
     width = 0.8 / len(columns)
     x = np.arange(len(table))
     for k, column in enumerate(columns):
         share = table[column] / table["facts"]
         ax.bar(x + (k - len(columns) / 2 + 0.5) * width, share * 100, width, label=labels[column], color=style.PALETTE[k])
-    ax.set_xticks(x, [f"{_src(s)}\n{g.replace('_', ' ')}\n({n} facts)" for s, g, n in zip(table.index, table.genre, table.facts)], fontsize=8)
+    ax.set_xticks(x, [f"{textwrap.fill(labels_of[s].split(',')[0], 14)}\n({n} facts)" for s, n in zip(table.index, table.facts)], fontsize=7.5)
     ax.set_ylabel("Share of the source's facts, %")
     ax.grid(axis="x", visible=False)
-    ax.legend(fontsize=7.5, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.32))
+    ax.legend(fontsize=7.5, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.34))
     ax.set_ylim(0, 100)
     _title(fig, "Caveats attached to each source's facts")
-    return Chart("synthesis_caveats", style.save(fig, "synthesis_caveats", directory), facts)
+    return _chart(fig, "synthesis_caveats", directory, facts)
 
 
 def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = facts.pivot_table(index="source_id", columns="theme", values="fact_id", aggfunc="count", fill_value=0)
     table = table.reindex(columns=list(THEME_LABELS), fill_value=0)
     shares = table.div(table.sum(axis=1), axis=0) * 100
+    labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
     genre = sources.set_index("source_id")["genre"]
-    fig, ax = plt.subplots(figsize=(7.8, 3.4))
+    fig, ax = plt.subplots(figsize=(7.8, 1.8 + 0.4 * len(shares)))
     left = np.zeros(len(shares))
-    labels = [f"{_src(s)} · {genre[s].replace('_', ' ')}" for s in shares.index]
+    labels = [f"{labels_of[s].split(',')[0]} · {genre[s].replace('_', ' ')}" for s in shares.index]
     for theme in shares.columns:
         ax.barh(labels, shares[theme], left=left, color=style.THEME_COLOURS[theme], label=THEME_LABELS[theme])
         for i, (x, v, n) in enumerate(zip(left, shares[theme], table[theme])):
@@ -407,10 +462,11 @@ def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGU
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", labelsize=8)
     ax.set_xlabel("Share of the source's facts, % (numbers in bars: facts)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=4, fontsize=7.5)
     _title(fig, "What each source counts: facts by theme")
-    return Chart("synthesis_theme_mix", style.save(fig, "synthesis_theme_mix", directory), facts)
+    return _chart(fig, "synthesis_theme_mix", directory, facts)
 
 
 def draw_all(directory: Path = FIGURES_DIR) -> list[Chart]:
@@ -421,10 +477,10 @@ def draw_all(directory: Path = FIGURES_DIR) -> list[Chart]:
     facts, sources, pairings, places = load.facts(), load.sources(), load.pairings(), load.places()
     return [
         pairing_network(facts, pairings, places, directory), source_timeline(sources, pairings, directory),
-        evidence_map(facts, directory), aid_funds(facts, directory), zjg_yanhe_two_dates(facts, directory),
-        qbj_2017_split(facts, directory), investment_vs_aid(facts, directory), talent_flows(facts, directory),
+        evidence_map(facts, directory), aid_funds(facts, directory), aid_over_report_dates(facts, directory),
+        aid_split(facts, directory), investment_vs_aid(facts, directory), talent_flows(facts, directory),
         training_classes(facts, directory), theme_share(facts, "labour", "labour_share", directory),
-        job_fair_funnel(facts, directory), sales_realised_vs_expected(facts, directory),
+        job_fair_funnel(facts, load.indicators(), directory), sales_realised_vs_expected(facts, directory),
         status_by_pairing(facts, ["consumption", "industry"], "consumption_status", directory),
         theme_mix(facts, sources, directory), caveats_by_source(facts, sources, directory),
     ]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -53,6 +54,8 @@ def _facts(paths: ProjectPaths) -> pd.DataFrame:
         for e, w in zip(frame["east_name"], frame["west_name"])
     ]
     frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
+    meta = _read_csv(paths.sources_csv).set_index("source_id")
+    frame["source_label"] = frame["source_id"].map(lambda sid: source_label(meta.loc[sid]) if sid in meta.index else sid)
     vocabulary = _indicators(paths).set_index("indicator")
     for column, source in (("indicator_label", "label_en"), ("indicator_zh", "label_zh"), ("direction", "direction"),
                            ("comparability", "comparability"), ("area", "area")):
@@ -84,6 +87,24 @@ def _programme_pairing(frame: pd.DataFrame, paths: ProjectPaths) -> list[str]:
         candidates = [p for p in source_pairings.get(sid, []) if (west and west_of.get(p) == west) or (east and not west and east_of.get(p) == east)]
         out.append(candidates[0] if len(candidates) == 1 else "")
     return out
+
+
+def outlet_en(outlet: str) -> str:
+    """The English part of an outlet name: '荔枝网 (Litchi News, JSBC)' -> 'Litchi News'."""
+    match = re.search(r"\(([^;,)]+)", outlet)
+    return (match.group(1) if match else outlet).strip()
+
+
+def source_label(source: pd.Series) -> str:
+    """A reader's name for a source: its outlet and date ('Litchi News, 2021-02-27'); an estimated
+    date is marked as such."""
+    if source["date_status"] == "as_given" and source["published"]:
+        date = source["published"]
+    elif source.get("date_estimate"):
+        date = f"written c. {source['date_estimate'].replace('/', ' to ')}"
+    else:
+        date = "undated"
+    return f"{outlet_en(source['outlet'])}, {date}"
 
 
 def _short(name: str) -> str:

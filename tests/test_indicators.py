@@ -7,7 +7,6 @@ import yaml
 from eastwest import dataset, load
 from eastwest.errors import DataError
 from eastwest.indicators import OTHER_PREFIX
-from eastwest.paths import PROJECT
 
 
 def test_every_fact_names_an_indicator_of_the_vocabulary_with_its_unit_and_theme():
