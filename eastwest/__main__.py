@@ -11,7 +11,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eastwest")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="clean the seeds and build every table in data/")
-    check = sub.add_parser("check", help="validate one source's annotations without writing anything")
+    check = sub.add_parser("check", help="validate one source's annotations (refreshes data/clean/; writes no table)")
     check.add_argument("source_id")
     sub.add_parser("pages", help="generate the book's source pages and bibliography from data/")
     args = parser.parse_args(argv)

@@ -5,9 +5,15 @@ was while adding the new source's facts, pairing and indicator counts."""
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
 
 from add_source import add_fixture_source, copy_project, fixture_annotations
 from eastwest import dataset, pages
@@ -27,12 +33,19 @@ def _rows_by_fact_id(path) -> tuple[str, dict[str, str]]:
     return lines[0], {record[0]: line for record, line in zip(records[1:], lines[1:])}
 
 
-def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(tmp_path):
-    root = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def added(tmp_path_factory):
+    """A copy of the project with the fixture source added, its data and pages built."""
+    root = copy_project(tmp_path_factory.mktemp("add-source") / "project")
     paths = ProjectPaths(root)
     source_id = add_fixture_source(root)
     report = dataset.build(paths)
     pages.write_pages(paths)
+    return root, paths, source_id, report
+
+
+def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(added):
+    root, paths, source_id, report = added
 
     # The new source's facts are all in facts.csv, planned kept apart from achieved, qualifier kept.
     expected = fixture_annotations()["facts"]
@@ -79,3 +92,67 @@ def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(tmp_path):
 
     # Its pairing profile page (eastwest.profiles, written by pages.write_pages).
     assert (root / "pairings" / "cangshan-lintao.md").exists()
+
+
+# --- The book: the new source flows into pages, charts and captions with no code change -----------
+
+# The charts that draw the fixture's indicators (aid totals, people moving, sales).
+CHARTS_FOR_FIXTURE = ["industry_aid_funds", "talent_flows", "consumption_sales"]
+
+
+def _glued_fact_values(html_dir: Path) -> dict[tuple[str, str], str]:
+    """Every glued fact number on every chapter page: (page, fact id) -> data-value."""
+    values = {}
+    for page in sorted((html_dir / "chapters").glob("*.html")):
+        for span in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("[data-fact]"):
+            values[(page.name, span["data-fact"])] = span["data-value"]
+    return values
+
+
+@pytest.fixture(scope="module")
+def added_book(added):
+    """The same copy built into a site, with the copy's own package (PYTHONPATH) in every kernel."""
+    root, paths, source_id, _ = added
+    env = dict(os.environ, PYTHONPATH=str(root))
+    book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run([str(book), "build", "-W", "-n", "--keep-going", str(root)], env=env,
+                            capture_output=True, text=True, timeout=1200)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
+    return root, paths, source_id
+
+
+def test_the_new_source_flows_into_charts_captions_and_a_pairing_page(added_book):
+    root, paths, source_id = added_book
+    html = root / "_build" / "html"
+    assert (html / "pairings" / "cangshan-lintao.html").exists()
+    profile = (html / "pairings" / "cangshan-lintao.html").read_text(encoding="utf-8")
+    assert "fact-005-fiscal-aid-funds" in profile and f"src-{source_id}" in profile
+
+    captions = {}
+    for page in sorted((html / "chapters").glob("*.html")):
+        for figure in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("figure"):
+            name = Path(figure.find("img")["src"]).stem
+            captions[name] = {a["data-source"] for a in figure.select("figcaption a.source-link")}
+    for name in CHARTS_FOR_FIXTURE:
+        drawn = pd.read_csv(root / "figures" / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert source_id in set(drawn.source_id), f"{name} does not draw the new source's facts"
+        assert source_id in captions[name], f"the caption of {name} does not cite the new source"
+    for name, cited in captions.items():  # and no caption cites it without drawing it
+        data = root / "figures" / f"{name}.csv"
+        if data.exists():
+            assert cited == set(pd.read_csv(data, dtype=str).source_id), name
+
+
+def test_adding_a_source_changes_no_number_already_in_the_book(added_book):
+    root, _, source_id = added_book
+    if not (PROJECT.html / "chapters").exists():
+        pytest.skip("the project's own site is not built (make book)")
+    before = _glued_fact_values(PROJECT.html)
+    after = _glued_fact_values(root / "_build" / "html")
+    assert before, "no glued numbers found in the project's own site"
+    assert {k: v for k, v in after.items() if k in before} == before
+    for name in CHARTS_FOR_FIXTURE:
+        old = pd.read_csv(PROJECT.figures / f"{name}.csv", dtype=str, keep_default_na=False).set_index("fact_id")
+        new = pd.read_csv(root / "figures" / f"{name}.csv", dtype=str, keep_default_na=False).set_index("fact_id")
+        pd.testing.assert_frame_equal(new.loc[old.index, ["value", "qualifier", "status", "period"]],
+                                      old[["value", "qualifier", "status", "period"]])
