@@ -1,6 +1,7 @@
 """Generate the book's data-driven pages into sources/ (never edited by hand):
 one page per source with its highlighted text, the sources index, the data page with
-downloads and dictionary, the data-quality appendix, and references.bib."""
+downloads and dictionary, the data-quality appendix, and references.bib; then the pairing
+profiles in pairings/ (eastwest.profiles)."""
 from __future__ import annotations
 
 from html import escape
@@ -12,6 +13,7 @@ from .cite import bib_key, fact_anchor, source_page, write_bibliography
 from .cleaning import GARBLED_MARK, load_rules
 from .io import write_text
 from .paths import CLEANING_RULES, PROJECT, ProjectPaths
+from .profiles import write_profiles
 from .schema import FACT_COLUMNS
 from .tables import value_text
 from .vocabulary import load_vocabulary
@@ -253,3 +255,4 @@ def write_pages(paths: ProjectPaths = PROJECT) -> None:
     write_text(out / "index.md", sources_index_markdown(sources))
     write_text(out / "data.md", data_page_markdown(paths))
     write_text(out / "quality.md", quality_page_markdown(sources, log, facts))
+    write_profiles(paths)
