@@ -91,16 +91,25 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters") -> str:
-    """One row per pairing: who helps whom, under which arrangement, since when (with the sentence)."""
+def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters",
+                   profiled: set[str] | None = None) -> str:
+    """One row per pairing: who helps whom (linked to its profile page when it has one: `profiled`,
+    by default every pairing with a fact), under which arrangement, since when (with the sentence)."""
+    from . import load, profiles  # profiles uses this module: import when called
+
+    if profiled is None:
+        profiled = profiles.profiled_pairings(load.facts())
     rows = []
     for _, p in pairings.iterrows():
+        label = escape(p["label"])
+        if p["pairing_id"] in profiled:
+            label = f'<a href="{escape(profiles.profile_href(p["pairing_id"], from_dir))}">{label}</a>'
         start = escape(p["start_date"] or "not dated in the sources")
         if p["start_source"]:
             href = source_href(p["start_source"], from_dir)
             start += (f'<br><span class="fact-quote" lang="zh">{escape(p["start_quote"])}</span> '
                       f'(<a href="{escape(href)}"><code>{escape(bib_key(p["start_source"]))}</code></a>)')
-        rows.append(f"<tr><td>{escape(p['label'])}</td><td>{escape(relationship_labels.get(p['relationship'], p['relationship']))}</td>"
+        rows.append(f"<tr><td>{label}</td><td>{escape(relationship_labels.get(p['relationship'], p['relationship']))}</td>"
                     f"<td>{start}</td><td><small>{escape(p['note'])}</small></td></tr>")
     head = "<tr><th>Pairing</th><th>Arrangement</th><th>Start</th><th>Note</th></tr>"
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
