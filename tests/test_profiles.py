@@ -1,0 +1,165 @@
+"""Pairing profile pages (eastwest.profiles, written by `python -m eastwest pages`): one page per
+pairing with facts, every fact on it linked to its sentence, statuses and qualifiers kept, no page
+for a pairing without facts, data text escaped. Each test builds a copy of the project."""
+from html import escape
+
+import pandas as pd
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from eastwest import dataset, load, pages, profiles
+from eastwest.cite import fact_href
+from eastwest.tables import value_text
+
+HOSTILE = "<script>alert('x')</script>"
+
+
+def build(paths):
+    dataset.build(paths)
+    for cached in (load._facts, load._places, load._indicators):  # the loader caches by project root
+        cached.cache_clear()
+    pages.write_pages(paths)
+    return load.facts(paths)
+
+
+def profile(paths, pairing_id: str) -> str:
+    return (profiles.profile_dir(paths) / f"{pairing_id}.md").read_text(encoding="utf-8")
+
+
+def fact_row(page: str, fact: pd.Series):
+    """The table row on a profile page whose value links to the fact's highlighted sentence."""
+    href = fact_href(fact["fact_id"], fact["source_id"], profiles.FROM_DIR)
+    links = [a for a in BeautifulSoup(page, "html.parser").select("a.fact-link") if a["href"] == href]
+    assert len(links) == 1, f"{fact['fact_id']}: expected one linked value, found {len(links)}"
+    return links[0], links[0].find_parent("tr")
+
+
+def edit_yaml(path, change) -> None:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_each_pairing_with_facts_gets_a_page_listed_on_the_index(project_copy):
+    facts = build(project_copy)
+    expected = set(facts.programme) - {""}
+    assert expected, "no fact belongs to a pairing: nothing to test"
+    written = {p.stem for p in profiles.profile_dir(project_copy).glob("*.md")} - {"index"}
+    assert written == expected
+    index = (profiles.profile_dir(project_copy) / "index.md").read_text(encoding="utf-8")
+    for pairing_id in expected:
+        assert f'href="{pairing_id}.html"' in index, pairing_id
+        assert (profiles.figure_dir(project_copy) / f"{pairing_id}.svg").exists() or "No chart:" in profile(project_copy, pairing_id)
+
+
+def test_every_fact_of_a_pairing_is_on_its_page_linked_to_its_anchor(project_copy):
+    facts = build(project_copy)
+    checked = 0
+    for pairing_id, own in facts[facts.programme != ""].groupby("programme"):
+        page = profile(project_copy, pairing_id)
+        for _, fact in own.iterrows():
+            link, _ = fact_row(page, fact)
+            assert link["href"].endswith(f"#fact-{fact['fact_id']}")
+            source_page = project_copy.source_pages / f"src-{fact['source_id']}.md"
+            assert f'id="fact-{fact["fact_id"]}"' in source_page.read_text(encoding="utf-8"), fact["fact_id"]
+            checked += 1
+    assert checked == (facts.programme != "").sum() > 0
+
+
+def test_values_keep_their_qualifiers(project_copy):
+    facts = build(project_copy)
+    for pairing_id, own in facts[facts.programme != ""].groupby("programme"):
+        page = profile(project_copy, pairing_id)
+        for _, fact in own.iterrows():
+            link, _ = fact_row(page, fact)
+            assert link.get_text() == value_text(fact), fact["fact_id"]
+            if fact["qualifier"] in ("over", "about", "under") and pd.notna(fact["value"]):
+                assert link.get_text().startswith(fact["qualifier"] + " "), fact["fact_id"]
+    # Whatever the data hold, a fact qualified 'over' shows 'over' in the table and on its chart bar.
+    row = facts[facts.programme != ""].iloc[0].copy()
+    row["qualifier"], row["value"], row["unit"] = "over", 1800.0, "person"
+    table = profiles.indicator_table(pd.DataFrame([row]), load.sources(project_copy), {})
+    assert ">over 1,800 people</a>" in table
+    assert profiles._value_label(row).startswith("over 1,800 people")
+
+
+def test_facts_not_achieved_are_marked_on_the_page_and_the_chart(project_copy):
+    facts = build(project_copy)
+    # Make sure at least one fact on a profile page is planned, whatever the data hold.
+    target = facts[(facts.programme != "") & (facts.status == "achieved")].iloc[0]
+
+    def plan(doc):
+        next(f for f in doc["facts"] if f["id"] == target["fact_id"])["status"] = "planned"
+    edit_yaml(project_copy.annotation_file(target["source_id"]), plan)
+    facts = build(project_copy)
+    assert facts.set_index("fact_id").loc[target["fact_id"], "status"] == "planned"
+    for pairing_id, own in facts[facts.programme != ""].groupby("programme"):
+        page = profile(project_copy, pairing_id)
+        for _, fact in own.iterrows():
+            _, row = fact_row(page, fact)
+            badge = row.select_one(".fact-status")
+            if fact["status"] == "achieved":
+                assert badge is None, fact["fact_id"]
+            else:
+                assert badge is not None and badge.get_text() == f"{fact['status']}, not achieved", fact["fact_id"]
+        chosen, unit = profiles.chart_facts(own)
+        for _, fact in chosen.iterrows():
+            label = profiles._value_label(fact)
+            assert label.endswith(f"({fact['status']})") == (fact["status"] != "achieved"), fact["fact_id"]
+
+
+def test_the_chart_draws_whole_figures_in_one_unit(project_copy):
+    facts = build(project_copy)
+    for pairing_id, own in facts[facts.programme != ""].groupby("programme"):
+        chosen, unit = profiles.chart_facts(own)
+        assert set(chosen.unit) <= {unit} and (chosen.breakdown == "").all() and chosen.value.notna().all()
+        if unit == "person":
+            assert not ((own.unit == "yuan") & (own.breakdown == "") & (own.theme != "context")).any(), pairing_id
+        figure = profiles.figure_dir(project_copy) / f"{pairing_id}.svg"
+        assert figure.exists() == (unit is not None), pairing_id
+        if unit is not None:
+            assert f"{{figure}} ../figures/pairings/{pairing_id}.svg" in profile(project_copy, pairing_id)
+
+
+def test_a_pairing_without_facts_gets_no_page(project_copy):
+    def add(doc):
+        doc["pairings"].append({"id": "taixing-chunhua", "east": "taixing", "west": "chunhua",
+                                "relationship": "east_west_cooperation", "start_date": None, "start_source": None,
+                                "start_quote": None, "note": "Test pairing that no source reports on."})
+    edit_yaml(project_copy.pairings_input, add)
+    facts = build(project_copy)
+    assert "taixing-chunhua" in set(load.pairings(project_copy).pairing_id)
+    assert "taixing-chunhua" not in set(facts.programme)
+    assert not (profiles.profile_dir(project_copy) / "taixing-chunhua.md").exists()
+    assert not (profiles.figure_dir(project_copy) / "taixing-chunhua.svg").exists()
+    index = (profiles.profile_dir(project_copy) / "index.md").read_text(encoding="utf-8")
+    assert "Taixing → Chunhua" in index and 'href="taixing-chunhua.html"' not in index
+
+
+def test_html_in_titles_and_notes_is_escaped(project_copy):
+    facts = build(project_copy)
+    pairing_id = facts.loc[facts.programme != "", "programme"].iloc[0]
+    pairing = load.pairings(project_copy).set_index("pairing_id").loc[pairing_id]
+    source_id = facts.loc[facts.programme == pairing_id, "source_id"].iloc[0]
+
+    def titles(doc):
+        record = next(s for s in doc["sources"] if s["source_id"] == source_id)
+        record["title_zh"] = "标题" + HOSTILE
+        record["title_en"] = "Title " + HOSTILE
+    edit_yaml(project_copy.provenance, titles)
+
+    def note(doc):
+        next(p for p in doc["pairings"] if p["id"] == pairing_id)["note"] = "Note " + HOSTILE
+    edit_yaml(project_copy.pairings_input, note)
+
+    def place(doc):
+        next(p for p in doc["places"] if p["id"] == pairing["west"])["name_en"] += " <b>West</b>"
+    edit_yaml(project_copy.places_input, place)
+    build(project_copy)
+    page = profile(project_copy, pairing_id)
+    assert "<script>" not in page and "<b>" not in page
+    assert escape("Title " + HOSTILE) in page and escape("标题" + HOSTILE) in page
+    assert escape("Note " + HOSTILE) in page
+    title = next(line for line in page.splitlines() if line.startswith("# "))
+    assert "&lt;b&gt;West&lt;/b&gt;" in title
