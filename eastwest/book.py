@@ -15,7 +15,7 @@ from myst_nb import glue
 from . import tables
 from .analysis import pick
 from .charts import Chart
-from .cite import fact_href, source_href
+from .cite import fact_href
 
 
 def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_dir: str = "chapters") -> None:
@@ -54,19 +54,9 @@ def show_facts_behind(chart: Chart, from_dir: str = "chapters") -> None:
     display(HTML(tables.facts_behind(chart.facts, from_dir) if len(chart.facts) and "fact_id" in chart.facts else ""))
 
 
-def source_links(source_ids, from_dir: str = "chapters") -> str:
-    """The sources, by outlet and date, each linked to its page; in source order."""
-    from .load import source_label, sources
-
-    meta = sources().set_index("source_id")
-    links = [f'<a class="source-link" href="{escape(source_href(sid, from_dir))}" data-source="{escape(sid)}">'
-             f"{escape(source_label(meta.loc[sid]))}</a>" for sid in sorted(set(source_ids))]
-    return "; ".join(links) if links else "none"
-
-
 def glue_sources(key: str, source_ids, from_dir: str = "chapters") -> None:
     """Glue the list of sources behind a chart or a sentence; paste it in a caption with {glue}`key`."""
-    glue(key, HTML(f'<span class="glued-sources">{source_links(source_ids, from_dir)}</span>'), display=False)
+    glue(key, HTML(f'<span class="glued-sources">{tables.source_links(source_ids, from_dir)}</span>'), display=False)
 
 
 def show_chart(chart: Chart, from_dir: str = "chapters") -> None:

@@ -89,19 +89,37 @@ def _programme_pairing(frame: pd.DataFrame, paths: ProjectPaths) -> list[str]:
     return out
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def outlet_en(outlet: str) -> str:
-    """The English part of an outlet name: '荔枝网 (Litchi News, JSBC)' -> 'Litchi News'."""
-    match = re.search(r"\(([^;,)]+)", outlet)
-    return (match.group(1) if match else outlet).strip()
+    """A reader's name for an outlet: '荔枝网 (Litchi News, JSBC)' -> 'Litchi News';
+    'WeChat-style post (outlet not named)' -> 'WeChat-style post'."""
+    head, _, rest = outlet.partition(" (")
+    if _CJK.search(head) and rest:
+        return re.split(r"[;,)]", rest)[0].strip()
+    return head.strip()
+
+
+def span_text(period: str) -> str:
+    """'2016/2017' -> '2016–2017'; '/2018-05' -> 'to 2018-05'; '2018-05/' -> 'from 2018-05'."""
+    if not period or period == "unknown":
+        return "period not stated"
+    if "/" not in period:
+        return period
+    start, end = period.split("/", 1)
+    if start and end:
+        return f"{start}–{end}"
+    return f"to {end}" if end else f"from {start}"
 
 
 def source_label(source: pd.Series) -> str:
-    """A reader's name for a source: its outlet and date ('Litchi News, 2021-02-27'); an estimated
-    date is marked as such."""
+    """A reader's name for a source: outlet and date ('Litchi News, 2021-02-27'); an estimated
+    date of writing is marked 'c.'."""
     if source["date_status"] == "as_given" and source["published"]:
         date = source["published"]
     elif source.get("date_estimate"):
-        date = f"written c. {source['date_estimate'].replace('/', ' to ')}"
+        date = f"c. {span_text(source['date_estimate'])}"
     else:
         date = "undated"
     return f"{outlet_en(source['outlet'])}, {date}"

@@ -42,6 +42,16 @@ def fact_link(row, from_dir: str = "chapters") -> str:
     return f'<a class="fact-link" href="{escape(href)}" title="{escape(row["quote"])}">{escape(value_text(row))}</a>'
 
 
+def source_links(source_ids, from_dir: str = "chapters", paths=None) -> str:
+    """The sources, by outlet and date, each linked to its page; in source order."""
+    from . import load
+
+    meta = load.sources(paths or load.PROJECT).set_index("source_id")
+    links = [f'<a class="source-link" href="{escape(source_href(sid, from_dir))}" data-source="{escape(sid)}">'
+             f"{escape(load.source_label(meta.loc[sid]))}</a>" for sid in sorted(set(source_ids))]
+    return "; ".join(links) if links else "none"
+
+
 def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | None = None) -> str:
     """A table of facts: value (linked to its highlighted sentence), what, period, pairing, source."""
     rows = []
