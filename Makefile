@@ -44,7 +44,8 @@ book: pages ## build data/, execute the notebooks (figures/) and write the site 
 	$(VENV)/bin/jupyter-book build -W -n --keep-going .
 	@echo "site written to _build/html/index.html"
 
-test: book ## run every test: unit, data, notebooks (nbmake), built site and browser
+test: book ## run every test: unit, data, notebooks (nbmake), built site and browser (installs Chromium and a CJK font if missing)
+	bash .ci/install-test-deps
 	$(PY) -m pytest tests --nbmake chapters
 
 bench: book ## measure build and data speed; writes bench/results.json
