@@ -11,7 +11,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eastwest")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="clean the seeds and build every table in data/")
-    check = sub.add_parser("check", help="validate one source's annotations (refreshes data/clean/; writes no table)")
+    check = sub.add_parser("check", help="validate one source's annotations; writes nothing but a new source's clean text")
     check.add_argument("source_id")
     sub.add_parser("pages", help="generate the book's source pages and bibliography from data/")
     args = parser.parse_args(argv)
@@ -30,12 +30,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(report['facts_by_indicator'])} indicators, {report['facts_in_other_indicators']} facts in other_* indicators"
             )
         elif args.command == "check":
-            from .dataset import collect
+            from .dataset import collect, write_new_clean_text
 
             _, _, _, builds = collect(only=args.source_id)
             if args.source_id not in builds:
                 raise DataError(f"unknown source id {args.source_id!r}")
             b = builds[args.source_id]
+            written = write_new_clean_text(b)
+            if written:
+                print(f"clean text of the new source written to {written} (annotate from it)")
             linked = sum(m.status == "linked" for m in b.mentions)
             print(f"{args.source_id}: {len(b.facts)} valid facts; {len(b.mentions)} mentions, {linked} linked")
             if b.errors:

@@ -10,10 +10,10 @@ import pandera.errors as pa_errors
 
 from .annotations import Annotations, exclusion_spans, load_annotations, locate_once, validate_fact
 from .cleaning import GARBLED_MARK, CleanResult
-from .corpus import clean_corpus, write_quality_log
+from .corpus import clean_corpus, clean_text_outputs, quality_log_text
 from .errors import DataError
 from .indicators import OTHER_PREFIX
-from .io import write_csv, write_json
+from .io import build_lock, csv_text, json_text, publish, write_text
 from .mentions import Mention, audit
 from .paths import PROJECT, ProjectPaths
 from .provenance import SourceRecord
@@ -151,7 +151,29 @@ def collect(paths: ProjectPaths = PROJECT, only: str | None = None):
     return records, cleaned, vocab, builds
 
 
+def write_new_clean_text(source: SourceBuild, paths: ProjectPaths = PROJECT):
+    """For `check`: write the clean text of a source that has no published facts yet, so its
+    contributor can annotate from it; a published source's text changes only with `build`."""
+    target = paths.clean_text(source.record.source_id)
+    published = paths.facts_csv.exists() and source.record.source_id in set(
+        pd.read_csv(paths.facts_csv, usecols=["source_id"], dtype=str)["source_id"])
+    if published or (target.exists() and target.read_text(encoding="utf-8") == source.clean.text):
+        return None
+    write_text(target, source.clean.text)
+    return target
+
+
 def build(paths: ProjectPaths = PROJECT) -> dict:
+    """Validate everything, then publish every table and clean text at once (see eastwest.io):
+    a failed or interrupted build leaves the previous dataset as it was."""
+    with build_lock(paths.data):
+        outputs, stale, report = _render(paths)
+        publish(paths.data, outputs, stale)
+    return report
+
+
+def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
+    """Every output of the build, in memory: {path: text}, the files to delete, and the report."""
     records, cleaned, vocab, builds = collect(paths)
     errors = [e for b in builds.values() for e in b.errors]
     known = {r.source_id for r in records}
@@ -174,7 +196,7 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
         raise DataError(f"data/facts.csv failed its schema:\n{exc.failure_cases.to_string()}") from exc
     for column in ("number_start", "number_end"):
         facts[column] = facts[column].astype("Int64")
-    write_csv(paths.facts_csv, facts)
+    outputs = {paths.facts_csv: csv_text(facts)}
 
     mention_rows = [
         {"source_id": sid, "start": m.start, "end": m.end, "text": m.text, "status": m.status,
@@ -182,22 +204,22 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
         for sid, b in builds.items() for m in b.mentions
     ]
     mentions = pd.DataFrame(mention_rows, columns=["source_id", "start", "end", "text", "status", "fact_id", "reason"])
-    write_csv(paths.mentions_csv, mentions)
+    outputs[paths.mentions_csv] = csv_text(mentions)
 
     texts = {sid: c.text for sid, c in cleaned.items()}
-    write_csv(paths.pairings_csv, _pairings_table(vocab, texts, paths))
+    outputs[paths.pairings_csv] = csv_text(_pairings_table(vocab, texts, paths))
     places = pd.DataFrame(list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "lat", "lon"])
-    write_csv(paths.places_csv, places)
-    write_csv(paths.sources_csv, _sources_table(records, builds))
+    outputs[paths.places_csv] = csv_text(places)
+    outputs[paths.sources_csv] = csv_text(_sources_table(records, builds))
     indicators = _indicators_table(vocab, facts)
-    write_csv(paths.indicators_csv, indicators)
+    outputs[paths.indicators_csv] = csv_text(indicators)
 
     extra = {sid: {"numbers_missing_in_source": [], "years_missing_in_source": []} for sid in builds}
     for key, flag in (("numbers_missing_in_source", "number_missing_in_source"), ("years_missing_in_source", "year_missing_in_source")):
         flagged = facts[facts["flags"].str.contains(flag)]
         for sid, group in flagged.groupby("source_id", sort=False):
             extra[sid][key] = group[["fact_id", "quote"]].to_dict("records")
-    write_quality_log(cleaned, extra, paths)
+    outputs[paths.quality_log] = quality_log_text(cleaned, extra)
 
     counts = mentions.groupby("status").size().to_dict()
     report = {
@@ -213,5 +235,7 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
         "mentions_excluded_by_reason": {k: int(v) for k, v in mentions[mentions.status == "excluded"].groupby("reason").size().items()},
         "coverage_percent": round(100 * counts.get("linked", 0) / max(1, len(mentions)), 1),
     }
-    write_json(paths.build_report, report)
-    return report
+    outputs[paths.build_report] = json_text(report)
+    texts_out, stale = clean_text_outputs(cleaned, paths)
+    outputs.update(texts_out)
+    return outputs, stale, report

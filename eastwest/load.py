@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .errors import DataError
+from .io import JOURNAL, build_lock, recover
 from .paths import PROJECT, ProjectPaths
 
 THEME_LABELS = {
@@ -33,7 +35,18 @@ CHAPTER_BY_THEME = {
 
 
 def _read_csv(path) -> pd.DataFrame:
+    """A built table; a missing or empty one is an error that says what to run."""
+    _finish_interrupted_build(path.parent)
+    if not path.exists() or path.stat().st_size == 0:
+        raise DataError(f"{path} is missing or empty: run `make data` (python -m eastwest build)")
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _finish_interrupted_build(directory) -> None:
+    """A build killed after committing its outputs is completed before anything is read."""
+    if (directory / JOURNAL).exists():
+        with build_lock(directory):
+            recover(directory)
 
 
 @lru_cache(maxsize=4)
@@ -173,17 +186,26 @@ def mentions(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
     return _read_csv(paths.mentions_csv)
 
 
+def _read_json(path) -> dict:
+    _finish_interrupted_build(path.parent)
+    if not path.exists() or path.stat().st_size == 0:
+        raise DataError(f"{path} is missing or empty: run `make data` (python -m eastwest build)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def quality_log(paths: ProjectPaths = PROJECT) -> dict:
-    return json.loads(paths.quality_log.read_text(encoding="utf-8"))
+    return _read_json(paths.quality_log)
 
 
 def build_report(paths: ProjectPaths = PROJECT) -> dict:
-    return json.loads(paths.build_report.read_text(encoding="utf-8"))
+    return _read_json(paths.build_report)
 
 
 def clean_text(source_id: str, paths: ProjectPaths = PROJECT) -> str:
+    _finish_interrupted_build(paths.data)
     return paths.clean_text(source_id).read_text(encoding="utf-8")
 
 
 def clean_corpus(paths: ProjectPaths = PROJECT) -> dict[str, str]:
+    _finish_interrupted_build(paths.data)
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(paths.clean.glob("*.txt"))}
