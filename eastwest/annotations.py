@@ -58,9 +58,12 @@ def _decimal(value, where: str, field: str) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except InvalidOperation as exc:
         raise DataError(f"{where}: {field} {value!r} is not a number") from exc
+    if not number.is_finite():
+        raise DataError(f"{where}: {field} {value!r} is not a finite number (write the number, or null if the source lost it)")
+    return number
 
 
 def _same(a: Decimal | None, b: Decimal | None) -> bool:
@@ -165,18 +168,41 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
     }
 
 
-def exclusion_spans(annotations: Annotations, text: str, vocab: Vocabulary) -> list[tuple[int, int, str]]:
+def exclusion_spans(annotations: Annotations, text: str, vocab: Vocabulary,
+                    errors: list[str] | None = None) -> list[tuple[int, int, str]]:
+    """Spans of the excluded mentions. With `errors`, a bad entry is reported there (and its
+    mention still counted as claimed where it can be found) instead of stopping at the first."""
     spans = []
     for index, entry in enumerate(annotations.exclusions):
         where = f"{annotations.path}: exclusion #{index + 1} ({entry.get('mention')!r})"
-        for key in ("mention", "context", "reason"):
-            if entry.get(key) in (None, ""):
-                raise DataError(f"{where}: required field {key!r} is empty")
-        vocab.check("exclusion_reasons", entry["reason"], where)
-        context = str(entry["context"])
-        start = locate_once(text, context, where, what="context")
-        offset = context.find(str(entry["mention"]))
-        if offset < 0:
-            raise DataError(f"{where}: mention is not part of its context {context!r}")
-        spans.append((start + offset, start + offset + len(str(entry["mention"])), entry["reason"]))
+        try:
+            for key in ("mention", "context", "reason"):
+                if entry.get(key) in (None, ""):
+                    raise DataError(f"{where}: required field {key!r} is empty")
+            vocab.check("exclusion_reasons", entry["reason"], where)
+            context = str(entry["context"])
+            start = locate_once(text, context, where, what="context")
+            offset = context.find(str(entry["mention"]))
+            if offset < 0:
+                raise DataError(f"{where}: mention is not part of its context {context!r}")
+            spans.append((start + offset, start + offset + len(str(entry["mention"])), entry["reason"]))
+        except DataError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
+            spans += [(start, end, "rejected") for start, end in claimed_span(text, entry.get("context"), entry.get("mention"))]
     return spans
+
+
+def claimed_span(text: str, quote, number) -> list[tuple[int, int]]:
+    """Where a rejected fact or exclusion meant its number to be, if that can still be told
+    (its quote found once, or its number text found once), so its mention is not reported twice."""
+    quote, number = str(quote or ""), str(number or "")
+    if quote and text.count(quote) == 1:
+        start = text.find(quote)
+        offset = quote.find(number) if number else -1
+        return [(start + offset, start + offset + len(number))] if offset >= 0 else [(start, start + len(quote))]
+    if number and text.count(number) == 1:
+        start = text.find(number)
+        return [(start, start + len(number))]
+    return []

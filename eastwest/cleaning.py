@@ -64,6 +64,7 @@ class CleanResult:
     glosses_stripped: int = 0
     converted_chars: int = 0
     conversion: str | None = None
+    bom_stripped: bool = False
 
     def log(self) -> dict:
         by_rule: dict[str, int] = {}
@@ -79,6 +80,7 @@ class CleanResult:
             "script_conversion": self.conversion,
             "characters_converted": self.converted_chars,
             "garbled_runs": [g.__dict__ for g in self.garbled],
+            "byte_order_mark_stripped": self.bom_stripped,
         }
 
 
@@ -146,6 +148,8 @@ def clean_seed(raw: str, record: SourceRecord, seed_path: Path) -> CleanResult:
     rules, headline_max = load_rules()
     conversion = "t2s" if record.script == "traditional" else None
     result = CleanResult(record.source_id, "", [], conversion=conversion)
+    if raw.startswith("\ufeff"):  # a BOM kept would shift every offset by one
+        raw, result.bom_stripped = raw[1:], True
     title_key = _title_key(record.title_zh) if record.title_zh else None
     author_name = record.author.split(" ")[0] if record.author else None
     in_block = False

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.errors as pa_errors
 
-from .annotations import Annotations, exclusion_spans, load_annotations, locate_once, validate_fact
+from .annotations import Annotations, claimed_span, exclusion_spans, load_annotations, locate_once, validate_fact
 from .cleaning import GARBLED_MARK, CleanResult
 from .corpus import clean_corpus, clean_text_outputs, quality_log_text
 from .errors import DataError
@@ -47,24 +47,24 @@ def build_source(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, pa
         raise DataError(f"{path}: no annotation file for source {record.source_id} (add one, even with no facts)")
     annotations: Annotations = load_annotations(path, record.source_id)
     facts = []
+    rejected: list[tuple[int, int]] = []  # spans claimed by rejected entries: no follow-on errors there
     for fact in annotations.facts:
         try:
             row = validate_fact(fact, clean.text, vocab, record.fact_prefix, path)
         except DataError as exc:
             errors.append(str(exc))
+            rejected += claimed_span(clean.text, fact.get("quote"), fact.get("number"))
             continue
         left, right = _sentence_around(clean.text, row["quote_start"], row["quote_end"])
         if GARBLED_MARK in clean.text[left:right] and "garbled_nearby" not in row["flags"].split(";"):
             errors.append(f"{path}: fact {row['fact_id']!r}: its sentence contains {GARBLED_MARK}; add the flag garbled_nearby")
         facts.append({"source_id": record.source_id, **row})
-    try:
-        exclusions = exclusion_spans(annotations, clean.text, vocab)
-    except DataError as exc:
-        errors.append(str(exc))
-        exclusions = []
+    exclusions = exclusion_spans(annotations, clean.text, vocab, errors)
+    rejected += [(start, end) for start, end, reason in exclusions if reason == "rejected"]
+    exclusions = [span for span in exclusions if span[2] != "rejected"]
     mentions = audit(clean.text, facts, exclusions)
     for m in mentions:
-        if m.status == "unaccounted":
+        if m.status == "unaccounted" and not any(start <= m.start and m.end <= end for start, end in rejected):
             context = clean.text[max(0, m.start - 12) : m.end + 8].replace("\n", " ")
             errors.append(f"{path}: mention {m.text!r} at offset {m.start} is neither in a fact nor excluded (context: {context!r})")
     return SourceBuild(record, clean, facts, mentions, errors)
@@ -151,6 +151,30 @@ def collect(paths: ProjectPaths = PROJECT, only: str | None = None):
     return records, cleaned, vocab, builds
 
 
+MAX_ERRORS_SHOWN = 50
+
+
+def _error_report(errors: list[str], paths: ProjectPaths) -> str:
+    """The first problems in the message; all of them in data/.build-errors.txt when there are many."""
+    head = f"{len(errors)} problem(s) in the annotations:\n" + "\n".join(f"  - {e}" for e in errors[:MAX_ERRORS_SHOWN])
+    if len(errors) <= MAX_ERRORS_SHOWN:
+        return head
+    log = paths.data / ".build-errors.txt"
+    write_text(log, "\n".join(errors) + "\n")
+    return head + f"\n  … and {len(errors) - MAX_ERRORS_SHOWN} more; all {len(errors)} are listed in {log}"
+
+
+def _id_lines(fact_id: str, source_ids, paths: ProjectPaths) -> list[str]:
+    """file:line of every `id: <fact_id>` in the annotation files of these sources."""
+    places = []
+    for sid in sorted(source_ids):
+        path = paths.annotation_file(sid)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.fullmatch(rf"\s*-?\s*id:\s*['\"]?{re.escape(fact_id)}['\"]?\s*", line):
+                places.append(f"{path}:{number}")
+    return places or [str(paths.annotation_file(s)) for s in sorted(source_ids)]
+
+
 def write_new_clean_text(source: SourceBuild, paths: ProjectPaths = PROJECT):
     """For `check`: write the clean text of a source that has no published facts yet, so its
     contributor can annotate from it; a published source's text changes only with `build`."""
@@ -184,10 +208,10 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     for f in all_facts:
         sources_of[f["fact_id"]].add(f["source_id"])
     counts = Counter(f["fact_id"] for f in all_facts)
-    errors += [f"duplicate fact_id {i!r} (in {', '.join(sorted(sources_of[i]))})"
+    errors += [f"duplicate fact_id {i!r} at " + ", ".join(_id_lines(i, sources_of[i], paths))
                for i in sorted(i for i, n in counts.items() if n > 1)]
     if errors:
-        raise DataError(f"{len(errors)} problem(s) in the annotations:\n" + "\n".join(f"  - {e}" for e in errors))
+        raise DataError(_error_report(errors, paths))
 
     facts = _facts_frame(all_facts)
     try:

@@ -84,6 +84,8 @@ def _cleaning_summary(log: dict, fact_page: str = "") -> str:
     items = [f"<li>{len(log['lines_removed'])} raw lines removed: "
              + ", ".join(f"{escape(rule.replace('_', ' '))} ({n})" for rule, n in log["lines_removed_by_rule"].items())
              + "</li>"]
+    if log.get("byte_order_mark_stripped"):
+        items.append("<li>a byte-order mark at the start of the file removed (it would have shifted every offset)</li>")
     if log["pinyin_glosses_stripped"]:
         items.append(f"<li>{log['pinyin_glosses_stripped']} pinyin glosses stripped</li>")
     if log["script_conversion"]:

@@ -123,11 +123,14 @@ def check_seeds_match_records(records: list[SourceRecord], paths: ProjectPaths =
 def read_seed(path: Path) -> str:
     """Decode a raw seed strictly: a non-UTF-8 file is an error, never silent mojibake."""
     data = path.read_bytes()
+    if not data.strip():
+        raise DataError(f"{path}: the seed is empty ({len(data)} bytes); save the article's text in it")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(
             f"{path}: not valid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x}). "
-            "Convert the file first, e.g. `iconv -f GB18030 -t UTF-8 in.txt > out.txt`, "
-            "and record the conversion in its provenance note."
+            "Convert it first, e.g. `iconv -f GB18030 -t UTF-8 in.txt > out.txt` for a GB-encoded page, "
+            "then put the converted file's checksum (`sha256sum`) in its record's `sha256` in seeds/sources.yml "
+            "and say in its `reliability` text that it was converted from GB18030"
         ) from exc
