@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from . import plaintext
 from .errors import DataError
 from .indicators import check_fact
 from .numbers import NumberFormatError, format_decimal, parse_number
@@ -137,6 +138,10 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
         if allowed_units and fact["unit"] not in allowed_units:
             raise DataError(f"{where}: unit {fact['unit']!r} disagrees with the counter in {number!r} ({', '.join(sorted(allowed_units))})")
     # after the quote checks: a unit that contradicts the quote is the more useful message
+    for field in ("description", "breakdown"):
+        trouble = plaintext.problem(fact.get(field))
+        if trouble:
+            raise DataError(f"{where}: {field} {trouble}")
     check_fact(vocab.indicators, fact, where)
     breakdown = fact.get("breakdown") or ""
     if not isinstance(breakdown, str) or "\n" in breakdown:

@@ -11,6 +11,7 @@ import pandera.errors as pa_errors
 from .annotations import Annotations, claimed_span, exclusion_spans, load_annotations, locate_once, validate_fact
 from .cleaning import GARBLED_MARK, CleanResult
 from .corpus import clean_corpus, clean_text_outputs, quality_log_text
+from . import plaintext
 from .errors import DataError
 from .indicators import OTHER_PREFIX
 from .io import build_lock, csv_text, json_text, publish, write_text
@@ -77,6 +78,10 @@ def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPath
         where = f"{paths.pairings_input}: pairing {entry.get('id')!r}"
         vocab.check_place(entry.get("east"), where)
         vocab.check_place(entry.get("west"), where)
+        for key in ("note", "start_quote"):
+            trouble = plaintext.problem(entry.get(key))
+            if trouble:
+                raise DataError(f"{where}: {key} {trouble}")
         if entry.get("relationship") not in RELATIONSHIPS:
             raise DataError(f"{where}: unknown relationship {entry.get('relationship')!r} (allowed: {', '.join(RELATIONSHIPS)})")
         quote_start = ""

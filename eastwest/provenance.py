@@ -8,6 +8,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from . import plaintext
 from .errors import DataError
 from .paths import PROJECT, ProjectPaths
 from .yamlio import load_yaml
@@ -43,6 +44,14 @@ class SourceRecord(BaseModel):
     def _id_is_a_file_stem(cls, value: str) -> str:
         if not re.fullmatch(r"[0-9A-Za-z_\-]+", value):
             raise ValueError("must be a file stem of letters, digits, '_' or '-'")
+        return value
+
+    @field_validator("title_zh", "title_en", "outlet", "author", "date_evidence", "url", "reliability")
+    @classmethod
+    def _plain_text(cls, value):
+        trouble = plaintext.problem(value)
+        if trouble:
+            raise ValueError(trouble)
         return value
 
     @field_validator("sha256")

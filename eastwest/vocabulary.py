@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import plaintext
 from .errors import DataError
 from .indicators import Indicator, load_indicators
 from .paths import PROJECT, ProjectPaths
@@ -38,6 +39,10 @@ def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
         for key in ("id", "name_zh", "name_en", "level", "province", "role"):
             if key not in place:
                 raise DataError(f"{paths.places_input}: place #{index + 1} has no {key!r}")
+        for key in ("name_zh", "name_en", "province", "level"):
+            trouble = plaintext.problem(place.get(key))
+            if trouble:
+                raise DataError(f"{paths.places_input}: place {place['id']!r}: {key} {trouble}")
         if place["id"] in places:
             raise DataError(f"{paths.places_input}: duplicate place id {place['id']!r}")
         if place["role"] not in ("east", "west", "region"):

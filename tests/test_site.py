@@ -265,3 +265,10 @@ def test_no_internal_link_is_broken():
                 assert fragment in ids_in(target), f"{page}: link {href} has no anchor {fragment!r}"
             checked += 1
     assert checked > 500
+
+
+def test_print_headers_hold_plain_titles_only():
+    for path in html_pages():
+        header = soup(str(path.relative_to(HTML))).select_one("#jb-print-docs-body h1")
+        if header is not None:
+            assert not header.find_all(True), f"{path.name}: markup inside the print header's title"
