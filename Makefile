@@ -12,7 +12,7 @@ ENV_STAMP := $(VENV)/.installed
 # draws the figures. A change clears both the execution cache and Sphinx's doctrees.
 CACHE_KEY_FILES = data/*.csv data/*.json eastwest/*.py eastwest/*.yml references.bib
 
-.PHONY: help env data check pages book test bench clean
+.PHONY: help env data check draft pages book test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -31,6 +31,10 @@ data: env ## clean the seeds and rebuild every table in data/
 check: env ## check one source's annotations: make check ID=<source_id>
 	@test -n "$(ID)" || { echo "usage: make check ID=<source_id>"; exit 2; }
 	$(PY) -m eastwest check $(ID)
+
+draft: env ## propose annotations for a new source: make draft ID=<source_id> (writes data/annotations/<ID>.draft.yml)
+	@test -n "$(ID)" || { echo "usage: make draft ID=<source_id>"; exit 2; }
+	$(PY) -m eastwest draft $(ID)
 
 pages: data ## generate the source pages and bibliography from data/
 	$(PY) -m eastwest pages

@@ -1,8 +1,10 @@
-"""Command line: `python -m eastwest build` rebuilds data/; `python -m eastwest check ID` checks one source."""
+"""Command line: `python -m eastwest build` rebuilds data/; `python -m eastwest check ID` checks one source;
+`python -m eastwest draft ID` proposes annotations for a new source."""
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import DataError
 
@@ -14,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate one source's annotations; writes nothing but a new source's clean text")
     check.add_argument("source_id")
     sub.add_parser("pages", help="generate the book's source pages and bibliography from data/")
+    draft = sub.add_parser("draft", help="propose annotations for a source: writes data/annotations/<ID>.draft.yml for review")
+    draft.add_argument("source_id")
+    draft.add_argument("--force", action="store_true", help="overwrite an existing draft (the curated <ID>.yml is never touched)")
+    draft.add_argument("--out", type=Path, help="write the draft here instead of data/annotations/<ID>.draft.yml")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
@@ -41,12 +47,21 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"clean text of the new source written to {written} (annotate from it)")
             linked = sum(m.status == "linked" for m in b.mentions)
             print(f"{args.source_id}: {len(b.facts)} valid facts; {len(b.mentions)} mentions, {linked} linked")
+            _print_review_diff(args.source_id)
             if b.errors:
                 print(f"{len(b.errors)} problem(s):")
                 for e in b.errors:
                     print("  -", e)
                 return 1
             print("OK")
+        elif args.command == "draft":
+            from .draft import CHECK, write_draft
+
+            path, document = write_draft(args.source_id, force=args.force, out=args.out)
+            to_check = sum(CHECK in f for f in document["facts"]) + sum(CHECK in e for e in document["exclusions"])
+            print(f"{path}: {len(document['facts'])} proposed facts, {len(document['exclusions'])} proposed exclusions, "
+                  f"{to_check} with a `check:` note")
+            print(f"review it, save it as data/annotations/{args.source_id}.yml, then run: python -m eastwest check {args.source_id}")
         elif args.command == "pages":
             from .pages import write_pages
 
@@ -55,6 +70,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_review_diff(source_id: str) -> None:
+    """When a draft lies beside the curated file, say what review changed (a short diff)."""
+    from .draft import review_diff
+    from .paths import PROJECT
+    from .yamlio import load_yaml
+
+    draft, curated = PROJECT.annotation_draft(source_id), PROJECT.annotation_file(source_id)
+    if not (draft.exists() and curated.exists()):
+        return
+    lines = review_diff(load_yaml(draft) or {}, load_yaml(curated) or {})
+    print(f"changed under review (against {draft.name}): " + ("nothing" if not lines else f"{len(lines)} change(s)"))
+    for line in lines:
+        print("  ", line)
 
 
 if __name__ == "__main__":

@@ -1,15 +1,18 @@
 """Curated annotations -> validated fact rows with offsets into the clean text."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from . import plaintext
+from .cleaning import to_simplified
 from .errors import DataError
 from .indicators import check_fact
 from .numbers import NumberFormatError, format_decimal, parse_number
+from .paths import DRAFT_SUFFIX
 from .vocabulary import Vocabulary
 from .yamlio import load_yaml
 
@@ -32,6 +35,8 @@ class Annotations:
 
 
 def load_annotations(path: Path, expected_source_id: str) -> Annotations:
+    if path.name.endswith(DRAFT_SUFFIX):
+        raise DataError(f"{path}: a draft is never read by the build; review it and save it as {expected_source_id}.yml")
     raw = load_yaml(path)
     if not isinstance(raw, dict):
         raise DataError(f"{path}: expected a mapping with 'source_id', 'facts' and 'exclusions'")
@@ -49,10 +54,42 @@ def load_annotations(path: Path, expected_source_id: str) -> Annotations:
 def locate_once(text: str, needle: str, where: str, what: str = "quote") -> int:
     start = text.find(needle)
     if start < 0:
-        raise DataError(f"{where}: {what} not found verbatim in the clean text: {needle!r}")
+        raise DataError(f"{where}: {what} not found verbatim in the clean text: {needle!r}{not_found_hint(text, needle)}")
     if text.find(needle, start + 1) >= 0:
         raise DataError(f"{where}: {what} occurs more than once in the clean text; lengthen it: {needle!r}")
     return start
+
+
+def nearest_passage(text: str, needle: str) -> str:
+    """The passage of text most like needle (as long as needle, within one paragraph), by difflib."""
+    if not needle or not text:
+        return ""
+    matcher = difflib.SequenceMatcher(None, text, needle, autojunk=False)
+    anchors = [b for b in matcher.get_matching_blocks() if b.size] or [difflib.Match(0, 0, 0)]
+    best, best_ratio = "", -1.0
+    scorer = difflib.SequenceMatcher(None, b=needle, autojunk=False)
+    for anchor in sorted(anchors, key=lambda m: -m.size)[:5]:
+        centre = anchor.a - anchor.b
+        for start in range(max(0, centre - len(needle) // 2), min(len(text), centre + len(needle) // 2 + 1)):
+            window = text[start:start + len(needle)].split("\n")[0]
+            scorer.set_seq1(window)
+            ratio = scorer.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = window, ratio
+    return best
+
+
+def not_found_hint(text: str, needle: str) -> str:
+    """What to tell a person whose quote is not in the clean text: the script, the nearest passage."""
+    hints = []
+    simplified = to_simplified(needle)
+    if simplified != needle:
+        found = " (and that converted quote is in the text)" if simplified in text else ""
+        hints.append(f"it contains traditional characters, but the clean text is in simplified script: {simplified!r}{found}")
+    nearest = nearest_passage(text, simplified)
+    if nearest and nearest != simplified:
+        hints.append(f"nearest passage in the clean text: {nearest!r}")
+    return "".join(f"; {h}" for h in hints)
 
 
 def _decimal(value, where: str, field: str) -> Decimal | None:
@@ -79,7 +116,8 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
     where = f"{where_file}: fact {fact_id!r}" if fact_id else f"{where_file}: fact without id"
     unknown = sorted(set(fact) - set(FACT_FIELDS))
     if unknown:
-        raise DataError(f"{where}: unknown field(s) {', '.join(unknown)}")
+        note = "; `check` is a draft's review note: resolve it, then delete the line" if "check" in unknown else ""
+        raise DataError(f"{where}: unknown field(s) {', '.join(unknown)}{note}")
     for field in REQUIRED:
         if fact.get(field) in (None, ""):
             raise DataError(f"{where}: required field {field!r} is empty")

@@ -107,6 +107,11 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+def to_simplified(text: str) -> str:
+    """Text converted from traditional to simplified script (OpenCC t2s), as cleaning does."""
+    return _converter("t2s").convert(text)
+
+
 def find_garbled(line: str) -> list[tuple[int, int]]:
     """Spans of mis-decoded text: from an impossible character to the last suspect one in reach."""
     spans: list[tuple[int, int]] = []
@@ -150,7 +155,9 @@ def clean_seed(raw: str, record: SourceRecord, seed_path: Path) -> CleanResult:
     result = CleanResult(record.source_id, "", [], conversion=conversion)
     if raw.startswith("\ufeff"):  # a BOM kept would shift every offset by one
         raw, result.bom_stripped = raw[1:], True
-    title_key = _title_key(record.title_zh) if record.title_zh else None
+    # a traditional-script headline recorded as printed is compared after the same conversion
+    title = _converter(conversion).convert(record.title_zh) if record.title_zh and conversion else record.title_zh
+    title_key = _title_key(title) if title else None
     author_name = record.author.split(" ")[0] if record.author else None
     in_block = False
 

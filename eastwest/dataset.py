@@ -207,7 +207,7 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     errors = [e for b in builds.values() for e in b.errors]
     known = {r.source_id for r in records}
     errors += [f"{p}: annotations for an unknown source id {p.stem!r} (no seed or provenance record)"
-               for p in sorted(paths.annotations.glob("*.yml")) if p.stem not in known]
+               for p in paths.annotation_files() if p.stem not in known]
     all_facts = [f for b in builds.values() for f in b.facts]
     sources_of = defaultdict(set)
     for f in all_facts:

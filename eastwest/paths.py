@@ -11,6 +11,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
 CLEANING_RULES = PACKAGE_DIR / "cleaning_rules.yml"
+DRAFT_SUFFIX = ".draft.yml"  # annotations proposed by `python -m eastwest draft`, never read by the build
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,14 @@ class ProjectPaths:
 
     def annotation_file(self, source_id: str) -> Path:
         return self.annotations / f"{source_id}.yml"
+
+    def annotation_draft(self, source_id: str) -> Path:
+        """The draft `python -m eastwest draft` writes; the build never reads it."""
+        return self.annotations / f"{source_id}{DRAFT_SUFFIX}"
+
+    def annotation_files(self) -> list[Path]:
+        """The curated annotation files, drafts (`*.draft.yml`) left out."""
+        return sorted(p for p in self.annotations.glob("*.yml") if not p.name.endswith(DRAFT_SUFFIX))
 
 
 PROJECT = ProjectPaths(ROOT)

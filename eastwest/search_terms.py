@@ -12,8 +12,8 @@ GLOSSARY_TERM = re.compile(r"^([\u4e00-\u9fff]{2,})\s*$", re.M)
 
 
 def programme_terms(srcdir: Path) -> list[str]:
-    glossary = (srcdir / "glossary.md").read_text(encoding="utf-8")
-    terms = GLOSSARY_TERM.findall(glossary)
+    glossary = srcdir / "glossary.md"
+    terms = GLOSSARY_TERM.findall(glossary.read_text(encoding="utf-8")) if glossary.exists() else []
     places = load_yaml(srcdir / "data" / "reference" / "places.yml") or {}
     entries = places.get("places", places) if isinstance(places, dict) else places
     for place in entries if isinstance(entries, list) else []:
