@@ -45,6 +45,10 @@ book: pages ## build data/, execute the notebooks (figures/) and write the site 
 	if [ "$$key" != "$$(cat _build/.cache-key 2>/dev/null || true)" ]; then \
 	  echo "data or package changed: re-executing every notebook"; rm -rf _build/.jupyter_cache _build/.doctrees; \
 	fi; echo "$$key" > _build/.cache-key
+	@# The site is written afresh each time (the execution cache and doctrees are kept): a warm
+	@# build then gives the same bytes as a cold one — no stale pages or images, a complete
+	@# search index, no stylesheet checksums that only a second build adds.
+	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build -W -n --keep-going .
 	@echo "site written to _build/html/index.html"
 

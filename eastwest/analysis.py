@@ -243,8 +243,8 @@ def status_by_pairing(facts: pd.DataFrame) -> pd.DataFrame:
 
 CAVEAT_FLAGS = {
     "period_inferred": "period inferred from the article date",
-    "year_missing_in_source": "year stripped by the repost",
-    "number_missing_in_source": "number lost by the repost",
+    "year_missing_in_source": "year lost in the surviving copy",
+    "number_missing_in_source": "number lost in the surviving copy",
     "planned": "planned, expected or target",
     "claim_unverified": "self-declared 'first' claim",
 }

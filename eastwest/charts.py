@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import analysis, style, tables
 from .io import write_csv
-from .load import THEME_LABELS, outlet_en
+from .load import THEME_LABELS, outlet_en, span_text
 from .paths import FIGURES_DIR
 
 RELATIONSHIP_SHORT = {
@@ -111,10 +111,10 @@ def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.Data
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=8.5)
     ax.set_xlim(-0.55, 1.55)
     ax.set_ylim(len(west_order) - 0.5, -0.9)
-    ax.text(0, -0.75, "Helping side (east)", ha="right", fontweight="bold", fontsize=9.5)
-    ax.text(1, -0.75, "Receiving side (west)", ha="left", fontweight="bold", fontsize=9.5)
+    ax.text(0, -0.75, "Helping side", ha="right", fontweight="bold", fontsize=9.5)
+    ax.text(1, -0.75, "Receiving side", ha="left", fontweight="bold", fontsize=9.5)
     ax.axis("off")
-    _title(fig, f"The {len(pairings)} pairings named in the sources")
+    _title(fig, f"The {len(pairings)} pairings the dataset tracks")
     return _chart(fig, "overview_pairing_network", directory, analysis.paired_facts(facts))
 
 
@@ -177,19 +177,27 @@ def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
 # --- Industry -----------------------------------------------------------------------------------
 
 
-def _period_label(period: str, scope: str) -> str:
+def period_label(period: str, scope: str, flags=()) -> str:
+    """A reader's period: 'cumulative 2017-03 to 2021-02', 'year 2018', 'per year, from 2018-05';
+    a period inferred from the article's date is marked 'c. … (est.)'."""
     start, _, end = period.partition("/")
-    if scope == "cumulative":
-        return f"cumulative {start} to {end}" if start else f"cumulative to {end}"
-    if scope == "period_total":
-        return f"total {start}–{end}" if end else f"total from {start}"
-    if scope == "annual":
-        return f"year {period}"
     if period == "unknown":
-        return "date not given"
-    if not start:
-        return f"to {end}"
-    return period
+        text = "date not given"
+    elif scope == "cumulative":
+        text = f"cumulative {start} to {end}" if start else f"cumulative to {end}"
+    elif scope == "period_total":
+        text = f"total {start}–{end}" if end else f"total from {start}"
+    elif scope == "annual":
+        text = f"year {period}"
+    elif scope == "recurring":
+        text = "per year" + (f", from {start}" if start else "")
+    else:
+        text = span_text(period)
+    return f"c. {text} (est.)" if "period_inferred" in flags else text
+
+
+def _when(row) -> str:
+    return period_label(row["period"], row["scope"], row["flag_list"] if "flag_list" in row else ())
 
 
 def _status_note(status: str) -> str:
@@ -200,7 +208,7 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = analysis.aid_funds(facts)
     fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.55 * len(table)))
     labels = [f"{r.programme_label or r.pairing}" + ("" if r.indicator == "fiscal_aid_funds" else f" ({r.indicator_label.lower()})")
-              + f"\n{_period_label(r.period, r.scope)} · {r.source_label.split(',')[0]}" for r in table.itertuples()]
+              + f"\n{_when(r._asdict())} · {r.source_label.split(',')[0]}" for r in table.itertuples()]
     colours = [style.STATUS_COLOURS[s] for s in table.status]
     bars = ax.barh(range(len(table)), table.value.map(_millions), color=colours,
                    hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
@@ -255,7 +263,7 @@ def aid_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=1.6)
     ax.set_xlabel("Aid funds, million yuan (shares of the listed components)")
     first = table.iloc[0] if len(table) else None
-    where = f"{first.programme_label}: how the {_period_label(first.period, first.scope).replace('year ', '')} aid funds were split" if first is not None else "No breakdown of aid funds in the sources"
+    where = f"{first.programme_label}: how the {period_label(first.period, first.scope).replace('year ', '')} aid funds were split" if first is not None else "No breakdown of aid funds in the sources"
     _title(fig, where)
     return _chart(fig, "industry_aid_split", directory,
                   analysis.with_partners(table, facts, ["projects_fact_id", "stated_projects_fact_id"]))
@@ -265,7 +273,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     picked = analysis.money_compared(facts)
     fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.5 * len(picked)))
     labels = [f"{r.programme_label}: {r.indicator_label.lower()}" + (f" ({r.breakdown})" if r.breakdown else "")
-              + f"\n{_period_label(r.period, r.scope)} · {r.source_label.split(',')[0]}" for r in picked.itertuples()]
+              + f"\n{_when(r._asdict())} · {r.source_label.split(',')[0]}" for r in picked.itertuples()]
     colours = [style.PALETTE[0] if c == "aid_money" else style.PALETTE[1] for c in picked.comparability]
     y = np.arange(len(picked))
     ax.hlines(y, 0.1, picked.value.map(_millions), color="#cccccc", lw=1)
@@ -296,7 +304,7 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     to the left; people counted both ways together straddle the line."""
     table = analysis.talent_flows(facts)
     kind = {"cadres_moved": "cadres seconded", "professionals_moved": "professionals"}
-    rows = [f"{r.breakdown or kind[r.comparability]} · {r.programme_label.split(' → ')[-1]}\n{_period_label(r.period, r.scope)}"
+    rows = [f"{r.breakdown or kind[r.comparability]} · {r.programme_label.split(' → ')[-1]}\n{_when(r._asdict())}"
             for r in table.itertuples()]
     fig, ax = plt.subplots(figsize=(7.8, 1.6 + 0.5 * len(table)))
     y = np.arange(len(table))
@@ -324,12 +332,13 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
 def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = analysis.training(facts)
     fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.5 * len(table)))
-    labels = [f"{textwrap.shorten(r.people_description, 58, placeholder='…')}\n{r.programme_label} · {_period_label(r.period, r.scope)}"
+    labels = [f"{textwrap.shorten(r.people_description, 58, placeholder='…')}\n{r.programme_label} · {_when(r._asdict())}"
               for r in table.itertuples()]
     bars = ax.barh(range(len(table)), table.people, color=[style.PALETTE[0] if s == "cumulative" else style.PALETTE[5] for s in table.scope])
     ax.set_yticks(range(len(table)), labels)
     unit_words = {"person_time": "person-times", "person": "people"}
-    _bar_labels(ax, bars, [f"{'over ' if q == 'over' else ''}{int(p):,} {unit_words.get(u, u)} in {int(c)} classes · ~{pc:.0f} per class"
+    _bar_labels(ax, bars, [f"{'over ' if q == 'over' else ''}{int(p):,} {unit_words.get(u, u)} in {int(c)} classes · "
+                           f"{'over ' + format(pc, '.0f') if q == 'over' else '~' + format(pc, '.0f')} per class"
                            for p, u, c, pc, q in zip(table.people, table.people_unit, table.value, table.per_class, table.people_qualifier)])
     _finish_barh(ax, table.people.max() if len(table) else 1, room=2.3)
     ax.tick_params(axis="y", labelsize=7.5)
@@ -349,7 +358,9 @@ def job_fair_funnel(facts: pd.DataFrame, vocabulary: pd.DataFrame, directory: Pa
     bars = ax.barh(stages, table.value, color=style.PALETTE[2])
     texts = []
     for i, (_, r) in enumerate(table.iterrows()):
-        share = "" if i == 0 else f"  ({r['value'] / table.value.iloc[i - 1]:.0%} of the stage above)"
+        above = table.iloc[i - 1] if i else None
+        bound = "at most " if above is not None and above["qualifier"] == "over" else ""  # a share of 'over N' is an upper bound
+        share = "" if above is None else f"  ({bound}{r['value'] / above['value']:.0%} of the stage above)"
         texts.append(tables.value_text(r) + share)
     _bar_labels(ax, bars, texts)
     _finish_barh(ax, table.value.max() if len(table) else 1, room=1.9)
@@ -392,7 +403,7 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
     bars = ax.barh(range(len(table)), table.value.map(_millions), color=[style.STATUS_COLOURS[s] for s in table.status],
                    hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
     ax.set_yticks(range(len(table)), labels)
-    _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']}, {_period_label(r['period'], r['scope'])})" for _, r in table.iterrows()])
+    _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']}, {_when(r)})" for _, r in table.iterrows()])
     _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=2.0)
     ax.tick_params(axis="y", labelsize=7.5)
     ax.set_xlabel("Million yuan")

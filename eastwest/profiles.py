@@ -16,7 +16,7 @@ from matplotlib.font_manager import FontProperties
 import pandas as pd
 
 from . import load, style
-from .charts import RELATIONSHIP_SHORT
+from .charts import RELATIONSHIP_SHORT, period_label
 from .cite import bib_key, fact_href, source_href
 from .io import write_text
 from .paths import PROJECT, ProjectPaths
@@ -31,6 +31,8 @@ CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # The chart shows money if the pairing has any; people otherwise; never two units on one axis.
 CHART_UNITS = {"yuan": ("money", "How much money did the sources report for {pair}?", "amounts in yuan"),
                "person": ("people", "How many people did the sources count for {pair}?", "counts of people")}
+SCOPE_WORDS = {"cumulative": "cumulative", "annual": "one year", "event": "one event", "stock": "at that date",
+               "period_total": "total over the period", "recurring": "per year"}
 CHART_WIDTH_IN = 6.5
 FONT_PT = 15  # large: on a 390 px phone the 6.5 in figure shows at about half size
 TITLE_PT = 16
@@ -114,7 +116,7 @@ def chart_facts(facts: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
 
 
 def _bar_label(row: pd.Series) -> str:
-    return f"{row['indicator_label']}, {span_text(row['period'])} ({row['scope'].replace('_', ' ')})"
+    return f"{row['indicator_label']}, {period_label(row['period'], row['scope'], row['flag_list'])}"
 
 
 def _value_label(row: pd.Series) -> str:
@@ -150,7 +152,7 @@ def draw_chart(pairing: pd.Series, chosen: pd.DataFrame, unit: str, directory: P
     labels = [_bar_label(r) for _, r in chosen.iterrows()]
     values = [_value_label(r) for _, r in chosen.iterrows()]
     title = question.format(pair=pairing["label"].replace(" → ", "\u00a0→\u00a0"))  # never break at the arrow
-    subtitle = "One bar per figure reported; hatched bars are not achieved. Figures of different kinds and periods: never add them up."
+    subtitle = "One bar per whole figure reported (parts are in the tables); hatched bars are not achieved. Figures of different kinds and periods: never add them up."
     for text in [title, subtitle, *labels, *values]:
         if CJK.search(text):
             raise ValueError(f"chart text for {pairing['pairing_id']} has CJK characters the figure font lacks: {text!r}")
@@ -253,7 +255,7 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
 
 def _place_text(place: pd.Series) -> str:
     return (f'{escape(place["name_en"])} · <span lang="zh">{escape(place["name_zh"])}</span><br>'
-            f'<small>{escape(place["level"])} in {escape(place["province"])}</small>')
+            f'<small>{escape(place["level"])} level, {escape(place["province"])}</small>')
 
 
 def _who_helps_whom(pairing: pd.Series, places: pd.DataFrame, sources: pd.DataFrame) -> str:
@@ -291,7 +293,11 @@ def indicator_table(frame: pd.DataFrame, sources: pd.DataFrame, statuses: dict[s
                  f"{escape(value_text(row))}</a>{_status_badge(row, statuses)}")
         what = (f"<strong>{escape(row['breakdown'])}</strong><br>" if row["breakdown"] else "") + \
             f"<small>{escape(row['description'])}</small>"
-        period = f"{escape(span_text(row['period']))}<br><small>{escape(row['scope'].replace('_', ' '))}</small>"
+        period = f"{escape(span_text(row['period']))}<br><small>{escape(SCOPE_WORDS.get(row['scope'], row['scope']))}</small>"
+        if "period_inferred" in row["flag_list"]:
+            period += ' <small class="estimated">(date estimated)</small>'
+        if "year_missing_in_source" in row["flag_list"]:
+            period += ' <small class="estimated">(year lost in the source)</small>'
         rows.append(f"<tr><td>{value}</td><td>{what}</td><td>{period}</td>"
                     f"<td>{_source_link(by_id.loc[row['source_id']])}</td></tr>")
     head = "<tr><th>Value</th><th>What it counts</th><th>Period</th><th>Source</th></tr>"
