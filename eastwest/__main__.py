@@ -72,13 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _print_review_diff(source_id: str) -> None:
+def _print_review_diff(source_id: str, paths=None) -> None:
     """When a draft lies beside the curated file, say what review changed (a short diff)."""
     from .draft import review_diff
     from .paths import PROJECT
     from .yamlio import load_yaml
 
-    draft, curated = PROJECT.annotation_draft(source_id), PROJECT.annotation_file(source_id)
+    paths = paths or PROJECT
+    draft, curated = paths.annotation_draft(source_id), paths.annotation_file(source_id)
     if not (draft.exists() and curated.exists()):
         return
     lines = review_diff(load_yaml(draft) or {}, load_yaml(curated) or {})

@@ -893,6 +893,12 @@ def _load_context(paths: ProjectPaths, source_id: str):
     return records[source_id], vocab
 
 
+def draft_source(source_id: str, paths: ProjectPaths = PROJECT) -> dict:
+    """The draft document for one source with a provenance record, in memory (nothing written)."""
+    record, vocab = _load_context(paths, source_id)
+    return draft_document(record, clean_source(record, paths), vocab, load_rules(paths, vocab), Words(paths.root), paths)
+
+
 def write_draft(source_id: str, paths: ProjectPaths = PROJECT, force: bool = False, out: Path | None = None) -> tuple[Path, dict]:
     """Clean the seed, write data/clean/<id>.txt and the draft; return the draft's path and document."""
     from .dataset import SourceBuild, write_new_clean_text
