@@ -16,6 +16,10 @@ over the .venv's .pth entry (which names the working tree). Steps:
   5. nbmake over chapters/
   6. page weights: each html page plus the images it shows
   7. synthetic corpus: the 5 seeds replicated to 1,000 articles, `eastwest.dataset.build` timed
+  8. drafting: `eastwest.draft.agreement()` drafts every curated source from scratch and compares the
+     proposals with the curated annotations (the answer key); the same on the add-source test
+     fixture, which the drafting rules were not written from. Writes bench/draft_agreement.md,
+     which the method page includes. `bench/run.py --only draft` runs this step alone.
 
 Results: a table on stdout and bench/results.json (keys sorted).
 """
@@ -41,6 +45,7 @@ VENV_BIN = PROJECT / ".venv" / "bin"
 PYTHON = VENV_BIN / "python"
 JUPYTER_BOOK = VENV_BIN / "jupyter-book"
 RESULTS = PROJECT / "bench" / "results.json"
+DRAFT_AGREEMENT_MD = PROJECT / "bench" / "draft_agreement.md"
 
 TOUCHED = "chapters/03_labour.ipynb"
 SYNTHETIC_ARTICLES = 1000
@@ -244,6 +249,84 @@ def make_synthetic(clone: Path, dest: Path, n: int) -> dict:
     return {"articles": len(records), "annotated_facts": facts}
 
 
+# --- Drafting agreement ----------------------------------------------------------------------------
+
+DRAFT_AGREEMENT = r"""
+import json, shutil, sys, tempfile
+from pathlib import Path
+import yaml
+from eastwest.draft import agreement, agreement_markdown
+from eastwest.paths import ProjectPaths
+clone, date = Path(sys.argv[1]), sys.argv[2]
+curated = agreement(ProjectPaths(clone))
+# held out: the add-source test fixture, on a copy of the inputs holding only its annotations
+fixture = clone / "tests" / "fixtures" / "add_source"
+root = Path(tempfile.mkdtemp(prefix="draft-heldout-"))
+shutil.copytree(clone / "seeds", root / "seeds")
+shutil.copytree(clone / "data" / "reference", root / "data" / "reference")
+(root / "data" / "annotations").mkdir(parents=True)
+shutil.copyfile(clone / "glossary.md", root / "glossary.md")
+for name, key in (("seeds/sources.yml", "sources"), ("data/reference/places.yml", "places"), ("data/reference/pairings.yml", "pairings")):
+    doc = yaml.safe_load((root / name).read_text(encoding="utf-8"))
+    extra = yaml.safe_load((fixture / Path(name).name).read_text(encoding="utf-8"))[key]
+    doc[key] = list(doc.get(key) or []) + list(extra)
+    (root / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+for seed in fixture.glob("*.txt"):
+    shutil.copyfile(seed, root / "seeds" / seed.name)
+    shutil.copyfile(fixture / f"{seed.stem}.yml", root / "data" / "annotations" / f"{seed.stem}.yml")
+held_out = agreement(ProjectPaths(root))
+shutil.rmtree(root, ignore_errors=True)
+s = held_out["shares_percent"]
+markdown = agreement_markdown(curated, date) + (
+    f"\nOn the add-source test fixture, an article written for the tests that the rules were not written from "
+    f"({held_out['curated_facts_with_number']} facts): value {s['value']:.0f} %, unit {s['unit']:.0f} %, "
+    f"qualifier {s['qualifier']:.0f} %, status {s['status']:.0f} %, scope {s['scope']:.0f} %, theme {s['theme']:.0f} %, "
+    f"indicator {s['indicator']:.0f} %.\n")
+print(json.dumps({"curated": curated, "held_out": held_out, "markdown": markdown}))
+"""
+
+
+def draft_agreement(b: "Bench") -> dict:
+    """Step 8, in the clone: the drafted annotations against the curated ones."""
+    date = dt.date.today().isoformat()
+    start = time.perf_counter()
+    proc = subprocess.run([PYTHON, "-c", DRAFT_AGREEMENT, b.clone, date], cwd=b.work, env=b.env,
+                          capture_output=True, text=True, timeout=600)
+    (b.logs / "draft_agreement.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
+    if proc.returncode != 0 or not proc.stdout.strip():
+        return {"ok": False, "error": proc.stderr.strip()[-2000:], "seconds": round(time.perf_counter() - start, 2)}
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    DRAFT_AGREEMENT_MD.write_text(out.pop("markdown"), encoding="utf-8")
+    return {"ok": True, "seconds": round(time.perf_counter() - start, 2), "date": date, **out}
+
+
+def draft_rows(d: dict) -> list[tuple[str, str, str, str]]:
+    """Table rows for step 8: each measured field against its target."""
+    if not d.get("ok"):
+        return [("8 drafting agreement", f"not measured: {(d.get('error') or '')[:120]}", "", "FAILED")]
+    c, h = d["curated"], d["held_out"]
+    rows = []
+    for field, target in c["targets_percent"].items():
+        share = c["shares_percent"][field]
+        d.setdefault("target_met", {})[field] = share >= target
+        rows.append((f"8 draft vs curated: {field}", f"{share:.1f} % (held-out fixture {h['shares_percent'][field]:.0f} %)",
+                     f">= {target:g} %", "pass" if share >= target else "MISSED"))
+    rows.append(("8 draft: quotes not verbatim", str(c["proposals_not_verbatim"]), "0",
+                 "pass" if c["proposals_not_verbatim"] == 0 else "MISSED"))
+    return rows
+
+
+def print_draft_summary(d: dict) -> None:
+    if not d.get("ok"):
+        return
+    c = d["curated"]
+    print(f"drafting ({d['seconds']:.1f} s): {c['curated_facts_with_number']} curated facts with a number in {c['sources']} sources, "
+          f"{c['curated_facts_matched']} proposed at the same place; {c['proposed_facts']} facts proposed, "
+          f"{c['proposals_not_curated_facts']} not curated facts, {c['proposals_passing_build_checks']} pass the build's fact checks; "
+          f"other fields: period {c['shares_percent']['period']:.1f} %, east {c['shares_percent']['east']:.1f} %, "
+          f"west {c['shares_percent']['west']:.1f} %; wrote {DRAFT_AGREEMENT_MD.relative_to(PROJECT)}")
+
+
 # --- Report --------------------------------------------------------------------------------------
 
 
@@ -273,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keep", action="store_true", help="keep the temporary clone (path printed) for inspection")
     parser.add_argument("--articles", type=int, default=SYNTHETIC_ARTICLES, help="size of the synthetic corpus")
+    parser.add_argument("--only", choices=["draft"], help="run one step alone (draft: step 8, the drafting agreement)")
     args = parser.parse_args(argv)
 
     for tool in (PYTHON, JUPYTER_BOOK):
@@ -317,6 +401,19 @@ def run_all(b: Bench, args) -> int:
         "steps": {},
     }
     steps = results["steps"]
+
+    if getattr(args, "only", None) == "draft":
+        steps["draft_agreement"] = draft_agreement(b)
+        rows = [("step", "result", "target", "pass/fail"), *draft_rows(steps["draft_agreement"])]
+        print()
+        print_table(rows)
+        print_draft_summary(steps["draft_agreement"])
+        previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"steps": {}}
+        previous.setdefault("steps", {})["draft_agreement"] = steps["draft_agreement"]
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(previous, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {RESULTS.relative_to(PROJECT)} (step 8 only)")
+        return 0
 
     # 1. Cold build.
     shutil.rmtree(b.clone / "_build", ignore_errors=True)
@@ -398,6 +495,9 @@ def run_all(b: Bench, args) -> int:
         "built_sources": report.get("sources"), "built_facts": report.get("facts"), "built_mentions": report.get("mentions"),
     }
 
+    # 8. Drafting agreement.
+    steps["draft_agreement"] = draft_agreement(b)
+
     # Table.
     mb = lambda n: f"{n / (1024 * 1024):.2f} MB"  # noqa: E731
     rows = [("step", "result", "target", "pass/fail")]
@@ -437,6 +537,7 @@ def run_all(b: Bench, args) -> int:
     if sy["seconds"] is None:
         rows[-1] = (*rows[-1][:3], "MISSED (FAILED)")
         sy["target_met"] = False
+    rows += draft_rows(s["draft_agreement"])
 
     print()
     print_table(rows)
@@ -447,6 +548,8 @@ def run_all(b: Bench, args) -> int:
               + (f"  missing: {r['missing_images']}" if r["missing_images"] else ""))
     if sy["error"]:
         print(f"\nsynthetic build error: {sy['error']}")
+    print()
+    print_draft_summary(s["draft_agreement"])
     missed = [r[0] for r in rows[1:] if "MISSED" in r[3] or "FAILED" in r[3]]
     print()
     print("MISSED: " + "; ".join(missed) if missed else "all targets met")
