@@ -1,0 +1,33 @@
+"""A warm `make book` (nothing changed) writes the same site, byte for byte, as the cold build
+before it: no stale pages or images, the same search index, the same asset links."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from add_source import copy_project
+
+
+def site_bytes(html: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(html)): p.read_bytes() for p in sorted(html.rglob("*")) if p.is_file()}
+
+
+def make_book(root: Path) -> None:
+    venv = Path(sys.executable).parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root))  # the copy's own package in every kernel
+    result = subprocess.run(["make", "--no-print-directory", "book", f"VENV={venv}", "-o", f"{venv}/.installed"],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+
+
+def test_a_warm_rebuild_writes_the_same_site_as_a_cold_build(tmp_path):
+    root = copy_project(tmp_path / "project")
+    make_book(root)
+    cold = site_bytes(root / "_build" / "html")
+    assert "searchindex.js" in cold and any(name.startswith("pairings/") for name in cold)
+    make_book(root)
+    warm = site_bytes(root / "_build" / "html")
+    assert sorted(warm) == sorted(cold), "files appear or vanish on a warm rebuild"
+    differ = [name for name in cold if warm[name] != cold[name]]
+    assert not differ, f"a warm rebuild changes {differ[:10]}"
+    assert b"glossary" in warm["searchindex.js"]
