@@ -354,7 +354,7 @@ def job_fair_funnel(facts: pd.DataFrame, vocabulary: pd.DataFrame, directory: Pa
     table = analysis.job_fair_stages(facts, vocabulary)
     context = analysis.job_fair_context(facts, table)
     fig, ax = plt.subplots(figsize=(7.8, 1.6 + 0.5 * len(table)))
-    stages = [r.indicator_label.replace(" at a job fair", "") for r in table.itertuples()]
+    stages = [r.indicator_label.replace(" at a job fair", "").replace(" a job fair", "") for r in table.itertuples()]
     bars = ax.barh(stages, table.value, color=style.PALETTE[2])
     texts = []
     for i, (_, r) in enumerate(table.iterrows()):
@@ -367,10 +367,10 @@ def job_fair_funnel(facts: pd.DataFrame, vocabulary: pd.DataFrame, directory: Pa
     ax.set_xlabel("People")
     if len(table):
         first = table.iloc[0]
-        offered = "; ".join(f"{tables.value_text(r)} ({r['indicator_label'].lower()})" for _, r in context.iterrows())
+        offered = "; ".join(tables.value_text(r) for _, r in context.iterrows())
         _title(fig, f"{first.programme_label}: job fair of {first.period}, from job seekers to job intentions")
         if offered:
-            ax.set_title(f"Also reported: {offered}", fontsize=8.5, fontweight="normal", loc="left")
+            ax.set_title(f"The same fair also had {offered}", fontsize=8.5, fontweight="normal", loc="left")
     return _chart(fig, "labour_job_fair_funnel", directory, pd.concat([table, context], ignore_index=True))
 
 
