@@ -824,7 +824,7 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
         flags.append("period_inferred")
         if ctx.article_estimated and period != "unknown":
             p.checks.append(f"period worked out from an estimated article date ({ctx.article})")
-    if re.search(r"其中", spot.clause_before) or re.search(r"其中", spot.part[: max(0, len(spot.part) - len(spot.clause))]):
+    if _part_of_total(spot):
         flags.append("part_of_total")
     if "[garbled]" in spot.sentence:
         flags.append("garbled_nearby")
@@ -859,6 +859,12 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
     if p.checks:
         fact[CHECK] = "; ".join(dict.fromkeys(p.checks))
     return fact
+
+
+def _part_of_total(spot: Spot) -> bool:
+    """其中 (of which) opens the number's clause, or stands alone as the clause before it."""
+    clauses = re.split(r"[，,；;]", spot.before)
+    return "其中" in clauses[-1] or (len(clauses) > 1 and clauses[-2].strip() == "其中")
 
 
 def _plain(value: Decimal | None):
@@ -930,6 +936,10 @@ def review_diff(draft: dict, reviewed: dict) -> list[str]:
     def key_number(f):
         return (str(f.get("quote")), str(f.get("number")))
 
+    def same_spot(a, b) -> bool:  # the same number in overlapping quotes (review often trims or lengthens them)
+        (qa, na), (qb, nb) = key_number(a), key_number(b)
+        return (qa in qb or qb in qa) and (na in nb or nb in na) and "None" not in (na, nb)
+
     matched, lines = [], []
     old_by_id = {f.get("id"): f for f in old}
     old_by_quote = {key_number(f): f for f in old}
@@ -938,6 +948,8 @@ def review_diff(draft: dict, reviewed: dict) -> list[str]:
         partner = old_by_id.get(f.get("id"))
         if partner is None or id(partner) in used:
             partner = old_by_quote.get(key_number(f))
+        if partner is None or id(partner) in used:
+            partner = next((o for o in old if id(o) not in used and same_spot(o, f)), None)
         if partner is None or id(partner) in used:
             lines.append(f"added {f.get('id')}: {f.get('number')} in {f.get('quote')!r}")
             continue

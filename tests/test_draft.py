@@ -273,9 +273,10 @@ def test_check_lists_what_review_changed(drafted, capsys):
     paths, source_id, document = drafted
     paths.annotation_draft(source_id).write_text(draft.dump_draft(document), encoding="utf-8")
     reviewed = yaml.safe_load(draft.dump_draft(document))
-    first, second, third = reviewed["facts"][:3]
+    first, second, third, fourth = reviewed["facts"][:4]
     first["unit"] = "person" if first["unit"] != "person" else "household"
     second["id"] = second["id"] + "-renamed"  # renamed: matched by quote and number
+    fourth["id"], fourth["quote"] = "900-lengthened", "前文," + fourth["quote"]  # renamed and requoted: same number, overlapping quote
     reviewed["facts"].remove(third)
     reviewed["facts"].append({**first, "id": "900-new-fact", "quote": "一个新的句子", "number": "7个"})
     paths.annotation_file(source_id).write_text(yaml.safe_dump(reviewed, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -285,7 +286,8 @@ def test_check_lists_what_review_changed(drafted, capsys):
     assert any(line.startswith(f"changed {second['id']}:") and "id " in line for line in lines)
     assert any(line.startswith(f"removed {third['id']}") for line in lines)
     assert any(line.startswith("added 900-new-fact") for line in lines)
-    assert len(lines) == 4
+    assert any(line.startswith("changed 900-lengthened:") and "quote" in line for line in lines)
+    assert len(lines) == 5
 
     _print_review_diff(source_id, paths)
     out = capsys.readouterr().out
