@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from .annotations import FACT_FIELDS, locate_once, validate_fact
+from .annotations import FACT_FIELDS, validate_fact
 from .cleaning import CleanResult, clean_seed
 from .errors import DataError
 from .mentions import scan
