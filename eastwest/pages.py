@@ -138,7 +138,8 @@ def sources_index_markdown(sources: pd.DataFrame) -> str:
 def data_page_markdown(paths: ProjectPaths) -> str:
     vocab = load_vocabulary(paths)
     report = load.build_report(paths)
-    files = sorted(p for p in paths.data.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(paths.data).parts))
+    files = sorted(p for p in paths.data.rglob("*") if p.is_file() and not p.name.endswith(".draft.yml")
+                   and not any(part.startswith(".") for part in p.relative_to(paths.data).parts))  # not the lock or drafts
     downloads = "\n".join(
         f"- {{download}}`{p.relative_to(paths.data).as_posix()} <../data/{p.relative_to(paths.data).as_posix()}>`"
         for p in files
