@@ -24,7 +24,8 @@ def outputs(paths: ProjectPaths) -> dict[str, bytes]:
     found = {}
     for path in sorted(paths.data.rglob("*")):
         relative = path.relative_to(paths.data)
-        if path.is_file() and relative.parts[0] not in ("annotations", "reference") and not relative.name.startswith("."):
+        hidden = any(part.startswith(".") for part in relative.parts)  # the lock, a staging folder
+        if path.is_file() and relative.parts[0] not in ("annotations", "reference") and not hidden:
             found[str(relative)] = path.read_bytes()
     return found
 
