@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import analysis, style, tables
 from .io import write_csv
-from .load import THEME_LABELS, outlet_en, span_text
+from .load import THEME_LABELS, mark_period, outlet_en, span_text
 from .paths import FIGURES_DIR
 
 RELATIONSHIP_SHORT = {
@@ -48,11 +48,12 @@ class Chart:
         return sorted(self.facts["source_id"].unique()) if len(self.facts) and "source_id" in self.facts else []
 
 
-def _chart(fig, name: str, directory: Path, drawn: pd.DataFrame) -> Chart:
-    """Save the figure and, beside it, the facts it drew (figures/<name>.csv)."""
+def _chart(fig, name: str, directory: Path, drawn: pd.DataFrame, extra: list[str] = ()) -> Chart:
+    """Save the figure and, beside it, the facts it drew (figures/<name>.csv; `extra` columns after
+    the usual ones)."""
     path = style.save(fig, name, directory)
     if "fact_id" in drawn:
-        columns = [c for c in DATA_COLUMNS if c in drawn]
+        columns = [c for c in [*DATA_COLUMNS, *extra] if c in drawn]
         write_csv(directory / f"{name}.csv", drawn[columns])
     return Chart(name, path, drawn)
 
@@ -177,9 +178,11 @@ def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
 # --- Industry -----------------------------------------------------------------------------------
 
 
-def period_label(period: str, scope: str, flags=()) -> str:
+def period_label(period: str, scope: str, flags) -> str:
     """A reader's period: 'cumulative 2017-03 to 2021-02', 'year 2018', 'per year, from 2018-05';
-    a period inferred from the article's date is marked 'c. … (est.)'."""
+    a period inferred from the article's date is marked 'c. … (est.)', a date whose year the
+    source lost '… (year lost in the source)' (load.mark_period). `flags` is required: pass the
+    fact's flag_list, so that no chart shows a guessed date bare."""
     start, _, end = period.partition("/")
     if period == "unknown":
         text = "date not given"
@@ -193,11 +196,11 @@ def period_label(period: str, scope: str, flags=()) -> str:
         text = "per year" + (f", from {start}" if start else "")
     else:
         text = span_text(period)
-    return f"c. {text} (est.)" if "period_inferred" in flags else text
+    return mark_period(text, flags)
 
 
 def _when(row) -> str:
-    return period_label(row["period"], row["scope"], row["flag_list"] if "flag_list" in row else ())
+    return period_label(row["period"], row["scope"], row["flag_list"])
 
 
 def _status_note(status: str) -> str:
@@ -231,7 +234,7 @@ def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) ->
     """One pairing's cumulative aid at each report date: funds, projects and funds per project."""
     table = analysis.repeated_reports(facts)
     fig, axes = plt.subplots(1, 3, figsize=(7.8, 3.2))
-    labels = [f"to {r.report_date}\n{r.source_label.split(',')[0]}" for r in table.itertuples()]
+    labels = [f"to {mark_period(r.report_date, r.flag_list)}\n{r.source_label.split(',')[0]}" for r in table.itertuples()]
     panels = [("value", "Aid funds, million yuan", _millions, lambda v: style.human(v, "yuan")),
               ("projects", "Projects", lambda v: v, lambda v: style.human(v)),
               ("funds_per_project", "Funds per project,\nmillion yuan", _millions, lambda v: style.human(v, "yuan"))]
@@ -263,7 +266,7 @@ def aid_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=1.6)
     ax.set_xlabel("Aid funds, million yuan (shares of the listed components)")
     first = table.iloc[0] if len(table) else None
-    where = f"{first.programme_label}: how the {period_label(first.period, first.scope).replace('year ', '')} aid funds were split" if first is not None else "No breakdown of aid funds in the sources"
+    where = f"{first.programme_label}: how the {period_label(first.period, first.scope, first.flag_list).replace('year ', '')} aid funds were split" if first is not None else "No breakdown of aid funds in the sources"
     _title(fig, where)
     return _chart(fig, "industry_aid_split", directory,
                   analysis.with_partners(table, facts, ["projects_fact_id", "stated_projects_fact_id"]))
@@ -297,6 +300,10 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
 
 DIRECTION_SIGN = {"east_to_west": 1, "west_to_east": -1, "both": 0}
 DIRECTION_COLOUR = {"east_to_west": "#0072B2", "west_to_east": "#E69F00", "both": "#999999"}
+DIRECTION_DRAWN = {"east_to_west": "east to west (right of the line)", "west_to_east": "west to east (left of the line)",
+                   "both": "both ways (across the line)"}
+# The talent chart's download also says which way each bar was drawn, and where it starts and ends.
+TALENT_COLUMNS = ["direction", "drawn_as", "drawn_from", "drawn_to"]
 
 
 def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
@@ -312,6 +319,8 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     left = np.where(sign == 0, -table.value / 2, np.where(sign < 0, -table.value, 0))
     bars = ax.barh(y, table.value, left=left, color=table.direction.map(DIRECTION_COLOUR),
                    hatch=["xx" if s == 0 else "" for s in sign], edgecolor="white")
+    table = table.assign(drawn_from=[b.get_x() for b in bars], drawn_to=[b.get_x() + b.get_width() for b in bars],
+                         drawn_as=[DIRECTION_DRAWN[d] for d in table.direction])
     for bar, row_y, (_, r), s in zip(bars, y, table.iterrows(), sign):
         text = tables.value_text(r, with_unit=False) + (" (both ways)" if s == 0 else "")
         x = bar.get_x() + (bar.get_width() if s >= 0 else 0)
@@ -326,7 +335,7 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     ax.set_xlabel("← west to east   |   east to west →\npeople (hatched: counted both ways together)")
     ax.grid(axis="y", visible=False)
     _title(fig, "Cadres, teachers and professionals moving in each direction")
-    return _chart(fig, "talent_flows", directory, table)
+    return _chart(fig, "talent_flows", directory, table, TALENT_COLUMNS)
 
 
 def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
@@ -336,9 +345,8 @@ def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Char
               for r in table.itertuples()]
     bars = ax.barh(range(len(table)), table.people, color=[style.PALETTE[0] if s == "cumulative" else style.PALETTE[5] for s in table.scope])
     ax.set_yticks(range(len(table)), labels)
-    unit_words = {"person_time": "person-times", "person": "people"}
-    _bar_labels(ax, bars, [f"{'over ' if q == 'over' else ''}{int(p):,} {unit_words.get(u, u)} in {int(c)} classes · "
-                           f"{'over ' + format(pc, '.0f') if q == 'over' else '~' + format(pc, '.0f')} per class"
+    _bar_labels(ax, bars, [f"{tables.QUALIFIER_WORDS[q]}{int(p):,} {tables.unit_text(u, p)} in {int(c)} {tables.unit_text('class', c)} · "
+                           f"{tables.QUALIFIER_WORDS[q] if q in ('over', 'nearly', 'under') else '~'}{pc:.0f} per class"
                            for p, u, c, pc, q in zip(table.people, table.people_unit, table.value, table.per_class, table.people_qualifier)])
     _finish_barh(ax, table.people.max() if len(table) else 1, room=2.3)
     ax.tick_params(axis="y", labelsize=7.5)
@@ -368,7 +376,7 @@ def job_fair_funnel(facts: pd.DataFrame, vocabulary: pd.DataFrame, directory: Pa
     if len(table):
         first = table.iloc[0]
         offered = "; ".join(tables.value_text(r) for _, r in context.iterrows())
-        _title(fig, f"{first.programme_label}: job fair of {first.period}, from job seekers to job intentions")
+        _title(fig, f"{first.programme_label}: job fair of {mark_period(span_text(first.period), first.flag_list)}, from job seekers to job intentions")
         if offered:
             ax.set_title(f"The same fair also had {offered}", fontsize=8.5, fontweight="normal", loc="left")
     return _chart(fig, "labour_job_fair_funnel", directory, pd.concat([table, context], ignore_index=True))
@@ -438,7 +446,7 @@ def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Pat
     table = analysis.caveats_by_source(facts, sources).set_index("source_id")
     labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
     columns = list(analysis.CAVEAT_FLAGS) + ["qualified"]
-    labels = {**analysis.CAVEAT_FLAGS, "qualified": "qualified (over, about, under, range)"}
+    labels = {**analysis.CAVEAT_FLAGS, "qualified": "qualified (over, nearly, about, under, range)"}
     fig, ax = plt.subplots(figsize=(7.8, 3.8))
     width = 0.8 / len(columns)
     x = np.arange(len(table))

@@ -126,6 +126,23 @@ def span_text(period: str) -> str:
     return f"to {end}" if end else f"from {start}"
 
 
+# The marks a displayed period carries when it is not simply the sentence's own date.
+PERIOD_MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
+
+
+def mark_period(text: str, flags) -> str:
+    """A displayed period with its caveats: a period inferred from the article's date reads
+    'c. 2019-11 (est.)', a date whose year the source lost '2019-11-20 (year lost in the source)',
+    both 'c. 2019-11-20 (est.; year lost in the source)'. `flags` is a fact's flag list or its
+    ';'-separated flags text. Every table, chart label and hover text shows periods this way."""
+    if isinstance(flags, str):
+        flags = flags.split(";")
+    notes = [note for flag, note in PERIOD_MARKS.items() if flag in flags]
+    if not notes:
+        return text
+    return f"{'c. ' if 'period_inferred' in flags else ''}{text} ({'; '.join(notes)})"
+
+
 def source_label(source: pd.Series) -> str:
     """A reader's name for a source: outlet and date ('Litchi News, 2021-02-27'); an estimated
     date of writing is marked 'c.'."""

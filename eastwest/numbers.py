@@ -1,8 +1,13 @@
 """Parse the numeric expressions of Chinese news text into normalised values.
 
-"2.4亿元" -> 240000000 yuan; "近45亿元" -> 4500000000, about; "260余名" -> 260, over;
-"两期" -> 2; "4-8倍" -> 4 to 8, range; "97.64%" -> 97.64 percent; "十分之一多" -> 10 percent, over; "超四成" -> 40 percent, over; "前三" -> rank 3.
+"2.4亿元" -> 240000000 yuan; "近45亿元" -> 4500000000, nearly; "约3000元" -> 3000, about;
+"260余名" -> 260, over; "两期" -> 2; "4-8倍" -> 4 to 8, range; "97.64%" -> 97.64 percent;
+"十分之一多" -> 10 percent, over; "超四成" -> 40 percent, over; "前三" -> rank 3.
 Chinese numerals are read by cn2an; this module only splits off qualifiers and multipliers.
+
+近, 将近 and 接近 read as `nearly` (just under the number), never as `about` (either side of it).
+近 together with an "over" word (近30余名, "nearly 30-odd") contradicts itself; it reads as `about`
+alone: the figure is near 30 and the source does not say on which side.
 """
 from __future__ import annotations
 
@@ -16,8 +21,8 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
 PREFIX_QUALIFIERS = {
-    "超过": "over", "超": "over", "逾": "over", "近": "about", "约": "about", "大约": "about",
-    "大概": "about", "将近": "about", "不足": "under", "不到": "under",
+    "超过": "over", "超": "over", "逾": "over", "近": "nearly", "将近": "nearly", "接近": "nearly",
+    "约": "about", "大约": "about", "大概": "about", "不足": "under", "不到": "under",
 }
 SUFFIX_QUALIFIERS = {"余": "over", "多": "over", "以上": "over", "左右": "about", "以内": "under", "来": "about"}
 
@@ -26,6 +31,7 @@ COUNTER_UNITS = [
     ("平方公里", {"km2"}), ("公里", {"km"}), ("人次", {"person_time"}), ("元", {"yuan"}),
     ("亩", {"mu"}), ("%", {"percent"}), ("倍", {"times"}), ("户", {"household"}), ("株", {"plant"}),
     ("人", {"person"}), ("名", {"person"}), ("位", {"person"}), ("rank", {"rank"}),
+    ("间", {"room"}), ("栋", {"building"}), ("届", {"edition"}), ("批", {"batch"}),
 ]
 
 _ARABIC = r"\d+(?:\.\d+)?"
@@ -36,7 +42,7 @@ _NUMBER = re.compile(
     rf"(?P<suffix1>余|多|来)?(?P<mult2>[万亿])?"
     rf"(?P<rest>.*)$"
 )
-_FRACTION = re.compile(rf"^(?P<prefix>近|约|超)?(?P<den>[{CHINESE_DIGITS}\d]+)分之(?P<num>[{CHINESE_DIGITS}\d]+)(?P<suffix>多|强|左右)?(?P<rest>.*)$")
+_FRACTION = re.compile(rf"^(?P<prefix>将近|接近|近|约|超)?(?P<den>[{CHINESE_DIGITS}\d]+)分之(?P<num>[{CHINESE_DIGITS}\d]+)(?P<suffix>多|强|左右)?(?P<rest>.*)$")
 
 
 class NumberFormatError(ValueError):
@@ -87,7 +93,7 @@ def parse_number(text: str) -> ParsedNumber:
             quals.add(PREFIX_QUALIFIERS[fraction["prefix"]])
         if fraction["suffix"]:
             quals.add("about" if fraction["suffix"] == "左右" else "over")
-        return ParsedNumber(value, None, frozenset(quals), "%" + fraction["rest"])
+        return ParsedNumber(value, None, _reconciled(quals), "%" + fraction["rest"])
     m = _NUMBER.match(raw)
     if not m:
         raise NumberFormatError(f"no number found at the start of {text!r}")
@@ -128,7 +134,15 @@ def parse_number(text: str) -> ParsedNumber:
         value *= 10
         high = high * 10 if high is not None else None
         rest = "%" + rest[1:]
-    return ParsedNumber(value, high, frozenset(qualifiers), rest)
+    return ParsedNumber(value, high, _reconciled(qualifiers), rest)
+
+
+def _reconciled(qualifiers: set[str]) -> frozenset[str]:
+    """'nearly' (below the number) with 'over' (above it), as in 近30余名: the source says the
+    figure is near the number but not on which side, so it reads as 'about' alone."""
+    if {"nearly", "over"} <= qualifiers:
+        qualifiers = (qualifiers - {"nearly", "over"}) | {"about"}
+    return frozenset(qualifiers)
 
 
 def format_decimal(value: Decimal | None) -> str:

@@ -15,7 +15,7 @@ from .io import write_text
 from .paths import CLEANING_RULES, PROJECT, ProjectPaths
 from .profiles import write_profiles
 from .schema import FACT_COLUMNS
-from .tables import value_text
+from .tables import period_text, value_text
 from .vocabulary import load_vocabulary
 from .yamlio import load_yaml
 
@@ -36,7 +36,8 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
     anchors.sort(key=lambda a: (a[0], a[1], a[2]["fact_id"]))
     out, cursor = [], 0
     for start, end, f in anchors:
-        label = f"{value_text(f)} · {f['indicator_label']}" + (f" ({f['breakdown']})" if f["breakdown"] else "") + f" · {f['fact_id']}"
+        label = (f"{value_text(f)} · {f['indicator_label']}" + (f" ({f['breakdown']})" if f["breakdown"] else "")
+                 + f" · {period_text(f)} · {f['fact_id']}")
         back = (
             f'<a class="fact-back" href="{_chapter_link(f["chapter"])}" '
             f'title="Used in: {escape(load.THEME_LABELS[f["theme"]])}">&#8617;</a>'
@@ -151,6 +152,16 @@ def data_page_markdown(paths: ProjectPaths) -> str:
             f"| `{k}` | {str(v).replace('|', '/')} |" for k, v in vocab.terms[section].items()
         )
 
+    def shown_as(u) -> str:
+        if u.sign:
+            return f"{u.sign} (a sign on the number)"
+        return f"{u.singular} / {u.plural}" + (" (before the number)" if u.word_before else "")
+
+    def units_table() -> str:
+        return "| unit | shown as (one / several) | meaning |\n|---|---|---|\n" + "\n".join(
+            f"| `{u.id}` | {shown_as(u)} | {u.meaning.replace('|', '/')} |" for u in vocab.units.values()
+        )
+
     indicators = load.indicators(paths)
     direction_words = {"east_to_west": "east → west", "west_to_east": "west → east", "both": "both ways", "none": "—"}
     indicator_table = "| indicator | 中文 | definition | unit | theme | direction | class | facts |\n|---|---|---|---|---|---|---|---|\n" + "\n".join(
@@ -220,7 +231,7 @@ with the number of facts and sources per indicator, is also `data/indicators.csv
 
 ### Units
 
-{vocab_table('units')}
+{units_table()}
 
 ### Qualifiers
 

@@ -17,7 +17,7 @@ FACT_COLUMNS = {
     "value": "Normalised number (万 = 10^4, 亿 = 10^8, percent as number); empty only when the source lost it",
     "value_high": "Upper end of a range; otherwise empty",
     "unit": "Controlled unit (see the units table)",
-    "qualifier": "exact, over (余/多/超), about (近/约/左右), under, range",
+    "qualifier": "exact, over (余/多/超), nearly (近/将近/接近: just under), about (约/左右: either side), under, range",
     "status": "achieved, planned, expected, target or quota: planned amounts are never achieved",
     "period": "YYYY, YYYY-MM, YYYY-MM-DD, a START/END range, or unknown",
     "scope": "cumulative, annual, event, stock, period_total or recurring",

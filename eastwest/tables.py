@@ -7,34 +7,43 @@ from html import escape
 import pandas as pd
 
 from .cite import bib_key, fact_href, source_href
+from .load import mark_period, span_text
 from .style import human
+from .vocabulary import load_units
 
-QUALIFIER_WORDS = {"exact": "", "over": "over ", "about": "about ", "under": "under ", "range": ""}
-
-
-UNIT_PLURALS = {"person": "people", "person_time": "person-times", "km2": "km²", "km": "km", "mu": "mu",
-                "times": "times", "rank": "", "category": "categories", "family": "families", "county": "counties"}
-UNIT_SINGULARS = {"person_time": "person-time", "km2": "km²", "rank": "", "times": "times"}
+# The English word each qualifier is shown with (data/reference/vocabulary.yml `qualifiers`).
+# 近 is "nearly" (just under the number), never "about" (either side of it).
+QUALIFIER_WORDS = {"exact": "", "over": "over ", "nearly": "nearly ", "about": "about ", "under": "under ", "range": ""}
 
 
 def unit_text(unit: str, value: float) -> str:
-    """'person', 3 -> 'people'; 'project', 1 -> 'project'. Yuan and percent carry their own sign."""
-    if unit in ("yuan", "percent"):
+    """The unit's English word for `value` from the vocabulary: 'person', 3 -> 'people';
+    'project', 1 -> 'project'. Units the number carries as a sign (yuan ¥, percent %) give ''."""
+    entry = load_units().get(unit)
+    if entry is None:
+        raise KeyError(f"unit {unit!r} is not in data/reference/vocabulary.yml `units`; add it with its singular and plural")
+    if entry.sign:
         return ""
-    if value == 1:
-        return UNIT_SINGULARS.get(unit, unit.replace("_", " "))
-    return UNIT_PLURALS.get(unit, unit.replace("_", " ") + "s")
+    return entry.singular if value == 1 else entry.plural
+
+
+def period_text(row) -> str:
+    """A fact's period for tables and labels ('2017-03–2021-02'), with the mark of an inferred
+    period or a year lost in the source ('c. 2019-11 (est.)')."""
+    return mark_period(span_text(row["period"]), row["flag_list"])
 
 
 def value_text(row, with_unit: bool = True) -> str:
-    """'over ¥30 m', 'about 1,000 mu', 'number missing in source'; qualifiers are never dropped."""
+    """'over ¥30 m', 'nearly 1,000 mu', 'top 3', 'number missing in source'; qualifiers are never dropped."""
     if pd.isna(row["value"]):
         return "number missing in source"
     text = human(row["value"], row["unit"])
     if row["qualifier"] == "range" and not pd.isna(row["value_high"]):
         text += "–" + human(row["value_high"], row["unit"])
     unit = unit_text(row["unit"], row["value"]) if with_unit else ""
-    return (QUALIFIER_WORDS.get(row["qualifier"], "") + text + (" " + unit if unit else "")).strip()
+    if unit and load_units()[row["unit"]].word_before:
+        text, unit = f"{unit} {text}", ""
+    return (QUALIFIER_WORDS[row["qualifier"]] + text + (" " + unit if unit else "")).strip()
 
 
 def fact_link(row, from_dir: str = "chapters") -> str:
@@ -61,7 +70,7 @@ def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | N
             "<tr>"
             f"<td>{fact_link(row, from_dir)}{status}</td>"
             f"<td>{escape(row['description'])}<br><span class=\"fact-quote\" lang=\"zh\">{escape(row['quote'])}</span></td>"
-            f"<td>{escape(row['period'])}<br><small>{escape(row['scope'])}</small></td>"
+            f"<td>{escape(period_text(row))}<br><small>{escape(row['scope'])}</small></td>"
             f"<td>{escape(row['pairing'])}</td>"
             f"<td><code>{escape(bib_key(row['source_id']))}</code></td>"
             "</tr>"
@@ -72,10 +81,11 @@ def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | N
 
 
 def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
-    """Collapsed list of the fact ids a chart draws on, each linked to its sentence."""
+    """Collapsed list of the fact ids a chart draws on, each linked to its sentence, with its value
+    and period (marked when inferred or when the source lost the year)."""
     items = "".join(
         f'<li><a href="{escape(fact_href(r["fact_id"], r["source_id"], from_dir))}"><code>{escape(r["fact_id"])}</code></a> '
-        f"{escape(value_text(r))}: {escape(r['description'])}</li>"
+        f"{escape(value_text(r))} · {escape(period_text(r))}: {escape(r['description'])}</li>"
         for _, r in frame.iterrows()
     )
     return f'<details class="facts-behind"><summary>Facts behind this chart ({len(frame)})</summary><ul>{items}</ul></details>'
