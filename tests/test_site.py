@@ -273,3 +273,14 @@ def test_print_headers_hold_plain_titles_only():
         header = soup(str(path.relative_to(HTML))).select_one("#jb-print-docs-body h1")
         if header is not None:
             assert not header.find_all(True), f"{path.name}: markup inside the print header's title"
+
+
+def test_landing_page_shows_the_edition_the_years_covered_and_the_licences():
+    from eastwest import edition
+
+    meta = edition.citation()
+    text = soup("index.html").get_text(" ", strip=True)
+    assert f"Edition {meta['version']}, released {meta['date-released']}" in text
+    first, last = edition.source_years(load.sources())
+    assert f"written between {first} and {last}" in text
+    assert "MIT licence" in text and "CC BY 4.0" in text and str(meta["title"]) in text
