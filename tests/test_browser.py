@@ -327,3 +327,33 @@ def test_search_finds(watched, term):
     assert results, f"search for {term!r} found nothing: {summary!r}"
     assert "found" in summary, summary
     watched.assert_clean(f"search.html?q={term}")
+
+
+# --- On a phone ---------------------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+WIDEST = """() => {
+  const widest = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const box = el.getBoundingClientRect();
+    if (box.right > window.innerWidth + 1 && el.children.length === 0 && box.width > 0)
+      widest.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(box.right)}px`);
+  }
+  return widest.slice(0, 5);
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser, origin):
+    context = browser.new_context(viewport=PHONE, service_workers="block", device_scale_factor=1)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_is_wider_than_a_phone(phone, origin, page):
+    phone.goto(f"{origin}/{quote(page)}.html")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page}: {width}px wide at {PHONE['width']}px; too wide: {phone.evaluate(WIDEST)}"
