@@ -52,7 +52,12 @@ book: pages ## build data/, execute the notebooks (figures/) and write the site 
 	$(VENV)/bin/jupyter-book build -W -n --keep-going .
 	@echo "site written to _build/html/index.html"
 
-test: book ## run every test: unit, data, notebooks (nbmake), built site and browser (installs Chromium and a CJK font if missing)
+pdf: book ## print the whole report to _build/pdf/report.pdf (one HTML page, printed offline by Chromium)
+	$(VENV)/bin/jupyter-book build -W -n --keep-going --builder singlehtml .
+	bash .ci/install-test-deps
+	$(PY) -m eastwest.pdf
+
+test: book pdf ## run every test: unit, data, notebooks (nbmake), built site and browser (installs Chromium and a CJK font if missing)
 	bash .ci/install-test-deps
 	$(PY) -m pytest tests --nbmake chapters
 
