@@ -25,12 +25,14 @@ from eastwest import analysis, charts, dataset, load, pages, profiles, style, ta
 from eastwest.annotations import validate_fact
 from eastwest.cite import fact_anchor
 from eastwest.errors import DataError
-from eastwest.load import PERIOD_MARKS, mark_period, span_text
+from eastwest.load import mark_period, span_text
 from eastwest.numbers import parse_number
 from eastwest.paths import PROJECT
 from eastwest.vocabulary import load_units, load_vocabulary
 
-MARKED_FLAGS = tuple(PERIOD_MARKS)  # period_inferred, year_missing_in_source
+# What a displayed period must say for each flag (written out here, not read from the package).
+MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
+MARKED_FLAGS = tuple(MARKS)
 # Plurals a "+s" rule would write, and other wrong forms seen in labels.
 BAD_ENDINGS = ("classs", "technologys", "batchs", "persons", "person_times", "categorys", "countys", "citys",
                "km2s", "km²s", "mus", "yuans", "percents", "timess", "rooms s", "editions s", "tops", "years s")
@@ -47,7 +49,7 @@ def flagged(frame: pd.DataFrame) -> pd.DataFrame:
 
 def marks_of(flags) -> list[str]:
     """The words a period with these flags must show."""
-    return [PERIOD_MARKS[f] for f in MARKED_FLAGS if f in flags]
+    return [MARKS[f] for f in MARKED_FLAGS if f in flags]
 
 
 def assert_marked(text: str, flags, where: str) -> None:
