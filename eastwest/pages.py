@@ -11,6 +11,7 @@ import pandas as pd
 from . import load
 from .cite import bib_key, fact_anchor, source_page, write_bibliography
 from .cleaning import GARBLED_MARK, load_rules
+from .explorer import write_explorer
 from .io import write_text
 from .paths import CLEANING_RULES, PROJECT, ProjectPaths
 from .profiles import write_profiles
@@ -303,4 +304,5 @@ def write_pages(paths: ProjectPaths = PROJECT) -> None:
     write_text(out / "index.md", sources_index_markdown(sources))
     write_text(out / "data.md", data_page_markdown(paths))
     write_text(out / "quality.md", quality_page_markdown(sources, log, facts))
+    write_explorer(paths)
     write_profiles(paths)

@@ -357,3 +357,53 @@ def test_no_page_is_wider_than_a_phone(phone, origin, page):
     phone.goto(f"{origin}/{quote(page)}.html")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{page}: {width}px wide at {PHONE['width']}px; too wide: {phone.evaluate(WIDEST)}"
+
+
+# --- The fact explorer ---------------------------------------------------------------------------
+
+
+def _explorer_count(page: Page) -> tuple[int, int]:
+    shown, total = page.locator("#explorer-count").inner_text().split(" facts")[0].split(" of ")
+    return int(shown), int(total)
+
+
+def test_the_explorer_lists_every_fact_and_filters_sorts_and_links(watched):
+    from eastwest import load
+
+    facts = load.facts()
+    watched.goto("explore/index.html")
+    page = watched.page
+    shown, total = _explorer_count(page)
+    assert shown == total == len(facts)
+    assert page.locator("#explorer-table tbody tr").count() == len(facts)
+
+    page.fill("#explorer-search", "沿河")  # Chinese search reaches the quotes
+    chinese = _explorer_count(page)[0]
+    assert 0 < chinese < total
+    page.fill("#explorer-search", "")
+
+    planned = int((facts.status == "planned").sum())
+    page.select_option("#explorer-status", "planned")
+    assert _explorer_count(page)[0] == planned
+    assert set(page.locator("#explorer-table tbody tr td:nth-child(6)").all_inner_texts()) == {"planned"}
+    page.select_option("#explorer-status", "")
+
+    page.click("th[data-sort='value'] button")
+    assert page.get_attribute("th[data-sort='value']", "aria-sort") == "ascending"
+
+    link = page.locator("#explorer-table tbody tr a.fact-link").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_load_state("load")
+    fragment = href.split("#", 1)[1]
+    assert "/sources/src-" in page.url and page.locator(f"[id='{fragment}']").count() == 1
+    watched.assert_clean("explore/index")
+
+
+def test_the_explorer_works_from_a_file_url(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((HTML / "explore" / "index.html").as_uri())
+    shown, total = _explorer_count(page)
+    assert shown == total > 0
+    context.close()
