@@ -1,6 +1,12 @@
 """Sphinx extension: teach the Chinese word splitter (jieba) the programme's terms and place names,
 so the search index holds 消费扶贫 or 东西部扶贫协作 as whole words as well as their parts; the
-browser-side search looks a Chinese query up as one term."""
+browser-side search looks a Chinese query up as one term.
+
+It also makes Sphinx 7's Chinese indexer linear instead of quadratic: `SearchChinese` keeps every
+Latin word of every page in one class-level *list* and tests each word against it
+(`word in self.latin_terms`), so indexing the whole book took seconds per page; a set with the
+same members gives the same index (later Sphinx releases made the same change). Stemming is
+memoised across pages too (the English stemmer is pure Python and the same words recur)."""
 from __future__ import annotations
 
 import re
@@ -30,6 +36,42 @@ def _add_terms(app) -> None:
         jieba.add_word(term, freq=100_000)
 
 
+class _LatinTerms(set):
+    """The set `SearchChinese.latin_terms` becomes: `extend` as on the list it replaces."""
+
+    def extend(self, terms) -> None:
+        self.update(terms)
+
+
+class _MemoStemmer:
+    def __init__(self, stemmer):
+        self._stemmer, self._memo = stemmer, {}
+
+    def stemWord(self, word: str) -> str:  # noqa: N802 (snowballstemmer's name)
+        try:
+            return self._memo[word]
+        except KeyError:
+            stemmed = self._memo[word] = self._stemmer.stemWord(word)
+            return stemmed
+
+
+def _linear_chinese_indexer() -> None:
+    from sphinx.search import zh
+
+    cls = zh.SearchChinese
+    if isinstance(cls.__dict__.get("latin_terms"), _LatinTerms):
+        return
+    cls.latin_terms = _LatinTerms(cls.__dict__.get("latin_terms") or ())
+    init = cls.init
+
+    def memo_init(self, options):
+        init(self, options)
+        self.stemmer = _MemoStemmer(self.stemmer)
+
+    cls.init = memo_init
+
+
 def setup(app):
+    _linear_chinese_indexer()
     app.connect("builder-inited", _add_terms)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
