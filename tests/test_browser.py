@@ -407,3 +407,25 @@ def test_the_explorer_works_from_a_file_url(browser):
     shown, total = _explorer_count(page)
     assert shown == total > 0
     context.close()
+
+
+# --- Accessibility: axe-core on every page ---------------------------------------------------------
+
+AXE = ROOT / "tests" / "browser-tools" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+}"""
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_serious_accessibility_violation(watched, page):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `bash .ci/install-test-deps` installs axe-core (`make test` does)")
+    watched.goto(f"{page}.html")
+    watched.page.add_script_tag(path=str(AXE))
+    violations = watched.page.evaluate(RUN_AXE, AXE_RULES)
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{page}: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in serious)
