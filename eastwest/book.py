@@ -7,6 +7,7 @@ check every number on the built page against data/facts.csv.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from IPython.display import HTML, display
@@ -14,8 +15,10 @@ from myst_nb import glue
 
 from . import tables
 from .analysis import pick
-from .charts import Chart
 from .cite import fact_href
+
+if TYPE_CHECKING:  # charts imports matplotlib: a page that draws nothing does not need it
+    from .charts import Chart
 
 
 def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_dir: str = "chapters") -> None:
@@ -77,7 +80,7 @@ def show_html(html: str) -> None:
 def glue_context(key: str, indicator: str, period: str) -> None:
     """Glue an outside figure (data/reference/national_context.csv), marked as outside the sources."""
     from .analysis import context_figures
-    from .style import human
+    from .formats import human
 
     frame = context_figures()
     match = frame[(frame.indicator == indicator) & (frame.period == period)]

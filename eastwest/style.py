@@ -12,6 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from .formats import human  # noqa: E402,F401 (style.human, as chapters call it)
 from .paths import FIGURES_DIR  # noqa: E402
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -61,18 +62,3 @@ def save(fig: plt.Figure, name: str, directory: Path = FIGURES_DIR) -> Path:
     fig.savefig(png, format="png", metadata={"Software": None})
     plt.close(fig)
     return png
-
-
-def human(value: float, unit: str = "") -> str:
-    """Readable numbers for labels: 240000000 yuan -> '240 m yuan'; 22896 -> '22,896'."""
-    if value is None or value != value:
-        return "n/a"
-    if unit == "yuan":
-        if abs(value) >= 1e5:
-            return f"¥{value / 1e6:,.2f} m".replace(".00 m", " m")
-        return f"¥{value:,.0f}"
-    if unit == "percent":
-        return f"{value:g}%"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")

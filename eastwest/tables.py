@@ -8,7 +8,7 @@ import pandas as pd
 
 from .cite import bib_key, fact_href, source_href
 from .load import mark_period, span_text
-from .style import human
+from .formats import human
 from .vocabulary import load_units
 
 # The English word each qualifier is shown with (data/reference/vocabulary.yml `qualifiers`).

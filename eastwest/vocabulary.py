@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from . import plaintext
 from .errors import DataError
-from .indicators import Indicator, load_indicators
 from .paths import PROJECT, ProjectPaths
 from .yamlio import load_yaml
+
+if TYPE_CHECKING:  # the indicator schema (pydantic) is needed to load the whole vocabulary, not its units
+    from .indicators import Indicator
 
 SECTIONS = ("themes", "units", "qualifiers", "statuses", "scopes", "flags", "exclusion_reasons")
 UNIT_FIELDS = {"meaning", "singular", "plural", "sign", "word_before"}
@@ -112,4 +115,6 @@ def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
             raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown parent {place['parent']!r}")
     terms = {s: dict(raw[s]) for s in SECTIONS}
     terms["units"] = {unit: entry.meaning for unit, entry in units.items()}
+    from .indicators import load_indicators
+
     return Vocabulary(terms, places, load_indicators(paths, terms), units)
