@@ -211,7 +211,7 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = analysis.aid_funds(facts)
     fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.55 * len(table)))
     labels = [f"{r.programme_label or r.pairing}" + ("" if r.indicator == "fiscal_aid_funds" else f" ({r.indicator_label.lower()})")
-              + f"\n{_when(r._asdict())} · {r.source_label.split(',')[0]}" for r in table.itertuples()]
+              + f"\n{_when(r._asdict())}\n{r.source_label.split(',')[0]}" for r in table.itertuples()]  # a marked period needs its own line
     colours = [style.STATUS_COLOURS[s] for s in table.status]
     bars = ax.barh(range(len(table)), table.value.map(_millions), color=colours,
                    hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
@@ -276,7 +276,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     picked = analysis.money_compared(facts)
     fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.5 * len(picked)))
     labels = [f"{r.programme_label}: {r.indicator_label.lower()}" + (f" ({r.breakdown})" if r.breakdown else "")
-              + f"\n{_when(r._asdict())} · {r.source_label.split(',')[0]}" for r in picked.itertuples()]
+              + f"\n{_when(r._asdict())}\n{r.source_label.split(',')[0]}" for r in picked.itertuples()]
     colours = [style.PALETTE[0] if c == "aid_money" else style.PALETTE[1] for c in picked.comparability]
     y = np.arange(len(picked))
     ax.hlines(y, 0.1, picked.value.map(_millions), color="#cccccc", lw=1)
