@@ -185,6 +185,7 @@ def training(facts: pd.DataFrame) -> pd.DataFrame:
     table["people_unit"] = table["people_fact_id"].map(people["unit"])
     table["people_qualifier"] = table["people_fact_id"].map(people["qualifier"])
     table["people_description"] = table["people_fact_id"].map(people["description"])
+    table["people_indicator_label"] = table["people_fact_id"].map(people["indicator_label"])
     table["per_class"] = table["people"] / table["value"]
     return table
 

@@ -341,16 +341,16 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
 def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = analysis.training(facts)
     fig, ax = plt.subplots(figsize=(7.8, 1.4 + 0.5 * len(table)))
-    labels = [f"{textwrap.shorten(r.people_description, 58, placeholder='…')}\n{r.programme_label} · {_when(r._asdict())}"
+    labels = [f"{(r.breakdown or r.people_indicator_label).capitalize()}\n{r.programme_label} · {_when(r._asdict())}"
               for r in table.itertuples()]
     bars = ax.barh(range(len(table)), table.people, color=[style.PALETTE[0] if s == "cumulative" else style.PALETTE[5] for s in table.scope])
     ax.set_yticks(range(len(table)), labels)
     _bar_labels(ax, bars, [f"{tables.QUALIFIER_WORDS[q]}{int(p):,} {tables.unit_text(u, p)} in {int(c)} {tables.unit_text('class', c)} · "
                            f"{tables.QUALIFIER_WORDS[q] if q in ('over', 'nearly', 'under') else '~'}{pc:.0f} per class"
                            for p, u, c, pc, q in zip(table.people, table.people_unit, table.value, table.per_class, table.people_qualifier)])
-    _finish_barh(ax, table.people.max() if len(table) else 1, room=2.3)
+    _finish_barh(ax, table.people.max() if len(table) else 1, room=2.9)
     ax.tick_params(axis="y", labelsize=7.5)
-    ax.set_xlabel("People or person-times trained (dark: cumulative; light: one year)")
+    ax.set_xlabel("Trainees (dark: cumulative; light: one year)")
     _title(fig, "Training: how many classes, how many trainees")
     return _chart(fig, "talent_training", directory, analysis.with_partners(table, facts, ["people_fact_id"]))
 
