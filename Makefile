@@ -7,10 +7,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 ENV_STAMP := $(VENV)/.installed
-# Anything whose change must force the notebooks to re-execute (the execution cache only
-# watches code cells, and Sphinx re-reads only edited sources): the dataset and the package that
-# draws the figures. A change clears both the execution cache and Sphinx's doctrees.
-CACHE_KEY_FILES = data/*.csv data/*.json eastwest/*.py eastwest/*.yml references.bib
+# `data`, `pages` and `book` run through `python -m eastwest update` (eastwest/update.py): each
+# step (data build, page generation, notebook execution, Sphinx pass) runs only when the files it
+# reads or wrote changed, by content hash (stamps in _build/.stamps/). A change to anything a
+# notebook reads other than its own code (data/, seeds/, the package, references.bib, ...)
+# clears the execution cache and Sphinx's doctrees, so no figure is served stale. Notebooks
+# execute in parallel (one per core) before the Sphinx pass, into the cache Jupyter Book reads.
 
 .PHONY: help env data check draft pages book test bench clean
 
@@ -25,8 +27,8 @@ $(ENV_STAMP): requirements.txt
 
 env: $(ENV_STAMP) ## create .venv from the pinned requirements.txt
 
-data: env ## clean the seeds and rebuild every table in data/
-	$(PY) -m eastwest build
+data: env ## clean the seeds and rebuild every table in data/ (when its inputs changed)
+	$(PY) -m eastwest update data
 
 check: env ## check one source's annotations: make check ID=<source_id>
 	@test -n "$(ID)" || { echo "usage: make check ID=<source_id>"; exit 2; }
@@ -36,21 +38,15 @@ draft: env ## propose annotations for a new source: make draft ID=<source_id> (w
 	@test -n "$(ID)" || { echo "usage: make draft ID=<source_id>"; exit 2; }
 	$(PY) -m eastwest draft $(ID)
 
-pages: data ## generate the source pages and bibliography from data/
-	$(PY) -m eastwest pages
+pages: env ## generate the source pages and bibliography from data/ (building data/ first if needed)
+	$(PY) -m eastwest update pages
 
-book: pages ## build data/, execute the notebooks (figures/) and write the site to _build/html
-	@mkdir -p _build
-	@key=$$(cat $(CACHE_KEY_FILES) | sha256sum | cut -c1-64); \
-	if [ "$$key" != "$$(cat _build/.cache-key 2>/dev/null || true)" ]; then \
-	  echo "data or package changed: re-executing every notebook"; rm -rf _build/.jupyter_cache _build/.doctrees; \
-	fi; echo "$$key" > _build/.cache-key
-	@# The site is written afresh each time (the execution cache and doctrees are kept): a warm
-	@# build then gives the same bytes as a cold one — no stale pages or images, a complete
-	@# search index, no stylesheet checksums that only a second build adds.
-	rm -rf _build/html
-	$(VENV)/bin/jupyter-book build -W -n --keep-going .
-	@echo "site written to _build/html/index.html"
+book: env ## build data/, execute the notebooks (figures/) and write the site to _build/html
+	@# Whenever the Sphinx pass runs, the site is written afresh (the execution cache and doctrees
+	@# are kept): a warm build then gives the same bytes as a cold one — no stale pages or images,
+	@# a complete search index, no stylesheet checksums that only a second build adds. With
+	@# nothing changed the pass is skipped and the site left as it is.
+	$(PY) -m eastwest update book
 
 pdf: book ## print the whole report to _build/pdf/report.pdf (one HTML page, printed offline by Chromium)
 	$(VENV)/bin/jupyter-book build -W -n --keep-going --builder singlehtml .

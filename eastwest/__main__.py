@@ -1,5 +1,6 @@
 """Command line: `python -m eastwest build` rebuilds data/; `python -m eastwest check ID` checks one source;
-`python -m eastwest draft ID` proposes annotations for a new source."""
+`python -m eastwest draft ID` proposes annotations for a new source; `python -m eastwest update
+data|pages|book` runs what `make data|pages|book` run: each step only when its inputs changed."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataError
+from .execute import NotebookFailed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,21 +22,17 @@ def main(argv: list[str] | None = None) -> int:
     draft.add_argument("source_id")
     draft.add_argument("--force", action="store_true", help="overwrite an existing draft (the curated <ID>.yml is never touched)")
     draft.add_argument("--out", type=Path, help="write the draft here instead of data/annotations/<ID>.draft.yml")
+    update = sub.add_parser("update", help="bring data/, the generated pages or the whole book up to date, "
+                                           "running each step only when its inputs changed (eastwest.update)")
+    update.add_argument("target", choices=["data", "pages", "book"])
+    update.add_argument("--jobs", type=int, help="notebooks executed at once (default: one per core, or EASTWEST_JOBS)")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
             from .dataset import build
+            from .update import print_build_report
 
-            report = build()
-            print("facts per indicator:")
-            for indicator, n in sorted(report["facts_by_indicator"].items(), key=lambda kv: (-kv[1], kv[0])):
-                print(f"  {n:5d}  {indicator}")
-            print(
-                f"data/: {report['sources']} sources, {report['facts']} facts; "
-                f"{report['mentions']} numeric mentions: {report['mentions_linked']} linked to facts, "
-                f"{report['mentions_excluded']} excluded with a reason (coverage {report['coverage_percent']}%); "
-                f"{len(report['facts_by_indicator'])} indicators, {report['facts_in_other_indicators']} facts in other_* indicators"
-            )
+            print_build_report(build())
         elif args.command == "check":
             from .dataset import collect, write_new_clean_text
 
@@ -66,7 +64,23 @@ def main(argv: list[str] | None = None) -> int:
             from .pages import write_pages
 
             write_pages()
+        elif args.command == "update":
+            from . import update
+            from .paths import ROOT
+
+            sys.stdout.reconfigure(line_buffering=True)  # in order with jupyter-book's output
+
+            if args.target == "data":
+                update.update_data(ROOT)
+            elif args.target == "pages":
+                update.update_data(ROOT)
+                update.update_pages(ROOT)
+            else:
+                update.update_book(ROOT, jobs=args.jobs)
     except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -49,8 +49,18 @@ def _finish_interrupted_build(directory) -> None:
             recover(directory)
 
 
+def _version(path) -> tuple | None:
+    """What the cached readers are keyed on besides the project: a table rebuilt in the same process
+    (a build publishes by renaming, so each build gives a new inode and mtime) is read again."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
 @lru_cache(maxsize=4)
-def _facts(paths: ProjectPaths) -> pd.DataFrame:
+def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
     frame = _read_csv(paths.facts_csv)
     for column in ("value", "value_high"):
         frame[column] = pd.to_numeric(frame[column].replace("", None))
@@ -59,7 +69,7 @@ def _facts(paths: ProjectPaths) -> pd.DataFrame:
     for column in ("number_start", "number_end"):
         frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     frame["flag_list"] = frame["flags"].map(lambda s: [f for f in s.split(";") if f])
-    places = _places(paths).set_index("id")["name_en"]
+    places = _places(paths, _version(paths.places_csv)).set_index("id")["name_en"]
     frame["east_name"] = frame["east"].map(lambda p: places.get(p, "") if p else "")
     frame["west_name"] = frame["west"].map(lambda p: places.get(p, "") if p else "")
     frame["pairing"] = [
@@ -69,7 +79,7 @@ def _facts(paths: ProjectPaths) -> pd.DataFrame:
     frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
     meta = _read_csv(paths.sources_csv).set_index("source_id")
     frame["source_label"] = frame["source_id"].map(lambda sid: source_label(meta.loc[sid]) if sid in meta.index else sid)
-    vocabulary = _indicators(paths).set_index("indicator")
+    vocabulary = _indicators(paths, _version(paths.indicators_csv)).set_index("indicator")
     for column, source in (("indicator_label", "label_en"), ("indicator_zh", "label_zh"), ("direction", "direction"),
                            ("comparability", "comparability"), ("area", "area")):
         frame[column] = frame["indicator"].map(vocabulary[source])
@@ -85,7 +95,7 @@ BACKGROUND = "Background (no single pairing)"
 def _programme_pairing(frame: pd.DataFrame, paths: ProjectPaths) -> list[str]:
     """The pairing a fact belongs to: towns and villages count for their county; a fact naming
     only the receiving side belongs to that source's pairing with it, if there is exactly one."""
-    parent = _places(paths).set_index("id")["parent"].to_dict()
+    parent = _places(paths, _version(paths.places_csv)).set_index("id")["parent"].to_dict()
     pairs = _read_csv(paths.pairings_csv)
     by_ends = {(e, w): pid for pid, e, w in zip(pairs.pairing_id, pairs.east, pairs.west)}
     source_pairings = _read_csv(paths.sources_csv).set_index("source_id")["pairings"].map(lambda s: s.split(";"))
@@ -163,7 +173,7 @@ def _short(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _indicators(paths: ProjectPaths) -> pd.DataFrame:
+def _indicators(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
     frame = _read_csv(paths.indicators_csv)
     for column in ("facts", "sources"):
         frame[column] = frame[column].astype(int)
@@ -172,20 +182,20 @@ def _indicators(paths: ProjectPaths) -> pd.DataFrame:
 
 def indicators(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
     """The indicator vocabulary in its file order, with the number of facts and sources per indicator."""
-    return _indicators(paths).copy()
+    return _indicators(paths, _version(paths.indicators_csv)).copy()
 
 
 def facts(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
-    return _facts(paths).copy()
+    return _facts(paths, _version(paths.facts_csv)).copy()
 
 
 @lru_cache(maxsize=4)
-def _places(paths: ProjectPaths) -> pd.DataFrame:
+def _places(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
     return _read_csv(paths.places_csv)
 
 
 def places(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
-    return _places(paths).copy()
+    return _places(paths, _version(paths.places_csv)).copy()
 
 
 def pairings(paths: ProjectPaths = PROJECT) -> pd.DataFrame:

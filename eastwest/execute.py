@@ -1,0 +1,232 @@
+"""Execute the book's notebooks in parallel, into the execution cache Jupyter Book reads.
+
+Jupyter Book (myst-nb, `execute_notebooks: cache`) executes a notebook while Sphinx reads it,
+one at a time, so one core idles. This module runs first and fills the same cache,
+`_build/.jupyter_cache`, with a pool of one worker per core: myst-nb then finds every notebook
+there ("Using cached notebook") and executes nothing.
+
+It does exactly what myst-nb would have done for each notebook: the same reader (`.ipynb`, or a
+MyST Markdown notebook such as index.md, read with the book's MyST extensions), the same cache
+key (jupyter-cache's hash of the code cells and kernelspec: a notebook whose code did not change
+is not executed again), the same execution call (`jupyter_cache.executors.utils.
+single_nb_execution`, in the notebook's own folder, with `_config.yml`'s timeout and
+allow_errors) and the same cache record. Only the kernel's shutdown differs: it is stopped once
+its last cell has run, instead of being asked and waited for. Notebooks that myst-nb would not
+execute from the cache (execution off or forced, excluded, run in a temporary folder,
+per-notebook overrides) are left to Jupyter Book.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+CACHE_DIR = Path("_build") / ".jupyter_cache"
+SECONDS_FILE = Path("_build") / ".stamps" / "notebook-seconds.json"
+
+
+class NotebookFailed(Exception):
+    """A notebook raised while executing; the message names it and carries the traceback."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str
+    timeout: int | None
+    allow_errors: bool
+    in_temp: bool
+    exclude: tuple[str, ...]
+    myst_extensions: tuple[str, ...]
+
+
+def settings(root: Path) -> Settings:
+    """The execution settings Jupyter Book derives from _config.yml."""
+    from jupyter_book.config import get_final_config
+
+    config, _ = get_final_config(user_yaml=root / "_config.yml", cli_config={"latex_individualpages": False},
+                                 sourcedir=root, validate=False)
+    return Settings(
+        mode=str(config.get("nb_execution_mode", "auto")),
+        timeout=config.get("nb_execution_timeout", 30),
+        allow_errors=bool(config.get("nb_execution_allow_errors", False)),
+        in_temp=bool(config.get("nb_execution_in_temp", False)),
+        exclude=tuple(config.get("nb_execution_excludepatterns") or ()),
+        myst_extensions=tuple(config.get("myst_enable_extensions") or ()),
+    )
+
+
+def book_documents(root: Path) -> list[Path]:
+    """The source files the table of contents lists (globs expanded), in toc order."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    site = parse_toc_yaml(root / "_toc.yml")
+    names = list(site)
+    for pattern in sorted(site.globs()):
+        names += sorted(p.with_suffix("").relative_to(root).as_posix()
+                        for p in root.glob(pattern + ".*") if p.suffix in (".md", ".ipynb"))
+    out = []
+    for name in dict.fromkeys(names):
+        for suffix in (".ipynb", ".md"):
+            if (root / f"{name}{suffix}").is_file():
+                out.append(root / f"{name}{suffix}")
+                break
+    return out
+
+
+def _reader(path: Path, text: str, cfg: Settings):
+    """myst-nb's reader for this file, or None when myst-nb reads it as plain Markdown."""
+    from myst_nb.core.config import NbParserConfig
+    from myst_nb.core.read import create_nb_reader
+    from myst_parser.config.main import MdParserConfig
+
+    md_config = MdParserConfig(enable_extensions=set(cfg.myst_extensions))
+    return create_nb_reader(str(path), md_config, NbParserConfig(), text)
+
+
+def notebooks(root: Path, cfg: Settings | None = None) -> list[tuple[Path, object]]:
+    """(path, notebook) for every document of the book myst-nb executes from the cache."""
+    cfg = cfg or settings(root)
+    if cfg.mode not in ("cache", "auto") or cfg.in_temp:
+        return []
+    out = []
+    for path in book_documents(root):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md" and "kernelspec" not in text and "file_format" not in text:
+            continue  # cheap test first: a MyST notebook names its kernel in its front matter
+        reader = _reader(path, text, cfg)
+        if reader is None:
+            continue
+        rel = path.relative_to(root).as_posix()
+        if any(fnmatch(rel, pattern) or fnmatch(str(path), pattern) for pattern in cfg.exclude):
+            continue
+        nb = reader.read(text)
+        if "mystnb" in nb.metadata:  # per-notebook execution settings: leave it to Jupyter Book
+            continue
+        out.append((path, nb))
+    return out
+
+
+def _execute(job: tuple[str, str, int | None, bool]) -> tuple[str, str | None, float, str | None]:
+    """Worker: execute one notebook in its own folder; return it (as JSON) or the error."""
+    import nbformat
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    path, nb_json, timeout, allow_errors = job
+    nb = nbformat.reads(nb_json, as_version=4)
+    result = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=allow_errors,
+                                 meta_override=True, shutdown_kernel="immediate")
+    if result.err is not None:
+        return path, None, result.time, result.exc_string or f"{type(result.err).__name__}: {result.err}"
+    return path, nbformat.writes(result.nb), result.time, None
+
+
+def jobs_wanted() -> int:
+    """Workers: EASTWEST_JOBS if set, else one per core."""
+    try:
+        return max(1, int(os.environ["EASTWEST_JOBS"]))
+    except (KeyError, ValueError):
+        return os.cpu_count() or 1
+
+
+class Pending:
+    """Executions started by `start`; `wait()` caches the results and says what ran."""
+
+    def __init__(self, root: Path, todo: list[tuple[Path, object]], cfg: Settings, jobs: int):
+        self.root, self.todo, self.cfg = root, todo, cfg
+        self.pool = None
+        self.futures = []
+        if not todo:
+            return
+        import nbformat
+
+        seconds = _load_seconds(root)
+        # longest first (times from the last run), so that the short ones fill in at the end
+        todo = sorted(todo, key=lambda item: -seconds.get(self._rel(item[0]), 0.0))
+        workers = max(1, min(jobs, len(todo)))
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        self.workers = workers
+        for path, nb in todo:
+            job = (str(path), nbformat.writes(nb), cfg.timeout, cfg.allow_errors)
+            self.futures.append(self.pool.submit(_execute, job))
+
+    def _rel(self, path) -> str:
+        return Path(path).relative_to(self.root).as_posix()
+
+    def wait(self) -> list[str]:
+        """Wait for every execution; cache each success. Raise NotebookFailed naming any failure."""
+        if not self.futures:
+            return []
+        import nbformat
+        from jupyter_cache import get_cache
+        from jupyter_cache.base import CacheBundleIn
+
+        cache = get_cache(str(self.root / CACHE_DIR))
+        seconds = _load_seconds(self.root)
+        executed, failures = [], []
+        try:
+            for future in as_completed(self.futures):
+                path, nb_json, took, error = future.result()
+                rel = self._rel(path)
+                if error is not None:
+                    failures.append((rel, error))
+                    print(f"{rel}: executing the notebook failed after {took:.1f} s", file=sys.stderr, flush=True)
+                    continue
+                nb = nbformat.reads(nb_json, as_version=4)
+                cache.cache_notebook_bundle(CacheBundleIn(nb, str(path), data={"execution_seconds": took}),
+                                            check_validity=False, overwrite=True)
+                seconds[rel] = round(took, 2)
+                executed.append(rel)
+                print(f"{rel}: Executed notebook in {took:.2f} s (into {CACHE_DIR}, {self.workers} in parallel)", flush=True)
+        finally:
+            self.pool.shutdown(wait=True)
+            _save_seconds(self.root, seconds)
+        if failures:
+            details = "\n\n".join(f"--- {rel}\n{error}" for rel, error in failures)
+            raise NotebookFailed(f"{len(failures)} notebook(s) failed to execute:\n{details}")
+        return sorted(executed)
+
+
+def start(root: Path, jobs: int | None = None) -> Pending:
+    """Start executing, in the background, every notebook of the book that has no cached
+    execution of its current code; `.wait()` on the result."""
+    from jupyter_cache import get_cache
+
+    cfg = settings(root)
+    candidates = notebooks(root, cfg)
+    todo = []
+    if candidates:
+        cache = get_cache(str(root / CACHE_DIR))
+        for path, nb in candidates:
+            try:
+                cache.match_cache_notebook(nb)
+            except KeyError:
+                todo.append((path, nb))
+        cache.db.dispose()  # no database connection is shared with the forked workers
+    return Pending(root, todo, cfg, jobs or jobs_wanted())
+
+
+def _load_seconds(root: Path) -> dict[str, float]:
+    try:
+        return json.loads((root / SECONDS_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def _save_seconds(root: Path, seconds: dict[str, float]) -> None:
+    path = root / SECONDS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(seconds, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def run(root: Path, jobs: int | None = None) -> list[str]:
+    start_time = time.perf_counter()
+    executed = start(root, jobs).wait()
+    if executed:
+        print(f"executed {len(executed)} notebook(s) in {time.perf_counter() - start_time:.1f} s")
+    return executed

@@ -1,0 +1,257 @@
+"""`make book` skips each step whose inputs did not change, and reruns it (and everything that
+depends on it) when they did: no stale table, page, figure or glued number is ever served.
+
+The step decisions are checked on a copy of the project with the slow parts stubbed (the
+notebook executor, Sphinx); the last test builds a copy for real and changes what feeds a glued
+number and what draws every figure. Nothing here times anything (that is `make bench`)."""
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from add_source import copy_project
+from eastwest import execute, stamps, update
+
+CONTEXT_ROW = ("East-West fiscal aid", "2019")  # national_context.csv (indicator, period): ctx-ew-aid-2019 in 01_industry
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _first_annotation(root: Path) -> Path:
+    return sorted(p for p in (root / "data" / "annotations").glob("*.yml") if not p.name.endswith(".draft.yml"))[0]
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+
+def test_data_build_reruns_exactly_when_its_inputs_or_outputs_change(project):
+    assert update.update_data(project), "no stamp yet: the data build must run"
+    assert not update.update_data(project), "nothing changed: the data build must be skipped"
+
+    draft = project / "data" / "annotations" / "999_0000000000000000.draft.yml"
+    draft.write_text("source_id: 999_0000000000000000\nfacts: []\n", encoding="utf-8")
+    assert not update.update_data(project), "a draft is never read by the build: it is not an input"
+
+    for rel in (_first_annotation(project).relative_to(project).as_posix(), "data/reference/vocabulary.yml",
+                "seeds/sources.yml", "eastwest/yamlio.py"):
+        _append(project / rel, "\n# touched by the test\n")
+        assert update.update_data(project), f"{rel} changed: the data build must run"
+        assert not update.update_data(project), f"{rel}: the second build must be skipped"
+
+    facts = project / "data" / "facts.csv"
+    built = facts.read_bytes()
+    facts.write_bytes(built.replace(b"\n", b"\r\n", 1))
+    assert update.update_data(project), "an output changed by hand: the data build must run"
+    assert facts.read_bytes() == built
+    (project / "data" / "mentions.csv").unlink()
+    assert update.update_data(project) and (project / "data" / "mentions.csv").exists()
+
+
+def test_a_changed_fact_reaches_the_generated_pages(project):
+    """Data and pages chain: an annotation edit rebuilds data/ and then regenerates the pages."""
+    update.update_data(project)
+    assert update.update_pages(project)
+    assert not update.update_pages(project)
+    annotation = _first_annotation(project)
+    text = annotation.read_text(encoding="utf-8")
+    match = re.search(r"^(\s+description: )(.+)$", text, flags=re.M)
+    assert match, f"{annotation}: no fact description to edit"
+    annotation.write_text(text[:match.start(2)] + "EDITED " + text[match.start(2):], encoding="utf-8")
+    assert update.update_data(project)
+    assert update.update_pages(project), "data/ changed: the pages must be regenerated"
+    written = stamps.read(project, "pages")["written"]
+    assert any("EDITED " in (project / rel).read_text(encoding="utf-8", errors="replace") for rel in written), \
+        "the edited description is on no generated page"
+
+
+def test_pages_rerun_when_a_generated_file_is_missing_or_edited(project):
+    update.update_data(project)
+    assert update.update_pages(project)
+    index = project / "sources" / "index.md"
+    generated = index.read_bytes()
+    index.write_text("edited by hand\n", encoding="utf-8")
+    assert update.update_pages(project) and index.read_bytes() == generated
+    bib = project / "references.bib"
+    bib.unlink()
+    assert update.update_pages(project) and bib.exists()
+    assert not update.update_pages(project)
+
+
+# --- notebooks ----------------------------------------------------------------------------------
+
+
+class _NoExecution:
+    def wait(self):
+        return []
+
+
+@pytest.fixture
+def executions(monkeypatch):
+    """Stub the executor: record each start instead of executing notebooks."""
+    started = []
+
+    def start(root, jobs=None):
+        started.append(root)
+        return _NoExecution()
+
+    monkeypatch.setattr(execute, "start", start)
+    return started
+
+
+def _prime_cache(root: Path) -> tuple[Path, Path]:
+    cache, doctrees = root / "_build" / ".jupyter_cache", root / "_build" / ".doctrees"
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / "global.db").write_bytes(b"stands in for the cache")
+    doctrees.mkdir(parents=True, exist_ok=True)
+    return cache, doctrees
+
+
+def _notebook_step(root: Path) -> None:
+    update.start_notebooks(root).finish()
+
+
+@pytest.mark.parametrize("rel", ["data/facts.csv", "data/reference/national_context.csv", "eastwest/charts.py",
+                                 "seeds/sources.yml", "CITATION.cff", "figures/labour_share.csv"])
+def test_notebooks_re_execute_from_scratch_when_anything_they_read_changes(project, executions, rel):
+    _notebook_step(project)
+    cache, doctrees = _prime_cache(project)
+    _notebook_step(project)
+    assert len(executions) == 1, "nothing changed: the executor must not even start"
+    path = project / rel
+    assert path.exists(), f"{rel} is gone from the project: update this test"
+    _append(path, "\n" if path.suffix == ".csv" else "\n# touched\n")
+    _notebook_step(project)
+    assert len(executions) == 2
+    assert not cache.exists() and not doctrees.exists(), \
+        f"{rel} changed: the execution cache and doctrees must be cleared (the cache only watches code cells)"
+
+
+def test_a_notebook_edit_lets_the_cache_decide_and_prose_changes_execute_nothing(project, executions):
+    _notebook_step(project)
+    cache, doctrees = _prime_cache(project)
+    chapter = project / "chapters" / "03_labour.ipynb"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace('"# Labour', '"# Labour ', 1), encoding="utf-8")
+    _notebook_step(project)
+    assert len(executions) == 2, "a notebook changed: the executor must check the cache"
+    assert cache.exists() and doctrees.exists(), "a notebook edit must not clear the whole cache"
+    for rel in ("method.md", "tests/test_incremental_build.py", "_static/custom.css", "_toc.yml"):
+        if (project / rel).exists():
+            _append(project / rel, "\n")
+    (project / "data" / "annotations" / "999_0000000000000000.draft.yml").write_text("facts: []\n", encoding="utf-8")
+    _notebook_step(project)
+    assert len(executions) == 2 and cache.exists(), "prose, tests, styles and drafts are not read by any notebook"
+
+
+# --- site ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sphinx_runs(monkeypatch):
+    """Stub the Sphinx pass: write a one-page site and count the runs."""
+    runs = []
+
+    def run_sphinx(root):
+        runs.append(root)
+        html = root / "_build" / "html"
+        html.mkdir(parents=True, exist_ok=True)
+        (html / "index.html").write_text(f"<p>build {len(runs)}</p>", encoding="utf-8")
+        return 0
+
+    monkeypatch.setattr(update, "run_sphinx", run_sphinx)
+    return runs
+
+
+def test_the_sphinx_pass_is_skipped_only_when_every_input_and_the_site_are_unchanged(project, sphinx_runs):
+    assert update.update_site(project) and len(sphinx_runs) == 1
+    assert not update.update_site(project) and len(sphinx_runs) == 1
+    _append(project / "tests" / "conftest.py", "\n")
+    assert not update.update_site(project), "the tests are not part of the book"
+    for rel in ("method.md", "_config.yml", "figures/labour_share.svg", "bench/draft_agreement.md"):
+        _append(project / rel, "\n")
+        assert update.update_site(project), f"{rel} changed: Sphinx must run"
+    page = project / "_build" / "html" / "index.html"
+    page.write_text("edited by hand", encoding="utf-8")
+    assert update.update_site(project), "the site was changed by hand: it must be written again"
+    (project / "_build" / "html" / "stray.html").write_text("not from a build", encoding="utf-8")
+    assert update.update_site(project)
+    assert not (project / "_build" / "html" / "stray.html").exists(), "the site is written afresh"
+
+
+def test_a_failed_sphinx_pass_is_not_recorded(project, monkeypatch):
+    monkeypatch.setattr(update, "run_sphinx", lambda root: 1)
+    with pytest.raises(SystemExit):
+        update.update_site(project)
+    assert stamps.read(project, "site") is None
+
+
+# --- the real thing -----------------------------------------------------------------------------
+
+
+def _make_book(root: Path) -> str:
+    venv = Path(sys.executable).parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root))  # the copy's own package in every kernel
+    result = subprocess.run(["make", "--no-print-directory", "book", f"VENV={venv}", "-o", f"{venv}/.installed"],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return result.stdout + result.stderr
+
+
+def _executed(log: str) -> set[str]:
+    return set(re.findall(r"^(\S+): Executed notebook", log, flags=re.M))
+
+
+def _mystnb_executed(log: str) -> list[str]:
+    return re.findall(r"(\S+): Executing notebook", log)
+
+
+def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_changes(tmp_path):
+    root = copy_project(tmp_path / "project")
+    log = _make_book(root)
+    notebooks = _executed(log)
+    assert {"index.md", "chapters/00_overview.ipynb"} <= notebooks, log[-3000:]
+    assert not _mystnb_executed(log), "Jupyter Book executed a notebook itself: the parallel executor missed it"
+
+    # A reference file a chapter reads directly (not through data/): its glued number must change.
+    context = root / "data" / "reference" / "national_context.csv"
+    lines = context.read_text(encoding="utf-8").splitlines(keepends=True)
+    (n, line), = [(i, l) for i, l in enumerate(lines) if (l.split(",")[0], l.split(",")[3]) == CONTEXT_ROW]
+    old_value = line.split(",")[1]
+    new_value = str(int(float(old_value)) + 1)
+    lines[n] = line.replace(f",{old_value},", f",{new_value},", 1)
+    context.write_text("".join(lines), encoding="utf-8")
+    log = _make_book(root)
+    assert _executed(log) == notebooks, "a reference file changed: every notebook must execute again"
+    industry = (root / "_build" / "html" / "chapters" / "01_industry.html").read_text(encoding="utf-8")
+    assert f'data-value="{float(new_value)!r}"' in industry, "the glued outside figure is stale"
+    assert f'data-value="{float(old_value)!r}"' not in industry
+
+    # A package module that draws every figure: the figures and the site's copies must change.
+    style = root / "eastwest" / "style.py"
+    assert '"#0072B2"' in style.read_text(encoding="utf-8")
+    style.write_text(style.read_text(encoding="utf-8").replace('"#0072B2"', '"#0072B3"'), encoding="utf-8")
+    log = _make_book(root)
+    assert _executed(log) == notebooks, "a package module changed: every notebook must execute again"
+    figures = {p.name: p.read_bytes() for p in (root / "figures").glob("*.svg")}
+    assert any(b"#0072b3" in svg.lower() for svg in figures.values()), "the figures were not drawn again"
+    shown = {p.name: p.read_bytes() for p in (root / "_build" / "html" / "_images").glob("*.svg") if p.name in figures}
+    assert shown and all(shown[name] == figures[name] for name in shown), \
+        "the site shows figures drawn before the package changed"
+
+    # A prose edit in a notebook: nothing executes; the page changes. Then nothing at all reruns.
+    chapter = root / "chapters" / "03_labour.ipynb"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("# Labour", "# Labour, edited", 1), encoding="utf-8")
+    log = _make_book(root)
+    assert not _executed(log) and not _mystnb_executed(log)
+    assert "Labour, edited" in (root / "_build" / "html" / "chapters" / "03_labour.html").read_text(encoding="utf-8")
+    log = _make_book(root)
+    assert "Sphinx not run" in log and not _executed(log)
