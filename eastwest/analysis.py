@@ -246,9 +246,9 @@ CAVEAT_FLAGS = {
     "period_inferred": "period inferred from the article date",
     "year_missing_in_source": "year lost in the surviving copy",
     "number_missing_in_source": "number lost in the surviving copy",
-    "planned": "planned, expected or target",
     "claim_unverified": "self-declared 'first' claim",
 }
+NOT_ACHIEVED = "not achieved (planned, expected, target or quota)"
 
 
 def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -257,6 +257,7 @@ def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFram
         row = {"source_id": sid, "facts": len(group)}
         for flag in CAVEAT_FLAGS:
             row[flag] = flag_count(group, flag)
+        row["not_achieved"] = int((group.status != "achieved").sum())  # quotas included, unlike the 'planned' flag
         row["qualified"] = int((group.qualifier != "exact").sum())
         rows.append(row)
     table = pd.DataFrame(rows)

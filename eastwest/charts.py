@@ -223,7 +223,7 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
             text += f" · {int(r['projects'])} projects · {style.human(r['funds_per_project'], 'yuan')}/project"
         texts.append(text + _status_note(r["status"]))
     _bar_labels(ax, bars, texts)
-    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=2.1)
+    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=2.6)
     ax.set_xlabel("Aid funds, million yuan")
     ax.tick_params(axis="y", labelsize=8.5)
     _title(fig, "Aid funds and projects by pairing, as each source reports them")
@@ -287,7 +287,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xscale("log")  # dots, not bars: on a log axis only the position carries the value
-    ax.set_xlim(0.1 if picked.empty else picked.value.min() / 1e6 / 3, 1 if picked.empty else picked.value.max() / 1e6 * 12)
+    ax.set_xlim(0.1 if picked.empty else picked.value.min() / 1e6 / 3, 1 if picked.empty else picked.value.max() / 1e6 * 40)
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
     ax.set_xlabel("Million yuan (log scale: each step is ten times the last)")
     ax.tick_params(axis="y", labelsize=8)
@@ -411,8 +411,9 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
     bars = ax.barh(range(len(table)), table.value.map(_millions), color=[style.STATUS_COLOURS[s] for s in table.status],
                    hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
     ax.set_yticks(range(len(table)), labels)
-    _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']}, {_when(r)})" for _, r in table.iterrows()])
-    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=2.0)
+    _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']}, " + ("per year" if r["scope"] == "recurring" else _when(r)) + ")"
+                           for _, r in table.iterrows()])
+    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=2.5)
     ax.tick_params(axis="y", labelsize=7.5)
     ax.set_xlabel("Million yuan")
     _title(fig, "Sales: realised (blue) and merely expected (orange, hatched)")
@@ -445,8 +446,8 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
 def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = analysis.caveats_by_source(facts, sources).set_index("source_id")
     labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
-    columns = list(analysis.CAVEAT_FLAGS) + ["qualified"]
-    labels = {**analysis.CAVEAT_FLAGS, "qualified": "qualified (over, nearly, about, under, range)"}
+    columns = list(analysis.CAVEAT_FLAGS) + ["not_achieved", "qualified"]
+    labels = {**analysis.CAVEAT_FLAGS, "not_achieved": analysis.NOT_ACHIEVED, "qualified": "qualified (over, nearly, about, under, range)"}
     fig, ax = plt.subplots(figsize=(7.8, 3.8))
     width = 0.8 / len(columns)
     x = np.arange(len(table))

@@ -16,6 +16,7 @@ from matplotlib.font_manager import FontProperties
 import pandas as pd
 
 from . import load, style
+from .analysis import is_part
 from .charts import RELATIONSHIP_SHORT, period_label
 from .cite import bib_key, fact_href, source_href
 from .io import write_text
@@ -105,9 +106,9 @@ def in_report_order(facts: pd.DataFrame, sources: pd.DataFrame, indicators: pd.D
 
 def chart_facts(facts: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     """The facts the profile chart draws and their unit: every fact about the pairing's work (not
-    background context about a place) with a number and no breakdown (a whole, not a part) in yuan;
-    if there is none, in people; else nothing."""
-    whole = facts[(facts["breakdown"] == "") & facts["value"].notna() & (facts["theme"] != "context")]
+    background context about a place) with a number that is not a component of another fact
+    (flag part_of_total) in yuan; if there is none, in people; else nothing."""
+    whole = facts[~is_part(facts) & facts["value"].notna() & (facts["theme"] != "context")]
     for unit in CHART_UNITS:
         chosen = whole[whole["unit"] == unit]
         if len(chosen):
@@ -116,7 +117,10 @@ def chart_facts(facts: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
 
 
 def _bar_label(row: pd.Series) -> str:
-    return f"{row['indicator_label']}, {period_label(row['period'], row['scope'], row['flag_list'])}"
+    # an other_* indicator says nothing about the bar ("Other talent figure"): the description does
+    what = row["description"] if row["indicator"].startswith("other_") else row["indicator_label"]
+    what += f" ({row['breakdown']})" if row["breakdown"] and not row["indicator"].startswith("other_") else ""
+    return f"{what}, {period_label(row['period'], row['scope'], row['flag_list'])}"
 
 
 def _value_label(row: pd.Series) -> str:
@@ -152,7 +156,7 @@ def draw_chart(pairing: pd.Series, chosen: pd.DataFrame, unit: str, directory: P
     labels = [_bar_label(r) for _, r in chosen.iterrows()]
     values = [_value_label(r) for _, r in chosen.iterrows()]
     title = question.format(pair=pairing["label"].replace(" → ", "\u00a0→\u00a0"))  # never break at the arrow
-    subtitle = "One bar per whole figure reported (parts are in the tables); hatched bars are not achieved. Figures of different kinds and periods: never add them up."
+    subtitle = "One bar per figure that is not part of another (parts are in the tables); hatched bars are not achieved. Figures of different kinds and periods: never add them up."
     for text in [title, subtitle, *labels, *values]:
         if CJK.search(text):
             raise ValueError(f"chart text for {pairing['pairing_id']} has CJK characters the figure font lacks: {text!r}")
@@ -235,8 +239,8 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
     missing = facts[(facts.breakdown == "") & facts.value.isna() & (facts.unit == unit) & (facts.theme != "context")]
     other = "" if unit == "yuan" else " The sources give no whole amount of money for this pairing, so the chart counts people."
     caption = (
-        f"{escape(question.format(pair=pairing['label']))} One bar per fact that gives a whole ({escape(kind)}); facts that "
-        "count one part of an indicator are only in the tables below. Hatched bars are planned, expected or quotas, "
+        f"{escape(question.format(pair=pairing['label']))} One bar per figure that is not a component of another ({escape(kind)}); components "
+        "of a total are only in the tables below. Hatched bars are planned, expected or quotas, "
         "not achievements. Background figures about the places are left out. Amounts of different kinds, scopes and "
         "periods are shown side by side, never added."
         + other
@@ -278,8 +282,10 @@ def _who_helps_whom(pairing: pd.Series, places: pd.DataFrame, sources: pd.DataFr
 def _status_badge(row: pd.Series, statuses: dict[str, str]) -> str:
     if row["status"] == "achieved":
         return ""
+    words = ("quota: a rule or recurring commitment; outcome not reported" if row["status"] == "quota"
+             else f"{row['status']}, not achieved")
     return (f'<br><span class="fact-status" title="{escape(statuses.get(row["status"], ""))}">'
-            f'{escape(row["status"])}, not achieved</span>')
+            f'{escape(words)}</span>')
 
 
 def indicator_table(frame: pd.DataFrame, sources: pd.DataFrame, statuses: dict[str, str]) -> str:
