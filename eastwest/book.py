@@ -6,6 +6,7 @@ check every number on the built page against data/facts.csv.
 """
 from __future__ import annotations
 
+import shutil
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -62,10 +63,23 @@ def glue_sources(key: str, source_ids, from_dir: str = "chapters") -> None:
     glue(key, HTML(f'<span class="glued-sources">{tables.source_links(source_ids, from_dir)}</span>'), display=False)
 
 
+CHART_DATA = "_static/generated/chart-data"  # copied into the site by Sphinx with the other static files
+
+
 def show_chart(chart: Chart, from_dir: str = "chapters") -> None:
     """A chart's caption sources (glued as `sources-<chart name>`: exactly the sources of the facts
-    it drew) and the collapsed list of those facts under it."""
+    it drew), a download of the data behind it, and the collapsed list of those facts."""
     glue_sources(f"sources-{chart.name}", chart.sources, from_dir)
+    data = chart.path.with_suffix(".csv")
+    if data.exists():
+        from .paths import PROJECT
+
+        target = PROJECT.root / CHART_DATA / data.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(data, target)
+        href = ("../" if from_dir else "") + f"{CHART_DATA}/{data.name}"
+        display(HTML(f'<p class="chart-data"><a href="{escape(href)}" download>Download the data behind this chart (CSV, '
+                     f'{len(chart.facts)} facts with their quotes)</a></p>'))
     show_facts_behind(chart, from_dir)
 
 

@@ -4,6 +4,7 @@ downloads and dictionary, the data-quality appendix, and references.bib; then th
 profiles in pairings/ (eastwest.profiles)."""
 from __future__ import annotations
 
+import zipfile
 from html import escape
 
 import pandas as pd
@@ -137,14 +138,50 @@ def sources_index_markdown(sources: pd.DataFrame) -> str:
     )
 
 
+DATA_ZIP = "_static/generated/eastwest-data.zip"
+
+
+def _size(path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+
+
+def write_data_zip(paths: ProjectPaths, files) -> None:
+    """All of data/ in one zip whose bytes depend only on the files (fixed dates, sorted names)."""
+    target = paths.root / DATA_ZIP
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(files):
+            info = zipfile.ZipInfo(f"data/{path.relative_to(paths.data).as_posix()}", date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    partial.replace(target)
+
+
 def data_page_markdown(paths: ProjectPaths) -> str:
     vocab = load_vocabulary(paths)
     report = load.build_report(paths)
     files = sorted(p for p in paths.data.rglob("*") if p.is_file() and not p.name.endswith(".draft.yml")
                    and not any(part.startswith(".") for part in p.relative_to(paths.data).parts))  # not the lock or drafts
-    downloads = "\n".join(
-        f"- {{download}}`{p.relative_to(paths.data).as_posix()} <../data/{p.relative_to(paths.data).as_posix()}>`"
-        for p in files
+    write_data_zip(paths, files)
+    tables = [p for p in files if p.parent == paths.data and p.suffix in (".csv", ".json") and p != paths.facts_csv]
+    others = [p for p in files if p not in tables and p != paths.facts_csv]
+
+    def link(p) -> str:
+        relative = p.relative_to(paths.data).as_posix()
+        return f"{{download}}`{relative} <../data/{relative}>` ({_size(p)})"
+
+    downloads = (
+        f"**{link(paths.facts_csv)}** — the dataset: every quantitative fact ({report['facts']} rows), one per row, "
+        "with its source, verbatim quote and offsets, normalised value, unit, qualifier, status, period, scope, "
+        "pairing, theme and indicator. Its columns are explained in the data dictionary below; a fact's sentence "
+        "is highlighted on its source page.\n\n"
+        f"**{{download}}`All tables as one zip <../{DATA_ZIP}>`** ({_size(paths.root / DATA_ZIP)}): the files below.\n\n"
+        "The other tables:\n\n" + "\n".join(f"- {link(p)}" for p in tables)
+        + "\n\nThe inputs they are built from (curated annotations, reference data, clean texts):\n\n"
+        + "\n".join(f"- {link(p)}" for p in others)
     )
     columns = "\n".join(f"| `{c}` | {d.replace('|', '/')} |" for c, d in FACT_COLUMNS.items())
 

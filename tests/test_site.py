@@ -284,3 +284,30 @@ def test_landing_page_shows_the_edition_the_years_covered_and_the_licences():
     first, last = edition.source_years(load.sources())
     assert f"written between {first} and {last}" in text
     assert "MIT licence" in text and "CC BY 4.0" in text and str(meta["title"]) in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_chart_offers_the_data_it_drew(chapter):
+    page = f"chapters/{chapter}.html"
+    offered = {}
+    for a in soup(page).select("p.chart-data a"):
+        target, _ = resolve(page, a["href"])
+        assert target.exists(), a["href"]
+        offered[target.stem] = target.read_bytes()
+    drawn = {Path(img["src"]).stem for img in soup(page).select("figure img")}
+    with_data = {name for name in drawn if (PROJECT.figures / f"{name}.csv").exists()}
+    assert with_data and with_data <= set(offered), f"{page}: charts without a data download: {sorted(with_data - set(offered))}"
+    for name in with_data:
+        assert offered[name] == (PROJECT.figures / f"{name}.csv").read_bytes(), name
+
+
+def test_the_data_page_puts_facts_first_and_offers_every_table_in_one_zip():
+    import io
+    import zipfile
+
+    links = [a for a in soup("sources/data.html").find_all("a", href=True) if "_downloads" in a["href"]]
+    assert links[0].get_text(strip=True) == "facts.csv"
+    archive = next(resolve("sources/data.html", a["href"])[0] for a in links if a["href"].endswith(".zip"))
+    with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as z:
+        assert z.read("data/facts.csv") == PROJECT.facts_csv.read_bytes()
+        assert {"data/mentions.csv", "data/indicators.csv", "data/sources.csv"} <= set(z.namelist())
