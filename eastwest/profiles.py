@@ -116,10 +116,11 @@ def chart_facts(facts: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
     return whole.iloc[0:0], None
 
 
-def _bar_label(row: pd.Series) -> str:
-    # an other_* indicator says nothing about the bar ("Other talent figure"): the description does
-    what = row["description"] if row["indicator"].startswith("other_") else row["indicator_label"]
-    what += f" ({row['breakdown']})" if row["breakdown"] and not row["indicator"].startswith("other_") else ""
+def _bar_label(row: pd.Series, by_description: bool = False) -> str:
+    # an other_* indicator says nothing about the bar ("Other talent figure"), and two bars of one
+    # indicator need telling apart: then the description names what the bar counts
+    what = row["description"] if by_description or row["indicator"].startswith("other_") else row["indicator_label"]
+    what += f" ({row['breakdown']})" if row["breakdown"] and what == row["indicator_label"] else ""
     return f"{what}, {period_label(row['period'], row['scope'], row['flag_list'])}"
 
 
@@ -153,7 +154,8 @@ def draw_chart(pairing: pd.Series, chosen: pd.DataFrame, unit: str, directory: P
     lines gets the room it needs."""
     style.apply()
     _, question, _ = CHART_UNITS[unit]
-    labels = [_bar_label(r) for _, r in chosen.iterrows()]
+    shared = chosen["indicator"].duplicated(keep=False)  # two bars of one indicator: say what differs
+    labels = [_bar_label(r, by_description=bool(same)) for (_, r), same in zip(chosen.iterrows(), shared)]
     values = [_value_label(r) for _, r in chosen.iterrows()]
     title = question.format(pair=pairing["label"].replace(" → ", "\u00a0→\u00a0"))  # never break at the arrow
     subtitle = "One bar per figure that is not part of another (parts are in the tables); hatched bars are not achieved. Figures of different kinds and periods: never add them up."
