@@ -1,6 +1,11 @@
 """Sphinx extension: keep the site self-contained. Jupyter Book always loads sphinx-thebe, whose
 scripts point at unpkg.com and, on rebuilds, declare THEBE_JS_URL twice (a console error); the
-book has no live code, so its scripts and stylesheet are dropped from every page."""
+book has no live code, so its scripts and stylesheet are dropped from every page.
+
+It also keeps pages light: Jupyter Book adds every .js file under _static/ to every page, so the
+page data that `python -m eastwest pages` writes to _static/generated/ (the fact explorer's table
+of every fact, which grows with the sources) would load on every page. Only the page that needs
+it loads it, with its own <script> tag."""
 from __future__ import annotations
 
 
@@ -10,10 +15,15 @@ def _is_thebe(asset) -> bool:
     return "thebe" in filename or "THEBE_JS_URL" in body
 
 
+def _is_page_data(asset) -> bool:
+    filename = str(getattr(asset, "filename", "") or "")
+    return filename.startswith(("generated/", "_static/generated/"))
+
+
 def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset) and not _is_page_data(asset)]
 
 
 def setup(app):

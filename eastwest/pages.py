@@ -115,6 +115,8 @@ def source_page_markdown(row: pd.Series, facts: pd.DataFrame, text: str, log: di
         _provenance_table(row) + "\n",
         "## Cleaning\n",
         _cleaning_summary(log) + "\n",
+        _removed_lines_table(log) + "\n",
+        _years_stripped(facts),
         "## Text with every fact highlighted\n",
         _highlighted_text(text, facts) + "\n",
     ]
@@ -299,29 +301,57 @@ name on its own, is removed too (both are kept in the provenance record).
 """
 
 
+def _removed_lines_table(entry: dict) -> str:
+    removed = "".join(
+        f"<tr><td>{r['line']}</td><td>{escape(r['rule'].replace('_', ' '))}</td><td>{escape(r['reason'])}</td><td>{r['chars']}</td></tr>"
+        for r in entry["lines_removed"]
+    )
+    return (f'<table class="quality"><thead><tr><th>raw line</th><th>rule</th><th>why</th><th>characters</th></tr></thead>'
+            f"<tbody>{removed}</tbody></table>")
+
+
+def _years_stripped(facts: pd.DataFrame, page: str = "") -> str:
+    """The facts of one source whose dates lost their year, linked to their highlights."""
+    flagged = facts[facts["flags"].str.contains("year_missing_in_source")]
+    if not len(flagged):
+        return ""
+    items = "".join(
+        f'<li><a href="{page}#{fact_anchor(f["fact_id"])}"><code>{escape(f["fact_id"])}</code></a>: '
+        f'<span lang="zh">{escape(f["quote"])}</span></li>' for _, f in flagged.iterrows()
+    )
+    return f"<p>Years stripped from dates ({len(flagged)} facts):</p><ul>{items}</ul>\n"
+
+
 def quality_page_markdown(sources: pd.DataFrame, log: dict, facts: pd.DataFrame) -> str:
-    parts = [GENERATED_NOTE, "# Data-quality appendix\n",
-             "What was wrong with each raw text and what was done about it, generated from "
-             "`data/quality_log.json` and the facts' flags. Removed lines are listed by line number and "
-             "reason only: their text (spam, site furniture) is never republished.\n"]
+    """One row per source (a page that stays small however many sources there are); the details,
+    line by line, are in the Cleaning section of each source's page."""
+    flagged = facts[facts["flags"].str.contains("year_missing_in_source")].groupby("source_id").size()
+    rows = []
     for _, s in sources.iterrows():
         sid = s["source_id"]
         entry = log[sid]
-        parts.append(f"## {escape(s['title_en'])}\n")
-        parts.append(f'<p><a href="{source_page(sid)}.html">Source page</a> · <code>{escape(sid)}</code></p>\n')
-        removed = "".join(
-            f"<tr><td>{r['line']}</td><td>{escape(r['rule'].replace('_', ' '))}</td><td>{escape(r['reason'])}</td><td>{r['chars']}</td></tr>"
-            for r in entry["lines_removed"]
+        rules = ", ".join(f"{escape(rule.replace('_', ' '))} ({n})" for rule, n in entry["lines_removed_by_rule"].items())
+        other = []
+        if entry.get("byte_order_mark_stripped"):
+            other.append("byte-order mark removed")
+        if entry["script_conversion"]:
+            other.append(f"{entry['characters_converted']} characters simplified ({escape(entry['script_conversion'])})")
+        rows.append(
+            f'<tr><td><a href="{source_page(sid)}.html#cleaning">{escape(s["title_en"])}</a><br><code>{escape(bib_key(sid))}</code></td>'
+            f"<td>{len(entry['lines_removed'])}<br><small>{rules}</small></td>"
+            f"<td>{entry['pinyin_glosses_stripped']}</td><td>{len(entry['garbled_runs'])}</td>"
+            f"<td>{len(entry.get('numbers_missing_in_source', []))}</td><td>{int(flagged.get(sid, 0))}</td>"
+            f"<td><small>{'; '.join(other)}</small></td></tr>"
         )
-        parts.append(f'<table class="quality"><thead><tr><th>raw line</th><th>rule</th><th>why</th><th>characters</th></tr></thead><tbody>{removed}</tbody></table>\n')
-        parts.append(_cleaning_summary(entry, f"{source_page(sid)}.html") + "\n")
-        flagged = facts[(facts.source_id == sid) & facts["flags"].str.contains("year_missing_in_source")]
-        if len(flagged):
-            items = "".join(
-                f'<li><a href="{source_page(sid)}.html#{fact_anchor(f["fact_id"])}"><code>{escape(f["fact_id"])}</code></a>: '
-                f'<span lang="zh">{escape(f["quote"])}</span></li>' for _, f in flagged.iterrows()
-            )
-            parts.append(f"<p>Years stripped from dates ({len(flagged)} facts):</p><ul>{items}</ul>\n")
+    head = ("<tr><th>Source</th><th>Raw lines removed (by rule)</th><th>Pinyin glosses stripped</th><th>Garbled runs</th>"
+            "<th>Numbers missing in the source</th><th>Years stripped from dates</th><th>Other</th></tr>")
+    parts = [GENERATED_NOTE, "# Data-quality appendix\n",
+             "What was wrong with each raw text and what was done about it, generated from "
+             "`data/quality_log.json` and the facts' flags: one row per source here; each source's page lists, in "
+             "its Cleaning section, every removed line by line number and reason (their text, spam or site furniture, "
+             "is never republished), every garbled run and every fact whose number or year the source lost.\n",
+             f'<div class="fact-table-wrap"><table class="quality quality-summary"><thead>{head}</thead>'
+             f'<tbody>{"".join(rows)}</tbody></table></div>\n']
     parts.append(ACCESSIBILITY_NOTE)
     return "\n".join(parts)
 

@@ -11,6 +11,12 @@ from .load import mark_period, span_text
 from .formats import human
 from .vocabulary import load_units
 
+# Listings stay bounded however many sources there are: past these many facts, a table or list
+# shows the first ones (in its own order) and counts the rest by source, each source linked to its
+# page, where every one of its facts is highlighted and anchored.
+MAX_TABLE_ROWS = 100
+MAX_LISTED = 300
+
 # The English word each qualifier is shown with (data/reference/vocabulary.yml `qualifiers`).
 # 近 is "nearly" (just under the number), never "about" (either side of it).
 QUALIFIER_WORDS = {"exact": "", "over": "over ", "nearly": "nearly ", "about": "about ", "under": "under ", "range": ""}
@@ -61,10 +67,23 @@ def source_links(source_ids, from_dir: str = "chapters", paths=None) -> str:
     return "; ".join(links) if links else "none"
 
 
-def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | None = None) -> str:
-    """A table of facts: value (linked to its highlighted sentence), what, period, pairing, source."""
+def more_facts(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
+    """'12 more facts, each highlighted on its source's page: [src003] (7) · [src011] (5)': the facts a
+    bounded listing leaves out, counted by source (in source order), each source linked to its page."""
+    counts = frame.groupby("source_id", sort=True).size()
+    links = " · ".join(
+        f'<a class="source-link" href="{escape(source_href(sid, from_dir))}" data-source="{escape(sid)}">'
+        f"<code>{escape(bib_key(sid))}</code></a> ({n})" for sid, n in counts.items())
+    noun = "fact" if len(frame) == 1 else "facts"
+    return f"{len(frame)} more {noun}, each highlighted on its source's page: {links}"
+
+
+def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | None = None,
+               max_rows: int = MAX_TABLE_ROWS) -> str:
+    """A table of facts: value (linked to its highlighted sentence), what, period, pairing, source.
+    Past `max_rows` facts, the rest are counted by source under the table."""
     rows = []
-    for _, row in frame.iterrows():
+    for _, row in frame.iloc[:max_rows].iterrows():
         status = "" if row["status"] == "achieved" else f' <span class="fact-status">({escape(row["status"])})</span>'
         rows.append(
             "<tr>"
@@ -77,18 +96,23 @@ def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | N
         )
     head = "<tr><th>Value</th><th>What it counts (quote)</th><th>Period</th><th>Pairing</th><th>Source</th></tr>"
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f'<div class="fact-table-wrap"><table class="fact-table">{cap}<thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
+    more = f'<p class="facts-more">{more_facts(frame.iloc[max_rows:], from_dir)}</p>' if len(frame) > max_rows else ""
+    return (f'<div class="fact-table-wrap"><table class="fact-table">{cap}<thead>{head}</thead><tbody>{"".join(rows)}</tbody>'
+            f"</table>{more}</div>")
 
 
-def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
+def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters", max_listed: int = MAX_LISTED) -> str:
     """Collapsed list of the fact ids a chart draws on, each linked to its sentence, with its value
-    and period (marked when inferred or when the source lost the year)."""
+    and period (marked when inferred or when the source lost the year). Past `max_listed` facts,
+    the rest are counted by source."""
     items = "".join(
         f'<li><a href="{escape(fact_href(r["fact_id"], r["source_id"], from_dir))}"><code>{escape(r["fact_id"])}</code></a> '
         f"{escape(value_text(r))} · {escape(period_text(r))}: {escape(r['description'])}</li>"
-        for _, r in frame.iterrows()
+        for _, r in frame.iloc[:max_listed].iterrows()
     )
-    return f'<details class="facts-behind"><summary>Facts behind this chart ({len(frame)})</summary><ul>{items}</ul></details>'
+    more = f'<p class="facts-more">{more_facts(frame.iloc[max_listed:], from_dir)}</p>' if len(frame) > max_listed else ""
+    return (f'<details class="facts-behind"><summary>Facts behind this chart ({len(frame)})</summary>'
+            f"<ul>{items}</ul>{more}</details>")
 
 
 def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
