@@ -411,9 +411,8 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
     bars = ax.barh(range(len(table)), table.value.map(_millions), color=[style.STATUS_COLOURS[s] for s in table.status],
                    hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
     ax.set_yticks(range(len(table)), labels)
-    _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']}, " + ("per year" if r["scope"] == "recurring" else _when(r)) + ")"
-                           for _, r in table.iterrows()])
-    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=2.5)
+    _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']}, {_when(r)})" for _, r in table.iterrows()])
+    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=3.0)
     ax.tick_params(axis="y", labelsize=7.5)
     ax.set_xlabel("Million yuan")
     _title(fig, "Sales: realised (blue) and merely expected (orange, hatched)")
