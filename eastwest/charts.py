@@ -406,13 +406,12 @@ def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FI
 def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = analysis.sales(facts).sort_values(["status", "programme_label"], kind="stable").reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.8, 1.3 + 0.5 * len(table)))
-    labels = [f"{r.programme_label}: {r.indicator_label.lower()}\n{textwrap.shorten(r.description, 60, placeholder='…')}"
-              for r in table.itertuples()]
+    labels = [f"{textwrap.shorten(r.description, 44, placeholder='…')}\n{r.programme_label}" for r in table.itertuples()]
     bars = ax.barh(range(len(table)), table.value.map(_millions), color=[style.STATUS_COLOURS[s] for s in table.status],
                    hatch=["//" if s != "achieved" else "" for s in table.status], edgecolor="white")
     ax.set_yticks(range(len(table)), labels)
     _bar_labels(ax, bars, [f"{tables.value_text(r)} ({r['status']}, {_when(r)})" for _, r in table.iterrows()])
-    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=3.0)
+    _finish_barh(ax, table.value.max() / 1e6 if len(table) else 1, room=3.2)
     ax.tick_params(axis="y", labelsize=7.5)
     ax.set_xlabel("Million yuan")
     _title(fig, "Sales: realised (blue) and merely expected (orange, hatched)")
