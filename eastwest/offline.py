@@ -5,7 +5,9 @@ book has no live code, so its scripts and stylesheet are dropped from every page
 It also keeps pages light: Jupyter Book adds every .js file under _static/ to every page, so the
 page data that `python -m eastwest pages` writes to _static/generated/ (the fact explorer's table
 of every fact, which grows with the sources) would load on every page. Only the page that needs
-it loads it, with its own <script> tag."""
+it loads it, with its own <script> tag: such files are taken out of `html_js_files` as soon as the
+configuration is read (so the site's configuration, and .buildinfo, do not depend on whether the
+page data existed when Sphinx started) and out of any page's scripts."""
 from __future__ import annotations
 
 
@@ -26,6 +28,14 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
             context[key] = [asset for asset in context[key] if not _is_thebe(asset) and not _is_page_data(asset)]
 
 
+def _no_site_wide_page_data(app, config) -> None:
+    files = config.html_js_files or []
+    kept = [f for f in files if not str(f[0] if isinstance(f, (tuple, list)) else f).startswith("generated/")]
+    if len(kept) != len(files):
+        config.html_js_files = kept
+
+
 def setup(app):
+    app.connect("config-inited", _no_site_wide_page_data, priority=900)  # after Jupyter Book lists _static/*.js
     app.connect("html-page-context", _drop_thebe, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -114,3 +114,9 @@ def test_a_profile_chart_draws_at_most_its_cap_of_the_largest_figures(tmp_path):
     largest = chosen.sort_values(["value", "fact_id"], ascending=[False, True]).head(profiles.MAX_BARS)
     assert drawn == {fact_anchor(f).removeprefix("fact-") for f in largest.fact_id}
     assert f"the {profiles.MAX_BARS} largest of the {len(chosen)} figures" in section
+
+
+def test_page_data_is_never_a_site_wide_script():
+    config = SimpleNamespace(html_js_files=[("explorer.js", {}), ("generated/explorer-data.js", {}), "other.js"])
+    offline._no_site_wide_page_data(None, config)
+    assert config.html_js_files == [("explorer.js", {}), "other.js"]
