@@ -124,13 +124,21 @@ def chart_facts(facts: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
 def _bar_label(row: pd.Series, by_description: bool = False) -> str:
     # an other_* indicator says nothing about the bar ("Other talent figure"), and two bars of one
     # indicator need telling apart: then the description names what the bar counts
-    what = row["description"] if by_description or row["indicator"].startswith("other_") else row["indicator_label"]
+    what = (_latin(row["description"]) if by_description or row["indicator"].startswith("other_")
+            else row["indicator_label"])
     what += f" ({row['breakdown']})" if row["breakdown"] and what == row["indicator_label"] else ""
     return f"{what}, {period_label(row['period'], row['scope'], row['flag_list'])}"
 
 
 def _value_label(row: pd.Series) -> str:
     return value_text(row) + ("" if row["status"] == "achieved" else f" ({row['status']})")
+
+
+def _latin(text: str) -> str:
+    """A description without its Chinese words (the figure font has no CJK glyphs): a bracket
+    holding Chinese goes, and so does any Chinese left."""
+    text = re.sub(r"\s*[(（][^()（）]*[\u2e80-\u9fff][^()（）]*[)）]", "", text)
+    return re.sub(r"\s+", " ", CJK.sub("", text)).strip()
 
 
 def _plain(text: str) -> str:

@@ -103,7 +103,9 @@ def test_facts_not_achieved_are_marked_on_the_page_and_the_chart(project_copy):
             if fact["status"] == "achieved":
                 assert badge is None, fact["fact_id"]
             else:
-                assert badge is not None and badge.get_text() == f"{fact['status']}, not achieved", fact["fact_id"]
+                expected = ("quota: a rule or recurring commitment; outcome not reported" if fact["status"] == "quota"
+                            else f"{fact['status']}, not achieved")
+                assert badge is not None and badge.get_text() == expected, fact["fact_id"]
         chosen, unit = profiles.chart_facts(own)
         for _, fact in chosen.iterrows():
             label = profiles._value_label(fact)
@@ -114,9 +116,11 @@ def test_the_chart_draws_whole_figures_in_one_unit(project_copy):
     facts = build(project_copy)
     for pairing_id, own in facts[facts.programme != ""].groupby("programme"):
         chosen, unit = profiles.chart_facts(own)
-        assert set(chosen.unit) <= {unit} and (chosen.breakdown == "").all() and chosen.value.notna().all()
+        whole = ~own.flag_list.map(lambda flags: "part_of_total" in flags)  # not a component of another fact
+        assert set(chosen.unit) <= {unit} and not chosen.flag_list.map(lambda f: "part_of_total" in f).any()
+        assert chosen.value.notna().all()
         if unit == "person":
-            assert not ((own.unit == "yuan") & (own.breakdown == "") & (own.theme != "context")).any(), pairing_id
+            assert not ((own.unit == "yuan") & whole & (own.theme != "context")).any(), pairing_id
         figure = profiles.figure_dir(project_copy) / f"{pairing_id}.svg"
         assert figure.exists() == (unit is not None), pairing_id
         if unit is not None:
