@@ -1,4 +1,5 @@
-"""Measure how fast the project builds, how heavy its pages are and how the data build scales.
+"""Measure how fast the project builds, against Jupyter Book's own sample book on the same machine,
+how heavy its pages are, and how the book's cost grows with the number of sources.
 
 `make bench` runs this script. It is a report, not a test: it always exits 0 (unless the bench
 itself cannot run) and prints MISSED next to every target it does not meet.
@@ -6,20 +7,30 @@ itself cannot run) and prints MISSED next to every target it does not meet.
 Everything happens in a throwaway clone of the committed HEAD (`git clone` into a temporary
 folder), so the working tree, its _build/, figures/ and data/ are never touched. The tools come
 from the project's .venv; PYTHONPATH points at the clone so the clone's `eastwest` package wins
-over the .venv's .pth entry (which names the working tree). Steps:
+over the .venv's .pth entry (which names the working tree). The reference is the sample book
+`jupyter-book create` writes (it copies a template: no network), built with the same .venv.
+Steps:
 
-  1. cold build: no _build/; data build, source pages, `jupyter-book build` (executes all notebooks)
-  2. warm rebuild, nothing changed
+  1. cold build: `make book` with no _build/ (data, pages, notebooks executed in parallel,
+     Sphinx), alternated with a cold build of the sample book; medians of --repeat runs, and
+     their ratio
+  2. warm rebuild, nothing changed: `make book` again, alternated with the sample book built again
   3a. rebuild after a markdown-only edit of chapters/03_labour.ipynb (nothing should execute)
   3b. rebuild after a code-comment edit of chapters/03_labour.ipynb (only it should execute)
-  4. data build alone (`python -m eastwest build`)
+  3c. rebuild after one new source is added (tests/add_source.py: `copy_project` of the clone,
+      built, then `add_fixture_source`), the way README "How to add a source" does it
+  4. data build alone (`python -m eastwest build`, which always builds)
   5. nbmake over chapters/
-  6. page weights: each html page plus the images it shows
+  6. page weights: each html page plus the images it shows and the page data it loads from
+     _static/generated/
   7. synthetic corpus: the 5 seeds replicated to 1,000 articles, `eastwest.dataset.build` timed
   8. drafting: `eastwest.draft.agreement()` drafts every curated source from scratch and compares the
      proposals with the curated annotations (the answer key); the same on the add-source test
      fixture, which the drafting rules were not written from. Writes bench/draft_agreement.md,
      which the method page includes. `bench/run.py --only draft` runs this step alone.
+  9. scaling curve: the whole book (cold `make book`) with 5, 50 and 200 synthetic sources (the
+     generator of step 7, in a temporary copy): build time, seconds per added source, and the
+     largest page; `--scaling 5,50` chooses the sizes, `--scaling ''` skips the step.
 
 Results: a table on stdout and bench/results.json (keys sorted).
 """
@@ -51,17 +62,24 @@ TOUCHED = "chapters/03_labour.ipynb"
 SYNTHETIC_ARTICLES = 1000
 SYNTHETIC_TIMEOUT_S = 900
 
+SCALING_SIZES = (5, 50, 200)
+SCALING_TIMEOUT_S = 3600
+REPEAT = 3
+
 TARGETS = {  # step -> (limit, unit) ; the check is value <= limit
-    "cold_build": (60.0, "s"),
-    "warm_rebuild": (10.0, "s"),
+    "cold_ratio": (4.0, "x"),            # cold make book / cold sample book
+    "warm_ratio": (1.5, "x"),            # warm make book, nothing changed / sample book built again
     "data_build": (3.0, "s"),
     "page_weight_max": (1.5 * 1024 * 1024, "bytes"),
     "synthetic_1000_build": (60.0, "s"),
+    "scaling_page_weight": (1.5 * 1024 * 1024, "bytes"),  # the largest page at the largest size
+    "scaling_growth": (1.25, "x"),       # seconds per source, largest step / first step (<= 1: linear or better)
 }
 
-# myst-nb logs "<path>: Executing notebook using local CWD [mystnb]" for every notebook it runs,
-# .ipynb files and MyST text notebooks (.md with code cells, e.g. index.md) alike.
-EXECUTED_LOG = re.compile(r"(?P<path>[^\s:]+\.(?:ipynb|md))\S*: Executing notebook")
+# Notebooks that ran: eastwest.execute logs "<path>: Executed notebook in …" for each one it
+# executes (before the Sphinx pass); myst-nb logs "<path>: Executing notebook using local CWD
+# [mystnb]" for any it executes itself (.ipynb files and MyST text notebooks such as index.md).
+EXECUTED_LOG = re.compile(r"(?P<path>[^\s:]+\.(?:ipynb|md))\S*: Execut(?:ing|ed) notebook")
 
 
 # --- Running things in the clone ---------------------------------------------------------------
@@ -96,14 +114,28 @@ class Bench:
             print(f"[{name}] exit {code} after {seconds:.1f}s; last lines of {log}:\n{tail}", file=sys.stderr)
         return {"seconds": round(seconds, 2), "exit": code, "log": str(log), "output": output}
 
-    def book(self, name: str) -> dict:
-        result = self.run(name, [JUPYTER_BOOK, "build", "-W", "-n", "--keep-going", "."])
-        result["executed"] = executed_notebooks(result["output"], self.clone)
+    def make_book(self, name: str, root: Path | None = None, timeout: float | None = None) -> dict:
+        """`make book` in the clone (or in `root`, a copy of it, with its own package first on the path)."""
+        root = root or self.clone
+        args = ["make", "--no-print-directory", "book", f"VENV={VENV_BIN.parent}", "-o", f"{VENV_BIN.parent}/.installed"]
+        saved = self.env
+        self.env = {**saved, "PYTHONPATH": str(root)}
+        try:
+            result = self.run(name, args, cwd=root, timeout=timeout)
+        finally:
+            self.env = saved
+        result["executed"] = executed_notebooks(result["output"], root)
+        result["sphinx_ran"] = "Sphinx not run" not in result["output"]
         return result
+
+    def sample(self, name: str) -> dict:
+        """Build Jupyter Book's sample book (written by `jupyter-book create`) with the project's tools."""
+        return self.run(name, [JUPYTER_BOOK, "build", "."], cwd=self.work / "sample")
 
 
 def executed_notebooks(output: str, root: Path) -> list[str]:
-    """Notebooks myst-nb executed, from its log lines '<path>: Executing notebook using …'."""
+    """Notebooks executed, from the log lines '<path>: Executed notebook …' (eastwest.execute) or
+    '<path>: Executing notebook using …' (myst-nb)."""
     found = set()
     for match in EXECUTED_LOG.finditer(output):
         path = Path(match["path"])
@@ -158,6 +190,8 @@ def figure_mtimes(root: Path) -> dict[str, int]:
 
 
 def page_weights(html: Path) -> list[dict]:
+    """Each page's weight: its HTML, the images it shows and the page data it loads from
+    _static/generated/ (the theme's shared scripts and stylesheets are not counted)."""
     from bs4 import BeautifulSoup
 
     rows = []
@@ -167,20 +201,24 @@ def page_weights(html: Path) -> list[dict]:
         if skip & set(rel.parts):
             continue
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        images, missing = {}, []
-        for img in soup.find_all("img", src=True):
-            src = img["src"]
-            if src.startswith(("data:", "http:", "https:", "//")):
-                continue
-            target = (page.parent / unquote(urlsplit(src).path)).resolve()
-            if target.is_file():
-                images[str(target)] = target.stat().st_size
-            else:
-                missing.append(src)
+        images, scripts, missing = {}, {}, []
+        for tag, attr, found in [("img", "src", images), ("script", "src", scripts)]:
+            for element in soup.find_all(tag, **{attr: True}):
+                src = element[attr]
+                if src.startswith(("data:", "http:", "https:", "//")):
+                    continue
+                target = (page.parent / unquote(urlsplit(src).path)).resolve()
+                if tag == "script" and "generated" not in target.parts:
+                    continue
+                if target.is_file():
+                    found[str(target)] = target.stat().st_size
+                else:
+                    missing.append(src)
         page_bytes = page.stat().st_size
         rows.append({
             "page": rel.as_posix(), "html_bytes": page_bytes, "image_bytes": sum(images.values()),
-            "images": len(images), "total_bytes": page_bytes + sum(images.values()), "missing_images": missing,
+            "images": len(images), "data_script_bytes": sum(scripts.values()),
+            "total_bytes": page_bytes + sum(images.values()) + sum(scripts.values()), "missing_images": missing,
         })
     return rows
 
@@ -247,6 +285,105 @@ def make_synthetic(clone: Path, dest: Path, n: int) -> dict:
         yaml.safe_dump({"sources": records}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     facts = sum(len(annotations[originals[k % len(originals)]["source_id"]].get("facts") or []) for k in range(len(records)))
     return {"articles": len(records), "annotated_facts": facts}
+
+
+def synthetic_book(clone: Path, dest: Path, n: int) -> dict:
+    """A whole copy of the project (for `make book`) whose sources are the synthetic corpus of n articles."""
+    shutil.copytree(clone, dest, ignore=shutil.ignore_patterns(".git", "_build"))
+    for folder in ("seeds", "data/reference", "data/annotations"):
+        shutil.rmtree(dest / folder)
+    return make_synthetic(clone, dest, n)
+
+
+# --- Adding a source -------------------------------------------------------------------------------
+
+ADD_SOURCE = r"""
+import sys
+from pathlib import Path
+sys.path.insert(0, "tests")
+from add_source import add_fixture_source, copy_project
+step, dest = sys.argv[1], Path(sys.argv[2])
+if step == "copy":
+    copy_project(dest)
+else:
+    print(add_fixture_source(dest))
+"""
+
+
+def add_source_rebuild(b: "Bench") -> dict:
+    """Step 3c: a copy of the clone (tests/add_source.py `copy_project`), built; the fixture source
+    added as README describes (`add_fixture_source`); then `make book` timed."""
+    dest = b.work / "add-source"
+    copy = b.run("add_source_copy", [PYTHON, "-c", ADD_SOURCE, "copy", dest])
+    if copy["exit"] != 0:
+        return {"ok": False, "error": copy["output"][-2000:]}
+    first = b.make_book("add_source_first_build", root=dest)
+    added = b.run("add_source_add", [PYTHON, "-c", ADD_SOURCE, "add", dest])
+    rebuild = b.make_book("add_source_rebuild", root=dest)
+    shutil.rmtree(dest, ignore_errors=True)
+    return {
+        "seconds": rebuild["seconds"], "ok": first["exit"] == added["exit"] == rebuild["exit"] == 0,
+        "source_id": added["output"].strip().splitlines()[-1] if added["output"].strip() else None,
+        "executed": rebuild["executed"], "first_build_seconds": first["seconds"],
+    }
+
+
+# --- Scaling curve ---------------------------------------------------------------------------------
+
+
+def scaling_curve(b: "Bench", sizes: tuple[int, ...]) -> dict:
+    """Step 9: the whole book, cold, with n synthetic sources for each n in `sizes`.
+
+    The synthetic sources repeat the five real ones, so every chart and listing gets n/5 times
+    the facts. A build that fails only because Sphinx warned (a chart that no longer fits, say)
+    has still written the whole site (--keep-going): it is measured, and its warnings reported."""
+    points = []
+    for n in sizes:
+        dest = b.work / f"scaling-{n}"
+        made = synthetic_book(b.clone, dest, n)
+        build = b.make_book(f"scaling_{n}", root=dest, timeout=SCALING_TIMEOUT_S)
+        output = build["output"]
+        html = dest / "_build" / "html"
+        completed = build["exit"] == 0 or ("build finished with problems" in output and (html / "index.html").exists())
+        weights = page_weights(html) if completed else []
+        heaviest = max(weights, key=lambda r: r["total_bytes"]) if weights else None
+        facts = None
+        report = dest / "data" / "build_report.json"
+        if report.exists():
+            facts = json.loads(report.read_text(encoding="utf-8")).get("facts")
+        warnings = sorted({re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in output.splitlines()
+                           if "WARNING:" in line and "IPKernelApp" not in line})
+        points.append({
+            "sources": n, "facts": facts, "annotated_facts": made["annotated_facts"], "seconds": build["seconds"],
+            "ok": build["exit"] == 0, "measured": completed, "exit": build["exit"], "pages": len(weights),
+            "sphinx_warnings": [w.replace(str(dest) + "/", "") for w in warnings],
+            "data_pages_notebooks_seconds": _last_float(r"done at ([\d.]+) s", output),
+            "pages_seconds": _last_float(r"pages generated in ([\d.]+) s", output),
+            "largest_page": heaviest["page"] if heaviest else None,
+            "largest_page_bytes": heaviest["total_bytes"] if heaviest else None,
+            "heaviest_pages": [{k: r[k] for k in ("page", "total_bytes", "html_bytes", "image_bytes", "data_script_bytes")}
+                               for r in sorted(weights, key=lambda r: -r["total_bytes"])[:8]],
+            "site_bytes": sum(p.stat().st_size for p in html.rglob("*") if p.is_file()) if html.is_dir() else None,
+            "error": None if completed else "\n".join(output.splitlines()[-15:]),
+        })
+        shutil.rmtree(dest, ignore_errors=True)
+    measured = [p for p in points if p["measured"]]
+    for previous, point in zip(measured, measured[1:]):
+        point["seconds_per_added_source"] = round((point["seconds"] - previous["seconds"]) / (point["sources"] - previous["sources"]), 3)
+    slopes = [p["seconds_per_added_source"] for p in measured if "seconds_per_added_source" in p]
+    growth = round(slopes[-1] / slopes[0], 2) if len(slopes) >= 2 and slopes[0] > 0 else None
+    largest = points[-1] if points else None
+    return {"points": points, "growth": growth, "ok": bool(points) and all(p["measured"] for p in points),
+            "largest_page_bytes": largest["largest_page_bytes"] if largest else None,
+            "largest_page": largest["largest_page"] if largest else None}
+
+
+def median(values: list[float]) -> float | None:
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 # --- Drafting agreement ----------------------------------------------------------------------------
@@ -340,7 +477,9 @@ def target_text(step: str) -> str:
     if step not in TARGETS:
         return ""
     limit, unit = TARGETS[step]
-    return f"<= {limit / (1024 * 1024):.1f} MB" if unit == "bytes" else f"<= {limit:g} s"
+    if unit == "bytes":
+        return f"<= {limit / (1024 * 1024):.1f} MB"
+    return f"<= {limit:g}×" if unit == "x" else f"<= {limit:g} s"
 
 
 def print_table(rows: list[tuple[str, str, str, str]]) -> None:
@@ -356,6 +495,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--keep", action="store_true", help="keep the temporary clone (path printed) for inspection")
     parser.add_argument("--articles", type=int, default=SYNTHETIC_ARTICLES, help="size of the synthetic corpus")
+    parser.add_argument("--repeat", type=int, default=REPEAT, help="cold and warm builds of each book (medians are reported)")
+    parser.add_argument("--scaling", default=",".join(map(str, SCALING_SIZES)),
+                        help="numbers of sources for the scaling curve, comma-separated ('' skips it)")
     parser.add_argument("--only", choices=["draft"], help="run one step alone (draft: step 8, the drafting agreement)")
     args = parser.parse_args(argv)
 
@@ -415,29 +557,51 @@ def run_all(b: Bench, args) -> int:
         print(f"wrote {RESULTS.relative_to(PROJECT)} (step 8 only)")
         return 0
 
-    # 1. Cold build.
-    shutil.rmtree(b.clone / "_build", ignore_errors=True)
+    # The reference: Jupyter Book's own sample book, built with the same tools.
+    created = b.run("sample_create", [JUPYTER_BOOK, "create", b.work / "sample"], cwd=b.work)
+    if created["exit"] != 0:
+        print("error: `jupyter-book create` failed; no reference to compare with", file=sys.stderr)
+        return 2
+
+    # 1 and 2. Cold and warm builds, alternating with the sample book's; medians.
+    runs = {"cold": [], "warm": [], "sample_cold": [], "sample_warm": []}
     figures_before = figure_mtimes(b.clone)
-    data = b.run("cold_data", [PYTHON, "-m", "eastwest", "build"])
-    pages = b.run("cold_pages", [PYTHON, "-m", "eastwest", "pages"])
-    book = b.book("cold_book")
+    cold_runs, warm_runs = [], []
+    for i in range(max(1, args.repeat)):
+        shutil.rmtree(b.clone / "_build", ignore_errors=True)
+        cold = b.make_book(f"cold_book_{i}")
+        cold_runs.append(cold)
+        shutil.rmtree(b.work / "sample" / "_build", ignore_errors=True)
+        runs["sample_cold"].append(b.sample(f"sample_cold_{i}")["seconds"])
+        warm = b.make_book(f"warm_book_{i}")
+        warm_runs.append(warm)
+        runs["sample_warm"].append(b.sample(f"sample_warm_{i}")["seconds"])
+        runs["cold"].append(cold["seconds"])
+        runs["warm"].append(warm["seconds"])
     figures_after = figure_mtimes(b.clone)
-    cold = data["seconds"] + pages["seconds"] + book["seconds"]
+    cold_s, warm_s = median(runs["cold"]), median(runs["warm"])
+    sample_cold_s, sample_warm_s = median(runs["sample_cold"]), median(runs["sample_warm"])
+    last_cold = cold_runs[-1]["output"]
+    phases = {
+        "data_pages_notebooks_seconds": _last_float(r"done at ([\d.]+) s", last_cold),
+        "sphinx_seconds": _last_float(r"Sphinx pass: ([\d.]+) s", last_cold),
+    }
     steps["cold_build"] = {
-        "seconds": round(cold, 2),
-        "data_seconds": data["seconds"], "pages_seconds": pages["seconds"], "book_seconds": book["seconds"],
-        "ok": data["exit"] == pages["exit"] == book["exit"] == 0,
-        "executed": book["executed"],
+        "seconds": cold_s, "runs": runs["cold"], "sample_seconds": sample_cold_s, "sample_runs": runs["sample_cold"],
+        "ratio": round(cold_s / sample_cold_s, 2) if cold_s and sample_cold_s else None,
+        "ok": all(r["exit"] == 0 for r in cold_runs), "executed": cold_runs[-1]["executed"], **phases,
         "figures_rewritten_in_clone": sum(figures_after.get(k) != v for k, v in figures_before.items()),
     }
-
-    # 2. Warm rebuild, nothing changed.
-    warm = b.book("warm_book")
-    steps["warm_rebuild"] = {"seconds": warm["seconds"], "ok": warm["exit"] == 0, "executed": warm["executed"]}
+    steps["warm_rebuild"] = {
+        "seconds": warm_s, "runs": runs["warm"], "sample_seconds": sample_warm_s, "sample_runs": runs["sample_warm"],
+        "ratio": round(warm_s / sample_warm_s, 2) if warm_s and sample_warm_s else None,
+        "ok": all(r["exit"] == 0 for r in warm_runs), "executed": warm_runs[-1]["executed"],
+        "sphinx_ran": any(r["sphinx_ran"] for r in warm_runs),
+    }
 
     # 3a. Markdown-only edit: the execution cache watches code cells only, so nothing should run.
     touch_notebook(b.clone / TOUCHED, "markdown")
-    md = b.book("touch_markdown_book")
+    md = b.make_book("touch_markdown_book")
     steps["touch_markdown"] = {
         "seconds": md["seconds"], "ok": md["exit"] == 0, "touched": TOUCHED, "executed": md["executed"],
         "expected_executed": [], "only_expected_ran": md["executed"] == [],
@@ -446,7 +610,7 @@ def run_all(b: Bench, args) -> int:
     # 3b. Code edit (a comment): only this notebook should re-execute.
     before = cache_records(b.clone)
     touch_notebook(b.clone / TOUCHED, "code")
-    code = b.book("touch_code_book")
+    code = b.make_book("touch_code_book")
     after = cache_records(b.clone)
     new_in_cache = sorted(uri for uri, pk in after.items() if before.get(uri) != pk)
     steps["touch_code"] = {
@@ -454,6 +618,10 @@ def run_all(b: Bench, args) -> int:
         "executed": code["executed"], "new_cache_records": new_in_cache,
         "expected_executed": [TOUCHED], "only_expected_ran": code["executed"] == [TOUCHED] and new_in_cache == [TOUCHED],
     }
+    subprocess.run(["git", "-C", b.clone, "checkout", "--quiet", "--", TOUCHED], check=True)
+
+    # 3c. One new source added.
+    steps["add_source"] = add_source_rebuild(b)
 
     # 4. Data build alone.
     data_only = b.run("data_build", [PYTHON, "-m", "eastwest", "build"])
@@ -465,7 +633,8 @@ def run_all(b: Bench, args) -> int:
     steps["nbmake"] = {"seconds": nbmake["seconds"], "ok": nbmake["exit"] == 0,
                        "summary": [l for l in nbmake["output"].splitlines() if " passed" in l or " failed" in l][-1:]}
 
-    # 6. Page weights.
+    # 6. Page weights (of the site the warm builds left).
+    b.make_book("page_weight_build")
     weights = page_weights(b.clone / "_build" / "html")
     heaviest = max(weights, key=lambda r: r["total_bytes"]) if weights else None
     steps["page_weight_max"] = {
@@ -487,6 +656,7 @@ def run_all(b: Bench, args) -> int:
     except subprocess.TimeoutExpired:
         outcome = {"seconds": None, "report": None,
                    "error": f"did not finish within {SYNTHETIC_TIMEOUT_S} s (wall {time.perf_counter() - start:.0f} s)"}
+    shutil.rmtree(synthetic_root, ignore_errors=True)
     report = outcome.get("report") or {}
     steps["synthetic_1000_build"] = {
         "seconds": round(outcome["seconds"], 2) if outcome.get("seconds") is not None else None,
@@ -498,23 +668,32 @@ def run_all(b: Bench, args) -> int:
     # 8. Drafting agreement.
     steps["draft_agreement"] = draft_agreement(b)
 
+    # 9. Scaling curve.
+    sizes = tuple(int(n) for n in args.scaling.split(",") if n.strip())
+    if sizes:
+        steps["scaling"] = scaling_curve(b, sizes)
+
     # Table.
     mb = lambda n: f"{n / (1024 * 1024):.2f} MB"  # noqa: E731
     rows = [("step", "result", "target", "pass/fail")]
 
-    def add(label: str, step: str, value, shown: str, ok: bool = True) -> None:
+    def add(label: str, step: str, value, shown: str, ok: bool = True, record: dict | None = None) -> None:
         v = verdict(step, value) if step in TARGETS else ""
         if not ok:
             v = "FAILED" if not v else f"{v} (FAILED)"
-        steps.get(step, {})["target_met"] = (v == "pass") if step in TARGETS else None
+        if record is not None:
+            record["target_met"] = v == "pass"
         rows.append((label, shown, target_text(step), v))
 
     s = steps
-    add("1 cold build (data+pages+book)", "cold_build", s["cold_build"]["seconds"],
-        f"{s['cold_build']['seconds']:.1f} s (data {s['cold_build']['data_seconds']:.1f}, pages {s['cold_build']['pages_seconds']:.1f}, "
-        f"book {s['cold_build']['book_seconds']:.1f}; {len(s['cold_build']['executed'])} notebooks executed)", s["cold_build"]["ok"])
-    add("2 warm rebuild, no change", "warm_rebuild", s["warm_rebuild"]["seconds"],
-        f"{s['warm_rebuild']['seconds']:.1f} s ({len(s['warm_rebuild']['executed'])} executed)", s["warm_rebuild"]["ok"])
+    c, w = s["cold_build"], s["warm_rebuild"]
+    add("1 cold build (make book, no _build)", "cold_ratio", c["ratio"],
+        f"{c['ratio']}× the sample book: {c['seconds']:.1f} s vs {c['sample_seconds']:.1f} s "
+        f"(medians of {len(c['runs'])}; data+pages+{len(c['executed'])} notebooks {c['data_pages_notebooks_seconds']} s, "
+        f"Sphinx {c['sphinx_seconds']} s)", c["ok"], record=c)
+    add("2 warm rebuild, nothing changed", "warm_ratio", w["ratio"],
+        f"{w['ratio']}× the sample book: {w['seconds']:.2f} s vs {w['sample_seconds']:.2f} s "
+        f"({len(w['executed'])} executed, Sphinx {'ran' if w['sphinx_ran'] else 'not run'})", w["ok"], record=w)
     for key, label in (("touch_markdown", "3a markdown edit in 03_labour"), ("touch_code", "3b code edit in 03_labour")):
         t = s[key]
         ran = ", ".join(Path(p).stem for p in t["executed"]) or "none"
@@ -524,33 +703,69 @@ def run_all(b: Bench, args) -> int:
         t["target_met"] = t["only_expected_ran"]
         expected = ", ".join(Path(p).stem for p in t["expected_executed"]) or "none"
         rows.append((label, f"{t['seconds']:.1f} s; executed: {ran}", f"executes: {expected}", verdict_text))
-    add("4 data build alone", "data_build", s["data_build"]["seconds"], f"{s['data_build']['seconds']:.2f} s", s["data_build"]["ok"])
+    a = s["add_source"]
+    if a.get("seconds") is not None:
+        ratio = round(a["seconds"] / c["sample_seconds"], 2) if c["sample_seconds"] else None
+        a["ratio_to_sample_cold"] = ratio
+        rows.append(("3c rebuild after adding a source", f"{a['seconds']:.1f} s ({ratio}× the sample's cold build; "
+                     f"{len(a['executed'])} notebooks executed)", "", "" if a["ok"] else "FAILED"))
+    else:
+        rows.append(("3c rebuild after adding a source", f"not measured: {(a.get('error') or '')[:120]}", "", "FAILED"))
+    add("4 data build alone", "data_build", s["data_build"]["seconds"], f"{s['data_build']['seconds']:.2f} s", s["data_build"]["ok"],
+        record=s["data_build"])
     rows.append(("5 nbmake chapters/", f"{s['nbmake']['seconds']:.1f} s; {' '.join(s['nbmake']['summary']).strip() or 'no summary'}",
                  "", "" if s["nbmake"]["ok"] else "FAILED"))
     pw = s["page_weight_max"]
-    add("6 heaviest page + images", "page_weight_max", pw["bytes"],
-        f"{mb(pw['bytes'])} ({pw['page']})" if pw["bytes"] is not None else "no pages", pw["ok"])
+    add("6 heaviest page + images + data", "page_weight_max", pw["bytes"],
+        f"{mb(pw['bytes'])} ({pw['page']})" if pw["bytes"] is not None else "no pages", pw["ok"], record=pw)
     sy = s["synthetic_1000_build"]
     add(f"7 synthetic {sy['articles']} articles", "synthetic_1000_build", sy["seconds"],
         (f"{sy['seconds']:.1f} s ({sy['built_facts']} facts, {sy['built_mentions']} mentions)" if sy["seconds"] is not None
-         else f"not built: {(sy['error'] or '')[:120]}"), sy["ok"])
+         else f"not built: {(sy['error'] or '')[:120]}"), sy["ok"], record=sy)
     if sy["seconds"] is None:
         rows[-1] = (*rows[-1][:3], "MISSED (FAILED)")
         sy["target_met"] = False
     rows += draft_rows(s["draft_agreement"])
+    if "scaling" in s:
+        sc = s["scaling"]
+        for point in sc["points"]:
+            per = f", +{point['seconds_per_added_source']} s per added source" if "seconds_per_added_source" in point else ""
+            warned = len(point["sphinx_warnings"])
+            shown = (f"{point['seconds']:.1f} s{per}; largest page {mb(point['largest_page_bytes'])} ({point['largest_page']})"
+                     + (f"; completes with {warned} Sphinx warning(s), so -W fails" if not point["ok"] else "")
+                     if point["measured"] else f"failed after {point['seconds']:.0f} s (exit {point['exit']})")
+            rows.append((f"9 book with {point['sources']} sources ({point['facts']} facts)", shown, "",
+                         "" if point["ok"] else ("WARNINGS" if point["measured"] else "FAILED")))
+        add("9 growth: s per source, last step / first", "scaling_growth", sc["growth"],
+            f"{sc['growth']}× (1 = linear)" if sc["growth"] is not None else "not measured", sc["ok"])
+        add(f"9 largest page at {sc['points'][-1]['sources']} sources", "scaling_page_weight", sc["largest_page_bytes"],
+            f"{mb(sc['largest_page_bytes'])} ({sc['largest_page']})" if sc["largest_page_bytes"] else "not built", sc["ok"])
+        sc["target_met"] = {"growth": verdict("scaling_growth", sc["growth"]) == "pass",
+                            "page_weight": verdict("scaling_page_weight", sc["largest_page_bytes"]) == "pass"}
 
     print()
     print_table(rows)
     print()
-    print("page weights (html + images):")
-    for r in sorted(pw["pages"], key=lambda r: -r["total_bytes"]):
-        print(f"  {r['page']:<45} {r['total_bytes']:>9,d} B  (html {r['html_bytes']:,d}, {r['images']} images {r['image_bytes']:,d})"
+    print("page weights (html + images + page data):")
+    for r in sorted(pw["pages"], key=lambda r: -r["total_bytes"])[:15]:
+        print(f"  {r['page']:<45} {r['total_bytes']:>9,d} B  (html {r['html_bytes']:,d}, {r['images']} images {r['image_bytes']:,d}"
+              + (f", data {r['data_script_bytes']:,d}" if r["data_script_bytes"] else "") + ")"
               + (f"  missing: {r['missing_images']}" if r["missing_images"] else ""))
     if sy["error"]:
         print(f"\nsynthetic build error: {sy['error']}")
+    for point in s.get("scaling", {}).get("points", []):
+        if point["error"]:
+            print(f"\nscaling, {point['sources']} sources, failed:\n{point['error']}")
+        for warning in point["sphinx_warnings"]:
+            print(f"scaling, {point['sources']} sources: {warning}")
+        if point["measured"]:
+            print(f"scaling, {point['sources']} sources, heaviest pages: " + "; ".join(
+                f"{r['page']} {mb(r['total_bytes'])} (html {mb(r['html_bytes'])}, images {mb(r['image_bytes'])}"
+                + (f", data {mb(r['data_script_bytes'])}" if r["data_script_bytes"] else "") + ")"
+                for r in point["heaviest_pages"][:5]))
     print()
     print_draft_summary(s["draft_agreement"])
-    missed = [r[0] for r in rows[1:] if "MISSED" in r[3] or "FAILED" in r[3]]
+    missed = [r[0] for r in rows[1:] if "MISSED" in r[3] or "FAILED" in r[3] or "WARNINGS" in r[3]]
     print()
     print("MISSED: " + "; ".join(missed) if missed else "all targets met")
     if results["working_tree_had_uncommitted_changes"]:
@@ -562,6 +777,11 @@ def run_all(b: Bench, args) -> int:
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(PROJECT)}")
     return 0
+
+
+def _last_float(pattern: str, text: str) -> float | None:
+    found = re.findall(pattern, text)
+    return float(found[-1]) if found else None
 
 
 if __name__ == "__main__":
