@@ -239,6 +239,15 @@ def run_sphinx(root: Path) -> int:
 
 
 def update_book(root: Path, jobs: int | None = None) -> None:
+    """The whole book, step by step; a second `make book` in the same tree waits for the first
+    (two Sphinx passes writing one _build/ would corrupt each other's doctrees and cache)."""
+    from .io import build_lock
+
+    with build_lock(root / "_build"):
+        _update_book(root, jobs)
+
+
+def _update_book(root: Path, jobs: int | None) -> None:
     start = time.perf_counter()
     update_data(root)
     run = start_notebooks(root, jobs)
