@@ -70,7 +70,9 @@ def seed_entry(record: SourceRecord) -> str:
             f"{record.title_en}. In Chinese. Date: {record.published or 'undated'} ({record.date_status.replace('_', ' ')}"
             + (f"; best estimate {record.date_estimate}" if record.date_estimate and record.date_estimate != record.published else "")
             + f"). Genre: {record.genre.replace('_', ' ')}. Seed file seeds/{record.source_id}.txt"
-            + (f"; page path {record.url}" if record.url else "")
+            + (f"; page path {record.url}" if record.url and record.url_kind == "page_path" else "")
+            + (f" (address inferred from the outlet's site: {record.address()})" if record.site else "")
+            + (f"; address {record.url}" if record.url_kind == "url" and record.url else "")
         ),
         "language": "Chinese",
     }

@@ -61,6 +61,25 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
     return '<div class="source-text" lang="zh-Hans">\n' + "\n".join(f"<p>{p.strip()}</p>" for p in paragraphs) + "\n</div>"
 
 
+class Markup(str):
+    """HTML built here from escaped parts, placed in a table cell as it is."""
+
+
+def _address_html(row: pd.Series) -> Markup:
+    """The original's address as a link where it is known; a page path completed with its outlet's
+    site is marked as such, with the evidence; otherwise what the copy gives, said plainly."""
+    url, kind, site = row["url"] or "", row["url_kind"], row.get("site") or ""
+    if kind == "url" and url:
+        return Markup(f'<a class="reference external" href="{escape(url)}">{escape(url)}</a>')
+    if kind == "page_path" and site:
+        full = f"https://{site}{url}"
+        return Markup(f'<a class="reference external" href="{escape(full)}">{escape(full)}</a><br>'
+                      f'<span class="address-note">Site inferred, not from the copy: {escape(row.get("site_evidence") or "")}</span>')
+    if kind == "page_path" and url:
+        return Markup(f"Only a page path, {escape(url)}, on an unrecorded site")
+    return Markup("Not given in the copy received; the outlet and title above are the way to find it")
+
+
 def _provenance_table(row: pd.Series) -> str:
     fields = [
         ("Chinese title", row["title_zh"] or "(untitled in the source)"),
@@ -71,14 +90,15 @@ def _provenance_table(row: pd.Series) -> str:
         ("What that date is", row["date_status"].replace("_", " ")),
         ("Best estimate of the date", row["date_estimate"] or "none"),
         ("How the date was established", row["date_evidence"]),
-        ("URL or page path", row["url"] or "not given"),
+        ("Address of the original", _address_html(row)),
         ("Genre", row["genre"].replace("_", " ")),
         ("Script of the raw file", row["script"]),
         ("Pairings covered", row["pairings"].replace(";", ", ")),
         ("Reliability", row["reliability"]),
         ("Raw file and checksum", f"seeds/{row['source_id']}.txt · sha256 {row['sha256']}"),
     ]
-    body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in fields)
+    body = "".join(f"<tr><th>{escape(k)}</th><td>{v if isinstance(v, Markup) else escape(str(v))}</td></tr>"
+                   for k, v in fields)
     return f'<table class="provenance">{body}</table>'
 
 

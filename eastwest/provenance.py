@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from . import plaintext
 from .errors import DataError
@@ -33,6 +33,10 @@ class SourceRecord(BaseModel):
     date_estimate: Optional[str]
     url: Optional[str]
     url_kind: Literal["url", "page_path", "none"]
+    # Where the copy gives only a page path: the outlet's site, and why it is that site. Never a
+    # guess from the title; the source page shows the address as inferred, with this evidence.
+    site: Optional[str] = None
+    site_evidence: Optional[str] = None
     genre: Literal[GENRES]  # type: ignore[valid-type]
     script: Literal["simplified", "traditional"]
     language: Literal["zh"]
@@ -46,7 +50,32 @@ class SourceRecord(BaseModel):
             raise ValueError("must be a file stem of letters, digits, '_' or '-'")
         return value
 
-    @field_validator("title_zh", "title_en", "outlet", "author", "date_evidence", "url", "reliability")
+    @field_validator("site")
+    @classmethod
+    def _bare_host(cls, value):
+        if value is not None and not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", value):
+            raise ValueError("must be a bare host name such as news.example.com (no scheme, no path)")
+        return value
+
+    @model_validator(mode="after")
+    def _site_completes_a_path(self):
+        if self.site is not None and not (self.url_kind == "page_path" and self.url and self.url.startswith("/")):
+            raise ValueError("site is given only for a url_kind: page_path whose url starts with '/'")
+        if self.url_kind == "url" and not re.fullmatch(r"https?://[^\s\"'<>]+", self.url or ""):
+            raise ValueError("a url of url_kind: url starts with http:// or https:// (no spaces or quotes)")
+        if (self.site is None) != (self.site_evidence is None):
+            raise ValueError("site and site_evidence go together: say how the site is known")
+        return self
+
+    def address(self) -> str | None:
+        """The article's full address: the url as given, or the page path on its recorded site."""
+        if self.url_kind == "url":
+            return self.url
+        if self.site:
+            return f"https://{self.site}{self.url}"
+        return None
+
+    @field_validator("title_zh", "title_en", "outlet", "author", "date_evidence", "url", "reliability", "site_evidence")
     @classmethod
     def _plain_text(cls, value):
         trouble = plaintext.problem(value)

@@ -211,7 +211,7 @@ def test_adding_a_source_adds_its_facts_and_page(project_copy):
     registry = yaml.safe_load(project_copy.provenance.read_text(encoding="utf-8"))
     record = dict(registry["sources"][0])
     record.update(source_id="005_00000000000000aa", sha256=hashlib.sha256(seed.read_bytes()).hexdigest(),
-                  title_zh="示例", title_en="Example", pairings=["zhangjiagang-yanhe"], url=None, url_kind="none")
+                  title_zh="示例", title_en="Example", pairings=["zhangjiagang-yanhe"], url=None, url_kind="none", site=None, site_evidence=None)
     registry["sources"].append(record)
     project_copy.provenance.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
     fact = {"id": "005-cadres", "quote": "选派挂职干部12名", "number": "12名", "value": 12, "value_high": None,
