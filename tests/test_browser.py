@@ -450,3 +450,88 @@ def test_no_serious_accessibility_violation(watched, page):
     violations = watched.page.evaluate(RUN_AXE, AXE_RULES)
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert not serious, f"{page}: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in serious)
+
+
+# --- Search that helps: prose snippets, Chinese place names --------------------------------------
+
+# Every result's snippet is fetched after the result is listed: wait until each has one (or the
+# page had no text to quote).
+SNIPPETS_DONE = """() => {
+  const items = Array.from(document.querySelectorAll("#search-results ul.search li"));
+  const summary = document.querySelector("#search-results p.search-summary");
+  return summary && summary.textContent.trim() && items.length > 0 && items.every(li => li.querySelector("p.context"));
+}"""
+SEARCH_RESULTS = """() => Array.from(document.querySelectorAll("#search-results ul.search li")).map(li => ({
+  href: li.querySelector("a").getAttribute("href"),
+  snippet: (li.querySelector("p.context") || {}).textContent || "",
+}))"""
+
+
+def _search(watched: Watched, term: str) -> list[dict]:
+    watched.goto(f"search.html?q={quote(term)}")
+    watched.page.wait_for_function(SNIPPETS_DONE, timeout=TIMEOUT_MS)
+    return watched.page.evaluate(SEARCH_RESULTS)
+
+
+def test_a_chinese_place_name_finds_the_chapters_about_that_place(watched):
+    """沿河 (Yanhe) finds the industry chapter, whose prose says "Yanhe" and whose figures are
+    mostly about Yanhe: pages are indexed under the Chinese names of the places of their facts."""
+    results = _search(watched, "沿河")
+    pages = [urlsplit(r["href"]).path for r in results]
+    assert "chapters/01_industry.html" in pages, pages
+    assert "chapters/02_talent.html" in pages, pages
+    industry = next(r for r in results if urlsplit(r["href"]).path == "chapters/01_industry.html")
+    assert "Industry projects" in industry["snippet"] or "programme" in industry["snippet"], industry["snippet"]
+    watched.assert_clean("search.html?q=沿河")
+
+
+def _junctions(page: Path) -> set[str]:
+    """Where a table's cells would run together if their text were joined: the end of one cell
+    and the start of the next, with nothing between."""
+    from bs4 import BeautifulSoup
+
+    found = set()
+    for row in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("[role=main] tr"):
+        cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
+        for left, right in zip(cells, cells[1:]):
+            if len(left) >= 3 and len(right) >= 3:
+                found.add(left[-8:] + right[:8])
+    return found
+
+
+def _code_lines(page: Path) -> set[str]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return {line.strip() for block in soup.select("[role=main] pre") for line in block.get_text().splitlines()
+            if len(line.strip()) >= 12}
+
+
+@pytest.mark.parametrize("term", ["沿河", "Zhangjiagang", "checksums", "cumulative"])
+def test_search_snippets_quote_prose_not_code_or_table_cells(watched, term):
+    results = _search(watched, term)
+    assert results, term
+    checked = 0
+    for result in results:
+        page = HTML / urlsplit(result["href"]).path
+        snippet = " ".join(result["snippet"].split())
+        assert snippet, f"{term}: {result['href']} has no snippet"
+        for junction in _junctions(page):
+            assert junction not in snippet, f"{term}: table cells run together in the snippet of {result['href']}: {snippet!r}"
+        for line in _code_lines(page):
+            assert line not in snippet, f"{term}: code in the snippet of {result['href']}: {line!r}"
+        assert "Facts behind this" not in snippet and "Download the data behind" not in snippet, snippet
+        checked += 1
+    assert checked
+    watched.assert_clean(f"search.html?q={term}")
+
+
+def test_the_snippet_text_leaves_out_tables_code_and_collapsed_blocks(watched):
+    """The function behind every snippet, on a made-up page: what it keeps and what it drops."""
+    watched.goto("search.html")
+    page = """<div role="main"><p>Prose one.</p><table><tr><td>cellA</td><td>cellB</td></tr></table>
+      <pre>import secret</pre><div class="cell_input">book.glue()</div><details><summary>Facts</summary>
+      <p>hidden list</p></details><figure><figcaption>caption text</figcaption></figure><p>Prose two.</p></div>"""
+    text = watched.page.evaluate("html => eastwestProseText(html, '')", page)
+    assert text == "Prose one. Prose two.", text
+    assert watched.page.evaluate("() => Search.htmlToText === eastwestProseText")
