@@ -12,12 +12,11 @@ from html import escape
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-from matplotlib.font_manager import FontProperties
 import pandas as pd
 
 from . import load, style
 from .analysis import is_part
-from .charts import RELATIONSHIP_SHORT, period_label
+from .charts import RELATIONSHIP_SHORT, _panels_by_scope, period_label
 from .cite import bib_key, fact_href, source_href
 from .io import write_text
 from .paths import PROJECT, ProjectPaths
@@ -34,14 +33,11 @@ CHART_UNITS = {"yuan": ("money", "How much money did the sources report for {pai
                "person": ("people", "How many people did the sources count for {pair}?", "counts of people")}
 SCOPE_WORDS = {"cumulative": "cumulative", "annual": "one year", "event": "one event", "stock": "at that date",
                "period_total": "total over the period", "recurring": "per year"}
-CHART_WIDTH_IN = 6.5
-FONT_PT = 15  # large: on a 390 px phone the 6.5 in figure shows at about half size
-TITLE_PT = 16
-NOT_ACHIEVED_HATCH = "//"
+NOT_ACHIEVED_HATCH = style.NOT_ACHIEVED_HATCH
 # However many sources speak about a pairing, its page stays bounded: the chart draws at most
 # MAX_BARS figures (the largest) and each indicator's table lists at most MAX_INDICATOR_ROWS facts,
 # counting the rest by source (every fact stays highlighted and anchored on its source's page).
-MAX_BARS = 25
+MAX_BARS = 15  # as eastwest.charts.MAX_BARS
 MAX_INDICATOR_ROWS = 12
 
 
@@ -141,100 +137,36 @@ def _latin(text: str) -> str:
     return re.sub(r"\s+", " ", CJK.sub("", text)).strip()
 
 
-def _plain(text: str) -> str:
-    """Text drawn as typed: a '$' from the data must not switch matplotlib to mathtext."""
-    return text.replace("$", r"\$")
+def _figure(layout: style.Layout, title: str, subtitle: str, chosen: pd.DataFrame) -> plt.Figure:
+    def bar(row: pd.Series) -> style.Bar:
+        colour = style.STATUS_COLOURS["achieved"] if row["status"] == "achieved" else style.STATUS_COLOURS.get(row["status"], "#999999")
+        return style.Bar(row["_label"], row["value"], row["_value"], colour,
+                         "" if row["status"] == "achieved" else NOT_ACHIEVED_HATCH,
+                         high=row["value_high"] if row["qualifier"] == "range" and pd.notna(row["value_high"]) else None)
 
-
-def _wrap(text: str, points: float, max_px: float, renderer, weight: str = "normal") -> list[str]:
-    """Greedy word wrap by the rendered width of the text (not its character count)."""
-    font = FontProperties(size=points, weight=weight)
-    lines, current = [], ""
-    for word in text.split(" "):
-        trial = f"{current} {word}" if current else word
-        if current and renderer.get_text_width_height_descent(trial, font, ismath=False)[0] > max_px:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    return [*lines, current]
+    return style.bar_chart(layout, title, subtitle, _panels_by_scope(chosen, bar), shared_scale=True)
 
 
 def draw_chart(pairing: pd.Series, chosen: pd.DataFrame, unit: str, directory: Path) -> Path:
     """One horizontal bar per fact, labelled above the bar with indicator and period and at its end
-    with the value (qualifier kept); bars not achieved are hatched and say so. Linear axis from 0.
-    Texts are wrapped by their measured width; the y axis is laid out in inches, so a label on two
-    lines gets the room it needs."""
+    with the value (qualifier kept); bars not achieved are hatched and say so. Totals over several
+    years, one-year and one-date figures in separate panels, all bars on one linear scale from 0.
+    Drawn wide and narrow (eastwest.style); returns the wide PNG."""
     style.apply()
     _, question, _ = CHART_UNITS[unit]
     shared = chosen["indicator"].duplicated(keep=False)  # two bars of one indicator: say what differs
     labels = [_bar_label(r, by_description=bool(same)) for (_, r), same in zip(chosen.iterrows(), shared)]
     values = [_value_label(r) for _, r in chosen.iterrows()]
     title = question.format(pair=pairing["label"].replace(" → ", "\u00a0→\u00a0"))  # never break at the arrow
-    subtitle = "One bar per figure that is not part of another (parts are in the tables); hatched bars are not achieved. Figures of different kinds and periods: never add them up."
+    subtitle = ("One bar per figure that is not part of another (parts are in the tables); hatched bars are not "
+                "achieved. Figures of different kinds and periods: never add them up.")
     for text in [title, subtitle, *labels, *values]:
         if CJK.search(text):
             raise ValueError(f"chart text for {pairing['pairing_id']} has CJK characters the figure font lacks: {text!r}")
-    title, labels, values = _plain(title), [_plain(t) for t in labels], [_plain(v) for v in values]
-
-    fig, ax = plt.subplots(figsize=(CHART_WIDTH_IN, 4))
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.grid(False)
-    for side in ("top", "right", "bottom"):
-        ax.spines[side].set_visible(False)
-    renderer = fig.canvas.get_renderer()
-    fig.tight_layout()
-    text_px = ax.get_window_extent(renderer).width - 8  # labels start at the axis, 2 pt in
-    title_lines = _wrap(title, TITLE_PT, fig.bbox.width * 0.97, renderer, "bold")
-    subtitle_lines = _wrap(subtitle, FONT_PT - 1, text_px, renderer)
-    wrapped = [_wrap(t, FONT_PT - 1, text_px, renderer) for t in labels]
-    line, bar, gap = 0.25, 0.3, 0.22  # inches: one label line, one bar, space between rows
-    centres, label_tops, cursor = [], [], 0.0
-    for lines in wrapped:
-        label_tops.append(cursor)
-        centres.append(cursor + line * len(lines) + 0.04 + bar / 2)
-        cursor = centres[-1] + bar / 2 + gap
-    header = 0.3 * len(title_lines) + 0.25 * len(subtitle_lines) + 0.35
-    fig.set_size_inches(CHART_WIDTH_IN, cursor + header)
-
-    ends, value_texts = [], []
-    for i, (_, row) in enumerate(chosen.iterrows()):
-        achieved = row["status"] == "achieved"
-        colour = style.STATUS_COLOURS["achieved"] if achieved else style.STATUS_COLOURS.get(row["status"], "#999999")
-        ax.barh(centres[i], row["value"], height=bar, color=colour, edgecolor="white", linewidth=0.8,
-                hatch="" if achieved else NOT_ACHIEVED_HATCH)
-        end = row["value"]
-        if row["qualifier"] == "range" and pd.notna(row["value_high"]):
-            ax.barh(centres[i], row["value_high"] - row["value"], left=row["value"], height=bar, color=colour, alpha=0.35)
-            end = row["value_high"]
-        ends.append(end)
-        value_texts.append(ax.annotate(values[i], (end, centres[i]), xytext=(4, 0), textcoords="offset points",
-                                       va="center", ha="left", fontsize=FONT_PT))
-        label = ax.annotate("\n".join(wrapped[i]), (0, label_tops[i]), xytext=(2, 0), textcoords="offset points",
-                            va="top", ha="left", fontsize=FONT_PT - 1, color="#333333", linespacing=1.15)
-        for text in (value_texts[-1], label):
-            text.set_in_layout(False)  # placed to fit by measurement: layout follows the titles only
-    ax.set_ylim(cursor - gap + 0.05, -0.18)
-    fig.suptitle("\n".join(title_lines), x=0.01, ha="left", fontweight="bold", fontsize=TITLE_PT)
-    ax.set_title("\n".join(subtitle_lines), loc="left", fontsize=FONT_PT - 1, fontweight="normal", color="#444444")
-    _fit_value_labels(fig, ax, ends, value_texts)
-    return style.save(fig, pairing["pairing_id"], directory)
-
-
-def _fit_value_labels(fig, ax, ends: list[float], texts: list) -> None:
-    """Set the x range so that every value label ends inside the axes, measured after layout."""
-    fig.tight_layout()  # style.save lays out the same way again: the axes keep this width
-    renderer = fig.canvas.get_renderer()
-    width = ax.get_window_extent(renderer).width
-    pad = 4 * fig.dpi / 72 + 6
-    needed = max(max(ends) / 0.9, 1e-9)  # the longest bar takes at most 90% of the width
-    for end, text in zip(ends, texts):
-        room = width - pad - text.get_window_extent(renderer).width
-        if room <= width * 0.2:
-            raise ValueError(f"value label {text.get_text()!r} is too wide for the chart")
-        needed = max(needed, end * width / room)
-    ax.set_xlim(0, needed)
+    frame = chosen.assign(_label=labels, _value=values)
+    paths = {layout.name: style.save(_figure(layout, title, subtitle, frame), pairing["pairing_id"], directory, layout)
+             for layout in style.LAYOUTS}
+    return paths[style.WIDE.name]
 
 
 def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths) -> str:

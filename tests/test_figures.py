@@ -1,12 +1,15 @@
 """Figures: every chart the chapters show is redrawn here; bytes must equal the committed files
-(reproducible builds) and no glyph may be missing from the font."""
+(reproducible builds) and no glyph may be missing from the font. Each chart is drawn wide and
+narrow with no text under 11 pt (read back from the SVG), and stays light as sources grow."""
 import re
 import warnings
 
+import matplotlib.pyplot as plt
 import nbformat
+import pandas as pd
 import pytest
 
-from eastwest import charts
+from eastwest import analysis, charts, load, profiles, style
 from eastwest.paths import PROJECT
 
 
@@ -31,7 +34,7 @@ def test_every_chart_the_chapters_show_is_drawn(redrawn):
 def test_redrawn_figures_match_the_committed_bytes(redrawn):
     directory, drawn = redrawn
     for chart in drawn:
-        for suffix in (".svg", ".png", ".csv"):
+        for suffix in (".svg", ".png", ".narrow.svg", ".narrow.png", ".csv"):
             if suffix == ".csv" and not (directory / f"{chart.name}.csv").exists():
                 continue
             fresh = (directory / f"{chart.name}{suffix}").read_bytes()
@@ -41,7 +44,7 @@ def test_redrawn_figures_match_the_committed_bytes(redrawn):
 def test_no_figure_is_left_over_from_an_old_chart(redrawn):
     _, drawn = redrawn
     names = {c.name for c in drawn}
-    on_disk = {p.stem for p in PROJECT.figures.glob("*.*")}
+    on_disk = {p.name.split(".")[0] for p in PROJECT.figures.glob("*.*")}
     assert on_disk == names
 
 
@@ -50,3 +53,131 @@ def test_charts_name_the_facts_they_draw(redrawn):
     for chart in drawn:
         if chart.name != "overview_timeline":  # the timeline draws source dates, not facts
             assert len(chart.facts) > 0 and "fact_id" in chart.facts, chart.name
+
+
+# --- Readable at the width shown -----------------------------------------------------------------
+
+# With svg.fonttype "path" each run of text is a group scaled from the font's 100-unit glyphs:
+# scale(0.11 -0.11) is 11 pt, in the units of the SVG's viewBox (points).
+GLYPH_SCALE = re.compile(r"scale\(([0-9.]+) -[0-9.]+\)")
+VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+
+
+def svg_text_sizes(path) -> tuple[float, float]:
+    """The SVG's width (pt) and the smallest font size drawn in it (pt)."""
+    text = path.read_text(encoding="utf-8")
+    sizes = [float(s) * 100 for s in GLYPH_SCALE.findall(text)]
+    assert sizes, f"{path.name}: no text found"
+    return float(VIEWBOX.search(text).group(1)), min(sizes)
+
+
+def test_every_chart_is_drawn_wide_and_narrow_with_no_text_under_11_pt(redrawn):
+    directory, drawn = redrawn
+    for chart in drawn:
+        for layout in style.LAYOUTS:
+            width, smallest = svg_text_sizes(directory / f"{chart.name}{layout.suffix}.svg")
+            assert width == pytest.approx(layout.width * 72), f"{chart.name}{layout.suffix}: drawn {width} pt wide"
+            assert smallest >= style.MIN_FONT_PT - 1e-6, f"{chart.name}{layout.suffix}: text of {smallest:g} pt"
+
+
+def test_every_profile_chart_is_drawn_wide_and_narrow_with_no_text_under_11_pt(tmp_path):
+    facts, sources, indicators = load.facts(), load.sources(), load.indicators()
+    drawn = 0
+    for _, pairing in load.pairings().iterrows():
+        own = facts[facts.programme == pairing["pairing_id"]]
+        chosen, unit = profiles.chart_facts(profiles.in_report_order(own, sources, indicators)) if len(own) else (own, None)
+        if unit is None:
+            continue
+        profiles.draw_chart(pairing, chosen, unit, tmp_path)
+        for layout in style.LAYOUTS:
+            width, smallest = svg_text_sizes(tmp_path / f"{pairing['pairing_id']}{layout.suffix}.svg")
+            assert width == pytest.approx(layout.width * 72) and smallest >= style.MIN_FONT_PT - 1e-6, pairing["pairing_id"]
+        drawn += 1
+    assert drawn, "no pairing has a chart"
+
+
+def _figure_with(size: float, x: float = 0.5, texts=("A label",)):
+    style.apply()
+    fig = plt.figure(figsize=(style.WIDE.width, 2))
+    for i, text in enumerate(texts):
+        fig.text(x, 0.5 + 0.02 * i, text, fontsize=size)
+    return fig
+
+
+def test_text_a_reader_cannot_read_is_refused(tmp_path):
+    with pytest.raises(style.FigureTextError, match="below 11 pt"):
+        style.save(_figure_with(9), "small", tmp_path)
+    with pytest.raises(style.FigureTextError, match="cut off"):
+        style.save(_figure_with(11, x=0.97, texts=("a label running off the edge",)), "clipped", tmp_path)
+    with pytest.raises(style.FigureTextError, match="overlap"):
+        style.save(_figure_with(11, texts=("one label", "another label")), "overlapping", tmp_path)
+    assert not list(tmp_path.glob("*.svg")), "a refused figure was written"
+    style.save(_figure_with(11), "readable", tmp_path)
+    assert svg_text_sizes(tmp_path / "readable.svg")[1] == pytest.approx(11)
+
+
+# --- Bounded as sources grow ---------------------------------------------------------------------
+
+COPIES = 40  # 5 sources -> 200, 252 facts -> about 10,000
+
+
+def grown(copies: int = COPIES) -> tuple[pd.DataFrame, ...]:
+    """The dataset as if every source, pairing and place came `copies` times (new ids, names and
+    pairing labels), as a much larger corpus would."""
+    facts, sources, pairings, places = load.facts(), load.sources(), load.pairings(), load.places()
+    frames: list[list[pd.DataFrame]] = [[], [], [], []]
+    for k in range(copies):
+        tag = f"-copy{k}" if k else ""
+        f, s, p, pl = facts.copy(), sources.copy(), pairings.copy(), places.copy()
+        f["fact_id"] += tag
+        f["source_id"] += tag
+        paired = f.programme != ""
+        f.loc[paired, "programme"] += tag
+        s["source_id"] += tag
+        s["pairings"] = s.pairings.map(lambda v: ";".join(x + tag for x in v.split(";") if x))
+        for column in ("pairing_id", "east", "west"):
+            p[column] += tag
+        pl["id"] += tag
+        if k:
+            f.loc[paired, "programme_label"] += f" ({k})"
+            pl["name_en"] += f" {k}"
+        for frame, part in zip(frames, (f, s, p, pl)):
+            frame.append(part)
+    return tuple(pd.concat(parts, ignore_index=True) for parts in frames)
+
+
+def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
+    directory, drawn = redrawn
+    facts, sources, pairings, places = grown()
+    assert len(sources) == COPIES * len(load.sources())
+    texts = []
+    original = style.save
+
+    def recording_save(fig, *args, **kwargs):
+        texts.extend(" ".join(t.get_text().split()) for t in style.drawn_texts(fig))
+        return original(fig, *args, **kwargs)
+
+    monkeypatch.setattr(style, "save", recording_save)
+    many = {c.name: c for c in charts.draw_all(tmp_path, facts, sources, pairings, places)}
+    recorded_texts = "\n".join(texts)
+    assert set(many) == {c.name for c in drawn if c.name in many}
+    for chart in drawn:
+        if chart.name not in many:
+            continue
+        for layout in style.LAYOUTS:
+            now = (directory / f"{chart.name}{layout.suffix}.svg").stat().st_size
+            then = (tmp_path / f"{chart.name}{layout.suffix}.svg").stat().st_size
+            assert then <= max(3 * now, 150_000) and then <= 250_000, \
+                f"{chart.name}{layout.suffix}: {now:,} bytes now, {then:,} bytes with {COPIES} times the sources"
+        rows = many[chart.name].facts
+        if "fact_id" in rows and len(rows) > 2 * charts.MAX_BARS:  # a chart of counts cites every fact it counted
+            assert chart.name in CHARTS_OF_COUNTS, f"{chart.name} draws {len(rows)} facts"
+    # the chart says what it left out, from the data
+    aid = many["industry_aid_funds"].facts
+    assert (aid.indicator != "aid_projects").sum() == charts.MAX_BARS
+    assert f"The {charts.MAX_BARS} largest of {len(analysis.aid_funds(facts)):,} figures are drawn." in recorded_texts
+
+
+# Charts whose cells count facts: they cite all the facts counted, but draw at most MAX_BARS rows.
+CHARTS_OF_COUNTS = {"overview_pairing_network", "overview_evidence_map", "labour_share", "consumption_status",
+                    "synthesis_theme_mix", "synthesis_caveats"}
