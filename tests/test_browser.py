@@ -535,3 +535,110 @@ def test_the_snippet_text_leaves_out_tables_code_and_collapsed_blocks(watched):
     text = watched.page.evaluate("html => eastwestProseText(html, '')", page)
     assert text == "Prose one. Prose two.", text
     assert watched.page.evaluate("() => Search.htmlToText === eastwestProseText")
+
+
+# --- Figure text readable at the width it is shown -------------------------------------------------
+# Each chart is drawn wide (for the column on a laptop) and narrow (for a phone); the page serves the
+# narrow one below 700 px (eastwest.responsive_figures). Figure text is glyph paths: each run of text
+# is scaled from 100-unit glyphs, so scale(0.11 -0.11) is 11 units of the SVG's viewBox, and the
+# rendered size is that times the image's width on the page over the viewBox's width.
+
+MIN_FIGURE_TEXT_PX = 11
+LAPTOP = {"width": 1366, "height": 900}
+FIGURE_TEXT = """async () => {
+  const found = [];
+  for (const img of document.querySelectorAll("figure img")) {
+    const src = img.currentSrc || img.src;
+    if (!/\\.svg$/.test(new URL(src, location.href).pathname) && !src.startsWith("data:image/svg+xml")) continue;
+    const svg = await (await fetch(src)).text();
+    const box = /viewBox="0 0 ([0-9.]+) ([0-9.]+)"/.exec(svg);
+    const sizes = [...svg.matchAll(/scale\\(([0-9.]+) -[0-9.]+\\)/g)].map(m => parseFloat(m[1]) * 100);
+    const shown = img.getBoundingClientRect().width;
+    found.push({src: src.slice(0, 120), shown,
+                px: box && sizes.length ? shown / parseFloat(box[1]) * Math.min(...sizes) : null});
+  }
+  return found;
+}"""
+
+
+def _pages_with_charts() -> list[str]:
+    """Pages whose built HTML shows an SVG figure (chapters, profiles, landing and method pages)."""
+    built = [p for p in PAGES if (HTML / f"{p}.html").exists()]
+    if not built:
+        return [p for p in PAGES if p.startswith(("chapters/", "pairings/"))]
+    return [p for p in built if '<figure' in (text := (HTML / f"{p}.html").read_text(encoding="utf-8")) and '.svg"' in text]
+
+
+CHART_PAGES = _pages_with_charts()
+
+
+def figure_text(page: Page) -> list[dict]:
+    page.evaluate(WAIT_FOR_IMAGES)
+    return page.evaluate(FIGURE_TEXT)
+
+
+def assert_figure_text_readable(figures: list[dict], where: str) -> None:
+    assert figures, f"{where}: no SVG figure"
+    for figure in figures:
+        assert figure["px"] is not None, f"{where}: no text found in {figure['src']}"
+        assert figure["px"] >= MIN_FIGURE_TEXT_PX - 0.05, \
+            f"{where}: {figure['src']} shows its smallest text at {figure['px']:.1f} px (at least {MIN_FIGURE_TEXT_PX} px)"
+
+
+@pytest.fixture(scope="module")
+def laptop(browser, origin):
+    context = browser.new_context(viewport=LAPTOP, service_workers="block", device_scale_factor=1)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_charts_are_found_on_the_chapters():
+    assert any(p.startswith("chapters/") for p in CHART_PAGES), CHART_PAGES
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_figure_text_is_at_least_11_px_on_a_laptop(laptop, origin, page):
+    laptop.goto(f"{origin}/{quote(page)}.html", wait_until="load")
+    figures = figure_text(laptop)
+    assert_figure_text_readable(figures, f"{page} at {LAPTOP['width']} px")
+    narrow = [f["src"] for f in figures if ".narrow." in f["src"]]
+    assert not narrow, f"{page}: a laptop was served the phone drawing: {narrow}"
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_figure_text_is_at_least_11_px_on_a_phone(phone, origin, page):
+    phone.goto(f"{origin}/{quote(page)}.html", wait_until="load")
+    figures = figure_text(phone)
+    assert_figure_text_readable(figures, f"{page} at {PHONE['width']} px")
+    wide = [f["src"] for f in figures if ".narrow." not in f["src"]]
+    assert not wide, f"{page}: a phone was served the wide drawing: {wide}"
+
+
+def test_print_uses_the_wide_drawing(browser, origin):
+    """The PDF edition is the page printed: even from a phone-sized window it gets the wide charts."""
+    page_path = next(p for p in CHART_PAGES if p.startswith("chapters/"))
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(f"{origin}/{quote(page_path)}.html", wait_until="load")
+    figures = figure_text(page)
+    assert figures and not [f["src"] for f in figures if ".narrow." in f["src"]], figures
+    context.close()
+
+
+# An SVG like the charts' (612 pt wide, glyph runs scaled as matplotlib writes them) with 9 pt text.
+SMALL_TEXT_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="612pt" height="100pt" viewBox="0 0 612 100">'
+                  '<g transform="translate(10 50) scale(0.09 -0.09)"><path d="M 0 0 L 500 0 L 500 700 z"/></g>'
+                  '<g transform="translate(10 90) scale(0.14 -0.14)"><path d="M 0 0 L 500 0 L 500 700 z"/></g></svg>')
+
+
+def test_the_figure_text_check_fails_on_text_below_11_px(laptop):
+    """The measurement above, on a page with a figure whose smallest text shows at 9 px."""
+    source = "data:image/svg+xml;base64," + __import__("base64").b64encode(SMALL_TEXT_SVG.encode()).decode()
+    laptop.set_content(f'<figure><img alt="test" src="{source}" style="width: 612px"><figcaption>t</figcaption></figure>')
+    figures = figure_text(laptop)
+    assert len(figures) == 1 and figures[0]["px"] == pytest.approx(9, abs=0.05), figures
+    with pytest.raises(AssertionError, match="9.0 px"):
+        assert_figure_text_readable(figures, "test page")
