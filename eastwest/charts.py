@@ -384,8 +384,8 @@ def aid_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
                       r.value, f"{style.human(r.value, 'yuan')} ({r.value / whole:.0%})") for r in table.itertuples()]
     if len(table):
         first = table.iloc[0]
-        title = (f"{first.programme_label}: what were the "
-                 f"{period_label(first.period, first.scope, first.flag_list).replace('year ', '')} aid funds spent on?")
+        title = (f"{first.programme_label}: how were the "
+                 f"{period_label(first.period, first.scope, first.flag_list).replace('year ', '')} aid funds split by purpose?")
     else:
         title = "No breakdown of aid funds in the sources"
     subtitle = _sentences("Components of the aid funds with their project counts; shares are of the listed "
@@ -420,7 +420,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     subtitle = _sentences("Achieved figures, in yuan, all bars on one scale: aid (blue) against firms' and banks' "
                           "money (orange), which is not the programme's; a credit line is a ceiling, not money lent.",
                           style.capped(len(picked), total, "figures", "largest of each kind"))
-    return _chart(lambda layout: style.bar_chart(layout, "How much money did firms and lenders bring, next to the aid?",
+    return _chart(lambda layout: style.bar_chart(layout, "How much money from firms and lenders do the sources report, next to the aid?",
                                                  subtitle, panels, shared_scale=True),
                   "industry_investment_vs_aid", directory, picked)
 
