@@ -143,6 +143,23 @@ def test_the_new_source_flows_into_charts_captions_and_a_pairing_page(added_book
             assert cited == set(pd.read_csv(data, dtype=str).source_id), name
 
 
+def test_the_new_pairing_joins_the_landing_page_summary(added_book):
+    """What Cangshan reports it did (achieved totals: aid, cadres, teachers and doctors, workers
+    placed, sales) is a row of the landing page's table; its planned aid is not."""
+    root, _, source_id = added_book
+    page = BeautifulSoup((root / "_build" / "html" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = {tr.th.get_text(" ", strip=True): tr for tr in page.select("table.programme-summary tbody tr")}
+    row = next((tr for name, tr in rows.items() if name.startswith("Cangshan → Lintao")), None)
+    assert row is not None, f"no row for the new pairing: {sorted(rows)}"
+    shown = {a["data-fact"] for a in row.select("a.fact-link")}
+    assert {"005-fiscal-aid-funds", "005-cadres-seconded", "005-teachers-sent", "005-doctors-sent", QUALIFIED,
+            "005-products-sold"} <= shown
+    assert PLANNED not in shown
+    assert "over 1,800" in row.get_text(" ")
+    sources = page.find(string=lambda t: t and "Sources:" in t).find_parent("p")
+    assert source_id in {a["data-source"] for a in sources.select("a.source-link")}
+
+
 def test_adding_a_source_changes_no_number_already_in_the_book(added_book):
     root, _, source_id = added_book
     if not (PROJECT.html / "chapters").exists():

@@ -128,7 +128,7 @@ def test_outside_figures_equal_the_context_table_and_are_cited():
     assert seen >= 4
 
 
-@pytest.mark.parametrize("page", [f"chapters/{c}.html" for c in CHAPTERS] + ["index.html"])
+@pytest.mark.parametrize("page", [f"chapters/{c}.html" for c in CHAPTERS])
 def test_every_caption_names_exactly_the_sources_its_chart_drew(page):
     figures = soup(page).select("figure")
     assert figures, page
@@ -311,3 +311,36 @@ def test_the_data_page_puts_facts_first_and_offers_every_table_in_one_zip():
     with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as z:
         assert z.read("data/facts.csv") == PROJECT.facts_csv.read_bytes()
         assert {"data/mentions.csv", "data/indicators.csv", "data/sources.csv"} <= set(z.namelist())
+
+
+# --- The landing page leads with what the programme did ------------------
+
+
+def test_the_landing_page_leads_with_what_each_pairing_reports_it_did():
+    """The summary table shows exactly the headline facts (eastwest.programme): achieved, whole
+    totals of the aid, people, jobs and sales indicators, one per pairing and indicator, each a link
+    to its sentence with its period; its sources line names exactly their sources."""
+    from eastwest import programme
+
+    facts = load.facts().set_index("fact_id", drop=False)
+    page = soup("index.html")
+    table = page.select_one("table.programme-summary")
+    assert table is not None, "no summary of what the pairings did on the landing page"
+    headings = [h.get_text(" ", strip=True).rstrip(" #") for h in page.select("article h2")]
+    assert headings.index("What the pairings report they did") < headings.index("Key findings")
+    shown = [a["data-fact"] for a in table.select("a.fact-link[data-fact]")]
+    expected = programme.headline_facts(load.facts())
+    assert sorted(shown) == sorted(expected.fact_id) and len(shown) == len(set(shown))
+    for fact_id in shown:
+        row = facts.loc[fact_id]
+        assert row.status == "achieved" and row.indicator in programme.HEADLINE_INDICATORS, fact_id
+        assert row.scope in analysis.WHOLE_SCOPES and not pd.isna(row.value), fact_id
+    for (programme_id, indicator, breakdown), group in expected.groupby(["programme", "indicator", "breakdown"]):
+        assert len(group) == 1, (programme_id, indicator, breakdown)
+    for item in table.select("li"):
+        fact_id = item.select_one("a.fact-link")["data-fact"]
+        assert programme.when_text(facts.loc[fact_id]) in item.get_text(" "), fact_id
+    summary_sources = page.find(string=re.compile("Sources:")).find_parent("p")
+    assert {a["data-source"] for a in summary_sources.select("a.source-link")} == set(expected.source_id)
+    assert not page.select("figure img[src*='overview_pairing_network']"), "the count of facts is not a landing chart"
+

@@ -1,0 +1,86 @@
+"""The landing page's summary of what each pairing reports it did (eastwest.programme): the rules
+that pick one figure per pairing and indicator, checked on made-up facts so that each can fail,
+and on the dataset."""
+import pandas as pd
+import pytest
+
+from eastwest import analysis, load, programme
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return load.facts()
+
+
+def made_up(template: pd.Series, fact_id: str, **changes) -> pd.Series:
+    row = template.copy()
+    row["fact_id"] = fact_id
+    for key, value in changes.items():
+        row[key] = value
+    if "flags" in changes:
+        row["flag_list"] = [f for f in changes["flags"].split(";") if f]
+    return row
+
+
+def pairing_facts(*rows) -> pd.DataFrame:
+    """Made-up facts, all of one made-up pairing."""
+    frame = pd.DataFrame(list(rows))
+    return frame.assign(programme="made-up-pair", programme_label="Made → Up")
+
+
+def test_a_running_total_is_preferred_to_a_later_one_year_figure(facts):
+    t = facts[facts.indicator == "fiscal_aid_funds"].iloc[0]
+    frame = pairing_facts(
+        made_up(t, "x-cumulative", scope="cumulative", period="2017-03/2019-03", breakdown="", flags="", status="achieved", value=5e6),
+        made_up(t, "x-annual", scope="annual", period="2020", breakdown="", flags="", status="achieved", value=9e6),
+        made_up(t, "x-later-cumulative", scope="cumulative", period="2017-03/2020-12", breakdown="", flags="", status="achieved", value=7e6))
+    assert list(programme.headline_facts(frame).fact_id) == ["x-later-cumulative"]
+    only_years = frame[frame.scope != "cumulative"]
+    assert list(programme.headline_facts(only_years).fact_id) == ["x-annual"]
+
+
+def test_plans_quotas_events_and_components_are_left_out(facts):
+    t = facts[facts.indicator == "fiscal_aid_funds"].iloc[0]
+    frame = pairing_facts(
+        made_up(t, "x-planned", status="planned", scope="cumulative", period="2017/2020", breakdown="", flags="planned"),
+        made_up(t, "x-event", status="achieved", scope="event", period="2018-07", breakdown="", flags=""),
+        made_up(t, "x-part", status="achieved", scope="annual", period="2018", breakdown="housing", flags="part_of_total"))
+    assert programme.headline_facts(frame).empty
+    total = made_up(t, "x-total", status="achieved", scope="annual", period="2017", breakdown="", flags="")
+    frame = pd.concat([frame, pairing_facts(total)])
+    assert list(programme.headline_facts(frame).fact_id) == ["x-total"]
+
+
+def test_counts_by_kind_stand_only_where_there_is_no_total(facts):
+    t = facts[facts.indicator == "professionals_sent_west"].iloc[0]
+    kinds = [made_up(t, f"x-{kind}", breakdown=kind, status="achieved", scope="cumulative", period="2017/2020", flags="")
+             for kind in ("teachers", "doctors")]
+    frame = pairing_facts(*kinds)
+    assert sorted(programme.headline_facts(frame).fact_id) == ["x-doctors", "x-teachers"]
+    total = made_up(t, "x-all", breakdown="", status="achieved", scope="cumulative", period="2017/2019", flags="")
+    assert list(programme.headline_facts(pairing_facts(*kinds, total)).fact_id) == ["x-all"]
+
+
+def test_the_dataset_summary_keeps_qualifiers_status_and_marked_periods(facts):
+    chosen = programme.headline_facts(facts)
+    assert len(chosen) and set(chosen.status) == {"achieved"} and set(chosen.scope) <= set(analysis.WHOLE_SCOPES)
+    assert not chosen.duplicated(["programme", "indicator", "breakdown"]).any()
+    table = programme.summary_table(facts, load.pairings())
+    for _, row in chosen.iterrows():
+        assert programme.when_text(row) in table, row.fact_id
+        if row.qualifier == "over":
+            assert f">over {row.value:,.0f}<" in table or "over ¥" in table, row.fact_id
+    inferred = chosen[chosen.flag_list.map(lambda f: "period_inferred" in f)]
+    assert all(programme.when_text(r).startswith("c. ") and "est." in programme.when_text(r) for _, r in inferred.iterrows())
+    assert "planned" not in table and "expected" not in table
+
+
+def test_what_each_indicator_says_is_defined_for_every_headline_indicator():
+    vocabulary = load.indicators().set_index("indicator")
+    assert set(programme.WHAT) == set(programme.HEADLINE_INDICATORS)
+    assert set(programme.HEADLINE_INDICATORS) <= set(vocabulary.index)
+    for indicator in programme.HEADLINE_INDICATORS:  # a count of people reads from its noun
+        if vocabulary.loc[indicator, "unit"] in programme.NAMED_BY_NOUN:
+            assert not programme.WHAT[indicator].startswith("of "), indicator
+        else:
+            assert programme.WHAT[indicator].startswith("of "), indicator
