@@ -87,6 +87,11 @@ def show_fact_table(frame: pd.DataFrame, caption: str | None = None, from_dir: s
     display(HTML(tables.fact_table(frame, from_dir=from_dir, caption=caption)))
 
 
+def show_chapter_facts(groups: list[tuple[str, pd.DataFrame]], from_dir: str = "chapters") -> None:
+    """The collapsed "Facts behind this chapter" block: [(caption, facts), ...]."""
+    display(HTML(tables.chapter_facts(groups, from_dir)))
+
+
 def show_html(html: str) -> None:
     display(HTML(html))
 

@@ -115,6 +115,21 @@ def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters", max_listed: in
             f"<ul>{items}</ul>{more}</details>")
 
 
+def chapter_facts(groups: list[tuple[str, pd.DataFrame]], from_dir: str = "chapters") -> str:
+    """Every fact a chapter rests on, collapsed at its end: one fact table per (caption, facts)
+    group, under a summary that counts them."""
+    groups = [(caption, frame) for caption, frame in groups if len(frame)]
+    total = sum(len(frame) for _, frame in groups)
+    noun = "fact" if total == 1 else "facts"
+    body = "".join(fact_table(frame, from_dir, caption) for caption, frame in groups)
+    return collapsed(f"Facts behind this chapter ({total} {noun}, each linked to its sentence)", body)
+
+
+def collapsed(summary: str, html: str) -> str:
+    """A block a reader opens when they want it (a table under a chart, a chapter's facts)."""
+    return f'<details class="chapter-facts"><summary>{escape(summary)}</summary>{html}</details>'
+
+
 def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     """One row per source: key, outlet, date and how it was established, genre, facts, reliability."""
     rows = []

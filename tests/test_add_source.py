@@ -97,7 +97,7 @@ def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(added):
 # --- The book: the new source flows into pages, charts and captions with no code change -----------
 
 # The charts that draw the fixture's indicators (aid totals, people moving, sales).
-CHARTS_FOR_FIXTURE = ["industry_aid_funds", "talent_flows", "consumption_sales"]
+CHARTS_FOR_FIXTURE = ["industry_aid_funds", "talent_flows", "consumption_sales", "labour_jobs"]
 
 
 def _glued_fact_values(html_dir: Path) -> dict[tuple[str, str], str]:

@@ -9,7 +9,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from eastwest import analysis, charts, load, profiles, style
+from eastwest import analysis, charts, load, profiles, programme_charts, style
 from eastwest.paths import PROJECT
 
 
@@ -18,16 +18,19 @@ def redrawn(tmp_path_factory):
     directory = tmp_path_factory.mktemp("figures")
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font.*")  # a tofu box fails the test
-        drawn = charts.draw_all(directory)
+        drawn = charts.draw_all(directory) + programme_charts.draw_all(directory)
     return directory, drawn
 
 
-def test_every_chart_the_chapters_show_is_drawn(redrawn):
+def test_every_chart_the_book_shows_is_drawn(redrawn):
+    """The chapters, the landing page and the method page (which shows the charts about the corpus)."""
     _, drawn = redrawn
     shown = set()
     for path in PROJECT.chapters.glob("*.ipynb"):
         for cell in nbformat.read(path, as_version=4).cells:
             shown |= set(re.findall(r"\{figure\} \.\./figures/([a-z0-9_]+)\.svg", cell.source))
+    for page in ("index.md", "method.md"):
+        shown |= set(re.findall(r"\{figure\} figures/([a-z0-9_]+)\.svg", (PROJECT.root / page).read_text(encoding="utf-8")))
     assert shown == {c.name for c in drawn}
 
 
@@ -51,7 +54,7 @@ def test_no_figure_is_left_over_from_an_old_chart(redrawn):
 def test_charts_name_the_facts_they_draw(redrawn):
     _, drawn = redrawn
     for chart in drawn:
-        if chart.name != "overview_timeline":  # the timeline draws source dates, not facts
+        if chart.name not in ("overview_timeline", "overview_pairings"):  # source dates and pairings, not facts
             assert len(chart.facts) > 0 and "fact_id" in chart.facts, chart.name
 
 

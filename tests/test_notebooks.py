@@ -28,11 +28,15 @@ def test_committed_without_outputs(path):
             assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: clear outputs before committing"
 
 
+# The synthesis argues from the other chapters' charts and draws none of its own.
+MIN_FIGURES = {"05_synthesis": 0}
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_figure_is_named_captioned_cited_and_described(path):
     code = joined(path, "code")
     figures = list(FIGURE.finditer(joined(path, "markdown")))
-    assert len(figures) >= 2, f"{path.name}: each chapter compares things in at least two charts"
+    assert len(figures) >= MIN_FIGURES.get(path.stem, 1), f"{path.name}: each chapter argues with at least one chart"
     for fig in figures:
         assert ":name: fig-" in fig["options"] and ":alt: " in fig["options"], fig["name"]
         # a caption's sources are those of the facts the chart drew, glued by book.show_chart
@@ -54,7 +58,7 @@ def test_charts_are_drawn_without_naming_facts(path):
 
 
 def test_the_package_selects_no_fact_by_id():
-    for module in ("analysis.py", "charts.py", "profiles.py", "pages.py", "tables.py"):
+    for module in ("analysis.py", "charts.py", "profiles.py", "pages.py", "tables.py", "programme.py", "programme_charts.py"):
         path = PROJECT.root / "eastwest" / module
         if path.exists():
             assert not FACT_ID.search(path.read_text(encoding="utf-8")), f"eastwest/{module} names a fact id"
@@ -73,6 +77,42 @@ def test_chapters_end_with_what_the_sources_do_not_tell_us(path):
     nb = nbformat.read(path, as_version=4)
     last_md = [c.source for c in nb.cells if c.cell_type == "markdown"][-1]
     assert "What the sources do not tell us" in last_md
+
+
+# Charts that count the corpus (facts per pairing, theme, source or caveat), not the programme:
+# they belong on the method page, never in the story.
+CORPUS_CHARTS = {"overview_pairing_network", "overview_evidence_map", "labour_share", "consumption_status",
+                 "synthesis_theme_mix", "synthesis_caveats"}
+PAGE_FIGURE = re.compile(r"```\{figure\} figures/(?P<name>[a-z0-9_]+)\.svg\n(?P<options>(?::[a-z]+:[^\n]*\n)+)\n(?P<caption>.+?)\n```", re.S)
+
+
+def test_charts_about_the_corpus_are_on_the_method_page_not_in_the_story():
+    story = "\n".join(joined(p, "markdown") for p in NOTEBOOKS) + (PROJECT.root / "index.md").read_text(encoding="utf-8")
+    in_story = {m["name"] for m in FIGURE.finditer(story)} | {m["name"] for m in PAGE_FIGURE.finditer(story)}
+    assert not in_story & CORPUS_CHARTS, f"corpus counts in the story: {sorted(in_story & CORPUS_CHARTS)}"
+    method = (PROJECT.root / "method.md").read_text(encoding="utf-8")
+    figures = {m["name"]: m for m in PAGE_FIGURE.finditer(method)}
+    assert CORPUS_CHARTS <= set(figures), f"not on the method page: {sorted(CORPUS_CHARTS - set(figures))}"
+    for name in CORPUS_CHARTS:
+        assert ":name: fig-" in figures[name]["options"] and ":alt: " in figures[name]["options"], name
+        assert f"Sources: {{glue}}`sources-{name}`" in figures[name]["caption"], f"{name}: caption must paste its chart's sources"
+        assert not CITE.search(figures[name]["caption"]), name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_chapters_show_no_code_and_keep_their_fact_tables_collapsed(path):
+    """A reader sees prose and charts: code inputs are removed (no 'Show code cell source'
+    toggles), and the chapter's fact tables are one collapsed block at its end."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            tags = cell.metadata.get("tags", [])
+            assert "remove-input" in tags and "hide-input" not in tags, f"{path.name} {cell.get('id')}: {tags}"
+    code = joined(path, "code")
+    assert "show_fact_table(" not in code, f"{path.name}: a full fact table in the story; use book.show_chapter_facts"
+    if "show_chapter_facts(" in code:
+        last = [c for c in nb.cells if c.cell_type == "code"][-1]
+        assert "show_chapter_facts(" in last.source and nb.cells[-1] is last, f"{path.name}: the chapter's facts close the chapter"
 
 
 def test_glossary_covers_every_linked_term():
