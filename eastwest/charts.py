@@ -40,7 +40,7 @@ RELATIONSHIP_COLOURS = {
 THEME_SHORT = {"industry": "Industry", "talent": "Talent", "labour": "Labour", "consumption": "Consumption",
                "pairing": "Pairing", "social": "Social help", "outcome": "Outcomes", "context": "Context"}
 
-MAX_BARS = 15   # bars (or rows) a chart draws at most, whatever the number of sources
+MAX_BARS = 20   # bars (or rows) a chart draws at most, whatever the number of sources
 MAX_PANEL_ROWS = 8  # rows of one panel in a chart of report dates
 
 # The columns of a chart's data download: enough to redraw it and to find each sentence.
