@@ -14,7 +14,7 @@ ENV_STAMP := $(VENV)/.installed
 # clears the execution cache and Sphinx's doctrees, so no figure is served stale. Notebooks
 # execute in parallel (one per core) before the Sphinx pass, into the cache Jupyter Book reads.
 
-.PHONY: help env data check draft pages book test bench clean
+.PHONY: help env data check draft pages book png test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,6 +47,10 @@ book: env ## build data/, execute the notebooks (figures/) and write the site to
 	@# a complete search index, no stylesheet checksums that only a second build adds. With
 	@# nothing changed the pass is skipped and the site left as it is.
 	$(PY) -m eastwest update book
+
+png: data ## also write PNG copies of every chart (figures/*.png, figures/pairings/*.png), e.g. for slides; the book uses the SVGs
+	EASTWEST_PNG=1 $(PY) -m eastwest figures
+	EASTWEST_PNG=1 $(PY) -m eastwest pages
 
 pdf: book ## print the whole report to _build/pdf/report.pdf (one HTML page, printed offline by Chromium)
 	$(VENV)/bin/jupyter-book build -W -n --keep-going --builder singlehtml .

@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate one source's annotations; writes nothing but a new source's clean text")
     check.add_argument("source_id")
     sub.add_parser("pages", help="generate the book's source pages and bibliography from data/")
+    sub.add_parser("figures", help="draw every chart the chapters show into figures/ (PNG copies too with EASTWEST_PNG=1)")
     draft = sub.add_parser("draft", help="propose annotations for a source: writes data/annotations/<ID>.draft.yml for review")
     draft.add_argument("source_id")
     draft.add_argument("--force", action="store_true", help="overwrite an existing draft (the curated <ID>.yml is never touched)")
@@ -33,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
             from .update import print_build_report
 
             print_build_report(build())
+        elif args.command == "figures":
+            from . import charts, programme_charts
+
+            drawn = charts.draw_all() + programme_charts.draw_all()
+            print(f"{len(drawn)} charts drawn into figures/")
         elif args.command == "check":
             from .dataset import collect, write_new_clean_text
 

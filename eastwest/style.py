@@ -1,7 +1,9 @@
 """The house plotting style, the layout every chart is drawn with, and deterministic figure saving.
 
 Okabe–Ito colours (colour-blind safe), English labels, opaque white background (readable in
-dark mode), and SVG/PNG files whose bytes depend only on the data.
+dark mode), and SVG files whose bytes depend only on the data. The book shows the SVGs; PNG copies
+are written only when asked for (`make png`, i.e. EASTWEST_PNG=1), since rendering them took a
+quarter of the time spent drawing charts in every build.
 
 Every chart is drawn twice, at the widths it is shown (eastwest.responsive_figures serves the
 narrow one on phones):
@@ -22,6 +24,8 @@ share an axis.
 """
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,9 +136,14 @@ def check_text(fig: plt.Figure, name: str = "figure") -> float:
     return min((t.get_fontsize() for t in texts), default=MIN_FONT_PT)
 
 
+def png_wanted() -> bool:
+    """PNG copies beside the SVGs: only with EASTWEST_PNG=1 (`make png`)."""
+    return os.environ.get("EASTWEST_PNG") == "1"
+
+
 def save(fig: plt.Figure, name: str, directory: Path = FIGURES_DIR, layout: Layout = WIDE) -> Path:
-    """Check the figure's text, write figures/<name><suffix>.svg and .png with no timestamps, then
-    close the figure."""
+    """Check the figure's text, write figures/<name><suffix>.svg (and .png when `png_wanted`) with
+    no timestamps, then close the figure; return the SVG's path."""
     directory.mkdir(parents=True, exist_ok=True)
     try:
         check_text(fig, name + layout.suffix)
@@ -142,14 +151,32 @@ def save(fig: plt.Figure, name: str, directory: Path = FIGURES_DIR, layout: Layo
         plt.close(fig)
         raise
     svg = directory / f"{name}{layout.suffix}.svg"
-    png = directory / f"{name}{layout.suffix}.png"
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    fig.savefig(png, format="png", metadata={"Software": None})
+    if png_wanted():
+        fig.savefig(directory / f"{name}{layout.suffix}.png", format="png", metadata={"Software": None})
     plt.close(fig)
-    return png
+    return svg
 
 
 # --- A figure laid out in inches -------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_width(text: str, size: float, weight: str, dpi: float) -> float:
+    """Width of one line of text in inches, as the Agg renderer lays it out; remembered, because
+    laying out text is most of the cost of drawing a chart and the same labels recur (wide and
+    narrow drawings, words of wrapped labels)."""
+    renderer = _renderer(dpi)
+    font = FontProperties(family="DejaVu Sans", size=size, weight=weight)
+    width, _, _ = renderer.get_text_width_height_descent(text, font, ismath=False)
+    return width / dpi
+
+
+@functools.lru_cache(maxsize=4)
+def _renderer(dpi: float):
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(10, 10, dpi)
 
 
 def plain(text: str) -> str:
@@ -183,22 +210,25 @@ class Canvas:
 
     def measure(self, text: str, size: float = TEXT_PT, weight: str = "normal") -> float:
         """Width of one line of text, inches."""
-        font = FontProperties(family="DejaVu Sans", size=size, weight=weight)
-        width, _, _ = self.renderer.get_text_width_height_descent(plain(text), font, ismath=False)
-        return width / self.fig.dpi
+        return _text_width(plain(text), size, weight, self.fig.dpi)
 
     def wrap(self, text: str, width: float, size: float = TEXT_PT, weight: str = "normal") -> list[str]:
-        """Greedy word wrap by measured width; explicit newlines are kept."""
+        """Greedy word wrap by measured width; explicit newlines are kept. A line's width is the sum
+        of its words' and spaces' widths (each measured once and remembered), not a new measure of
+        every longer prefix; `save` still checks the drawn text against the figure's edges."""
+        space = self.measure("x x", size, weight) - 2 * self.measure("x", size, weight)
         lines: list[str] = []
         for paragraph in text.split("\n"):
-            current = ""
+            current, current_width = "", 0.0
             for word in paragraph.split(" "):
-                trial = f"{current} {word}" if current else word
-                if current and self.measure(trial, size, weight) > width:
+                word_width = self.measure(word, size, weight)
+                trial_width = current_width + space + word_width if current else word_width
+                if current and trial_width > width:
                     lines.append(current)
-                    current = word
+                    current, current_width = word, word_width
                 else:
-                    current = trial
+                    current = f"{current} {word}" if current else word
+                    current_width = trial_width
             lines.append(current)
         return lines
 

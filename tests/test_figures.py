@@ -37,7 +37,7 @@ def test_every_chart_the_book_shows_is_drawn(redrawn):
 def test_redrawn_figures_match_the_committed_bytes(redrawn):
     directory, drawn = redrawn
     for chart in drawn:
-        for suffix in (".svg", ".png", ".narrow.svg", ".narrow.png", ".csv"):
+        for suffix in (".svg", ".narrow.svg", ".csv"):
             if suffix == ".csv" and not (directory / f"{chart.name}.csv").exists():
                 continue
             fresh = (directory / f"{chart.name}{suffix}").read_bytes()
@@ -184,3 +184,20 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
 # Charts whose cells count facts: they cite all the facts counted, but draw at most MAX_BARS rows.
 CHARTS_OF_COUNTS = {"overview_pairing_network", "overview_evidence_map", "labour_share", "consumption_status",
                     "synthesis_theme_mix", "synthesis_caveats"}
+
+
+def test_png_copies_are_written_only_when_asked_for(tmp_path, monkeypatch):
+    style.apply()
+
+    def draw(directory):
+        canvas = style.Canvas(style.WIDE)
+        canvas.header("How many?", "A test chart.")
+        return style.save(canvas.finish(), "probe", directory)
+
+    monkeypatch.delenv("EASTWEST_PNG", raising=False)
+    draw(tmp_path / "plain")
+    assert sorted(p.name for p in (tmp_path / "plain").iterdir()) == ["probe.svg"]
+    monkeypatch.setenv("EASTWEST_PNG", "1")
+    draw(tmp_path / "with-png")
+    assert sorted(p.name for p in (tmp_path / "with-png").iterdir()) == ["probe.png", "probe.svg"]
+    assert (tmp_path / "with-png" / "probe.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -42,7 +42,7 @@ def test_every_figure_is_named_captioned_cited_and_described(path):
         # a caption's sources are those of the facts the chart drew, glued by book.show_chart
         assert f"Sources: {{glue}}`sources-{fig['name']}`" in fig["caption"], f"{fig['name']}: caption must paste its chart's sources"
         assert not CITE.search(fig["caption"]), f"{fig['name']}: a caption must not type a source list"
-        assert (PROJECT.figures / f"{fig['name']}.svg").exists() and (PROJECT.figures / f"{fig['name']}.png").exists()
+        assert (PROJECT.figures / f"{fig['name']}.svg").exists() and (PROJECT.figures / f"{fig['name']}.narrow.svg").exists()
         assert f'"{fig["name"]}"' in code or fig["name"].split("_", 1)[1] in code, f"{fig['name']}: no cell draws it"
 
 
