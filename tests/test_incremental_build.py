@@ -144,7 +144,7 @@ def test_a_notebook_edit_lets_the_cache_decide_and_prose_changes_execute_nothing
     _notebook_step(project)
     assert len(executions) == 2, "a notebook changed: the executor must check the cache"
     assert cache.exists() and doctrees.exists(), "a notebook edit must not clear the whole cache"
-    for rel in ("method.md", "tests/test_incremental_build.py", "_static/custom.css", "_toc.yml"):
+    for rel in ("glossary.md", "tests/test_incremental_build.py", "_static/custom.css", "_toc.yml"):
         if (project / rel).exists():
             _append(project / rel, "\n")
     (project / "data" / "annotations" / "999_0000000000000000.draft.yml").write_text("facts: []\n", encoding="utf-8")
