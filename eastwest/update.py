@@ -212,18 +212,21 @@ def start_notebooks(root: Path, jobs: int | None = None) -> NotebookRun:
     return NotebookRun(root, key, sources, execute.start(root, jobs))
 
 
-def update_site(root: Path, force: bool = False) -> bool:
-    """Run the Sphinx pass unless the site is up to date with every input."""
+def update_site(root: Path, force: bool = False, warm: "WarmSphinx | None" = None) -> bool:
+    """Run the Sphinx pass unless the site is up to date with every input (in `warm`, a Sphinx
+    process already started, when there is one)."""
     inputs = stamps.digest(root, site_inputs(root)) + _environment()
     state = stamps.read(root, "site")
     html = root / HTML
     if (not force and state and state.get("inputs") == inputs and html.is_dir()
             and state.get("outputs") == stamps.digest(root, site_outputs(root))):
         print(f"{HTML} is up to date with every input of the book: Sphinx not run")
+        if warm is not None:
+            warm.cancel()
         return False
     stamps.forget(root, "site")
     shutil.rmtree(html, ignore_errors=True)  # written afresh: see the module's docstring
-    returncode = run_sphinx(root)
+    returncode = warm.go() if warm is not None else run_sphinx(root)
     if returncode != 0:
         raise SystemExit(returncode)
     stamps.write(root, "site", {"inputs": inputs, "outputs": stamps.digest(root, site_outputs(root))})
@@ -231,11 +234,26 @@ def update_site(root: Path, force: bool = False) -> bool:
 
 
 def run_sphinx(root: Path) -> int:
-    """`jupyter-book build -W -n --keep-going .` in `root`, with the jupyter-book beside this Python."""
-    beside = Path(sys.executable).parent / "jupyter-book"
-    program = str(beside) if beside.exists() else (shutil.which("jupyter-book") or "jupyter-book")
+    """`jupyter-book build -W -n --keep-going .` in `root` (eastwest.sphinx_pass), at once."""
     print("$ jupyter-book build -W -n --keep-going .", flush=True)
-    return subprocess.run([program, "build", "-W", "-n", "--keep-going", "."], cwd=root).returncode
+    return subprocess.run([sys.executable, "-m", "eastwest.sphinx_pass", "--now"], cwd=root).returncode
+
+
+class WarmSphinx:
+    """A Sphinx pass started early (eastwest.sphinx_pass): it loads while the notebooks execute
+    and builds on `go()`, or exits on `cancel()`."""
+
+    def __init__(self, root: Path):
+        self.process = subprocess.Popen([sys.executable, "-m", "eastwest.sphinx_pass"], cwd=root,
+                                        stdin=subprocess.PIPE, text=True)
+
+    def go(self) -> int:
+        print("$ jupyter-book build -W -n --keep-going .", flush=True)
+        self.process.communicate("go\n")
+        return self.process.returncode
+
+    def cancel(self) -> None:
+        self.process.communicate("cancel\n")
 
 
 def update_book(root: Path, jobs: int | None = None) -> None:
@@ -251,14 +269,21 @@ def _update_book(root: Path, jobs: int | None) -> None:
     start = time.perf_counter()
     update_data(root)
     run = start_notebooks(root, jobs)
+    # Notebooks to execute mean seconds of waiting: the Sphinx pass loads meanwhile.
+    warm = WarmSphinx(root) if run.pending is not None and run.pending.futures else None
     try:
-        update_pages(root)
-    finally:
-        executed = run.finish()
+        try:
+            update_pages(root)
+        finally:
+            executed = run.finish()
+    except BaseException:
+        if warm is not None:
+            warm.cancel()
+        raise
     if executed:
         print(f"notebooks executed: {', '.join(executed)} (data, pages and notebooks done at "
               f"{time.perf_counter() - start:.1f} s)")
     site_start = time.perf_counter()
-    if update_site(root):
+    if update_site(root, warm=warm):
         print(f"Sphinx pass: {time.perf_counter() - site_start:.1f} s")
     print(f"site written to {HTML}/index.html ({time.perf_counter() - start:.1f} s)")
