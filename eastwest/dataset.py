@@ -84,6 +84,11 @@ def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPath
                 raise DataError(f"{where}: {key} {trouble}")
         if entry.get("relationship") not in RELATIONSHIPS:
             raise DataError(f"{where}: unknown relationship {entry.get('relationship')!r} (allowed: {', '.join(RELATIONSHIPS)})")
+        start_flags = entry.get("start_flags") or []
+        for flag in start_flags:
+            vocab.check("flags", flag, where)
+        if start_flags and not entry.get("start_quote"):
+            raise DataError(f"{where}: start_flags describe the start sentence; give its start_quote")
         quote_start = ""
         if entry.get("start_quote"):
             source = entry.get("start_source")
@@ -95,6 +100,7 @@ def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPath
             "relationship": entry["relationship"], "relationship_zh": RELATIONSHIPS[entry["relationship"]],
             "start_date": entry.get("start_date") or "", "start_source": entry.get("start_source") or "",
             "start_quote": entry.get("start_quote") or "", "start_quote_start": quote_start,
+            "start_flags": ";".join(start_flags),
             "note": entry.get("note") or "",
         })
     return pd.DataFrame(rows)
