@@ -50,8 +50,7 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFram
             canvas.block(f"{load._short(place['name_en'])}, {place['province']}", weight="bold", x=x_right, after=0)
             canvas.block(RELATIONSHIP_SHORT[row.relationship], color=TEXT_COLOURS.get(row.relationship, style.TEXT_COLOUR),
                          x=x_right, after=0)
-            canvas.block(f"since {row.start_date}" if row.start_date else "start not dated in the sources",
-                         color=style.MUTED_COLOUR, x=x_right, after=0.16)
+            canvas.block(tables.start_text(row._asdict()), color=style.MUTED_COLOUR, x=x_right, after=0.16)
         middle = (top + canvas.y - 0.16) / 2
         canvas.text(x_arrow - 0.08, middle, east_text[east], ha="right", va="center")
         for row, y in zip(group.itertuples(), anchors):

@@ -151,6 +151,18 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
+def start_text(pairing, since: str = "since ") -> str:
+    """When a pairing began, as the sources date it: 'since 2017-03'; a start sentence whose year
+    the surviving copy lost (start_flags) says so; no start sentence dated at all says that."""
+    flags = [f for f in str(pairing.get("start_flags", "") or "").split(";") if f]
+    if pairing["start_date"]:
+        return mark_period(f"{since}{pairing['start_date']}", flags)
+    named = "start " if since else ""  # a table's Start column names it already
+    if "year_missing_in_source" in flags:
+        return f"{named}dated, year lost in the source"
+    return f"{named}not dated in the sources"
+
+
 def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters",
                    profiled: set[str] | None = None) -> str:
     """One row per pairing: who helps whom (linked to its profile page when it has one: `profiled`,
@@ -164,7 +176,7 @@ def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: 
         label = escape(p["label"])
         if p["pairing_id"] in profiled:
             label = f'<a href="{escape(profiles.profile_href(p["pairing_id"], from_dir))}">{label}</a>'
-        start = escape(p["start_date"] or "not dated in the sources")
+        start = escape(start_text(p, since=""))
         if p["start_source"]:
             href = source_href(p["start_source"], from_dir)
             start += (f'<br><span class="fact-quote" lang="zh">{escape(p["start_quote"])}</span> '
