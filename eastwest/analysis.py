@@ -109,13 +109,26 @@ def with_partners(table: pd.DataFrame, facts: pd.DataFrame, partner_columns: lis
 # --- Industry ----------------------------------------------------------------------------------
 
 
+# Words by which a source says its funds went "mainly" to the projects it counts (主要用于,
+# 重点支持): the funds may have paid for other projects too, so funds per project is an upper bound.
+MAINLY_WORDS = ("主要", "重点")
+
+
+def says_mainly(quote: str) -> bool:
+    return any(word in quote for word in MAINLY_WORDS)
+
+
 def aid_funds(facts: pd.DataFrame) -> pd.DataFrame:
     """Aid money per pairing and report (totals, not components or single events), with the
-    project count the same sentence or report gives for the same period, where there is one."""
+    project count the same sentence or report gives for the same period, where there is one;
+    `per_project_at_most` where the source says the funds went mainly to those projects."""
     funds = select(facts, comparability="aid_money", scope=WHOLE_SCOPES)
     projects = select(facts, indicators="aid_projects", scope=WHOLE_SCOPES)
     table = _attach(funds, projects, "projects")
     table["funds_per_project"] = table["value"] / table["projects"]
+    project_quotes = table["projects_fact_id"].map(projects.set_index("fact_id")["quote"]).fillna("")
+    table["per_project_at_most"] = [bool(p == p) and (says_mainly(q) or says_mainly(f))
+                                    for p, q, f in zip(table["projects"], project_quotes, table["quote"])]
     return table
 
 

@@ -322,12 +322,21 @@ def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
 # --- Industry -----------------------------------------------------------------------------------
 
 
+def per_project_text(r) -> str:
+    """'¥1.39 m'; 'at most ¥1.05 m' where the funds went mainly to the projects counted
+    (analysis.aid_funds: per_project_at_most)."""
+    return ("at most " if r["per_project_at_most"] else "") + style.human(r["funds_per_project"], "yuan")
+
+
+UPPER_BOUND_NOTE = "'At most': the source says the funds went mainly to those projects, so they may have paid for others."
+
+
 def _aid_bar(r: pd.Series) -> style.Bar:
     colour, hatch = _status_style(r["status"])
     what = "" if r["indicator"] == "fiscal_aid_funds" else f" ({r['indicator_label'].lower()})"
     projects = ""
     if r["projects"] == r["projects"]:
-        projects = f" · {int(r['projects'])} projects, {style.human(r['funds_per_project'], 'yuan')} per project"
+        projects = f" · {int(r['projects'])} projects, {per_project_text(r)} per project"
     return style.Bar(f"{r['programme_label']}{what}, {_when(r)} · {r['source_label']}{projects}",
                      r["value"], tables.value_text(r, with_unit=False) + _status_word(r["status"]), colour, hatch)
 
@@ -337,7 +346,8 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     total = len(table)
     table = _largest(table)
     subtitle = _sentences("Aid funds for projects, as each source reports them (totals, not components). "
-                          "Hatched: planned, not spent.", SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
+                          "Hatched: planned, not spent.", UPPER_BOUND_NOTE if table.per_project_at_most.any() else "",
+                          SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
                           style.capped(len(table), total, "figures", "largest"))
     return _chart(lambda layout: style.bar_chart(layout, "How much aid money did each pairing report, for how many projects?",
                                                  subtitle, _panels_by_scope(table, _aid_bar), shared_scale=True),
@@ -355,21 +365,34 @@ def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) ->
     total = len(table)
     table = table.sort_values(["report_date", "fact_id"], kind="stable").tail(MAX_PANEL_ROWS).reset_index(drop=True)
     pairs = list(dict.fromkeys(table.programme_label))
+    described = facts.set_index("fact_id")["description"]
 
-    def label(r) -> str:
-        return f"to {mark_period(r.report_date, r.flag_list)} · {r.source_label}"
+    def label(r, counted: str | None) -> str:
+        """What the report counts (the description of its fact), then its date and source."""
+        when = f"to {mark_period(r.report_date, r.flag_list)} · {r.source_label}"
+        return f"{described[counted]}\n{when}" if isinstance(counted, str) and counted in described else when
+
+    def value_text(r, column: str) -> str:
+        value = getattr(r, column)
+        if value != value:
+            return "not given"
+        if column == "funds_per_project":
+            return per_project_text(r._asdict())
+        return style.human(value, "" if column == "projects" else "yuan")
 
     panels = []
-    for column, heading, colour in (("value", "Aid funds", style.PALETTE[0]), ("projects", "Projects", style.PALETTE[2]),
-                                    ("funds_per_project", "Funds per project (computed)", style.PALETTE[5])):
-        bars = [style.Bar(label(r), 0.0 if getattr(r, column) != getattr(r, column) else getattr(r, column),
-                          "not given" if getattr(r, column) != getattr(r, column)
-                          else style.human(getattr(r, column), "" if column == "projects" else "yuan"), colour)
+    for column, counted, heading, colour in (
+            ("value", "fact_id", "Aid funds", style.PALETTE[0]), ("projects", "projects_fact_id", "Projects", style.PALETTE[2]),
+            ("funds_per_project", None, "Funds per project (computed)", style.PALETTE[5])):
+        bars = [style.Bar(label(r, getattr(r, counted) if counted else None),
+                          0.0 if getattr(r, column) != getattr(r, column) else getattr(r, column),
+                          value_text(r, column), colour)
                 for r in table.itertuples()]
         panels.append(style.Panel(bars, heading))
     title = f"{pairs[0] if pairs else 'No pairing'}: how much aid had each report counted so far?"
     subtitle = _sentences("Running totals since the pairing began, at each report date; each report counts in its "
-                          "own way, so the bars are not a like-for-like series.", SCALE_NOTE,
+                          "own way, so the bars are not a like-for-like series.",
+                          UPPER_BOUND_NOTE if table.per_project_at_most.any() else "", SCALE_NOTE,
                           style.capped(len(table), total, "reports", "latest"))
     return _chart(lambda layout: style.bar_chart(layout, title, subtitle, panels),
                   "industry_aid_over_report_dates", directory, analysis.with_partners(table, facts, ["projects_fact_id"]))

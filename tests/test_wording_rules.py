@@ -238,6 +238,35 @@ def test_period_label_marks_inferred_and_stripped_years():
         charts.period_label("2019-11", "stock")  # flags are required: no chart can forget them
 
 
+def test_a_start_whose_year_the_source_lost_says_so():
+    """The map and the pairings table: a dated start sentence whose year the repost stripped is not
+    'not dated' (data/reference/pairings.yml start_flags)."""
+    assert tables.start_text({"start_date": "2017-03", "start_flags": ""}) == "since 2017-03"
+    assert tables.start_text({"start_date": "", "start_flags": "year_missing_in_source"}) == "start dated, year lost in the source"
+    assert tables.start_text({"start_date": "", "start_flags": ""}) == "start not dated in the sources"
+    assert tables.start_text({"start_date": "", "start_flags": "year_missing_in_source"}, since="") == "dated, year lost in the source"
+    pairings = load.pairings()
+    lost = pairings[pairings.start_flags.str.contains("year_missing_in_source")]
+    assert (lost.start_quote != "").all() and (lost.start_date == "").all()
+    html = tables.pairings_table(pairings, charts.RELATIONSHIP_SHORT, profiled=set())
+    assert html.count("year lost in the source") == len(lost)
+
+
+def test_funds_per_project_is_an_upper_bound_where_the_funds_went_mainly_to_the_projects(facts):
+    """主要用于 / 重点支持: the funds may have paid for other projects, so funds per project is 'at most'."""
+    funds = facts[(facts.indicator == "fiscal_aid_funds") & (facts.scope == "cumulative")].iloc[0]
+    projects = facts[facts.indicator == "aid_projects"].iloc[0]
+    key = dict(source_id="made-up", programme="made-up-pair", programme_label="Made → Up", period="2017/2019",
+               scope="cumulative", status="achieved", breakdown="", flags="", flag_list=[])
+    frame = pd.DataFrame([{**funds.to_dict(), **key, "fact_id": "x-funds", "value": 6e7, "quote": "累计落实帮扶资金6000万元"},
+                          {**projects.to_dict(), **key, "fact_id": "x-projects", "value": 60.0, "quote": "重点支持60个项目"}])
+    row = analysis.aid_funds(frame).iloc[0]
+    assert row.per_project_at_most and charts.per_project_text(row) == "at most ¥1 m"
+    frame.loc[1, "quote"] = "实施60个产业项目"
+    row = analysis.aid_funds(frame).iloc[0]
+    assert not row.per_project_at_most and charts.per_project_text(row) == "¥1 m"
+
+
 def test_every_flagged_fact_is_marked_in_labels_and_tables(facts):
     marked = flagged(facts)
     frame = pd.concat([marked, pd.DataFrame([made_up_fact(flags="period_inferred"),
