@@ -67,16 +67,30 @@ def is_part(facts: pd.DataFrame) -> pd.Series:
     return facts["flag_list"].map(lambda flags: "part_of_total" in flags)
 
 
+def part_of_a_total_of_its_kind(facts: pd.DataFrame) -> pd.Series:
+    """Components whose source also gives a whole figure of the same indicator for the same
+    pairing: shown beside that total, the part would be counted twice. A component of a count of
+    another kind (trainees who started a business, of all those trained) is its source's only
+    figure of its own kind, and is not one of these."""
+    parts = is_part(facts)
+    wholes = set(map(tuple, facts.loc[~parts, ["source_id", "programme", "indicator"]].to_numpy()))
+    keys = map(tuple, facts[["source_id", "programme", "indicator"]].to_numpy())
+    return parts & pd.Series([key in wholes for key in keys], index=facts.index, dtype=bool)
+
+
 def select(facts: pd.DataFrame, *, indicators=None, comparability=None, status=None, scope=None,
-           unit=None, parts: bool | None = False) -> pd.DataFrame:
+           unit=None, parts: bool | str | None = False) -> pd.DataFrame:
     """Facts chosen by their attributes; `parts` False drops components, True keeps only them,
-    None keeps both. Ordered by pairing, then report date, then source order."""
+    None keeps both, "own_kind" keeps a component only where its source gives no whole figure of
+    its indicator (part_of_a_total_of_its_kind). Ordered by pairing, then report date, then source order."""
     mask = pd.Series(True, index=facts.index)
     for column, wanted in (("indicator", indicators), ("comparability", comparability), ("status", status),
                            ("scope", scope), ("unit", unit)):
         if wanted is not None:
             mask &= facts[column].isin([wanted] if isinstance(wanted, str) else list(wanted))
-    if parts is not None:
+    if parts == "own_kind":
+        mask &= ~part_of_a_total_of_its_kind(facts)
+    elif parts is not None:
         mask &= is_part(facts) == parts
     chosen = facts[mask].copy()
     chosen["report_date"] = chosen["period"].map(report_date)

@@ -4,9 +4,12 @@ jobs and sales by pairing.
 The summary picks, for each pairing and each headline indicator (from the controlled vocabulary,
 data/reference/indicators.yml), the latest *achieved* figure the sources report as a whole total:
 a cumulative total where there is one, otherwise the latest one-year or multi-year total, marked as
-such. Plans, expectations and quotas are left out; components of a stated total are left out; a
-count given only by kind (teachers, doctors) is shown per kind. Nothing is added up. A new source
-flows in by its indicators, with no code change.
+such. Where a pairing reports no total of people sent, a single group sent at one date stands,
+marked "one group". Plans, expectations and quotas are left out; a component is left out where its
+source gives the total of the same indicator (it would be counted twice), and stands where it is
+part of a count of another kind (those of the trainees who started a business); a count given only
+by kind (teachers, doctors) is shown per kind. Nothing is added up. A new source flows in by its
+indicators, with no code change.
 """
 from __future__ import annotations
 
@@ -26,13 +29,26 @@ HEADLINE = {
     "Sales": ["products_sold", "products_purchased"],
 }
 HEADLINE_INDICATORS = [i for group in HEADLINE.values() for i in group]
+QUESTION_OF = {i: q for q, group in HEADLINE.items() for i in group}
+# A group of people sent at one date (scope event: the Taizhou work group, a batch of teachers)
+# answers "who was sent" where no total does; one facility's funds or one fair's hires are not a
+# pairing's aid or jobs, so the other questions take totals only.
+ONE_GROUP_QUESTIONS = {"People"}
+SHOWN_SCOPES = (*analysis.WHOLE_SCOPES, "event")
 
 
 def headline_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """One fact per pairing, headline indicator (and kind, where only kinds are counted): the latest
-    achieved whole total, cumulative preferred. Columns of data/facts.csv plus `question`."""
-    chosen = analysis.select(facts, indicators=HEADLINE_INDICATORS, status="achieved", scope=analysis.WHOLE_SCOPES)
+    achieved whole total, cumulative preferred; for people, one group sent at one date where the
+    pairing has no total of that indicator. Columns of data/facts.csv plus `question`."""
+    chosen = analysis.select(facts, indicators=HEADLINE_INDICATORS, status="achieved", scope=SHOWN_SCOPES,
+                             parts="own_kind")
     chosen = chosen[(chosen.programme != "") & chosen.value.notna()]
+    one_group = chosen.scope == "event"
+    with_total = set(map(tuple, chosen.loc[~one_group, ["programme", "indicator"]].to_numpy()))
+    group_stands = [QUESTION_OF[i] in ONE_GROUP_QUESTIONS and (p, i) not in with_total
+                    for p, i in zip(chosen.programme, chosen.indicator)]
+    chosen = chosen[~one_group | pd.Series(group_stands, index=chosen.index, dtype=bool)]
     totals = set(zip(*chosen[chosen.breakdown == ""][["programme", "indicator"]].to_numpy().T)) if len(chosen) else set()
     # A figure for one kind (breakdown) stands only where the pairing has no total of that indicator.
     keep = [b == "" or (p, i) not in totals for p, i, b in zip(chosen.programme, chosen.indicator, chosen.breakdown)]
@@ -41,16 +57,17 @@ def headline_facts(facts: pd.DataFrame) -> pd.DataFrame:
     chosen = chosen.sort_values(["programme", "indicator", "breakdown", "cumulative", "report_date", "source_id", "quote_start"],
                                 kind="stable")
     latest = chosen.groupby(["programme", "indicator", "breakdown"], sort=False).tail(1).drop(columns="cumulative")
-    question = {i: q for q, group in HEADLINE.items() for i in group}
-    latest = latest.assign(question=latest.indicator.map(question),
+    latest = latest.assign(question=latest.indicator.map(QUESTION_OF),
                            order=latest.indicator.map(HEADLINE_INDICATORS.index))
     return latest.sort_values(["programme", "order", "breakdown"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
 def when_text(row) -> str:
-    """'cumulative, 2017-03 to 2021-02', 'in 2018 (one year)', '2016–2017 in total'; an inferred
-    period or a year the source lost is marked (load.mark_period)."""
+    """'cumulative, 2017-03 to 2021-02', 'in 2018 (one year)', '2016–2017 in total', 'c. 2017-09
+    (est.), one group'; an inferred period or a year the source lost is marked (load.mark_period)."""
     start, _, end = row["period"].partition("/")
+    if row["scope"] == "event":  # only groups of people sent are shown at one date (ONE_GROUP_QUESTIONS)
+        return f"{load.mark_period(load.span_text(row['period']), row['flag_list'])}, one group"
     if row["scope"] == "cumulative":
         text = f"cumulative, {start} to {end}" if start else f"cumulative to {end}"
     elif row["scope"] == "annual":
@@ -73,7 +90,7 @@ WHAT = {
     "cadres_seconded_east": "cadres from {west} seconded to {east}",
     "workers_placed_east": "people from {west} placed in jobs away from home",
     "local_employment": "people in {west} helped into local work or business",
-    "products_sold": "of sales of {west} products",
+    "products_sold": "of {west} products {east} helped sell",
     "products_purchased": "of {west} products bought by {east}",
 }
 NAMED_BY_NOUN = {"person"}
@@ -125,7 +142,7 @@ def summary_table(facts: pd.DataFrame, pairings: pd.DataFrame, from_dir: str = "
 
 
 def unreported_pairings(facts: pd.DataFrame, pairings: pd.DataFrame) -> list[str]:
-    """Pairings the sources give figures for, but no achieved headline total: 'Taizhou → Xianyang'."""
+    """Pairings the sources give figures for, but no achieved headline figure: 'Zhangjiagang → Suyu'."""
     shown = set(headline_facts(facts).programme)
     with_facts = set(facts.programme)
     return [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] in with_facts and p["pairing_id"] not in shown]

@@ -76,9 +76,11 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
 
 
 def job_figures(facts: pd.DataFrame) -> pd.DataFrame:
-    """Achieved whole totals of people helped into jobs, by pairing (no job-fair intentions, no
-    components of another figure)."""
-    table = analysis.select(facts, indicators=JOB_INDICATORS, status="achieved", scope=analysis.WHOLE_SCOPES)
+    """Achieved whole totals of people helped into jobs, by pairing: no job-fair intentions, and no
+    component of a jobs total its source also gives; a part of a count of another kind (trainees
+    who started a business) is drawn, as on the landing page (analysis.part_of_a_total_of_its_kind)."""
+    table = analysis.select(facts, indicators=JOB_INDICATORS, status="achieved", scope=analysis.WHOLE_SCOPES,
+                            parts="own_kind")
     return table[(table.programme != "") & table.value.notna()].reset_index(drop=True)
 
 
@@ -88,7 +90,7 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame) -> plt.Figure:
         bars = []
         for _, row in rows.iterrows():
             east, _, west = row["programme_label"].partition(" → ")
-            what = programme.WHAT[row["indicator"]].format(east=east, west=west)  # "people from ... placed in jobs"
+            what = programme.what_text(row, east, west)  # "people from ... placed in jobs", its kind in brackets
             bars.append(style.Bar(f"{row['programme_label']}: {what}\n{programme.when_text(row)}", row["value"],
                                   tables.value_text(row), JOB_COLOURS[row["indicator"]]))
         panels.append(style.Panel(bars, SCOPE_HEADINGS.get(scope, scope) if table.scope.nunique() > 1 else ""))

@@ -45,10 +45,35 @@ def test_plans_quotas_events_and_components_are_left_out(facts):
         made_up(t, "x-planned", status="planned", scope="cumulative", period="2017/2020", breakdown="", flags="planned"),
         made_up(t, "x-event", status="achieved", scope="event", period="2018-07", breakdown="", flags=""),
         made_up(t, "x-part", status="achieved", scope="annual", period="2018", breakdown="housing", flags="part_of_total"))
-    assert programme.headline_facts(frame).empty
+    assert programme.headline_facts(frame).empty  # one facility's funds are not a pairing's aid
     total = made_up(t, "x-total", status="achieved", scope="annual", period="2017", breakdown="", flags="")
     frame = pd.concat([frame, pairing_facts(total)])
     assert list(programme.headline_facts(frame).fact_id) == ["x-total"]
+
+
+def test_a_component_stands_only_where_its_source_gives_no_total_of_its_indicator(facts):
+    """33 trainees who started a business (part of the 186 trained) is its source's only figure of
+    people helped into business, and stands; a part of a jobs total the source also gives does not."""
+    t = facts[facts.indicator == "local_employment"].iloc[0]
+    part = made_up(t, "x-part", status="achieved", scope="cumulative", period="2017/2019", breakdown="", flags="part_of_total",
+                   source_id="made-up-source")
+    assert list(programme.headline_facts(pairing_facts(part)).fact_id) == ["x-part"]
+    whole = made_up(t, "x-whole", status="achieved", scope="cumulative", period="2017/2018", breakdown="", flags="",
+                    source_id="made-up-source")
+    assert list(programme.headline_facts(pairing_facts(part, whole)).fact_id) == ["x-whole"]
+    elsewhere = made_up(whole, "x-elsewhere", source_id="another-made-up-source")
+    assert "x-part" in set(programme.headline_facts(pairing_facts(part, elsewhere)).fact_id)
+
+
+def test_one_group_of_people_sent_stands_only_where_there_is_no_total(facts):
+    t = facts[facts.indicator == "professionals_sent_west"].iloc[0]
+    group = made_up(t, "x-group", breakdown="teachers", status="achieved", scope="event", period="2017-09",
+                    flags="period_inferred")
+    chosen = programme.headline_facts(pairing_facts(group))
+    assert list(chosen.fact_id) == ["x-group"]
+    assert programme.when_text(chosen.iloc[0]) == "c. 2017-09 (est.), one group"
+    total = made_up(t, "x-total", breakdown="doctors", status="achieved", scope="cumulative", period="2017/2019", flags="")
+    assert list(programme.headline_facts(pairing_facts(group, total)).fact_id) == ["x-total"]
 
 
 def test_counts_by_kind_stand_only_where_there_is_no_total(facts):
@@ -63,7 +88,9 @@ def test_counts_by_kind_stand_only_where_there_is_no_total(facts):
 
 def test_the_dataset_summary_keeps_qualifiers_status_and_marked_periods(facts):
     chosen = programme.headline_facts(facts)
-    assert len(chosen) and set(chosen.status) == {"achieved"} and set(chosen.scope) <= set(analysis.WHOLE_SCOPES)
+    assert len(chosen) and set(chosen.status) == {"achieved"} and set(chosen.scope) <= set(programme.SHOWN_SCOPES)
+    groups = chosen[~chosen.scope.isin(analysis.WHOLE_SCOPES)]
+    assert set(groups.question) <= programme.ONE_GROUP_QUESTIONS
     assert not chosen.duplicated(["programme", "indicator", "breakdown"]).any()
     table = programme.summary_table(facts, load.pairings())
     for _, row in chosen.iterrows():
