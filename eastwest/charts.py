@@ -11,7 +11,6 @@ no CJK font (tests/test_figures.py fails on any missing glyph).
 """
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -568,8 +567,8 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
 
     def bar(r) -> style.Bar:
         colour, hatch = _status_style(r["status"])
-        what = textwrap.shorten(r["description"], 70, placeholder="…")
-        return style.Bar(f"{what} · {r['programme_label']}, {_when(r)}", r["value"],
+        # the whole description: cut short, it would hide who forecasts and on which platform
+        return style.Bar(f"{r['description']} · {r['programme_label']}, {_when(r)}", r["value"],
                          tables.value_text(r, with_unit=False) + ("" if r["status"] == "achieved" else f", {r['status']}"),
                          colour, hatch)
 
@@ -582,6 +581,11 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
                   "consumption_sales", directory, table)
 
 
+# How a count of facts of each status reads: a 'quota' fact says what is meant to happen each year,
+# which in industry is often a rule (how a yearly profit is split), not a number of people or a target.
+STATUS_COUNTED = {"quota": "rule or quota"}
+
+
 def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directory: Path = FIGURES_DIR) -> Chart:
     """Facts by status per pairing, stacked; the MAX_BARS pairings with most facts at most."""
     subset = facts[facts.theme.isin(themes)]
@@ -591,11 +595,12 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
     bars = []
     for pairing, row in table.iterrows():
         parts = [(n, status) for status, n in row.items() if n]
-        bars.append(style.Bar(f"{pairing}: " + ", ".join(f"{n} {s}" for n, s in parts), int(row.sum()),
+        bars.append(style.Bar(f"{pairing}: " + ", ".join(f"{n} {STATUS_COUNTED.get(s, s)}" for n, s in parts), int(row.sum()),
                               f"{int(row.sum())} facts",
                               segments=[(n, *_status_style(s)) for n, s in parts]))
     themes_text = " and ".join(THEME_SHORT[t].lower() for t in themes)
-    subtitle = _sentences("Solid: achieved; hatched: planned, expected or quota.",
+    subtitle = _sentences("Solid: achieved; hatched: planned, expected, or a rule or quota (what is meant to happen "
+                          "each year, such as a profit-sharing rule: not a target).",
                           style.capped(len(table), total, "pairings", "with the most facts"))
     drawn = subset[subset.programme_label.isin(table.index)]
     return _chart(lambda layout: style.bar_chart(layout, f"How many {themes_text} facts are results, and how many plans?",
