@@ -25,7 +25,7 @@ from .tables import value_text
 HEADLINE = {
     "Aid money": ["fiscal_aid_funds", "aid_funds_all_kinds"],
     "People": ["cadres_seconded_west", "professionals_sent_west", "professionals_sent_west_times", "cadres_seconded_east"],
-    "Jobs": ["workers_placed_east", "local_employment"],
+    "Jobs": ["workers_placed_east", "local_employment", "business_started"],
     "Sales": ["products_sold", "products_purchased"],
 }
 HEADLINE_INDICATORS = [i for group in HEADLINE.values() for i in group]
@@ -90,6 +90,7 @@ WHAT = {
     "cadres_seconded_east": "cadres from {west} seconded to {east}",
     "workers_placed_east": "people from {west} placed in jobs away from home",
     "local_employment": "people in {west} helped into local work or business",
+    "business_started": "trainees from {west} who started a business",
     "products_sold": "of {west} products {east} helped sell",
     "products_purchased": "of {west} products bought by {east}",
 }
