@@ -12,11 +12,17 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import analysis, load, programme, style, tables
-from .charts import RELATIONSHIP_COLOURS, RELATIONSHIP_SHORT, Chart, _chart
+from .charts import MAX_BARS, RELATIONSHIP_COLOURS, RELATIONSHIP_SHORT, Chart, _chart, _largest
 from .paths import FIGURES_DIR
 
-JOB_INDICATORS = ["workers_placed_east", "local_employment"]
-JOB_COLOURS = {"workers_placed_east": style.PALETTE[2], "local_employment": style.PALETTE[0]}
+# Each kind of jobs figure: its colour, the colour's name and what it counts (the subtitle says it in
+# words, for the kinds drawn).
+JOB_KINDS = {
+    "workers_placed_east": (style.PALETTE[2], "green", "placed in jobs away from home"),
+    "local_employment": (style.PALETTE[0], "blue", "helped into local work or business"),
+    "business_started": (style.PALETTE[4], "purple", "trainees who started a business"),
+}
+JOB_INDICATORS = list(JOB_KINDS)
 # An arrangement's name is written in its line's colour, darkened where that colour is too light
 # to read as text on white (4.5:1 or more).
 TEXT_COLOURS = {"east_west_cooperation": "#0060a0", "xinjiang_aid": "#8a5a00", "north_south_linkage": "#00704f",
@@ -28,7 +34,7 @@ SCOPE_HEADINGS = {"cumulative": "Running totals since the pairing began", "annua
 # --- Who helps whom -------------------------------------------------------------------------------
 
 
-def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame) -> plt.Figure:
+def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, note: str = "") -> plt.Figure:
     canvas = style.Canvas(layout)
     canvas.header("Who helps whom",
                   "Each arrow runs from a helping place to the place it helps; beside each receiving place, "
@@ -58,6 +64,7 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFram
                                arrowprops=dict(arrowstyle="-|>", color=RELATIONSHIP_COLOURS[row.relationship], lw=2,
                                                shrinkA=2, shrinkB=2, mutation_scale=14))
         canvas.y += 0.06
+    canvas.block(note, color=style.MUTED_COLOUR)
     return canvas.finish()
 
 
@@ -67,8 +74,15 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
     words. It draws pairings, not facts: its sources are those that name each pairing."""
     names = places.set_index("id")
     named = sources.assign(pairing=sources.pairings.str.split(";")).explode("pairing")
+    total = len(pairings)
+    if total > MAX_BARS:  # the pairings most sources speak of; the overview's table lists them all
+        speaking = named.pairing.value_counts()
+        ranked = pairings.assign(n=pairings.pairing_id.map(speaking).fillna(0))
+        keep = ranked.sort_values(["n", "pairing_id"], ascending=[False, True], kind="stable").head(MAX_BARS).index
+        pairings = pairings[pairings.index.isin(keep)]
+    note = style.capped(len(pairings), total, "pairings", "named by most sources")
     drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "pairing"]].drop_duplicates()
-    return _chart(lambda layout: _map_figure(layout, pairings, names), "overview_pairings", directory,
+    return _chart(lambda layout: _map_figure(layout, pairings, names, note), "overview_pairings", directory,
                  drawn.reset_index(drop=True))
 
 
@@ -84,7 +98,7 @@ def job_figures(facts: pd.DataFrame) -> pd.DataFrame:
     return table[(table.programme != "") & table.value.notna()].reset_index(drop=True)
 
 
-def _jobs_figure(layout: style.Layout, table: pd.DataFrame) -> plt.Figure:
+def _jobs_figure(layout: style.Layout, table: pd.DataFrame, total: int) -> plt.Figure:
     panels = []
     for scope, rows in table.groupby("scope", sort=False):
         bars = []
@@ -92,20 +106,25 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame) -> plt.Figure:
             east, _, west = row["programme_label"].partition(" → ")
             what = programme.what_text(row, east, west)  # "people from ... placed in jobs", its kind in brackets
             bars.append(style.Bar(f"{row['programme_label']}: {what}\n{programme.when_text(row)}", row["value"],
-                                  tables.value_text(row), JOB_COLOURS[row["indicator"]]))
+                                  tables.value_text(row), JOB_KINDS[row["indicator"]][0]))
         panels.append(style.Panel(bars, SCOPE_HEADINGS.get(scope, scope) if table.scope.nunique() > 1 else ""))
+    kinds = [f"{JOB_KINDS[i][2]} ({JOB_KINDS[i][1]})" for i in JOB_INDICATORS if i in set(table.indicator)]
+    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
     return style.bar_chart(layout, "How many people did the pairings help into jobs?",
-                           "Achieved totals as each source reports them, each with its own period: placed in jobs "
-                           "away from home (green) or helped into local work or business (blue).", panels)
+                           f"Achieved totals as each source reports them, each with its own period: {listed}.", panels,
+                           note=style.capped(len(table), total, "figures", "largest"))
 
 
 def jobs(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
-    """People placed in jobs away from home or helped into local work, one bar per reported
-    total; running totals, one-year and multi-year figures in separate panels."""
+    """People placed in jobs away from home, helped into local work, or trainees who started a
+    business, one bar per reported total (the MAX_BARS largest at most); running totals, one-year
+    and multi-year figures in separate panels."""
     table = job_figures(facts)
+    total = len(table)
+    table = _largest(table, MAX_BARS)  # however many sources speak of jobs
     table = table.assign(scope_order=table.scope.map(list(SCOPE_HEADINGS).index))
     table = table.sort_values(["scope_order", "value"], ascending=[True, False], kind="stable").drop(columns="scope_order")
-    return _chart(lambda layout: _jobs_figure(layout, table), "labour_jobs", directory, table.reset_index(drop=True))
+    return _chart(lambda layout: _jobs_figure(layout, table, total), "labour_jobs", directory, table.reset_index(drop=True))
 
 
 def draw_all(directory: Path = FIGURES_DIR) -> list[Chart]:

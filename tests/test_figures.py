@@ -162,6 +162,8 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
 
     monkeypatch.setattr(style, "save", recording_save)
     many = {c.name: c for c in charts.draw_all(tmp_path, facts, sources, pairings, places)}
+    many.update({c.name: c for c in (programme_charts.jobs(facts, tmp_path),
+                                     programme_charts.pairing_map(pairings, places, sources, tmp_path))})
     recorded_texts = "\n".join(texts)
     assert set(many) == {c.name for c in drawn if c.name in many}
     for chart in drawn:
