@@ -149,6 +149,20 @@ def unreported_pairings(facts: pd.DataFrame, pairings: pd.DataFrame) -> list[str
     return [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] in with_facts and p["pairing_id"] not in shown]
 
 
+def unreported_sentence(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
+    """What the table leaves out, in one sentence: pairings with figures but no headline figure, and
+    pairings the sources only name ('' when the table has a row for every pairing)."""
+    unreported = unreported_pairings(facts, pairings)
+    named_only = [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] not in set(facts.programme)]
+    parts = []
+    if unreported:
+        parts.append(f"no achieved figure of these kinds for {in_words(unreported)} (their pairing pages list "
+                     "what the sources do report)")
+    if named_only:
+        parts.append(f"no figure at all for {in_words(named_only)}, which they only name")
+    return f"The sources give {' and '.join(parts)}." if parts else ""
+
+
 def in_words(labels: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return " and ".join(labels) if len(labels) < 3 else ", ".join(labels[:-1]) + " and " + labels[-1]

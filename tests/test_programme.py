@@ -111,3 +111,13 @@ def test_what_each_indicator_says_is_defined_for_every_headline_indicator():
             assert not programme.WHAT[indicator].startswith("of "), indicator
         else:
             assert programme.WHAT[indicator].startswith("of "), indicator
+
+
+def test_every_pairing_is_in_the_table_or_in_the_sentence_under_it(facts):
+    pairings = load.pairings()
+    shown = set(programme.headline_facts(facts).programme)
+    sentence = programme.unreported_sentence(facts, pairings)
+    for _, p in pairings.iterrows():
+        assert p["pairing_id"] in shown or p["label"] in sentence, f"{p['label']} is neither in the table nor said to be missing"
+    without_facts = [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] not in set(facts.programme)]
+    assert all(label in sentence.split("no figure at all for", 1)[-1] for label in without_facts)
