@@ -1,5 +1,7 @@
-"""Sphinx extension: cite sources by their short keys ([src000]), the same keys the charts, fact
-tables and source pages use, instead of author–year labels a reader cannot map to a chart.
+"""Sphinx extension: cite sources by the names readers meet everywhere else in the book, outlet and
+date ([Litchi News 2021-02-27], as chart captions and fact tables name them; the bibliography's
+`shortname` field, written by eastwest.cite), not by an internal key or an author–year label a
+reader cannot map to a chart. An entry without that field is cited by its key.
 
 pybtex looks each style and plugin up by scanning every installed package's entry points, some
 fifty times a build (about a third of a second); the scan's answer cannot change during a build,
@@ -17,7 +19,7 @@ from pybtex.style.labels import BaseLabelStyle
 class KeyLabelStyle(BaseLabelStyle):
     def format_labels(self, sorted_entries):
         for entry in sorted_entries:
-            yield entry.key
+            yield entry.fields.get("shortname") or entry.key
 
 
 class KeyStyle(UnsrtStyle):

@@ -58,6 +58,14 @@ def _year(record: SourceRecord) -> str:
     return date[:4] if date else "n.d."
 
 
+def reader_label(source) -> str:
+    """The label a citation shows: the reader's name of the source without its comma ('Litchi News
+    2021-02-27', 'China News Service 2020-10-10'), so that '[A, B]' still reads as two sources."""
+    from .load import source_label
+
+    return source_label(source).replace(", ", " ")
+
+
 def seed_entry(record: SourceRecord) -> str:
     author = record.author.split(" (")[0].split(",")[0] if record.author else record.outlet.split(" (")[0]
     title = record.title_zh or record.title_en
@@ -75,6 +83,7 @@ def seed_entry(record: SourceRecord) -> str:
             + (f"; address {record.url}" if record.url_kind == "url" and record.url else "")
         ),
         "language": "Chinese",
+        "shortname": _bib_escape(reader_label(record.model_dump())),
     }
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
     return f"@misc{{{bib_key(record.source_id)},\n{body}\n}}\n"
@@ -97,6 +106,8 @@ def context_entries(paths: ProjectPaths) -> list[str]:
             "year": row["published"][:4] if row["published"] else "n.d.",
             "note": _bib_escape(f"Published {row['published'] or 'undated'}; reliability: {row['reliability']}. "
                                 "Read in a stored copy; see data/reference/national_context.csv"),
+            "shortname": _bib_escape(reader_label({"outlet": row["outlet"], "date_status": "as_given",
+                                                   "published": row["published"]})),
         }
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
         entries.append(f"@misc{{{key},\n{body}\n}}\n")

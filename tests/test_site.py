@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from eastwest import analysis, load, tables
-from eastwest.cite import bib_key, context_key, fact_anchor, source_page
+from eastwest.cite import bib_key, context_key, fact_anchor, reader_label, source_page
 from eastwest.paths import PROJECT
 
 HTML = PROJECT.html
@@ -173,11 +173,24 @@ def test_each_chapter_shows_its_figures_with_citing_captions(chapter):
 
 
 def test_bibliography_has_every_source_and_every_outside_source():
+    """Listed under the names a reader meets in captions and tables (outlet and date), not keys."""
     text = soup("bibliography.html").get_text()
-    for sid in load.sources().source_id:
-        assert f"[{bib_key(sid)}]" in text
+    for _, source in load.sources().iterrows():
+        assert f"[{reader_label(source)}]" in text
+        assert f"[{bib_key(source['source_id'])}]" not in text
     for row in analysis.context_figures().itertuples():
-        assert context_key(row.outlet, row.published) in text
+        assert f"[{reader_label({'outlet': row.outlet, 'date_status': 'as_given', 'published': row.published})}]" in text
+        assert context_key(row.outlet, row.published) not in text
+
+
+def test_citations_in_the_text_name_outlet_and_date():
+    labels = {reader_label(s) for _, s in load.sources().iterrows()}
+    labels |= {reader_label({"outlet": r.outlet, "date_status": "as_given", "published": r.published})
+               for r in analysis.context_figures().itertuples()}
+    for chapter in CHAPTERS:
+        cited = [a.get_text() for a in soup(f"chapters/{chapter}.html").select(".bibtex-citation a")]
+        assert cited, chapter
+        assert set(cited) <= labels, f"{chapter}: citations not named by outlet and date: {set(cited) - labels}"
 
 
 def test_data_page_links_every_data_file_and_the_targets_exist():
