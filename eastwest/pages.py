@@ -357,7 +357,7 @@ def quality_page_markdown(sources: pd.DataFrame, log: dict, facts: pd.DataFrame)
         if entry["script_conversion"]:
             other.append(f"{entry['characters_converted']} characters simplified ({escape(entry['script_conversion'])})")
         rows.append(
-            f'<tr><td><a href="{source_page(sid)}.html#cleaning">{escape(s["title_en"])}</a><br><code>{escape(bib_key(sid))}</code></td>'
+            f'<tr><td><a href="{source_page(sid)}.html#cleaning">{escape(s["title_en"])}</a><br>{escape(load.source_label(s))}</td>'
             f"<td>{len(entry['lines_removed'])}<br><small>{rules}</small></td>"
             f"<td>{entry['pinyin_glosses_stripped']}</td><td>{len(entry['garbled_runs'])}</td>"
             f"<td>{len(entry.get('numbers_missing_in_source', []))}</td><td>{int(flagged.get(sid, 0))}</td>"

@@ -17,7 +17,7 @@ import pandas as pd
 from . import load, style
 from .analysis import is_part
 from .charts import RELATIONSHIP_SHORT, _panels_by_scope, period_label
-from .cite import bib_key, fact_href, source_href
+from .cite import fact_href, source_href
 from .io import write_text
 from .paths import PROJECT, ProjectPaths
 from .load import source_label
@@ -287,7 +287,7 @@ def _sources_list(chosen: pd.DataFrame, facts: pd.DataFrame) -> str:
         n = int((facts.source_id == s["source_id"]).sum())
         count = f"{n} fact{'s' if n != 1 else ''} on this pairing" if n else "names the pairing; no facts on it"
         items.append(f'<li>{_source_link(s)}: <span lang="zh">{escape(s["title_zh"] or "(untitled)")}</span><br>'
-                     f"<small>{escape(s['title_en'])} · {count} · cited as <code>{escape(bib_key(s['source_id']))}</code></small></li>")
+                     f"<small>{escape(s['title_en'])} · {count}</small></li>")
     return f'<ul class="pairing-sources">{"".join(items)}</ul>'
 
 

@@ -159,8 +159,8 @@ def unreported_sentence(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
         parts.append(f"no achieved figure of these kinds for {in_words(unreported)} (their pairing pages list "
                      "what the sources do report)")
     if named_only:
-        parts.append(f"no figure at all for {in_words(named_only)}, which they only name")
-    return f"The sources give {' and '.join(parts)}." if parts else ""
+        parts.append(f"no figure at all for {in_words(named_only)}, of which they give no numbers of their own")
+    return f"The articles give {' and '.join(parts)}." if parts else ""
 
 
 def in_words(labels: list[str]) -> str:

@@ -20,7 +20,7 @@ from .paths import FIGURES_DIR
 JOB_KINDS = {
     "workers_placed_east": (style.PALETTE[2], "green", "placed in jobs away from home"),
     "local_employment": (style.PALETTE[0], "blue", "helped into local work or business"),
-    "business_started": (style.PALETTE[4], "purple", "trainees who started a business"),
+    "business_started": (style.PALETTE[4], "pink", "trainees who started a business"),
 }
 JOB_INDICATORS = list(JOB_KINDS)
 # An arrangement's name is written in its line's colour, darkened where that colour is too light

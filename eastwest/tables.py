@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from .cite import bib_key, fact_href, source_href
+from .cite import fact_href, source_href
 from .load import mark_period, span_text
 from .formats import human
 from .vocabulary import load_units
@@ -68,12 +68,15 @@ def source_links(source_ids, from_dir: str = "chapters", paths=None) -> str:
 
 
 def more_facts(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
-    """'12 more facts, each highlighted on its source's page: [src003] (7) · [src011] (5)': the facts a
+    """'12 more facts, each highlighted on its source's page: Litchi News, 2021-02-27 (7) · …': the facts a
     bounded listing leaves out, counted by source (in source order), each source linked to its page."""
+    from . import load
+
     counts = frame.groupby("source_id", sort=True).size()
+    meta = load.sources().set_index("source_id")
     links = " · ".join(
         f'<a class="source-link" href="{escape(source_href(sid, from_dir))}" data-source="{escape(sid)}">'
-        f"<code>{escape(bib_key(sid))}</code></a> ({n})" for sid, n in counts.items())
+        f"{escape(load.source_label(meta.loc[sid]))}</a> ({n})" for sid, n in counts.items())
     noun = "fact" if len(frame) == 1 else "facts"
     return f"{len(frame)} more {noun}, each highlighted on its source's page: {links}"
 
@@ -91,7 +94,7 @@ def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | N
             f"<td>{escape(row['description'])}<br><span class=\"fact-quote\" lang=\"zh\">{escape(row['quote'])}</span></td>"
             f"<td>{escape(period_text(row))}<br><small>{escape(row['scope'])}</small></td>"
             f"<td>{escape(row['pairing'])}</td>"
-            f"<td><code>{escape(bib_key(row['source_id']))}</code></td>"
+            f"<td>{escape(row['source_label'])}</td>"
             "</tr>"
         )
     head = "<tr><th>Value</th><th>What it counts (quote)</th><th>Period</th><th>Pairing</th><th>Source</th></tr>"
@@ -131,7 +134,10 @@ def collapsed(summary: str, html: str) -> str:
 
 
 def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
-    """One row per source: key, outlet, date and how it was established, genre, facts, reliability."""
+    """One row per source: its reader's name, outlet, date and how it was established, genre, facts,
+    reliability."""
+    from . import load
+
     rows = []
     for _, s in sources.iterrows():
         date = s["published"] or "undated"
@@ -141,13 +147,13 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
         href = source_href(s["source_id"], from_dir)
         rows.append(
             "<tr>"
-            f'<td><a href="{escape(href)}"><code>{escape(bib_key(s["source_id"]))}</code></a></td>'
+            f'<td><a href="{escape(href)}">{escape(load.source_label(s))}</a></td>'
             f'<td><span lang="zh">{escape(s["title_zh"])}</span><br><small>{escape(s["title_en"])}</small></td>'
             f"<td>{escape(s['outlet'])}</td><td>{escape(date)}</td><td>{escape(s['genre'].replace('_', ' '))}</td>"
             f"<td>{escape(s['facts'])}</td><td><small>{escape(s['reliability'])}</small></td>"
             "</tr>"
         )
-    head = "<tr><th>Key</th><th>Title</th><th>Outlet</th><th>Date</th><th>Genre</th><th>Facts</th><th>Reliability</th></tr>"
+    head = "<tr><th>Source</th><th>Title</th><th>Outlet</th><th>Date</th><th>Genre</th><th>Facts</th><th>Reliability</th></tr>"
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
@@ -169,6 +175,8 @@ def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: 
     by default every pairing with a fact), under which arrangement, since when (with the sentence)."""
     from . import load, profiles  # profiles uses this module: import when called
 
+    start_source_labels = {sid: load.source_label(row) for sid, row in load.sources().set_index("source_id", drop=False).iterrows()}
+
     if profiled is None:
         profiled = profiles.profiled_pairings(load.facts())
     rows = []
@@ -180,7 +188,7 @@ def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: 
         if p["start_source"]:
             href = source_href(p["start_source"], from_dir)
             start += (f'<br><span class="fact-quote" lang="zh">{escape(p["start_quote"])}</span> '
-                      f'(<a href="{escape(href)}"><code>{escape(bib_key(p["start_source"]))}</code></a>)')
+                      f'(<a href="{escape(href)}">{escape(start_source_labels[p["start_source"]])}</a>)')
         rows.append(f"<tr><td>{label}</td><td>{escape(relationship_labels.get(p['relationship'], p['relationship']))}</td>"
                     f"<td>{start}</td><td><small>{escape(p['note'])}</small></td></tr>")
     head = "<tr><th>Pairing</th><th>Arrangement</th><th>Start</th><th>Note</th></tr>"

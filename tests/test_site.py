@@ -371,3 +371,17 @@ def test_chapters_show_no_code_and_no_open_fact_table(chapter):
         assert table.find_parent("details") is not None, f"{chapter}: a fact table not collapsed"
     for block in page.select("article details"):
         assert block.find("summary") and block.find("summary").get_text(strip=True), f"{chapter}: a block with no summary"
+
+
+def test_readers_pages_show_no_internal_source_keys():
+    """Sources are named by outlet and date wherever a reader meets them; keys (src000) and file
+    stems (000_88e3…) stay in links, ids and the source pages' own provenance tables."""
+    pages = ["index.html", "bibliography.html", "sources/quality.html", "pairings/index.html",
+             *(f"chapters/{c}.html" for c in CHAPTERS),
+             *(p.relative_to(HTML).as_posix() for p in sorted((HTML / "pairings").glob("*-*.html")))]
+    for page in pages:
+        main = soup(page).select_one("main") or soup(page)
+        text = main.get_text(" ")
+        stems = r"|\b\d{3}_[0-9a-f]{16}\b" if page != "bibliography.html" else ""  # its entries give the seed file's path
+        keys = sorted(set(re.findall(r"\bsrc\d{3}\b|\bctx-[a-z0-9-]+" + stems, text)))
+        assert not keys, f"{page} shows internal source keys: {keys[:5]}"

@@ -60,7 +60,7 @@ def assert_marked(text: str, flags, where: str) -> None:
 
 
 def made_up_fact(**changes) -> pd.Series:
-    row = {"fact_id": "999-made-up", "source_id": "999_made_up", "value": 30.0, "value_high": float("nan"),
+    row = {"fact_id": "999-made-up", "source_id": "999_made_up", "source_label": "Made-up Daily, 2019-11-30", "value": 30.0, "value_high": float("nan"),
            "unit": "person", "qualifier": "exact", "status": "achieved", "period": "2019-11", "scope": "stock",
            "flags": "", "flag_list": [], "description": "A made-up fact", "quote": "近30名", "pairing": "A → B",
            "breakdown": "", "indicator_label": "Made up", "theme": "context", "chapter": "00_overview"}
