@@ -57,26 +57,31 @@ def fact_link(row, from_dir: str = "chapters") -> str:
     return f'<a class="fact-link" href="{escape(href)}" title="{escape(row["quote"])}">{escape(value_text(row))}</a>'
 
 
-def source_links(source_ids, from_dir: str = "chapters", paths=None) -> str:
-    """The sources, by outlet and date, each linked to its page; in source order."""
+def source_labels(paths=None) -> dict[str, str]:
+    """Each source's reader's name (outlet and date), by source id."""
     from . import load
 
-    meta = load.sources(paths or load.PROJECT).set_index("source_id")
-    links = [f'<a class="source-link" href="{escape(source_href(sid, from_dir))}" data-source="{escape(sid)}">'
-             f"{escape(load.source_label(meta.loc[sid]))}</a>" for sid in sorted(set(source_ids))]
+    return {sid: load.source_label(row) for sid, row in load.sources(paths or load.PROJECT).set_index("source_id").iterrows()}
+
+
+def source_link(source_id: str, label: str, from_dir: str = "chapters") -> str:
+    return (f'<a class="source-link" href="{escape(source_href(source_id, from_dir))}" data-source="{escape(source_id)}">'
+            f"{escape(label)}</a>")
+
+
+def source_links(source_ids, from_dir: str = "chapters", paths=None) -> str:
+    """The sources, by outlet and date, each linked to its page; in source order."""
+    labels = source_labels(paths)
+    links = [source_link(sid, labels[sid], from_dir) for sid in sorted(set(source_ids))]
     return "; ".join(links) if links else "none"
 
 
 def more_facts(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
     """'12 more facts, each highlighted on its source's page: Litchi News, 2021-02-27 (7) · …': the facts a
     bounded listing leaves out, counted by source (in source order), each source linked to its page."""
-    from . import load
-
+    labels = source_labels()
     counts = frame.groupby("source_id", sort=True).size()
-    meta = load.sources().set_index("source_id")
-    links = " · ".join(
-        f'<a class="source-link" href="{escape(source_href(sid, from_dir))}" data-source="{escape(sid)}">'
-        f"{escape(load.source_label(meta.loc[sid]))}</a> ({n})" for sid, n in counts.items())
+    links = " · ".join(f"{source_link(sid, labels[sid], from_dir)} ({n})" for sid, n in counts.items())
     noun = "fact" if len(frame) == 1 else "facts"
     return f"{len(frame)} more {noun}, each highlighted on its source's page: {links}"
 
@@ -175,8 +180,7 @@ def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: 
     by default every pairing with a fact), under which arrangement, since when (with the sentence)."""
     from . import load, profiles  # profiles uses this module: import when called
 
-    start_source_labels = {sid: load.source_label(row) for sid, row in load.sources().set_index("source_id", drop=False).iterrows()}
-
+    start_source_labels = source_labels()
     if profiled is None:
         profiled = profiles.profiled_pairings(load.facts())
     rows = []
