@@ -43,10 +43,6 @@ def write_text(path: Path, text: str) -> None:
     os.replace(partial, path)
 
 
-def write_json(path: Path, payload) -> None:
-    write_text(path, json_text(payload))
-
-
 def write_csv(path: Path, frame: pd.DataFrame) -> None:
     write_text(path, csv_text(frame))
 
