@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 ARGS = ["build", "-W", "-n", "--keep-going", "."]
+COMMAND = "jupyter-book " + " ".join(ARGS)  # as the build log shows it
 
 
 def warm_up() -> None:

@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 from . import stamps
+from .sphinx_pass import COMMAND
 
 BUILD = Path("_build")
 HTML = BUILD / "html"
@@ -235,7 +236,7 @@ def update_site(root: Path, force: bool = False, warm: "WarmSphinx | None" = Non
 
 def run_sphinx(root: Path) -> int:
     """`jupyter-book build -W -n --keep-going .` in `root` (eastwest.sphinx_pass), at once."""
-    print("$ jupyter-book build -W -n --keep-going .", flush=True)
+    print(f"$ {COMMAND}", flush=True)
     return subprocess.run([sys.executable, "-m", "eastwest.sphinx_pass", "--now"], cwd=root).returncode
 
 
@@ -248,7 +249,7 @@ class WarmSphinx:
                                         stdin=subprocess.PIPE, text=True)
 
     def go(self) -> int:
-        print("$ jupyter-book build -W -n --keep-going .", flush=True)
+        print(f"$ {COMMAND}", flush=True)
         self.process.communicate("go\n")
         return self.process.returncode
 
