@@ -7,8 +7,10 @@ for the test suite and is not a real article. Nothing here touches the real seed
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -19,6 +21,17 @@ from eastwest.paths import PROJECT, ProjectPaths
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "add_source"
 EXCLUDED_TOP_LEVEL = (".venv", "_build")
 UNACCOUNTED = "is neither in a fact nor excluded"
+
+
+def make_book(root: Path) -> str:
+    """`make book` in the project copy at `root`, with this .venv and the copy's own package in every
+    kernel; return its log (the test fails with the log's end if the build fails)."""
+    venv = Path(sys.executable).parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root))
+    result = subprocess.run(["make", "--no-print-directory", "book", f"VENV={venv}", "-o", f"{venv}/.installed"],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return result.stdout + result.stderr
 
 
 def fixture_source_id() -> str:

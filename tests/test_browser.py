@@ -343,13 +343,17 @@ WIDEST = """() => {
 }"""
 
 
+def page_at(browser, viewport):
+    """A page of its own browser context at `viewport` (CSS pixels, scale 1), closed after the module."""
+    context = browser.new_context(viewport=viewport, service_workers="block", device_scale_factor=1)
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def phone(browser, origin):
-    context = browser.new_context(viewport=PHONE, service_workers="block", device_scale_factor=1)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from page_at(browser, PHONE)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -587,11 +591,7 @@ def assert_figure_text_readable(figures: list[dict], where: str) -> None:
 
 @pytest.fixture(scope="module")
 def laptop(browser, origin):
-    context = browser.new_context(viewport=LAPTOP, service_workers="block", device_scale_factor=1)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from page_at(browser, LAPTOP)
 
 
 def test_charts_are_found_on_the_chapters():

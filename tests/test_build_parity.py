@@ -2,24 +2,13 @@
 before it: no stale pages or images, the same search index, the same asset links. With nothing
 changed the Sphinx pass is skipped (eastwest.update); forced to run again on the warm execution
 cache and doctrees, it must write the same bytes too."""
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from add_source import copy_project
+from add_source import copy_project, make_book
 
 
 def site_bytes(html: Path) -> dict[str, bytes]:
     return {str(p.relative_to(html)): p.read_bytes() for p in sorted(html.rglob("*")) if p.is_file()}
-
-
-def make_book(root: Path) -> None:
-    venv = Path(sys.executable).parent.parent
-    env = dict(os.environ, PYTHONPATH=str(root))  # the copy's own package in every kernel
-    result = subprocess.run(["make", "--no-print-directory", "book", f"VENV={venv}", "-o", f"{venv}/.installed"],
-                            cwd=root, env=env, capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
 
 
 def test_a_warm_rebuild_writes_the_same_site_as_a_cold_build(tmp_path):

@@ -4,15 +4,12 @@ depends on it) when they did: no stale table, page, figure or glued number is ev
 The step decisions are checked on a copy of the project with the slow parts stubbed (the
 notebook executor, Sphinx); the last test builds a copy for real and changes what feeds a glued
 number and what draws every figure. Nothing here times anything (that is `make bench`)."""
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from add_source import copy_project
+from add_source import copy_project, make_book
 from eastwest import execute, stamps, update
 
 CONTEXT_ROW = ("East-West fiscal aid", "2019")  # national_context.csv (indicator, period): ctx-ew-aid-2019 in 01_industry
@@ -197,15 +194,6 @@ def test_a_failed_sphinx_pass_is_not_recorded(project, monkeypatch):
 # --- the real thing -----------------------------------------------------------------------------
 
 
-def _make_book(root: Path) -> str:
-    venv = Path(sys.executable).parent.parent
-    env = dict(os.environ, PYTHONPATH=str(root))  # the copy's own package in every kernel
-    result = subprocess.run(["make", "--no-print-directory", "book", f"VENV={venv}", "-o", f"{venv}/.installed"],
-                            cwd=root, env=env, capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return result.stdout + result.stderr
-
-
 def _executed(log: str) -> set[str]:
     return set(re.findall(r"^(\S+): Executed notebook", log, flags=re.M))
 
@@ -216,7 +204,7 @@ def _mystnb_executed(log: str) -> list[str]:
 
 def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_changes(tmp_path):
     root = copy_project(tmp_path / "project")
-    log = _make_book(root)
+    log = make_book(root)
     notebooks = _executed(log)
     assert {"index.md", "chapters/00_overview.ipynb"} <= notebooks, log[-3000:]
     assert not _mystnb_executed(log), "Jupyter Book executed a notebook itself: the parallel executor missed it"
@@ -229,7 +217,7 @@ def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_chan
     new_value = str(int(float(old_value)) + 1)
     lines[n] = line.replace(f",{old_value},", f",{new_value},", 1)
     context.write_text("".join(lines), encoding="utf-8")
-    log = _make_book(root)
+    log = make_book(root)
     assert _executed(log) == notebooks, "a reference file changed: every notebook must execute again"
     industry = (root / "_build" / "html" / "chapters" / "01_industry.html").read_text(encoding="utf-8")
     assert f'data-value="{float(new_value)!r}"' in industry, "the glued outside figure is stale"
@@ -239,7 +227,7 @@ def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_chan
     style = root / "eastwest" / "style.py"
     assert '"#0072B2"' in style.read_text(encoding="utf-8")
     style.write_text(style.read_text(encoding="utf-8").replace('"#0072B2"', '"#0072B3"'), encoding="utf-8")
-    log = _make_book(root)
+    log = make_book(root)
     assert _executed(log) == notebooks, "a package module changed: every notebook must execute again"
     figures = {p.name: p.read_bytes() for p in (root / "figures").glob("*.svg")}
     assert any(b"#0072b3" in svg.lower() for svg in figures.values()), "the figures were not drawn again"
@@ -250,8 +238,8 @@ def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_chan
     # A prose edit in a notebook: nothing executes; the page changes. Then nothing at all reruns.
     chapter = root / "chapters" / "03_labour.ipynb"
     chapter.write_text(chapter.read_text(encoding="utf-8").replace("# Labour", "# Labour, edited", 1), encoding="utf-8")
-    log = _make_book(root)
+    log = make_book(root)
     assert not _executed(log) and not _mystnb_executed(log)
     assert "Labour, edited" in (root / "_build" / "html" / "chapters" / "03_labour.html").read_text(encoding="utf-8")
-    log = _make_book(root)
+    log = make_book(root)
     assert "Sphinx not run" in log and not _executed(log)
