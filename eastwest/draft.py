@@ -396,6 +396,16 @@ def _int(token: str) -> int:
     return int(cn2an.cn2an(token, "smart"))
 
 
+def _dated(m: re.Match, year: int, month: int | None, day: int | None, inferred: bool,
+           year_kind: str = "year") -> TimeExpr:
+    """The expression matched by `m` as a day, a month or (without a month) a year."""
+    if month and day:
+        return TimeExpr(m.start(), m.end(), "day", f"{year}-{month:02d}-{day:02d}", inferred)
+    if month:
+        return TimeExpr(m.start(), m.end(), "month", f"{year}-{month:02d}", inferred)
+    return TimeExpr(m.start(), m.end(), year_kind, str(year), inferred)
+
+
 def time_expressions(text: str, article: tuple[int, int], rules: Rules) -> list[TimeExpr]:
     """Time expressions in text, in order; periods relative to the article's (year, month)."""
     year0, month0 = article
@@ -422,35 +432,19 @@ def time_expressions(text: str, article: tuple[int, int], rules: Rules) -> list[
             out.append(TimeExpr(m.start(), m.end(), "range", f"{m['y1']}/{m['y2']}", False))
             last_year = int(m["y2"])
         elif m["y"]:
-            y = int(m["y"])
-            last_year = y
-            if m["d"]:
-                out.append(TimeExpr(m.start(), m.end(), "day", f"{y}-{int(m['m']):02d}-{int(m['d']):02d}", False))
-            elif m["m"]:
-                out.append(TimeExpr(m.start(), m.end(), "month", f"{y}-{int(m['m']):02d}", False))
-            else:
-                out.append(TimeExpr(m.start(), m.end(), "year", str(y), False))
+            last_year = int(m["y"])
+            out.append(_dated(m, last_year, m["m"] and int(m["m"]), m["d"] and int(m["d"]), False))
         elif m["ago"]:
-            y = year0 - _int(m["ago"])
-            last_year = y
-            if m["agod"]:
-                out.append(TimeExpr(m.start(), m.end(), "day", f"{y}-{int(m['agom']):02d}-{int(m['agod']):02d}", True))
-            elif m["agom"]:
-                out.append(TimeExpr(m.start(), m.end(), "month", f"{y}-{int(m['agom']):02d}", True))
-            else:
-                out.append(TimeExpr(m.start(), m.end(), "year", str(y), True))
+            last_year = year0 - _int(m["ago"])
+            out.append(_dated(m, last_year, m["agom"] and int(m["agom"]), m["agod"] and int(m["agod"]), True))
         elif m["rel"]:
-            y = year0 + rules.relative_years[m["rel"]]
-            last_year = y
+            y = last_year = year0 + rules.relative_years[m["rel"]]
             if m["half1"]:
                 a, b = rules.half_years[m["half1"]]
                 out.append(TimeExpr(m.start(), m.end(), "half", f"{y}-{a}/{y}-{b}", True))
-            elif m["rm"] and m["rd"]:
-                out.append(TimeExpr(m.start(), m.end(), "day", f"{y}-{_int(m['rm']):02d}-{int(m['rd']):02d}", True))
-            elif m["rm"]:
-                out.append(TimeExpr(m.start(), m.end(), "month", f"{y}-{_int(m['rm']):02d}", True))
             else:
-                out.append(TimeExpr(m.start(), m.end(), "relative_year", str(y), True))
+                month = m["rm"] and _int(m["rm"])
+                out.append(_dated(m, y, month, month and m["rd"] and int(m["rd"]), True, year_kind="relative_year"))
         elif m["half"]:
             a, b = rules.half_years[m["half"]]
             y = last_year or year0
