@@ -49,6 +49,14 @@ def glue_calc(key: str, value: float, text: str, fact_ids: list[str] = ()) -> No
     glue(key, HTML(html), display=False)
 
 
+def glue_count(key: str, count: int, of: int | None = None) -> None:
+    """Glue a count computed from the dataset as `key` and, given the whole it is part of, its
+    share as `key`-share ('24' and '10%')."""
+    glue_calc(key, count, str(count))
+    if of is not None:
+        glue_calc(f"{key}-share", count / of, f"{count / of:.0%}")
+
+
 def glue_text(key: str, text: str) -> None:
     """Glue a piece of text derived from the data (a name, a list of sources)."""
     glue(key, HTML(f'<span class="glued-text">{escape(text)}</span>'), display=False)
