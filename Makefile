@@ -55,7 +55,7 @@ png: data ## also write PNG copies of every chart (figures/*.png, figures/pairin
 pdf: book ## print the whole report to _build/pdf/report.pdf (one HTML page, printed offline by Chromium)
 	$(VENV)/bin/jupyter-book build -W -n --keep-going --builder singlehtml .
 	bash .ci/install-test-deps
-	$(PY) -m eastwest.pdf
+	$(PY) -m eastwest.build.pdf
 
 test: book pdf ## run every test: unit, data, notebooks (nbmake), built site and browser (installs Chromium and a CJK font if missing)
 	bash .ci/install-test-deps

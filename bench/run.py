@@ -23,8 +23,8 @@ Steps:
   5. nbmake over chapters/
   6. page weights: each html page plus the images it shows and the page data it loads from
      _static/generated/
-  7. synthetic corpus: the 5 seeds replicated to 1,000 articles, `eastwest.dataset.build` timed
-  8. drafting: `eastwest.draft.agreement()` drafts every curated source from scratch and compares the
+  7. synthetic corpus: the 5 seeds replicated to 1,000 articles, `eastwest.dataset.builder.build` timed
+  8. drafting: `eastwest.draft.drafting.agreement()` drafts every curated source from scratch and compares the
      proposals with the curated annotations (the answer key); the same on the add-source test
      fixture, which the drafting rules were not written from. Writes bench/draft_agreement.md,
      which the method page includes. `bench/run.py --only draft` runs this step alone.
@@ -76,7 +76,7 @@ TARGETS = {  # step -> (limit, unit) ; the check is value <= limit
     "scaling_growth": (1.25, "x"),       # seconds per source, largest step / first step (<= 1: linear or better)
 }
 
-# Notebooks that ran: eastwest.execute logs "<path>: Executed notebook in …" for each one it
+# Notebooks that ran: eastwest.build.execute logs "<path>: Executed notebook in …" for each one it
 # executes (before the Sphinx pass); myst-nb logs "<path>: Executing notebook using local CWD
 # [mystnb]" for any it executes itself (.ipynb files and MyST text notebooks such as index.md).
 EXECUTED_LOG = re.compile(r"(?P<path>[^\s:]+\.(?:ipynb|md))\S*: Execut(?:ing|ed) notebook")
@@ -134,7 +134,7 @@ class Bench:
 
 
 def executed_notebooks(output: str, root: Path) -> list[str]:
-    """Notebooks executed, from the log lines '<path>: Executed notebook …' (eastwest.execute) or
+    """Notebooks executed, from the log lines '<path>: Executed notebook …' (eastwest.build.execute) or
     '<path>: Executing notebook using …' (myst-nb)."""
     found = set()
     for match in EXECUTED_LOG.finditer(output):
@@ -228,12 +228,12 @@ def page_weights(html: Path) -> list[dict]:
 SYNTHETIC_BUILD = r"""
 import json, sys, time
 from pathlib import Path
-from eastwest.paths import ProjectPaths
+from eastwest.core.paths import ProjectPaths
 import eastwest
 start = time.perf_counter()
 error = None
 try:
-    from eastwest.dataset import build
+    from eastwest.dataset.builder import build
     report = build(ProjectPaths(Path(sys.argv[1])))
 except Exception as exc:  # reported, not raised: the bench is a report
     report, error = None, f"{type(exc).__name__}: {str(exc)[:2000]}"
@@ -392,8 +392,8 @@ DRAFT_AGREEMENT = r"""
 import json, shutil, sys, tempfile
 from pathlib import Path
 import yaml
-from eastwest.draft import agreement, agreement_markdown
-from eastwest.paths import ProjectPaths
+from eastwest.draft.drafting import agreement, agreement_markdown
+from eastwest.core.paths import ProjectPaths
 clone, date = Path(sys.argv[1]), sys.argv[2]
 curated = agreement(ProjectPaths(clone))
 # held out: the add-source test fixture, on a copy of the inputs holding only its annotations
@@ -524,7 +524,7 @@ def run_all(b: Bench, args) -> int:
     subprocess.run(["git", "clone", "--quiet", PROJECT, b.clone], check=True)
 
     # Safety: the clone's package must be the one imported, or notebooks would write to the working tree.
-    probe = subprocess.run([PYTHON, "-c", "import eastwest.paths as p; print(p.ROOT)"], cwd=b.work, env=b.env,
+    probe = subprocess.run([PYTHON, "-c", "import eastwest.core.paths as p; print(p.ROOT)"], cwd=b.work, env=b.env,
                            capture_output=True, text=True)
     if Path(probe.stdout.strip() or "/nonexistent").resolve() != b.clone.resolve():
         print(f"error: PYTHONPATH={b.clone} does not make the clone's eastwest win ({probe.stdout.strip() or probe.stderr.strip()}); "

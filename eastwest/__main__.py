@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import DataError
-from .execute import NotebookFailed
+from eastwest.core.errors import DataError
+from eastwest.build.execute import NotebookFailed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,23 +24,24 @@ def main(argv: list[str] | None = None) -> int:
     draft.add_argument("--force", action="store_true", help="overwrite an existing draft (the curated <ID>.yml is never touched)")
     draft.add_argument("--out", type=Path, help="write the draft here instead of data/annotations/<ID>.draft.yml")
     update = sub.add_parser("update", help="bring data/, the generated pages or the whole book up to date, "
-                                           "running each step only when its inputs changed (eastwest.update)")
+                                           "running each step only when its inputs changed (eastwest.build.update)")
     update.add_argument("target", choices=["data", "pages", "book"])
     update.add_argument("--jobs", type=int, help="notebooks executed at once (default: one per core, or EASTWEST_JOBS)")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
-            from .dataset import build
-            from .update import print_build_report
+            from eastwest.dataset.builder import build
+            from eastwest.build.update import print_build_report
 
             print_build_report(build())
         elif args.command == "figures":
-            from . import charts, programme_charts
+            from eastwest.charts import figures
+            from eastwest.charts import programme_charts
 
-            drawn = charts.draw_all() + programme_charts.draw_all()
+            drawn = figures.draw_all() + programme_charts.draw_all()
             print(f"{len(drawn)} charts drawn into figures/")
         elif args.command == "check":
-            from .dataset import collect, write_new_clean_text
+            from eastwest.dataset.builder import collect, write_new_clean_text
 
             _, _, _, builds = collect(only=args.source_id)
             if args.source_id not in builds:
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print("OK")
         elif args.command == "draft":
-            from .draft import CHECK, write_draft
+            from eastwest.draft.drafting import CHECK, write_draft
 
             path, document = write_draft(args.source_id, force=args.force, out=args.out)
             to_check = sum(CHECK in f for f in document["facts"]) + sum(CHECK in e for e in document["exclusions"])
@@ -67,12 +68,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"{to_check} with a `check:` note")
             print(f"review it, save it as data/annotations/{args.source_id}.yml, then run: python -m eastwest check {args.source_id}")
         elif args.command == "pages":
-            from .pages import write_pages
+            from eastwest.pages.generate import write_pages
 
             write_pages()
         elif args.command == "update":
-            from . import update
-            from .paths import ROOT
+            from eastwest.build import update
+            from eastwest.core.paths import ROOT
 
             sys.stdout.reconfigure(line_buffering=True)  # in order with jupyter-book's output
 
@@ -94,9 +95,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print_review_diff(source_id: str, paths=None) -> None:
     """When a draft lies beside the curated file, say what review changed (a short diff)."""
-    from .draft import review_diff
-    from .paths import PROJECT
-    from .yamlio import load_yaml
+    from eastwest.draft.drafting import review_diff
+    from eastwest.core.paths import PROJECT
+    from eastwest.core.yamlio import load_yaml
 
     paths = paths or PROJECT
     draft, curated = paths.annotation_draft(source_id), paths.annotation_file(source_id)

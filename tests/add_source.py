@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from eastwest import dataset
-from eastwest.paths import PROJECT, ProjectPaths
+from eastwest.dataset import builder
+from eastwest.core.paths import PROJECT, ProjectPaths
 
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "add_source"
 EXCLUDED_TOP_LEVEL = (".venv", "_build")
@@ -103,10 +103,10 @@ def add_fixture_source(root: Path) -> str:
     return source_id
 
 
-def check_source(paths: ProjectPaths, source_id: str) -> dataset.SourceBuild:
+def check_source(paths: ProjectPaths, source_id: str) -> builder.SourceBuild:
     """What `python -m eastwest check <source_id>` checks, for the project at `paths`: the
     source's build, with its problems in `.errors` and its numeric mentions in `.mentions`."""
-    _, _, _, builds = dataset.collect(paths, only=source_id)
+    _, _, _, builds = builder.collect(paths, only=source_id)
     assert source_id in builds, f"unknown source id {source_id!r}"
     return builds[source_id]
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from eastwest.paths import PROJECT, ProjectPaths
+from eastwest.core.paths import PROJECT, ProjectPaths
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from add_source import add_fixture_source, copy_project, fixture_annotations
-from eastwest import dataset, pages
-from eastwest.paths import PROJECT, ProjectPaths
+from eastwest.dataset import builder
+from eastwest.pages import generate
+from eastwest.core.paths import PROJECT, ProjectPaths
 
 PLANNED = "005-processing-line-planned-funds"
 QUALIFIED = "005-workers-placed-fujian"  # 1800余人
@@ -39,8 +40,8 @@ def added(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("add-source") / "project")
     paths = ProjectPaths(root)
     source_id = add_fixture_source(root)
-    report = dataset.build(paths)
-    pages.write_pages(paths)
+    report = builder.build(paths)
+    generate.write_pages(paths)
     return root, paths, source_id, report
 
 
@@ -90,7 +91,7 @@ def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(added):
     page = (paths.source_pages / f"src-{source_id}.md").read_text(encoding="utf-8")
     assert all(f'id="fact-{f["id"]}"' in page for f in expected)
 
-    # Its pairing profile page (eastwest.profiles, written by pages.write_pages).
+    # Its pairing profile page (eastwest.pages.profiles, written by pages.write_pages).
     assert (root / "pairings" / "cangshan-lintao.md").exists()
 
 

@@ -11,10 +11,11 @@ import time
 import pytest
 
 from add_source import copy_project
-from eastwest import dataset, load
-from eastwest.errors import DataError
-from eastwest.io import JOURNAL, STAGING, build_lock, recover
-from eastwest.paths import ProjectPaths
+from eastwest.dataset import builder
+from eastwest.dataset import load
+from eastwest.core.errors import DataError
+from eastwest.core.files import JOURNAL, STAGING, build_lock, recover
+from eastwest.core.paths import ProjectPaths
 
 SOURCE = "003_2c630117eaa85b35"
 
@@ -47,11 +48,11 @@ def old_and_new(tmp_path_factory):
     """A project copy holding the old dataset, and the bytes of the dataset after one change."""
     root = copy_project(tmp_path_factory.mktemp("atomic") / "project")
     paths = ProjectPaths(root)
-    dataset.build(paths)
+    builder.build(paths)
     old = outputs(paths)
     reference = ProjectPaths(copy_project(tmp_path_factory.mktemp("atomic-new") / "project"))
     change_one_description(reference)
-    dataset.build(reference)
+    builder.build(reference)
     new = outputs(reference)
     assert old != new and set(old) == set(new)
     change_one_description(paths)
@@ -87,12 +88,12 @@ def test_a_killed_build_leaves_the_old_or_the_new_dataset(old_and_new):
 
 
 def test_a_failed_build_changes_nothing(project_copy):
-    dataset.build(project_copy)
+    builder.build(project_copy)
     before = outputs(project_copy)
     path = project_copy.annotation_file(SOURCE)
     path.write_text(path.read_text(encoding="utf-8").replace("quote: 三个月前,有7名同志", "quote: 三个月前,有9名同志"), encoding="utf-8")
     with pytest.raises(DataError, match="not found verbatim"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
     assert outputs(project_copy) == before
     assert not (project_copy.data / STAGING).exists() and not (project_copy.data / JOURNAL).exists()
 
@@ -105,7 +106,7 @@ def test_concurrent_builds_wait_in_turn_and_both_succeed(old_and_new):
 
 
 def test_readers_and_pages_name_the_command_when_the_dataset_is_missing_or_empty(project_copy):
-    dataset.build(project_copy)
+    builder.build(project_copy)
     project_copy.facts_csv.write_text("", encoding="utf-8")
     load._facts.cache_clear()
     with pytest.raises(DataError, match=r"facts\.csv is missing or empty: run `make data`"):

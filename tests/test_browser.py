@@ -18,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, sync_playwright
 
-from eastwest.paths import PROJECT
+from eastwest.core.paths import PROJECT
 
 ROOT = PROJECT.root
 HTML = PROJECT.html
@@ -378,7 +378,7 @@ def _explorer_rows(page: Page) -> int:
 
 
 def test_the_explorer_lists_every_fact_and_filters_sorts_and_links(watched):
-    from eastwest import load
+    from eastwest.dataset import load
 
     facts = load.facts()
     watched.goto("explore/index.html")
@@ -543,7 +543,7 @@ def test_the_snippet_text_leaves_out_tables_code_and_collapsed_blocks(watched):
 
 # --- Figure text readable at the width it is shown -------------------------------------------------
 # Each chart is drawn wide (for the column on a laptop) and narrow (for a phone); the page serves the
-# narrow one below 700 px (eastwest.responsive_figures). Figure text is glyph paths: each run of text
+# narrow one below 700 px (eastwest.sphinx_ext.responsive_figures). Figure text is glyph paths: each run of text
 # is scaled from 100-unit glyphs, so scale(0.11 -0.11) is 11 units of the SVG's viewBox, and the
 # rendered size is that times the image's width on the page over the viewBox's width.
 

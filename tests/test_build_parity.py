@@ -1,6 +1,6 @@
 """A warm `make book` (nothing changed) writes the same site, byte for byte, as the cold build
 before it: no stale pages or images, the same search index, the same asset links. With nothing
-changed the Sphinx pass is skipped (eastwest.update); forced to run again on the warm execution
+changed the Sphinx pass is skipped (eastwest.build.update); forced to run again on the warm execution
 cache and doctrees, it must write the same bytes too."""
 from pathlib import Path
 

@@ -2,11 +2,11 @@ import re
 
 import pytest
 
-from eastwest import load
-from eastwest.cleaning import GARBLED_MARK, PINYIN_GLOSS, clean_seed, find_garbled
-from eastwest.corpus import clean_corpus
-from eastwest.errors import DataError
-from eastwest.provenance import load_records
+from eastwest.dataset import load
+from eastwest.sources.cleaning import GARBLED_MARK, PINYIN_GLOSS, clean_seed, find_garbled
+from eastwest.sources.corpus import clean_corpus
+from eastwest.core.errors import DataError
+from eastwest.sources.provenance import load_records
 
 SPAM_WORDS = ["波多野结衣", "亚洲少妇", "国产日韩欧美", "熟女"]
 FURNITURE = ["字号变大", "字号变小", "点击:正在获取", "下载荔枝新闻APP", "快乐分享", "猜你喜欢", "猜你喜歡",

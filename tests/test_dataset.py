@@ -8,10 +8,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from eastwest import dataset, load, pages
-from eastwest.errors import DataError
-from eastwest.numbers import parse_number
-from eastwest.paths import PROJECT
+from eastwest.dataset import builder
+from eastwest.dataset import load
+from eastwest.pages import generate
+from eastwest.core.errors import DataError
+from eastwest.annotate.numerals import parse_number
+from eastwest.core.paths import PROJECT
 
 REQUIRED_COLUMNS = ["fact_id", "source_id", "theme", "indicator", "description", "east", "west", "value", "unit",
                     "qualifier", "period", "scope", "quote", "quote_start", "quote_end", "flags"]
@@ -116,11 +118,11 @@ def test_places_and_pairings_are_consistent(facts):
 
 
 def test_a_fresh_build_reproduces_data_byte_for_byte(project_copy, tmp_path):
-    dataset.build(project_copy)
+    builder.build(project_copy)
     second = project_copy.root.parent / "second"
     shutil.copytree(project_copy.root, second, ignore=shutil.ignore_patterns("*.csv", "*.json", "clean"))
-    from eastwest.paths import ProjectPaths
-    dataset.build(ProjectPaths(second))
+    from eastwest.core.paths import ProjectPaths
+    builder.build(ProjectPaths(second))
     for name in DATA_FILES:
         committed = (PROJECT.data / name).read_bytes()
         assert (project_copy.data / name).read_bytes() == committed, f"data/{name} differs from a fresh build"
@@ -174,7 +176,7 @@ def _edit_fact(paths, fact_id, **changes):
 def test_bad_annotation_fails_the_build_naming_file_and_fact(project_copy, changes, message):
     _edit_fact(project_copy, FACT, **changes)
     with pytest.raises(DataError) as info:
-        dataset.build(project_copy)
+        builder.build(project_copy)
     text = str(info.value)
     assert message in text
     assert f"{SOURCE}.yml" in text and FACT in text
@@ -183,20 +185,20 @@ def test_bad_annotation_fails_the_build_naming_file_and_fact(project_copy, chang
 def test_a_guessed_value_for_a_lost_number_is_rejected(project_copy):
     _edit_fact(project_copy, "003-households-driven-missing", value=100)
     with pytest.raises(DataError, match="never guess"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_duplicate_fact_ids_are_reported(project_copy):
     _rewrite_annotations(project_copy, lambda doc: doc["facts"][1].update(id=doc["facts"][0]["id"]))
     with pytest.raises(DataError, match=FACT):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_an_unexplained_mention_fails_the_build(project_copy):
     dropped = []
     _rewrite_annotations(project_copy, lambda doc: dropped.append(doc["facts"].pop(0)))
     with pytest.raises(DataError) as info:
-        dataset.build(project_copy)
+        builder.build(project_copy)
     assert SOURCE in str(info.value) and "7名" in str(info.value), dropped[0]["id"]
 
 
@@ -225,11 +227,11 @@ def test_adding_a_source_adds_its_facts_and_page(project_copy):
     project_copy.annotation_file("005_00000000000000aa").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
 
     before = len(yaml.safe_load(PROJECT.provenance.read_text(encoding="utf-8"))["sources"])
-    report = dataset.build(project_copy)
+    report = builder.build(project_copy)
     assert report["sources"] == before + 1
     built = pd.read_csv(project_copy.facts_csv, dtype=str, keep_default_na=False)
     assert {"005-cadres", "005-jobs"} <= set(built.fact_id)
-    pages.write_pages(project_copy)
+    generate.write_pages(project_copy)
     page = (project_copy.source_pages / "src-005_00000000000000aa.md").read_text(encoding="utf-8")
     assert 'id="fact-005-cadres"' in page and 'id="fact-005-jobs"' in page
     assert "src005" in project_copy.bibliography.read_text(encoding="utf-8")
@@ -241,23 +243,23 @@ def test_malformed_annotation_file_reports_line_and_column(project_copy):
     lines[6] = lines[6] + "  : : ["
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"003_2c630117eaa85b35\.yml: malformed YAML at line \d+, column \d+"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_annotation_file_for_another_source_is_rejected(project_copy):
     path = project_copy.annotation_file(SOURCE)
     path.write_text(path.read_text(encoding="utf-8").replace(f"source_id: {SOURCE}", "source_id: 009_ffffffffffffffff"), encoding="utf-8")
     with pytest.raises(DataError, match="does not match the file name"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_annotations_for_an_unknown_source_are_rejected(project_copy):
     shutil.copy(project_copy.annotation_file(SOURCE), project_copy.annotations / "009_ffffffffffffffff.yml")
     with pytest.raises(DataError, match="unknown source id '009_ffffffffffffffff'"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_a_source_without_annotations_is_an_error(project_copy):
     project_copy.annotation_file(SOURCE).unlink()
     with pytest.raises(DataError, match=f"no annotation file for source {SOURCE}"):
-        dataset.build(project_copy)
+        builder.build(project_copy)

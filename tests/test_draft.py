@@ -11,13 +11,14 @@ import opencc
 import pytest
 import yaml
 
-from eastwest import dataset, draft
+from eastwest.dataset import builder
+from eastwest.draft import drafting
 from eastwest.__main__ import _print_review_diff
-from eastwest.annotations import load_annotations, locate_once
-from eastwest.cleaning import clean_seed
-from eastwest.errors import DataError
-from eastwest.paths import PROJECT
-from eastwest.provenance import load_records, read_seed
+from eastwest.annotate.annotations import load_annotations, locate_once
+from eastwest.sources.cleaning import clean_seed
+from eastwest.core.errors import DataError
+from eastwest.core.paths import PROJECT
+from eastwest.sources.provenance import load_records, read_seed
 
 ARTICLE = """\
 张家港计划投入帮扶资金300万元。
@@ -66,7 +67,7 @@ def add_source(paths, text: str = ARTICLE, published: str | None = ARTICLE_DATE,
 @pytest.fixture
 def drafted(project_copy):
     source_id = add_source(project_copy)
-    document = draft.draft_source(source_id, project_copy)
+    document = drafting.draft_source(source_id, project_copy)
     return project_copy, source_id, document
 
 
@@ -129,7 +130,7 @@ def test_periods_are_worked_out_from_the_article_date(drafted):
 
 def test_relative_periods_follow_the_article_date(project_copy):
     source_id = add_source(project_copy, "去年,张家港采购沿河农产品500多万元。\n", published="2019-03-11", prefix="901")
-    (fact,) = draft.draft_source(source_id, project_copy)["facts"]
+    (fact,) = drafting.draft_source(source_id, project_copy)["facts"]
     assert fact["period"] == "2018"
 
 
@@ -205,8 +206,8 @@ def test_quotes_are_verbatim_unique_and_lengthened_when_a_clause_repeats(drafted
 def test_drafts_of_the_curated_sources_are_verbatim(project_copy):
     checked = 0
     for record in load_records(project_copy):
-        document = draft.draft_source(record.source_id, project_copy)
-        checked += _assert_verbatim(document, draft.clean_source(record, project_copy).text)
+        document = drafting.draft_source(record.source_id, project_copy)
+        checked += _assert_verbatim(document, drafting.clean_source(record, project_copy).text)
     assert checked > 0
 
 
@@ -215,9 +216,9 @@ def test_a_reviewed_draft_checks_clean(drafted):
     and every numeric mention is accounted for."""
     paths, source_id, document = drafted
     for entry in document["facts"] + document["exclusions"]:
-        entry.pop(draft.CHECK, None)
+        entry.pop(drafting.CHECK, None)
     paths.annotation_file(source_id).write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    _, _, _, builds = dataset.collect(paths, only=source_id)
+    _, _, _, builds = builder.collect(paths, only=source_id)
     assert builds[source_id].errors == []
     assert all(m.status != "unaccounted" for m in builds[source_id].mentions)
 
@@ -235,10 +236,10 @@ def test_the_rules_live_in_reference_data_and_name_no_source():
 def test_the_build_ignores_drafts(project_copy):
     record = load_records(project_copy)[0]
     path = project_copy.annotation_draft(record.source_id)
-    path.write_text(draft.dump_draft(draft.draft_source(record.source_id, project_copy)), encoding="utf-8")
+    path.write_text(drafting.dump_draft(drafting.draft_source(record.source_id, project_copy)), encoding="utf-8")
     assert path.name.endswith(".draft.yml") and path.exists()
     assert path not in project_copy.annotation_files()
-    report = dataset.build(project_copy)  # no "annotations for an unknown source id" for the draft
+    report = builder.build(project_copy)  # no "annotations for an unknown source id" for the draft
     assert report["facts"] > 0
     with pytest.raises(DataError, match="never read by the build"):
         load_annotations(path, record.source_id)
@@ -251,19 +252,19 @@ def test_review_notes_are_rejected_outside_drafts(project_copy):
     doc["facts"][0]["check"] = "is it seconded or trained?"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataError, match=r"unknown field\(s\) check.*review note"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_write_draft_never_touches_the_curated_file(project_copy):
     record = load_records(project_copy)[0]
     curated = project_copy.annotation_file(record.source_id)
     before = curated.read_bytes()
-    path, _ = draft.write_draft(record.source_id, project_copy)
+    path, _ = drafting.write_draft(record.source_id, project_copy)
     assert path == project_copy.annotation_draft(record.source_id) and curated.read_bytes() == before
     with pytest.raises(DataError, match="exists"):
-        draft.write_draft(record.source_id, project_copy)
+        drafting.write_draft(record.source_id, project_copy)
     with pytest.raises(DataError, match="refusing"):
-        draft.write_draft(record.source_id, project_copy, force=True, out=curated)
+        drafting.write_draft(record.source_id, project_copy, force=True, out=curated)
     assert curated.read_bytes() == before
 
 
@@ -271,8 +272,8 @@ def test_write_draft_never_touches_the_curated_file(project_copy):
 
 def test_check_lists_what_review_changed(drafted, capsys):
     paths, source_id, document = drafted
-    paths.annotation_draft(source_id).write_text(draft.dump_draft(document), encoding="utf-8")
-    reviewed = yaml.safe_load(draft.dump_draft(document))
+    paths.annotation_draft(source_id).write_text(drafting.dump_draft(document), encoding="utf-8")
+    reviewed = yaml.safe_load(drafting.dump_draft(document))
     first, second, third, fourth = reviewed["facts"][:4]
     first["unit"] = "person" if first["unit"] != "person" else "household"
     second["id"] = second["id"] + "-renamed"  # renamed: matched by quote and number
@@ -281,7 +282,7 @@ def test_check_lists_what_review_changed(drafted, capsys):
     reviewed["facts"].append({**first, "id": "900-new-fact", "quote": "一个新的句子", "number": "7个"})
     paths.annotation_file(source_id).write_text(yaml.safe_dump(reviewed, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    lines = draft.review_diff(yaml.safe_load(paths.annotation_draft(source_id).read_text(encoding="utf-8")), reviewed)
+    lines = drafting.review_diff(yaml.safe_load(paths.annotation_draft(source_id).read_text(encoding="utf-8")), reviewed)
     assert any(line.startswith(f"changed {first['id']}:") and "unit" in line for line in lines)
     assert any(line.startswith(f"changed {second['id']}:") and "id " in line for line in lines)
     assert any(line.startswith(f"removed {third['id']}") for line in lines)
@@ -292,7 +293,7 @@ def test_check_lists_what_review_changed(drafted, capsys):
     _print_review_diff(source_id, paths)
     out = capsys.readouterr().out
     assert "changed under review" in out and "removed" in out
-    assert draft.review_diff(document, document) == []
+    assert drafting.review_diff(document, document) == []
 
 
 # --- quote not found ------------------------------------------------------------------------------
@@ -312,7 +313,7 @@ def test_a_traditional_quote_is_told_the_text_is_simplified(project_copy):
     fact["quote"] = to_traditional.convert(fact["quote"])
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataError, match="traditional characters, but the clean text is in simplified script"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_a_traditional_title_is_compared_after_conversion(project_copy):
@@ -330,9 +331,9 @@ def test_a_traditional_title_is_compared_after_conversion(project_copy):
 # --- the measurement ------------------------------------------------------------------------------
 
 def test_agreement_measures_every_field_and_proposes_nothing_unverbatim(project_copy):
-    result = draft.agreement(project_copy)
+    result = drafting.agreement(project_copy)
     assert result["proposals_not_verbatim"] == 0
     assert result["curated_facts_with_number"] > 0
-    assert set(draft.TARGETS) <= set(result["shares_percent"])
+    assert set(drafting.TARGETS) <= set(result["shares_percent"])
     assert all(0 <= v <= 100 for v in result["shares_percent"].values())
-    assert "| value |" in draft.agreement_markdown(result, "2026-01-01")
+    assert "| value |" in drafting.agreement_markdown(result, "2026-01-01")

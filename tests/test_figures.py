@@ -9,8 +9,13 @@ import nbformat
 import pandas as pd
 import pytest
 
-from eastwest import analysis, charts, load, profiles, programme_charts, style
-from eastwest.paths import PROJECT
+from eastwest.analysis import comparisons
+from eastwest.charts import figures
+from eastwest.dataset import load
+from eastwest.pages import profiles
+from eastwest.charts import programme_charts
+from eastwest.charts import style
+from eastwest.core.paths import PROJECT
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +23,7 @@ def redrawn(tmp_path_factory):
     directory = tmp_path_factory.mktemp("figures")
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font.*")  # a tofu box fails the test
-        drawn = charts.draw_all(directory) + programme_charts.draw_all(directory)
+        drawn = figures.draw_all(directory) + programme_charts.draw_all(directory)
     return directory, drawn
 
 
@@ -161,7 +166,7 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
         return original(fig, *args, **kwargs)
 
     monkeypatch.setattr(style, "save", recording_save)
-    many = {c.name: c for c in charts.draw_all(tmp_path, facts, sources, pairings, places)}
+    many = {c.name: c for c in figures.draw_all(tmp_path, facts, sources, pairings, places)}
     many.update({c.name: c for c in (programme_charts.jobs(facts, tmp_path),
                                      programme_charts.pairing_map(pairings, places, sources, tmp_path))})
     recorded_texts = "\n".join(texts)
@@ -175,12 +180,12 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
             assert then <= max(3 * now, 200_000) and then <= 300_000, \
                 f"{chart.name}{layout.suffix}: {now:,} bytes now, {then:,} bytes with {COPIES} times the sources"
         rows = many[chart.name].facts
-        if "fact_id" in rows and len(rows) > 2 * charts.MAX_BARS:  # a chart of counts cites every fact it counted
+        if "fact_id" in rows and len(rows) > 2 * figures.MAX_BARS:  # a chart of counts cites every fact it counted
             assert chart.name in CHARTS_OF_COUNTS, f"{chart.name} draws {len(rows)} facts"
     # the chart says what it left out, from the data
     aid = many["industry_aid_funds"].facts
-    assert (aid.indicator != "aid_projects").sum() == charts.MAX_BARS
-    assert f"The {charts.MAX_BARS} largest of {len(analysis.aid_funds(facts)):,} figures are drawn." in recorded_texts
+    assert (aid.indicator != "aid_projects").sum() == figures.MAX_BARS
+    assert f"The {figures.MAX_BARS} largest of {len(comparisons.aid_funds(facts)):,} figures are drawn." in recorded_texts
 
 
 # Charts whose cells count facts: they cite all the facts counted, but draw at most MAX_BARS rows.

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from add_source import copy_project, make_book
-from eastwest import execute, stamps, update
+from eastwest.build import execute
+from eastwest.build import stamps
+from eastwest.build import update
 
 CONTEXT_ROW = ("East-West fiscal aid", "2019")  # national_context.csv (indicator, period): ctx-ew-aid-2019 in 01_industry
 

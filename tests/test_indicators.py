@@ -4,9 +4,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from eastwest import dataset, load
-from eastwest.errors import DataError
-from eastwest.indicators import OTHER_PREFIX
+from eastwest.dataset import builder
+from eastwest.dataset import load
+from eastwest.core.errors import DataError
+from eastwest.reference.indicators import OTHER_PREFIX
 
 
 def test_every_fact_names_an_indicator_of_the_vocabulary_with_its_unit_and_theme():
@@ -64,18 +65,18 @@ def _set(doc, indicator_id, **changes):
 def test_a_broken_vocabulary_fails_the_build_naming_the_file(project_copy, change, message):
     _edit_vocabulary(project_copy, change)
     with pytest.raises(DataError) as info:
-        dataset.build(project_copy)
+        builder.build(project_copy)
     assert message in str(info.value) and "indicators.yml" in str(info.value)
 
 
 def test_an_indicator_removed_from_the_vocabulary_rejects_its_facts(project_copy):
     _edit_vocabulary(project_copy, lambda d: d["indicators"].remove(next(i for i in d["indicators"] if i["id"] == "poor_counties")))
     with pytest.raises(DataError, match="unknown indicator 'poor_counties'"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_build_reports_facts_per_indicator(project_copy):
-    report = dataset.build(project_copy)
+    report = builder.build(project_copy)
     built = pd.read_csv(project_copy.facts_csv, dtype=str, keep_default_na=False)
     assert sum(report["facts_by_indicator"].values()) == len(built)
     assert report["facts_in_other_indicators"] == int(built.indicator.str.startswith(OTHER_PREFIX).sum())

@@ -4,7 +4,7 @@ import re
 import nbformat
 import pytest
 
-from eastwest.paths import PROJECT
+from eastwest.core.paths import PROJECT
 
 NOTEBOOKS = sorted(PROJECT.chapters.glob("*.ipynb"))
 FIGURE = re.compile(r"```\{figure\} \.\./figures/(?P<name>[a-z0-9_]+)\.svg\n(?P<options>(?::[a-z]+:[^\n]*\n)+)\n(?P<caption>.+?)\n```", re.S)

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from eastwest.numbers import NumberFormatError, parse_number
+from eastwest.annotate.numerals import NumberFormatError, parse_number
 
 
 @pytest.mark.parametrize(

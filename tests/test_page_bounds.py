@@ -10,8 +10,12 @@ from types import SimpleNamespace
 import pandas as pd
 from bs4 import BeautifulSoup
 
-from eastwest import load, offline, pages, profiles, tables
-from eastwest.cite import fact_anchor, source_page
+from eastwest.dataset import load
+from eastwest.sphinx_ext import offline
+from eastwest.pages import generate
+from eastwest.pages import profiles
+from eastwest.pages import tables
+from eastwest.reader.links import fact_anchor, source_page
 
 
 def _many(facts: pd.DataFrame, copies: int) -> pd.DataFrame:
@@ -73,7 +77,7 @@ def test_a_profile_indicator_table_is_bounded():
 
 def test_the_quality_page_has_one_row_per_source_and_the_details_are_on_the_source_pages():
     sources, facts, log = load.sources(), load.facts(), load.quality_log()
-    html = pages.quality_page_markdown(sources, log, facts)
+    html = generate.quality_page_markdown(sources, log, facts)
     rows = BeautifulSoup(html, "html.parser").select("table.quality-summary tbody tr")
     assert len(rows) == len(sources)
     for row, (_, source) in zip(rows, sources.iterrows()):
@@ -82,7 +86,7 @@ def test_the_quality_page_has_one_row_per_source_and_the_details_are_on_the_sour
         removed = int(row.select("td")[1].get_text(" ").split()[0])
         assert removed == len(log[source["source_id"]]["lines_removed"])
     sid = sources.source_id.iloc[0]
-    page = pages.source_page_markdown(sources.iloc[0], facts[facts.source_id == sid], load.clean_text(sid), log[sid])
+    page = generate.source_page_markdown(sources.iloc[0], facts[facts.source_id == sid], load.clean_text(sid), log[sid])
     listed = BeautifulSoup(page, "html.parser").select("table.quality tbody tr")
     assert len(listed) == len(log[sid]["lines_removed"]), "the source page lists every removed line"
 
@@ -96,7 +100,7 @@ def test_page_data_is_loaded_only_by_the_page_that_needs_it():
 
 
 def test_a_profile_chart_draws_at_most_its_cap_of_the_largest_figures(tmp_path):
-    from eastwest.paths import PROJECT, ProjectPaths
+    from eastwest.core.paths import PROJECT, ProjectPaths
 
     (tmp_path / "data").symlink_to(PROJECT.data)  # the project's data; the chart is drawn under tmp_path
     facts, sources, indicators = load.facts(), load.sources(), load.indicators()

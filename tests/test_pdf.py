@@ -3,7 +3,7 @@ its Chinese text and every chapter, and none of the screen-only toggles."""
 import pytest
 from pypdf import PdfReader
 
-from eastwest.pdf import PDF
+from eastwest.build.pdf import PDF
 
 CHAPTER_TITLES = ["Overview", "Industry projects", "Talent exchange", "Labour cooperation", "Consumption-based help", "Synthesis"]
 

@@ -1,4 +1,4 @@
-"""Pairing profile pages (eastwest.profiles, written by `python -m eastwest pages`): one page per
+"""Pairing profile pages (eastwest.pages.profiles, written by `python -m eastwest pages`): one page per
 pairing with facts, every fact on it linked to its sentence, statuses and qualifiers kept, no page
 for a pairing without facts, data text escaped. Each test builds a copy of the project."""
 from html import escape
@@ -8,19 +8,22 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from eastwest import dataset, load, pages, profiles
-from eastwest.cite import fact_href
-from eastwest.errors import DataError
-from eastwest.tables import value_text
+from eastwest.dataset import builder
+from eastwest.dataset import load
+from eastwest.pages import generate
+from eastwest.pages import profiles
+from eastwest.reader.links import fact_href
+from eastwest.core.errors import DataError
+from eastwest.pages.tables import value_text
 
 HOSTILE = "<script>alert('x')</script>"
 
 
 def build(paths):
-    dataset.build(paths)
+    builder.build(paths)
     for cached in (load._facts, load._places, load._indicators):  # the loader caches by project root
         cached.cache_clear()
-    pages.write_pages(paths)
+    generate.write_pages(paths)
     return load.facts(paths)
 
 
@@ -147,7 +150,7 @@ def test_html_in_titles_and_notes_is_rejected_by_the_build_and_escaped_by_the_pa
     pairing_id = facts.loc[facts.programme != "", "programme"].iloc[0]
     source_id = facts.loc[facts.programme == pairing_id, "source_id"].iloc[0]
 
-    # The build refuses markup in displayed text (eastwest.plaintext) ...
+    # The build refuses markup in displayed text (eastwest.core.plaintext) ...
     def note(doc):
         next(p for p in doc["pairings"] if p["id"] == pairing_id)["note"] = "Note " + HOSTILE
     edit_yaml(project_copy.pairings_input, note)

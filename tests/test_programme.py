@@ -1,10 +1,12 @@
-"""The landing page's summary of what each pairing reports it did (eastwest.programme): the rules
+"""The landing page's summary of what each pairing reports it did (eastwest.analysis.headline): the rules
 that pick one figure per pairing and indicator, checked on made-up facts so that each can fail,
 and on the dataset."""
 import pandas as pd
 import pytest
 
-from eastwest import analysis, load, programme
+from eastwest.analysis import comparisons
+from eastwest.dataset import load
+from eastwest.analysis import headline
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +36,9 @@ def test_a_running_total_is_preferred_to_a_later_one_year_figure(facts):
         made_up(t, "x-cumulative", scope="cumulative", period="2017-03/2019-03", breakdown="", flags="", status="achieved", value=5e6),
         made_up(t, "x-annual", scope="annual", period="2020", breakdown="", flags="", status="achieved", value=9e6),
         made_up(t, "x-later-cumulative", scope="cumulative", period="2017-03/2020-12", breakdown="", flags="", status="achieved", value=7e6))
-    assert list(programme.headline_facts(frame).fact_id) == ["x-later-cumulative"]
+    assert list(headline.headline_facts(frame).fact_id) == ["x-later-cumulative"]
     only_years = frame[frame.scope != "cumulative"]
-    assert list(programme.headline_facts(only_years).fact_id) == ["x-annual"]
+    assert list(headline.headline_facts(only_years).fact_id) == ["x-annual"]
 
 
 def test_plans_quotas_events_and_components_are_left_out(facts):
@@ -45,10 +47,10 @@ def test_plans_quotas_events_and_components_are_left_out(facts):
         made_up(t, "x-planned", status="planned", scope="cumulative", period="2017/2020", breakdown="", flags="planned"),
         made_up(t, "x-event", status="achieved", scope="event", period="2018-07", breakdown="", flags=""),
         made_up(t, "x-part", status="achieved", scope="annual", period="2018", breakdown="housing", flags="part_of_total"))
-    assert programme.headline_facts(frame).empty  # one facility's funds are not a pairing's aid
+    assert headline.headline_facts(frame).empty  # one facility's funds are not a pairing's aid
     total = made_up(t, "x-total", status="achieved", scope="annual", period="2017", breakdown="", flags="")
     frame = pd.concat([frame, pairing_facts(total)])
-    assert list(programme.headline_facts(frame).fact_id) == ["x-total"]
+    assert list(headline.headline_facts(frame).fact_id) == ["x-total"]
 
 
 def test_a_component_stands_only_where_its_source_gives_no_total_of_its_indicator(facts):
@@ -57,23 +59,23 @@ def test_a_component_stands_only_where_its_source_gives_no_total_of_its_indicato
     t = facts[facts.indicator == "local_employment"].iloc[0]
     part = made_up(t, "x-part", status="achieved", scope="cumulative", period="2017/2019", breakdown="", flags="part_of_total",
                    source_id="made-up-source")
-    assert list(programme.headline_facts(pairing_facts(part)).fact_id) == ["x-part"]
+    assert list(headline.headline_facts(pairing_facts(part)).fact_id) == ["x-part"]
     whole = made_up(t, "x-whole", status="achieved", scope="cumulative", period="2017/2018", breakdown="", flags="",
                     source_id="made-up-source")
-    assert list(programme.headline_facts(pairing_facts(part, whole)).fact_id) == ["x-whole"]
+    assert list(headline.headline_facts(pairing_facts(part, whole)).fact_id) == ["x-whole"]
     elsewhere = made_up(whole, "x-elsewhere", source_id="another-made-up-source")
-    assert "x-part" in set(programme.headline_facts(pairing_facts(part, elsewhere)).fact_id)
+    assert "x-part" in set(headline.headline_facts(pairing_facts(part, elsewhere)).fact_id)
 
 
 def test_one_group_of_people_sent_stands_only_where_there_is_no_total(facts):
     t = facts[facts.indicator == "professionals_sent_west"].iloc[0]
     group = made_up(t, "x-group", breakdown="teachers", status="achieved", scope="event", period="2017-09",
                     flags="period_inferred")
-    chosen = programme.headline_facts(pairing_facts(group))
+    chosen = headline.headline_facts(pairing_facts(group))
     assert list(chosen.fact_id) == ["x-group"]
-    assert programme.when_text(chosen.iloc[0]) == "c. 2017-09 (est.), one group"
+    assert headline.when_text(chosen.iloc[0]) == "c. 2017-09 (est.), one group"
     total = made_up(t, "x-total", breakdown="doctors", status="achieved", scope="cumulative", period="2017/2019", flags="")
-    assert list(programme.headline_facts(pairing_facts(group, total)).fact_id) == ["x-total"]
+    assert list(headline.headline_facts(pairing_facts(group, total)).fact_id) == ["x-total"]
 
 
 def test_counts_by_kind_stand_only_where_there_is_no_total(facts):
@@ -81,42 +83,42 @@ def test_counts_by_kind_stand_only_where_there_is_no_total(facts):
     kinds = [made_up(t, f"x-{kind}", breakdown=kind, status="achieved", scope="cumulative", period="2017/2020", flags="")
              for kind in ("teachers", "doctors")]
     frame = pairing_facts(*kinds)
-    assert sorted(programme.headline_facts(frame).fact_id) == ["x-doctors", "x-teachers"]
+    assert sorted(headline.headline_facts(frame).fact_id) == ["x-doctors", "x-teachers"]
     total = made_up(t, "x-all", breakdown="", status="achieved", scope="cumulative", period="2017/2019", flags="")
-    assert list(programme.headline_facts(pairing_facts(*kinds, total)).fact_id) == ["x-all"]
+    assert list(headline.headline_facts(pairing_facts(*kinds, total)).fact_id) == ["x-all"]
 
 
 def test_the_dataset_summary_keeps_qualifiers_status_and_marked_periods(facts):
-    chosen = programme.headline_facts(facts)
-    assert len(chosen) and set(chosen.status) == {"achieved"} and set(chosen.scope) <= set(programme.SHOWN_SCOPES)
-    groups = chosen[~chosen.scope.isin(analysis.WHOLE_SCOPES)]
-    assert set(groups.question) <= programme.ONE_GROUP_QUESTIONS
+    chosen = headline.headline_facts(facts)
+    assert len(chosen) and set(chosen.status) == {"achieved"} and set(chosen.scope) <= set(headline.SHOWN_SCOPES)
+    groups = chosen[~chosen.scope.isin(comparisons.WHOLE_SCOPES)]
+    assert set(groups.question) <= headline.ONE_GROUP_QUESTIONS
     assert not chosen.duplicated(["programme", "indicator", "breakdown"]).any()
-    table = programme.summary_table(facts, load.pairings())
+    table = headline.summary_table(facts, load.pairings())
     for _, row in chosen.iterrows():
-        assert programme.when_text(row) in table, row.fact_id
+        assert headline.when_text(row) in table, row.fact_id
         if row.qualifier == "over":
             assert f">over {row.value:,.0f}<" in table or "over ¥" in table, row.fact_id
     inferred = chosen[chosen.flag_list.map(lambda f: "period_inferred" in f)]
-    assert all(programme.when_text(r).startswith("c. ") and "est." in programme.when_text(r) for _, r in inferred.iterrows())
+    assert all(headline.when_text(r).startswith("c. ") and "est." in headline.when_text(r) for _, r in inferred.iterrows())
     assert "planned" not in table and "expected" not in table
 
 
 def test_what_each_indicator_says_is_defined_for_every_headline_indicator():
     vocabulary = load.indicators().set_index("indicator")
-    assert set(programme.WHAT) == set(programme.HEADLINE_INDICATORS)
-    assert set(programme.HEADLINE_INDICATORS) <= set(vocabulary.index)
-    for indicator in programme.HEADLINE_INDICATORS:  # a count of people reads from its noun
-        if vocabulary.loc[indicator, "unit"] in programme.NAMED_BY_NOUN:
-            assert not programme.WHAT[indicator].startswith("of "), indicator
+    assert set(headline.WHAT) == set(headline.HEADLINE_INDICATORS)
+    assert set(headline.HEADLINE_INDICATORS) <= set(vocabulary.index)
+    for indicator in headline.HEADLINE_INDICATORS:  # a count of people reads from its noun
+        if vocabulary.loc[indicator, "unit"] in headline.NAMED_BY_NOUN:
+            assert not headline.WHAT[indicator].startswith("of "), indicator
         else:
-            assert programme.WHAT[indicator].startswith("of "), indicator
+            assert headline.WHAT[indicator].startswith("of "), indicator
 
 
 def test_every_pairing_is_in_the_table_or_in_the_sentence_under_it(facts):
     pairings = load.pairings()
-    shown = set(programme.headline_facts(facts).programme)
-    sentence = programme.unreported_sentence(facts, pairings)
+    shown = set(headline.headline_facts(facts).programme)
+    sentence = headline.unreported_sentence(facts, pairings)
     for _, p in pairings.iterrows():
         assert p["pairing_id"] in shown or p["label"] in sentence, f"{p['label']} is neither in the table nor said to be missing"
     without_facts = [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] not in set(facts.programme)]

@@ -3,9 +3,9 @@ import hashlib
 import pytest
 import yaml
 
-from eastwest.errors import DataError
-from eastwest.paths import PROJECT
-from eastwest.provenance import check_seeds_match_records, load_records, read_seed
+from eastwest.core.errors import DataError
+from eastwest.core.paths import PROJECT
+from eastwest.sources.provenance import check_seeds_match_records, load_records, read_seed
 
 
 def test_every_seed_has_a_valid_record_and_matching_checksum():
@@ -52,7 +52,7 @@ def test_seed_that_is_not_utf8_names_file_and_byte_offset(tmp_path):
 
 
 def test_a_page_path_is_completed_only_with_a_recorded_site_and_its_evidence():
-    from eastwest.provenance import SourceRecord
+    from eastwest.sources.provenance import SourceRecord
 
     base = dict(source_id="x_1", sha256="0" * 64, title_zh=None, title_en="T", outlet="O", author=None, published=None,
                 date_status="undated", date_evidence="e", date_estimate=None, genre="news_report", script="simplified",

@@ -4,8 +4,9 @@ print header escapes page titles."""
 import pytest
 import yaml
 
-from eastwest import dataset, safe_titles
-from eastwest.errors import DataError
+from eastwest.dataset import builder
+from eastwest.sphinx_ext import safe_titles
+from eastwest.core.errors import DataError
 
 SOURCE = "003_2c630117eaa85b35"
 FACT = "003-work-group-cadres"
@@ -31,7 +32,7 @@ def edit_record(paths, **changes):
 def test_markup_in_provenance_is_rejected_naming_record_and_field(project_copy, field, kind):
     edit_record(project_copy, **{field: INJECTIONS[kind]})
     with pytest.raises(DataError) as info:
-        dataset.build(project_copy)
+        builder.build(project_copy)
     message = str(info.value)
     assert f"record {SOURCE}" in message and field in message and "plain text" in message
 
@@ -43,19 +44,19 @@ def test_markup_in_a_fact_description_is_rejected_naming_the_fact(project_copy, 
     next(f for f in doc["facts"] if f["id"] == FACT)["description"] = INJECTIONS[kind]
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataError, match=rf"{FACT}.*description contains"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_markup_in_a_place_name_or_pairing_note_is_rejected(project_copy):
     places = project_copy.places_input.read_text(encoding="utf-8")
     project_copy.places_input.write_text(places.replace("name_en: Xianyang,", "name_en: Xianyang <b>x</b>,", 1), encoding="utf-8")
     with pytest.raises(DataError, match=r"place 'xianyang': name_en contains '<'"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_ordinary_punctuation_stays_allowed(project_copy):
     edit_record(project_copy, title_en='Taizhou & Xianyang: "a model" [repost] (2017) — 100% done; 苏陕协作《报告》')
-    dataset.build(project_copy)
+    builder.build(project_copy)
 
 
 def test_the_print_header_title_is_escaped():

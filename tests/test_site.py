@@ -10,9 +10,11 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from eastwest import analysis, load, tables
-from eastwest.cite import bib_key, context_key, fact_anchor, reader_label, source_page
-from eastwest.paths import PROJECT
+from eastwest.analysis import comparisons
+from eastwest.dataset import load
+from eastwest.pages import tables
+from eastwest.reader.links import bib_key, context_key, fact_anchor, reader_label, source_page
+from eastwest.core.paths import PROJECT
 
 HTML = PROJECT.html
 CHAPTERS = ["00_overview", "01_industry", "02_talent", "03_labour", "04_consumption", "05_synthesis"]
@@ -105,7 +107,7 @@ def test_computed_headlines_are_recomputed_from_facts_csv():
     value = lambda i: float(raw.loc[i, "value"])  # noqa: E731
     industry = calc("chapters/01_industry.html")
     assert industry["calc-zjg-funds-growth"] == pytest.approx(value("000-industry-aid-funds") / value("002-aid-funds"))
-    split = analysis.aid_split(load.facts())
+    split = comparisons.aid_split(load.facts())
     assert industry["calc-split-funds"] == pytest.approx(sum(value(f) for f in split.fact_id))
     assert industry["calc-zjg-per-poor-person"] == pytest.approx(value("000-industry-aid-funds") / value("000-industry-poor-people-covered"))
     labour = calc("chapters/03_labour.html")
@@ -119,7 +121,7 @@ def test_computed_headlines_are_recomputed_from_facts_csv():
 
 
 def test_outside_figures_equal_the_context_table_and_are_cited():
-    context = analysis.context_figures()
+    context = comparisons.context_figures()
     seen = 0
     for chapter in CHAPTERS:
         page = f"chapters/{chapter}.html"
@@ -178,7 +180,7 @@ def test_bibliography_has_every_source_and_every_outside_source():
     for _, source in load.sources().iterrows():
         assert f"[{reader_label(source)}]" in text
         assert f"[{bib_key(source['source_id'])}]" not in text
-    for row in analysis.context_figures().itertuples():
+    for row in comparisons.context_figures().itertuples():
         assert f"[{reader_label({'outlet': row.outlet, 'date_status': 'as_given', 'published': row.published})}]" in text
         assert context_key(row.outlet, row.published) not in text
 
@@ -186,7 +188,7 @@ def test_bibliography_has_every_source_and_every_outside_source():
 def test_citations_in_the_text_name_outlet_and_date():
     labels = {reader_label(s) for _, s in load.sources().iterrows()}
     labels |= {reader_label({"outlet": r.outlet, "date_status": "as_given", "published": r.published})
-               for r in analysis.context_figures().itertuples()}
+               for r in comparisons.context_figures().itertuples()}
     for chapter in CHAPTERS:
         cited = [a.get_text() for a in soup(f"chapters/{chapter}.html").select(".bibtex-citation a")]
         assert cited, chapter
@@ -250,7 +252,7 @@ def test_removed_spam_and_furniture_never_reach_the_site():
 
 
 def test_source_text_is_escaped_in_pages_and_tables():
-    from eastwest import pages
+    from eastwest.pages import generate
 
     hostile = "<script>alert('x')</script>"
     row = load.facts().iloc[0].copy()
@@ -261,7 +263,7 @@ def test_source_text_is_escaped_in_pages_and_tables():
     source = load.sources().iloc[0].copy()
     source["title_en"] = hostile
     text = "正文" + hostile + "正文"
-    page = pages.source_page_markdown(source, load.facts().iloc[0:0], text, load.quality_log()[source["source_id"]])
+    page = generate.source_page_markdown(source, load.facts().iloc[0:0], text, load.quality_log()[source["source_id"]])
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
@@ -291,7 +293,7 @@ def test_print_headers_hold_plain_titles_only():
 
 
 def test_landing_page_shows_the_edition_the_years_covered_and_the_licences():
-    from eastwest import edition
+    from eastwest.pages import edition
 
     meta = edition.citation()
     text = re.sub(r"\s+([,.])", r"\1", soup("index.html").get_text(" ", strip=True))  # glued spans add spaces
@@ -332,10 +334,10 @@ def test_the_data_page_puts_facts_first_and_offers_every_table_in_one_zip():
 
 
 def test_the_landing_page_leads_with_what_each_pairing_reports_it_did():
-    """The summary table shows exactly the headline facts (eastwest.programme): achieved, whole
+    """The summary table shows exactly the headline facts (eastwest.analysis.headline): achieved, whole
     totals of the aid, people, jobs and sales indicators, one per pairing and indicator, each a link
     to its sentence with its period; its sources line names exactly their sources."""
-    from eastwest import programme
+    from eastwest.analysis import headline
 
     facts = load.facts().set_index("fact_id", drop=False)
     page = soup("index.html")
@@ -344,19 +346,19 @@ def test_the_landing_page_leads_with_what_each_pairing_reports_it_did():
     headings = [h.get_text(" ", strip=True).rstrip(" #") for h in page.select("article h2")]
     assert headings.index("What the pairings report they did") < headings.index("Key findings")
     shown = [a["data-fact"] for a in table.select("a.fact-link[data-fact]")]
-    expected = programme.headline_facts(load.facts())
+    expected = headline.headline_facts(load.facts())
     assert sorted(shown) == sorted(expected.fact_id) and len(shown) == len(set(shown))
     for fact_id in shown:
         row = facts.loc[fact_id]
-        assert row.status == "achieved" and row.indicator in programme.HEADLINE_INDICATORS, fact_id
+        assert row.status == "achieved" and row.indicator in headline.HEADLINE_INDICATORS, fact_id
         assert not pd.isna(row.value), fact_id
-        assert row.scope in analysis.WHOLE_SCOPES or (  # one group sent, where no total of people is given
-            row.scope == "event" and programme.QUESTION_OF[row.indicator] in programme.ONE_GROUP_QUESTIONS), fact_id
+        assert row.scope in comparisons.WHOLE_SCOPES or (  # one group sent, where no total of people is given
+            row.scope == "event" and headline.QUESTION_OF[row.indicator] in headline.ONE_GROUP_QUESTIONS), fact_id
     for (programme_id, indicator, breakdown), group in expected.groupby(["programme", "indicator", "breakdown"]):
         assert len(group) == 1, (programme_id, indicator, breakdown)
     for item in table.select("li"):
         fact_id = item.select_one("a.fact-link")["data-fact"]
-        assert programme.when_text(facts.loc[fact_id]) in item.get_text(" "), fact_id
+        assert headline.when_text(facts.loc[fact_id]) in item.get_text(" "), fact_id
     summary_sources = page.find(string=re.compile("Sources:")).find_parent("p")
     assert {a["data-source"] for a in summary_sources.select("a.source-link")} == set(expected.source_id)
     assert not page.select("figure img[src*='overview_pairing_network']"), "the count of facts is not a landing chart"

@@ -6,9 +6,9 @@ import json
 import pytest
 import yaml
 
-from eastwest import dataset
-from eastwest.errors import DataError
-from eastwest.io import json_text
+from eastwest.dataset import builder
+from eastwest.core.errors import DataError
+from eastwest.core.files import json_text
 
 SOURCE = "003_2c630117eaa85b35"
 FACT = "003-work-group-cadres"
@@ -27,10 +27,10 @@ def annotation_text(paths, source=SOURCE):
 
 
 def test_a_byte_order_mark_is_stripped_logged_and_shifts_no_offset(project_copy):
-    dataset.build(project_copy)
+    builder.build(project_copy)
     before = project_copy.facts_csv.read_bytes()
     set_seed(project_copy, b"\xef\xbb\xbf" + project_copy.seed_file(SOURCE).read_bytes())
-    dataset.build(project_copy)
+    builder.build(project_copy)
     assert project_copy.facts_csv.read_bytes() == before
     assert not project_copy.clean_text(SOURCE).read_text(encoding="utf-8").startswith("\ufeff")
     assert json.loads(project_copy.quality_log.read_text(encoding="utf-8"))[SOURCE]["byte_order_mark_stripped"] is True
@@ -40,7 +40,7 @@ def test_a_duplicated_key_in_a_fact_is_rejected_with_file_and_line(project_copy)
     path = project_copy.annotation_file(SOURCE)
     path.write_text(annotation_text(project_copy).replace("    value: 7\n", "    value: 7\n    value: 8\n", 1), encoding="utf-8")
     with pytest.raises(DataError, match=rf"{SOURCE}\.yml: malformed YAML at line \d+, column \d+: duplicate key 'value'"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 @pytest.mark.parametrize("bad", [".nan", ".inf", "-.inf"])
@@ -48,13 +48,13 @@ def test_a_non_finite_value_is_a_normal_error(project_copy, bad):
     path = project_copy.annotation_file(SOURCE)
     path.write_text(annotation_text(project_copy).replace("    value: 7\n", f"    value: {bad}\n", 1), encoding="utf-8")
     with pytest.raises(DataError, match=rf"{FACT}.*not a finite number"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_a_gb18030_seed_is_told_how_to_convert_and_recheck(project_copy):
     set_seed(project_copy, project_copy.seed_file(SOURCE).read_text(encoding="utf-8").encode("gb18030"))
     with pytest.raises(DataError) as info:
-        dataset.build(project_copy)
+        builder.build(project_copy)
     message = str(info.value)
     assert f"{SOURCE}.txt: not valid UTF-8" in message
     assert "iconv -f GB18030 -t UTF-8" in message and "sha256" in message and "reliability" in message
@@ -63,7 +63,7 @@ def test_a_gb18030_seed_is_told_how_to_convert_and_recheck(project_copy):
 def test_an_empty_seed_is_called_empty(project_copy):
     set_seed(project_copy, b"")
     with pytest.raises(DataError, match=rf"{SOURCE}\.txt: the seed is empty"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_a_duplicate_fact_id_names_the_file_and_each_line(project_copy):
@@ -71,14 +71,14 @@ def test_a_duplicate_fact_id_names_the_file_and_each_line(project_copy):
     second_id = yaml.safe_load(text)["facts"][1]["id"]
     project_copy.annotation_file(SOURCE).write_text(text.replace(f"id: {second_id}\n", f"id: {FACT}\n", 1), encoding="utf-8")
     with pytest.raises(DataError, match=rf"duplicate fact_id '{FACT}' at .*{SOURCE}\.yml:\d+, .*{SOURCE}\.yml:\d+"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 def test_a_rejected_fact_brings_no_follow_on_error_about_its_mention(project_copy):
     path = project_copy.annotation_file(SOURCE)
     path.write_text(annotation_text(project_copy).replace("    value: 7\n", "    value: 8\n", 1), encoding="utf-8")
     with pytest.raises(DataError) as info:
-        dataset.build(project_copy)
+        builder.build(project_copy)
     message = str(info.value)
     assert "1 problem(s)" in message and "disagrees with the number in the quote" in message
     assert "neither in a fact nor excluded" not in message
@@ -90,7 +90,7 @@ def test_a_broken_exclusion_does_not_drop_the_others(project_copy):
     doc["exclusions"][0]["reason"] = "whim"
     project_copy.annotation_file(SOURCE).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataError) as info:
-        dataset.build(project_copy)
+        builder.build(project_copy)
     assert "1 problem(s)" in str(info.value) and "unknown exclusion_reason 'whim'" in str(info.value)
 
 
@@ -98,14 +98,14 @@ def test_a_flood_of_errors_is_capped_and_kept_in_full_in_a_file(project_copy):
     lines = "".join(f"第{n}段:帮扶资金{n}万元,项目{n}个。\n" for n in range(1, 400))
     set_seed(project_copy, ("标题\n\n" + lines).encode("utf-8"))
     with pytest.raises(DataError) as info:
-        dataset.build(project_copy)
+        builder.build(project_copy)
     message = str(info.value)
     shown = [line for line in message.splitlines() if line.startswith("  - ")]
-    assert len(shown) == dataset.MAX_ERRORS_SHOWN
+    assert len(shown) == builder.MAX_ERRORS_SHOWN
     assert "more; all" in message
     log = project_copy.data / ".build-errors.txt"
     total = int(message.split(" problem(s)")[0])
-    assert total > dataset.MAX_ERRORS_SHOWN and len(log.read_text(encoding="utf-8").splitlines()) >= total
+    assert total > builder.MAX_ERRORS_SHOWN and len(log.read_text(encoding="utf-8").splitlines()) >= total
 
 
 def test_json_text_is_deterministic():

@@ -21,14 +21,21 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from eastwest import analysis, charts, dataset, load, pages, profiles, style, tables
-from eastwest.annotations import validate_fact
-from eastwest.cite import fact_anchor
-from eastwest.errors import DataError
-from eastwest.load import mark_period, span_text
-from eastwest.numbers import parse_number
-from eastwest.paths import PROJECT
-from eastwest.vocabulary import load_units, load_vocabulary
+from eastwest.analysis import comparisons
+from eastwest.charts import figures
+from eastwest.dataset import builder
+from eastwest.dataset import load
+from eastwest.pages import generate
+from eastwest.pages import profiles
+from eastwest.charts import style
+from eastwest.pages import tables
+from eastwest.annotate.annotations import validate_fact
+from eastwest.reader.links import fact_anchor
+from eastwest.core.errors import DataError
+from eastwest.dataset.load import mark_period, span_text
+from eastwest.annotate.numerals import parse_number
+from eastwest.core.paths import PROJECT
+from eastwest.reference.vocabulary import load_units, load_vocabulary
 
 # What a displayed period must say for each flag (written out here, not read from the package).
 MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
@@ -150,7 +157,7 @@ def test_the_build_fails_on_a_curated_fact_whose_qualifier_contradicts_its_numbe
     fact["qualifier"] = wrong
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(DataError, match=rf"{re.escape(fact['id'])}'?: qualifier '{wrong}' disagrees"):
-        dataset.build(project_copy)
+        builder.build(project_copy)
 
 
 # --- Units: one vocabulary, proper English plurals --------------------------------------------
@@ -228,14 +235,14 @@ def test_every_fact_unit_agrees_with_its_counter(facts):
 
 
 def test_period_label_marks_inferred_and_stripped_years():
-    assert charts.period_label("2019-11", "stock", []) == "2019-11"
-    assert charts.period_label("2019-11", "stock", ["period_inferred"]) == "c. 2019-11 (est.)"
-    assert charts.period_label("2019-11-20", "event", ["year_missing_in_source"]) == "2019-11-20 (year lost in the source)"
-    assert charts.period_label("2017-03/2021-02", "cumulative", ["period_inferred", "year_missing_in_source"]) == \
+    assert figures.period_label("2019-11", "stock", []) == "2019-11"
+    assert figures.period_label("2019-11", "stock", ["period_inferred"]) == "c. 2019-11 (est.)"
+    assert figures.period_label("2019-11-20", "event", ["year_missing_in_source"]) == "2019-11-20 (year lost in the source)"
+    assert figures.period_label("2017-03/2021-02", "cumulative", ["period_inferred", "year_missing_in_source"]) == \
         "c. cumulative 2017-03 to 2021-02 (est.; year lost in the source)"
     assert mark_period("to 2019-03", "part_of_total;period_inferred") == "c. to 2019-03 (est.)"
     with pytest.raises(TypeError):
-        charts.period_label("2019-11", "stock")  # flags are required: no chart can forget them
+        figures.period_label("2019-11", "stock")  # flags are required: no chart can forget them
 
 
 def test_a_start_whose_year_the_source_lost_says_so():
@@ -248,7 +255,7 @@ def test_a_start_whose_year_the_source_lost_says_so():
     pairings = load.pairings()
     lost = pairings[pairings.start_flags.str.contains("year_missing_in_source")]
     assert (lost.start_quote != "").all() and (lost.start_date == "").all()
-    html = tables.pairings_table(pairings, charts.RELATIONSHIP_SHORT, profiled=set())
+    html = tables.pairings_table(pairings, figures.RELATIONSHIP_SHORT, profiled=set())
     assert html.count("year lost in the source") == len(lost)
 
 
@@ -260,11 +267,11 @@ def test_funds_per_project_is_an_upper_bound_where_the_funds_went_mainly_to_the_
                scope="cumulative", status="achieved", breakdown="", flags="", flag_list=[])
     frame = pd.DataFrame([{**funds.to_dict(), **key, "fact_id": "x-funds", "value": 6e7, "quote": "累计落实帮扶资金6000万元"},
                           {**projects.to_dict(), **key, "fact_id": "x-projects", "value": 60.0, "quote": "重点支持60个项目"}])
-    row = analysis.aid_funds(frame).iloc[0]
-    assert row.per_project_at_most and charts.per_project_text(row) == "at most ¥1 m"
+    row = comparisons.aid_funds(frame).iloc[0]
+    assert row.per_project_at_most and figures.per_project_text(row) == "at most ¥1 m"
     frame.loc[1, "quote"] = "实施60个产业项目"
-    row = analysis.aid_funds(frame).iloc[0]
-    assert not row.per_project_at_most and charts.per_project_text(row) == "¥1 m"
+    row = comparisons.aid_funds(frame).iloc[0]
+    assert not row.per_project_at_most and figures.per_project_text(row) == "¥1 m"
 
 
 def test_every_flagged_fact_is_marked_in_labels_and_tables(facts):
@@ -273,7 +280,7 @@ def test_every_flagged_fact_is_marked_in_labels_and_tables(facts):
                                              made_up_fact(fact_id="999-made-up-2", flags="year_missing_in_source")])],
                       ignore_index=True)
     for _, row in frame.iterrows():
-        assert_marked(charts.period_label(row["period"], row["scope"], row["flag_list"]), row["flag_list"], row["fact_id"])
+        assert_marked(figures.period_label(row["period"], row["scope"], row["flag_list"]), row["flag_list"], row["fact_id"])
         assert_marked(tables.period_text(row), row["flag_list"], row["fact_id"])
     every = len(frame)  # listings count facts past their cap by source; here every row is shown and checked
     for kind, html in (("fact_table", tables.fact_table(frame, max_rows=every)),
@@ -294,7 +301,7 @@ def test_profile_tables_mark_flagged_periods(facts):
 
 def test_source_page_hover_labels_mark_flagged_periods(facts):
     for sid, group in facts.groupby("source_id"):
-        html = pages._highlighted_text(load.clean_text(sid), group)
+        html = generate._highlighted_text(load.clean_text(sid), group)
         soup = BeautifulSoup(html, "html.parser")
         for _, row in flagged(group).iterrows():
             anchor = soup.find(id=fact_anchor(row["fact_id"]))
@@ -316,7 +323,7 @@ def chart_texts(tmp_path_factory):
     monkey = pytest.MonkeyPatch()
     monkey.setattr(style, "save", recording_save)
     try:
-        drawn = {c.name: c.facts for c in charts.draw_all(directory)}
+        drawn = {c.name: c.facts for c in figures.draw_all(directory)}
         facts, pairings = load.facts(), load.pairings()
         indicators, sources = load.indicators(), load.sources()
         for _, pairing in pairings.iterrows():
@@ -335,8 +342,8 @@ MARKED_SPAN = re.compile(r"c\. [^\n]*?\((?:est\.|year lost)[^)]*\)|[^\n]*?\(year
 
 def bare_forms(row) -> set[str]:
     """How a fact's period reads in a label when its marks are left off."""
-    forms = {charts.period_label(row["period"], row["scope"], []), span_text(row["period"])}
-    forms.add(f"to {analysis.report_date(row['period'])}")
+    forms = {figures.period_label(row["period"], row["scope"], []), span_text(row["period"])}
+    forms.add(f"to {comparisons.report_date(row['period'])}")
     return {f for f in forms if f and f not in ("to ", "period not stated")}
 
 
@@ -372,7 +379,7 @@ def test_chart_rows_labelled_with_a_period_carry_the_mark(chart_texts):
         for _, row in flagged(frame).iterrows():
             if name == "industry_aid_funds" and row["indicator"] == "aid_projects":
                 continue  # a partner fact (its project count), written on its funds' bar
-            label = charts.period_label(row["period"], row["scope"], row["flag_list"])
+            label = figures.period_label(row["period"], row["scope"], row["flag_list"])
             assert label in joined, f"{name}: {row['fact_id']} drawn without {label!r}"
             checked += 1
     if not checked:
@@ -434,12 +441,12 @@ def test_built_source_pages_mark_flagged_periods_in_their_hover_labels(facts):
 
 
 def test_both_way_flows_straddle_the_centre_line(facts, tmp_path):
-    flows = analysis.talent_flows(facts)
+    flows = comparisons.talent_flows(facts)
     assert len(flows), "no talent flows to draw"
     # Add a made-up 'both' row (from a real row) so that the rule is exercised whatever the data hold.
     extra = facts[facts.fact_id == flows.fact_id.iloc[0]].copy()
     extra["fact_id"], extra["direction"], extra["value"] = "999-made-up-both", "both", 40.0
-    chart = charts.talent_flows(pd.concat([facts, extra], ignore_index=True), tmp_path)
+    chart = figures.talent_flows(pd.concat([facts, extra], ignore_index=True), tmp_path)
     data = pd.read_csv(tmp_path / "talent_flows.csv")
     assert {"direction", "drawn_as", "drawn_from", "drawn_to"} <= set(data.columns)
     assert set(data.fact_id) == set(chart.facts.fact_id)

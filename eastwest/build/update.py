@@ -1,0 +1,290 @@
+"""`make data`, `make pages` and `make book`: each step of the build runs only when the files it
+reads or the files it wrote changed since it last succeeded (content hashes, eastwest.build.stamps).
+
+  data       `python -m eastwest build`  reads seeds/, data/annotations/*.yml (never drafts),
+             data/reference/ and the package; writes data/*.csv, data/*.json, data/clean/.
+  pages      `python -m eastwest pages`  reads the project's inputs (below); writes sources/,
+             pairings/, figures/pairings/, references.bib, ... (whatever it wrote is recorded).
+  notebooks  executes the notebooks in parallel into Jupyter Book's cache (eastwest.build.execute).
+             The cache is keyed by each notebook's code cells only, so when anything else a
+             notebook can read changes (the project's inputs) or the figures the notebooks wrote
+             were changed by hand, the cache and Sphinx's doctrees are cleared first and every
+             notebook executes again: no figure or glued number is ever served stale.
+  site       `jupyter-book build -W -n --keep-going .` reads everything but the tests; writes
+             _build/html. Skipped only when its inputs and the site itself are byte for byte
+             what the last successful build saw and wrote. Otherwise the site is written afresh
+             (the cache and doctrees are kept), so a warm build gives the same bytes as a cold
+             one: no stale pages or images, a complete search index, no stylesheet checksums
+             that only a second build adds (tests/test_build_parity.py).
+
+The project's inputs, for pages and notebooks: everything under data/ (drafts aside), seeds/ and
+eastwest/, and every top-level file but the prose (*.md), the notebooks, the book's settings
+(_config.yml, _toc.yml, Makefile) and references.bib (written by pages from seeds/ and data/):
+CITATION.cff, requirements.txt, ...
+
+In `make book` the pages are generated while the notebooks execute (both need only data/).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from eastwest.build import stamps
+from eastwest.build.sphinx_pass import COMMAND
+
+BUILD = Path("_build")
+HTML = BUILD / "html"
+DOCTREES = BUILD / ".doctrees"
+BOOK_SETTINGS = ("_config.yml", "_toc.yml", "Makefile")
+NOT_SITE_INPUTS = ("_build", ".venv", "tests", "artifacts")
+PAGES_NOT_WRITTEN = (*NOT_SITE_INPUTS, "data", "seeds", "eastwest", "chapters")  # never written by pages
+
+
+# --- What each step reads and writes ---------------------------------------------------------------
+
+
+def data_inputs(root: Path) -> list[Path]:
+    return [*stamps.files_under(root, "seeds"),
+            *stamps.files_under(root, "data/annotations", "*.yml", recursive=False),
+            *stamps.files_under(root, "data/reference"),
+            *stamps.files_under(root, "eastwest"),
+            *[p for p in [root / "requirements.txt"] if p.is_file()]]
+
+
+def data_outputs(root: Path) -> list[Path]:
+    return [*stamps.files_under(root, "data", "*.csv", recursive=False),
+            *stamps.files_under(root, "data", "*.json", recursive=False),
+            *stamps.files_under(root, "data/clean")]
+
+
+def project_inputs(root: Path) -> list[Path]:
+    """What pages and notebooks may read: data/, seeds/, eastwest/ and the top-level files that are
+    neither prose, notebooks, the book's settings nor references.bib (which the pages step writes
+    from seeds/sources.yml and data/reference/)."""
+    top = [p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")
+           and p.suffix not in (".md", ".ipynb") and p.name not in (*BOOK_SETTINGS, "references.bib")]
+    return [*stamps.files_under(root, "data"), *stamps.files_under(root, "seeds"),
+            *stamps.files_under(root, "eastwest"), *top]
+
+
+def notebook_sources(root: Path) -> list[Path]:
+    """The notebooks: every .ipynb, and every Markdown page whose front matter names a kernel or
+    the MyST notebook format (as index.md does). Whether an edit to one changed its code is for
+    the execution cache to say; an edit to any other page cannot need an execution."""
+    files = stamps.tree_files(root, exclude_top=(*NOT_SITE_INPUTS, "bench", "sources", "pairings", "figures",
+                                                 "data", "seeds", "eastwest"))
+    return [p for p in files if p.suffix == ".ipynb" or (p.suffix == ".md" and _is_text_notebook(p))]
+
+
+def _is_text_notebook(path: Path) -> bool:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        head = handle.read(4096)
+    if not head.startswith("---"):
+        return False
+    front = head[3:].split("\n---", 1)[0]
+    return any(word in front for word in ("kernelspec", "file_format", "jupytext"))
+
+
+def notebook_outputs(root: Path) -> list[Path]:
+    """What the notebooks write: the chapter figures and their CSVs (figures/, not pairings/)."""
+    return stamps.files_under(root, "figures", recursive=False)
+
+
+def site_inputs(root: Path) -> list[Path]:
+    return stamps.tree_files(root, exclude_top=NOT_SITE_INPUTS)
+
+
+def site_outputs(root: Path) -> list[Path]:
+    html = root / HTML
+    return [p for p in html.rglob("*") if p.is_file()] if html.is_dir() else []
+
+
+def _environment() -> str:
+    return f"python {sys.version.split()[0]}"
+
+
+# --- Steps ------------------------------------------------------------------------------------------
+
+
+def update_data(root: Path, force: bool = False) -> bool:
+    """Rebuild data/ unless it is up to date; True if it was rebuilt."""
+    inputs = stamps.digest(root, data_inputs(root)) + _environment()
+    state = stamps.read(root, "data")
+    journal = root / "data" / ".publish-journal.json"
+    if (not force and state and not journal.exists() and state.get("inputs") == inputs
+            and state.get("outputs") == stamps.digest(root, data_outputs(root))):
+        print("data/ is up to date with seeds/, data/annotations/, data/reference/ and the package: not rebuilt "
+              "(`python -m eastwest build` forces it)")
+        return False
+    from eastwest.dataset.builder import build
+    from eastwest.core.paths import ProjectPaths
+
+    stamps.forget(root, "data")
+    start = time.perf_counter()
+    report = build(ProjectPaths(root))
+    print_build_report(report)
+    stamps.write(root, "data", {"inputs": inputs, "outputs": stamps.digest(root, data_outputs(root))})
+    print(f"data/ rebuilt in {time.perf_counter() - start:.1f} s")
+    return True
+
+
+def print_build_report(report: dict) -> None:
+    print("facts per indicator:")
+    for indicator, n in sorted(report["facts_by_indicator"].items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {n:5d}  {indicator}")
+    print(
+        f"data/: {report['sources']} sources, {report['facts']} facts; "
+        f"{report['mentions']} numeric mentions: {report['mentions_linked']} linked to facts, "
+        f"{report['mentions_excluded']} excluded with a reason (coverage {report['coverage_percent']}%); "
+        f"{len(report['facts_by_indicator'])} indicators, {report['facts_in_other_indicators']} facts in other_* indicators"
+    )
+
+
+def update_pages(root: Path, force: bool = False) -> bool:
+    """Regenerate the source pages, profiles, explorer and bibliography unless they are up to date.
+
+    Their outputs are whatever files the step wrote last time (found by comparing the tree before
+    and after it, so a new kind of generated page needs no change here): if one of them is missing
+    or was changed by hand, the step runs again."""
+    inputs = stamps.digest(root, project_inputs(root)) + _environment()
+    state = stamps.read(root, "pages")
+    if not force and state and state.get("inputs") == inputs:
+        written = [root / rel for rel in state.get("written", [])]
+        if all(p.is_file() for p in written) and state.get("outputs") == stamps.digest(root, written):
+            print("generated pages and references.bib are up to date with data/ and the package: not regenerated")
+            return False
+    from eastwest.pages.generate import write_pages
+    from eastwest.core.paths import ProjectPaths
+
+    stamps.forget(root, "pages")
+    start = time.perf_counter()
+    before = stamps.snapshot(root, exclude_top=PAGES_NOT_WRITTEN)
+    write_pages(ProjectPaths(root))
+    written = [rel for rel in stamps.written_since(root, before, exclude_top=PAGES_NOT_WRITTEN)
+               if not (rel.startswith("figures/") and rel.count("/") == 1)]  # the notebooks' figures
+    stamps.write(root, "pages", {"inputs": inputs, "written": written,
+                                 "outputs": stamps.digest(root, [root / rel for rel in written])})
+    print(f"pages generated in {time.perf_counter() - start:.1f} s ({len(written)} files written)")
+    return True
+
+
+class NotebookRun:
+    """The notebooks step, started by `start_notebooks` and finished by `.finish()`."""
+
+    def __init__(self, root: Path, key: str, sources: str, pending=None):
+        self.root, self.key, self.sources, self.pending = root, key, sources, pending
+
+    def finish(self) -> list[str]:
+        if self.pending is None:
+            return []
+        executed = self.pending.wait()
+        stamps.write(self.root, "notebooks", {"key": self.key, "sources": self.sources,
+                                              "figures": stamps.digest(self.root, notebook_outputs(self.root))})
+        return executed
+
+
+def start_notebooks(root: Path, jobs: int | None = None) -> NotebookRun:
+    """Start executing, in parallel, the notebooks with no cached execution of their current code;
+    first clear the cache and doctrees if anything else a notebook reads changed."""
+    key = stamps.digest(root, project_inputs(root)) + _environment()
+    sources = stamps.digest(root, notebook_sources(root))
+    state = stamps.read(root, "notebooks") or {}
+    cache_db = root / "_build" / ".jupyter_cache" / "global.db"
+    figures = stamps.digest(root, notebook_outputs(root))
+    if (state.get("key") == key and state.get("sources") == sources and state.get("figures") == figures
+            and cache_db.exists()):
+        print("notebooks: every execution is cached for the current data, package and code: nothing to execute")
+        return NotebookRun(root, key, sources)
+    stale_figures = state.get("figures") not in (None, figures)
+    if state.get("key") != key or stale_figures:
+        reason = "figures/ changed by hand" if state.get("key") == key else (
+            "data/, seeds/, the package or another input changed" if state else "no record of the last execution")
+        print(f"notebooks: {reason}: clearing the execution cache and doctrees, every notebook executes again")
+        shutil.rmtree(root / "_build" / ".jupyter_cache", ignore_errors=True)
+        shutil.rmtree(root / DOCTREES, ignore_errors=True)
+    # From here until `finish`, the figures are unverified (an execution may fail half-way):
+    # the next build re-checks the cache against the same key instead of clearing it again.
+    stamps.write(root, "notebooks", {"key": key, "sources": None, "figures": None})
+    from eastwest.build import execute
+
+    return NotebookRun(root, key, sources, execute.start(root, jobs))
+
+
+def update_site(root: Path, force: bool = False, warm: "WarmSphinx | None" = None) -> bool:
+    """Run the Sphinx pass unless the site is up to date with every input (in `warm`, a Sphinx
+    process already started, when there is one)."""
+    inputs = stamps.digest(root, site_inputs(root)) + _environment()
+    state = stamps.read(root, "site")
+    html = root / HTML
+    if (not force and state and state.get("inputs") == inputs and html.is_dir()
+            and state.get("outputs") == stamps.digest(root, site_outputs(root))):
+        print(f"{HTML} is up to date with every input of the book: Sphinx not run")
+        if warm is not None:
+            warm.cancel()
+        return False
+    stamps.forget(root, "site")
+    shutil.rmtree(html, ignore_errors=True)  # written afresh: see the module's docstring
+    returncode = warm.go() if warm is not None else run_sphinx(root)
+    if returncode != 0:
+        raise SystemExit(returncode)
+    stamps.write(root, "site", {"inputs": inputs, "outputs": stamps.digest(root, site_outputs(root))})
+    return True
+
+
+def run_sphinx(root: Path) -> int:
+    """`jupyter-book build -W -n --keep-going .` in `root` (eastwest.build.sphinx_pass), at once."""
+    print(f"$ {COMMAND}", flush=True)
+    return subprocess.run([sys.executable, "-m", "eastwest.build.sphinx_pass", "--now"], cwd=root).returncode
+
+
+class WarmSphinx:
+    """A Sphinx pass started early (eastwest.build.sphinx_pass): it loads while the notebooks execute
+    and builds on `go()`, or exits on `cancel()`."""
+
+    def __init__(self, root: Path):
+        self.process = subprocess.Popen([sys.executable, "-m", "eastwest.build.sphinx_pass"], cwd=root,
+                                        stdin=subprocess.PIPE, text=True)
+
+    def go(self) -> int:
+        print(f"$ {COMMAND}", flush=True)
+        self.process.communicate("go\n")
+        return self.process.returncode
+
+    def cancel(self) -> None:
+        self.process.communicate("cancel\n")
+
+
+def update_book(root: Path, jobs: int | None = None) -> None:
+    """The whole book, step by step; a second `make book` in the same tree waits for the first
+    (two Sphinx passes writing one _build/ would corrupt each other's doctrees and cache)."""
+    from eastwest.core.files import build_lock
+
+    with build_lock(root / "_build"):
+        _update_book(root, jobs)
+
+
+def _update_book(root: Path, jobs: int | None) -> None:
+    start = time.perf_counter()
+    update_data(root)
+    run = start_notebooks(root, jobs)
+    # Notebooks to execute mean seconds of waiting: the Sphinx pass loads meanwhile.
+    warm = WarmSphinx(root) if run.pending is not None and run.pending.futures else None
+    try:
+        try:
+            update_pages(root)
+        finally:
+            executed = run.finish()
+    except BaseException:
+        if warm is not None:
+            warm.cancel()
+        raise
+    if executed:
+        print(f"notebooks executed: {', '.join(executed)} (data, pages and notebooks done at "
+              f"{time.perf_counter() - start:.1f} s)")
+    site_start = time.perf_counter()
+    if update_site(root, warm=warm):
+        print(f"Sphinx pass: {time.perf_counter() - site_start:.1f} s")
+    print(f"site written to {HTML}/index.html ({time.perf_counter() - start:.1f} s)")

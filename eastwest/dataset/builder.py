@@ -1,0 +1,276 @@
+"""Build the dataset in data/ from seeds, provenance, annotations and reference files."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.errors as pa_errors
+
+from eastwest.annotate.annotations import Annotations, claimed_span, exclusion_spans, load_annotations, locate_once, validate_fact
+from eastwest.sources.cleaning import GARBLED_MARK, CleanResult
+from eastwest.sources.corpus import clean_corpus, clean_text_outputs, quality_log_text
+from eastwest.core import plaintext
+from eastwest.core.errors import DataError
+from eastwest.reference.indicators import OTHER_PREFIX
+from eastwest.core.files import build_lock, csv_text, json_text, publish, write_text
+from eastwest.annotate.mentions import Mention, audit
+from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.sources.provenance import SourceRecord
+from eastwest.dataset.schema import FACT_COLUMNS, facts_schema
+from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
+from eastwest.core.yamlio import load_yaml
+
+_SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+
+
+@dataclass
+class SourceBuild:
+    record: SourceRecord
+    clean: CleanResult
+    facts: list[dict]
+    mentions: list[Mention]
+    errors: list[str]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return left, (right.end() if right else len(text))
+
+
+def build_source(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, paths: ProjectPaths) -> SourceBuild:
+    """Validate one source's annotations, collecting every problem rather than the first."""
+    errors: list[str] = []
+    path = paths.annotation_file(record.source_id)
+    if not path.exists():
+        raise DataError(f"{path}: no annotation file for source {record.source_id} (add one, even with no facts)")
+    annotations: Annotations = load_annotations(path, record.source_id)
+    facts = []
+    rejected: list[tuple[int, int]] = []  # spans claimed by rejected entries: no follow-on errors there
+    for fact in annotations.facts:
+        try:
+            row = validate_fact(fact, clean.text, vocab, record.fact_prefix, path)
+        except DataError as exc:
+            errors.append(str(exc))
+            rejected += claimed_span(clean.text, fact.get("quote"), fact.get("number"))
+            continue
+        left, right = _sentence_around(clean.text, row["quote_start"], row["quote_end"])
+        if GARBLED_MARK in clean.text[left:right] and "garbled_nearby" not in row["flags"].split(";"):
+            errors.append(f"{path}: fact {row['fact_id']!r}: its sentence contains {GARBLED_MARK}; add the flag garbled_nearby")
+        facts.append({"source_id": record.source_id, **row})
+    exclusions = exclusion_spans(annotations, clean.text, vocab, errors)
+    rejected += [(start, end) for start, end, reason in exclusions if reason == "rejected"]
+    exclusions = [span for span in exclusions if span[2] != "rejected"]
+    mentions = audit(clean.text, facts, exclusions)
+    for m in mentions:
+        if m.status == "unaccounted" and not any(start <= m.start and m.end <= end for start, end in rejected):
+            context = clean.text[max(0, m.start - 12) : m.end + 8].replace("\n", " ")
+            errors.append(f"{path}: mention {m.text!r} at offset {m.start} is neither in a fact nor excluded (context: {context!r})")
+    return SourceBuild(record, clean, facts, mentions, errors)
+
+
+def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPaths) -> pd.DataFrame:
+    raw = load_yaml(paths.pairings_input)
+    rows = []
+    for entry in raw.get("pairings", []):
+        where = f"{paths.pairings_input}: pairing {entry.get('id')!r}"
+        vocab.check_place(entry.get("east"), where)
+        vocab.check_place(entry.get("west"), where)
+        for key in ("note", "start_quote"):
+            trouble = plaintext.problem(entry.get(key))
+            if trouble:
+                raise DataError(f"{where}: {key} {trouble}")
+        if entry.get("relationship") not in RELATIONSHIPS:
+            raise DataError(f"{where}: unknown relationship {entry.get('relationship')!r} (allowed: {', '.join(RELATIONSHIPS)})")
+        start_flags = entry.get("start_flags") or []
+        for flag in start_flags:
+            vocab.check("flags", flag, where)
+        if start_flags and not entry.get("start_quote"):
+            raise DataError(f"{where}: start_flags describe the start sentence; give its start_quote")
+        quote_start = ""
+        if entry.get("start_quote"):
+            source = entry.get("start_source")
+            if source not in texts:
+                raise DataError(f"{where}: start_source {source!r} is not a known source id")
+            quote_start = locate_once(texts[source], entry["start_quote"], where, "start_quote")
+        rows.append({
+            "pairing_id": entry["id"], "east": entry["east"], "west": entry["west"],
+            "relationship": entry["relationship"], "relationship_zh": RELATIONSHIPS[entry["relationship"]],
+            "start_date": entry.get("start_date") or "", "start_source": entry.get("start_source") or "",
+            "start_quote": entry.get("start_quote") or "", "start_quote_start": quote_start,
+            "start_flags": ";".join(start_flags),
+            "note": entry.get("note") or "",
+        })
+    return pd.DataFrame(rows)
+
+
+RELATIONSHIPS = {
+    "east_west_cooperation": "东西部扶贫协作",
+    "north_south_linkage": "南北挂钩",
+    "xinjiang_aid": "援疆",
+    "tibet_aid": "援藏",
+    "counterpart_assistance": "对口帮扶",
+}
+
+
+def _sources_table(records: list[SourceRecord], builds: dict[str, SourceBuild]) -> pd.DataFrame:
+    rows = []
+    for r in records:
+        row = r.model_dump()
+        row["pairings"] = ";".join(r.pairings)
+        row["facts"] = len(builds[r.source_id].facts)
+        row["clean_chars"] = len(builds[r.source_id].clean.text)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+INDICATOR_COLUMNS = ["indicator", "label_en", "label_zh", "definition", "unit", "theme", "area", "direction",
+                     "comparability", "facts", "sources"]
+
+
+def _indicators_table(vocab: Vocabulary, facts: pd.DataFrame) -> pd.DataFrame:
+    """The indicator vocabulary in file order, with how many facts and sources use each."""
+    used = facts.groupby("indicator").agg(facts=("fact_id", "count"), sources=("source_id", "nunique"))
+    rows = [{"indicator": i.id, **i.model_dump(exclude={"id"}),
+             "facts": int(used["facts"].get(i.id, 0)), "sources": int(used["sources"].get(i.id, 0))}
+            for i in vocab.indicators.values()]
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+
+
+def _facts_frame(facts: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(facts, columns=list(FACT_COLUMNS))
+    for column in ("value", "value_high", "number_start", "number_end"):
+        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="raise").astype(float)
+    frame["quote_start"] = frame["quote_start"].astype(int)
+    frame["quote_end"] = frame["quote_end"].astype(int)
+    for column in FACT_COLUMNS:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].astype(str)
+    return frame.sort_values(["source_id", "quote_start", "number_start", "fact_id"], kind="stable").reset_index(drop=True)
+
+
+def collect(paths: ProjectPaths = PROJECT, only: str | None = None):
+    records, cleaned = clean_corpus(paths)
+    vocab = load_vocabulary(paths)
+    builds = {}
+    for record in records:
+        if only and record.source_id != only:
+            continue
+        builds[record.source_id] = build_source(record, cleaned[record.source_id], vocab, paths)
+    return records, cleaned, vocab, builds
+
+
+MAX_ERRORS_SHOWN = 50
+
+
+def _error_report(errors: list[str], paths: ProjectPaths) -> str:
+    """The first problems in the message; all of them in data/.build-errors.txt when there are many."""
+    head = f"{len(errors)} problem(s) in the annotations:\n" + "\n".join(f"  - {e}" for e in errors[:MAX_ERRORS_SHOWN])
+    if len(errors) <= MAX_ERRORS_SHOWN:
+        return head
+    log = paths.data / ".build-errors.txt"
+    write_text(log, "\n".join(errors) + "\n")
+    return head + f"\n  … and {len(errors) - MAX_ERRORS_SHOWN} more; all {len(errors)} are listed in {log}"
+
+
+def _id_lines(fact_id: str, source_ids, paths: ProjectPaths) -> list[str]:
+    """file:line of every `id: <fact_id>` in the annotation files of these sources."""
+    places = []
+    for sid in sorted(source_ids):
+        path = paths.annotation_file(sid)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.fullmatch(rf"\s*-?\s*id:\s*['\"]?{re.escape(fact_id)}['\"]?\s*", line):
+                places.append(f"{path}:{number}")
+    return places or [str(paths.annotation_file(s)) for s in sorted(source_ids)]
+
+
+def write_new_clean_text(source: SourceBuild, paths: ProjectPaths = PROJECT):
+    """For `check`: write the clean text of a source that has no published facts yet, so its
+    contributor can annotate from it; a published source's text changes only with `build`."""
+    target = paths.clean_text(source.record.source_id)
+    published = paths.facts_csv.exists() and source.record.source_id in set(
+        pd.read_csv(paths.facts_csv, usecols=["source_id"], dtype=str)["source_id"])
+    if published or (target.exists() and target.read_text(encoding="utf-8") == source.clean.text):
+        return None
+    write_text(target, source.clean.text)
+    return target
+
+
+def build(paths: ProjectPaths = PROJECT) -> dict:
+    """Validate everything, then publish every table and clean text at once (see eastwest.core.files):
+    a failed or interrupted build leaves the previous dataset as it was."""
+    with build_lock(paths.data):
+        outputs, stale, report = _render(paths)
+        publish(paths.data, outputs, stale)
+    return report
+
+
+def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
+    """Every output of the build, in memory: {path: text}, the files to delete, and the report."""
+    records, cleaned, vocab, builds = collect(paths)
+    errors = [e for b in builds.values() for e in b.errors]
+    known = {r.source_id for r in records}
+    errors += [f"{p}: annotations for an unknown source id {p.stem!r} (no seed or provenance record)"
+               for p in paths.annotation_files() if p.stem not in known]
+    all_facts = [f for b in builds.values() for f in b.facts]
+    sources_of = defaultdict(set)
+    for f in all_facts:
+        sources_of[f["fact_id"]].add(f["source_id"])
+    counts = Counter(f["fact_id"] for f in all_facts)
+    errors += [f"duplicate fact_id {i!r} at " + ", ".join(_id_lines(i, sources_of[i], paths))
+               for i in sorted(i for i, n in counts.items() if n > 1)]
+    if errors:
+        raise DataError(_error_report(errors, paths))
+
+    facts = _facts_frame(all_facts)
+    try:
+        facts_schema(vocab).validate(facts, lazy=True)
+    except pa_errors.SchemaErrors as exc:
+        raise DataError(f"data/facts.csv failed its schema:\n{exc.failure_cases.to_string()}") from exc
+    for column in ("number_start", "number_end"):
+        facts[column] = facts[column].astype("Int64")
+    outputs = {paths.facts_csv: csv_text(facts)}
+
+    mention_rows = [
+        {"source_id": sid, "start": m.start, "end": m.end, "text": m.text, "status": m.status,
+         "fact_id": m.fact_id, "reason": m.reason}
+        for sid, b in builds.items() for m in b.mentions
+    ]
+    mentions = pd.DataFrame(mention_rows, columns=["source_id", "start", "end", "text", "status", "fact_id", "reason"])
+    outputs[paths.mentions_csv] = csv_text(mentions)
+
+    texts = {sid: c.text for sid, c in cleaned.items()}
+    outputs[paths.pairings_csv] = csv_text(_pairings_table(vocab, texts, paths))
+    places = pd.DataFrame(list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "lat", "lon"])
+    outputs[paths.places_csv] = csv_text(places)
+    outputs[paths.sources_csv] = csv_text(_sources_table(records, builds))
+    indicators = _indicators_table(vocab, facts)
+    outputs[paths.indicators_csv] = csv_text(indicators)
+
+    extra = {sid: {"numbers_missing_in_source": [], "years_missing_in_source": []} for sid in builds}
+    for key, flag in (("numbers_missing_in_source", "number_missing_in_source"), ("years_missing_in_source", "year_missing_in_source")):
+        flagged = facts[facts["flags"].str.contains(flag)]
+        for sid, group in flagged.groupby("source_id", sort=False):
+            extra[sid][key] = group[["fact_id", "quote"]].to_dict("records")
+    outputs[paths.quality_log] = quality_log_text(cleaned, extra)
+
+    counts = mentions.groupby("status").size().to_dict()
+    report = {
+        "sources": len(records),
+        "facts": int(len(facts)),
+        "facts_by_theme": {k: int(v) for k, v in facts.groupby("theme").size().items()},
+        "facts_by_indicator": {i: int(n) for i, n in zip(indicators["indicator"], indicators["facts"])},
+        "facts_in_other_indicators": int(facts["indicator"].str.startswith(OTHER_PREFIX).sum()),
+        "facts_number_missing": int(facts["flags"].str.contains("number_missing_in_source").sum()),
+        "mentions": int(len(mentions)),
+        "mentions_linked": int(counts.get("linked", 0)),
+        "mentions_excluded": int(counts.get("excluded", 0)),
+        "mentions_excluded_by_reason": {k: int(v) for k, v in mentions[mentions.status == "excluded"].groupby("reason").size().items()},
+        "coverage_percent": round(100 * counts.get("linked", 0) / max(1, len(mentions)), 1),
+    }
+    outputs[paths.build_report] = json_text(report)
+    texts_out, stale = clean_text_outputs(cleaned, paths)
+    outputs.update(texts_out)
+    return outputs, stale, report

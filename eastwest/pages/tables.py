@@ -1,0 +1,200 @@
+"""HTML fragments for the book: fact tables whose values link to the source sentence, and the
+collapsed list of fact ids under each chart. Every text from a source is HTML-escaped."""
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from eastwest.reader.links import fact_href, source_href
+from eastwest.dataset.load import mark_period, span_text
+from eastwest.reader.wording import human
+from eastwest.reference.vocabulary import load_units
+
+# Listings stay bounded however many sources there are: past these many facts, a table or list
+# shows the first ones (in its own order) and counts the rest by source, each source linked to its
+# page, where every one of its facts is highlighted and anchored.
+MAX_TABLE_ROWS = 100
+MAX_LISTED = 300
+
+# The English word each qualifier is shown with (data/reference/vocabulary.yml `qualifiers`).
+# 近 is "nearly" (just under the number), never "about" (either side of it).
+QUALIFIER_WORDS = {"exact": "", "over": "over ", "nearly": "nearly ", "about": "about ", "under": "under ", "range": ""}
+
+
+def unit_text(unit: str, value: float) -> str:
+    """The unit's English word for `value` from the vocabulary: 'person', 3 -> 'people';
+    'project', 1 -> 'project'. Units the number carries as a sign (yuan ¥, percent %) give ''."""
+    entry = load_units().get(unit)
+    if entry is None:
+        raise KeyError(f"unit {unit!r} is not in data/reference/vocabulary.yml `units`; add it with its singular and plural")
+    if entry.sign:
+        return ""
+    return entry.singular if value == 1 else entry.plural
+
+
+def period_text(row) -> str:
+    """A fact's period for tables and labels ('2017-03–2021-02'), with the mark of an inferred
+    period or a year lost in the source ('c. 2019-11 (est.)')."""
+    return mark_period(span_text(row["period"]), row["flag_list"])
+
+
+def value_text(row, with_unit: bool = True) -> str:
+    """'over ¥30 m', 'nearly 1,000 mu', 'top 3', 'number missing in source'; qualifiers are never dropped."""
+    if pd.isna(row["value"]):
+        return "number missing in source"
+    text = human(row["value"], row["unit"])
+    if row["qualifier"] == "range" and not pd.isna(row["value_high"]):
+        text += "–" + human(row["value_high"], row["unit"])
+    unit = unit_text(row["unit"], row["value"]) if with_unit else ""
+    if unit and load_units()[row["unit"]].word_before:
+        text, unit = f"{unit} {text}", ""
+    return (QUALIFIER_WORDS[row["qualifier"]] + text + (" " + unit if unit else "")).strip()
+
+
+def fact_link(row, from_dir: str = "chapters") -> str:
+    href = fact_href(row["fact_id"], row["source_id"], from_dir)
+    return f'<a class="fact-link" href="{escape(href)}" title="{escape(row["quote"])}">{escape(value_text(row))}</a>'
+
+
+def source_labels(paths=None) -> dict[str, str]:
+    """Each source's reader's name (outlet and date), by source id."""
+    from eastwest.dataset import load
+
+    return {sid: load.source_label(row) for sid, row in load.sources(paths or load.PROJECT).set_index("source_id").iterrows()}
+
+
+def source_link(source_id: str, label: str, from_dir: str = "chapters") -> str:
+    return (f'<a class="source-link" href="{escape(source_href(source_id, from_dir))}" data-source="{escape(source_id)}">'
+            f"{escape(label)}</a>")
+
+
+def source_links(source_ids, from_dir: str = "chapters", paths=None) -> str:
+    """The sources, by outlet and date, each linked to its page; in source order."""
+    labels = source_labels(paths)
+    links = [source_link(sid, labels[sid], from_dir) for sid in sorted(set(source_ids))]
+    return "; ".join(links) if links else "none"
+
+
+def more_facts(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
+    """'12 more facts, each highlighted on its source's page: Litchi News, 2021-02-27 (7) · …': the facts a
+    bounded listing leaves out, counted by source (in source order), each source linked to its page."""
+    labels = source_labels()
+    counts = frame.groupby("source_id", sort=True).size()
+    links = " · ".join(f"{source_link(sid, labels[sid], from_dir)} ({n})" for sid, n in counts.items())
+    noun = "fact" if len(frame) == 1 else "facts"
+    return f"{len(frame)} more {noun}, each highlighted on its source's page: {links}"
+
+
+def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | None = None,
+               max_rows: int = MAX_TABLE_ROWS) -> str:
+    """A table of facts: value (linked to its highlighted sentence), what, period, pairing, source.
+    Past `max_rows` facts, the rest are counted by source under the table."""
+    rows = []
+    for _, row in frame.iloc[:max_rows].iterrows():
+        status = "" if row["status"] == "achieved" else f' <span class="fact-status">({escape(row["status"])})</span>'
+        rows.append(
+            "<tr>"
+            f"<td>{fact_link(row, from_dir)}{status}</td>"
+            f"<td>{escape(row['description'])}<br><span class=\"fact-quote\" lang=\"zh\">{escape(row['quote'])}</span></td>"
+            f"<td>{escape(period_text(row))}<br><small>{escape(row['scope'])}</small></td>"
+            f"<td>{escape(row['pairing'])}</td>"
+            f"<td>{escape(row['source_label'])}</td>"
+            "</tr>"
+        )
+    head = "<tr><th>Value</th><th>What it counts (quote)</th><th>Period</th><th>Pairing</th><th>Source</th></tr>"
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    more = f'<p class="facts-more">{more_facts(frame.iloc[max_rows:], from_dir)}</p>' if len(frame) > max_rows else ""
+    return (f'<div class="fact-table-wrap"><table class="fact-table">{cap}<thead>{head}</thead><tbody>{"".join(rows)}</tbody>'
+            f"</table>{more}</div>")
+
+
+def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters", max_listed: int = MAX_LISTED) -> str:
+    """Collapsed list of the fact ids a chart draws on, each linked to its sentence, with its value
+    and period (marked when inferred or when the source lost the year). Past `max_listed` facts,
+    the rest are counted by source."""
+    items = "".join(
+        f'<li><a href="{escape(fact_href(r["fact_id"], r["source_id"], from_dir))}"><code>{escape(r["fact_id"])}</code></a> '
+        f"{escape(value_text(r))} · {escape(period_text(r))}: {escape(r['description'])}</li>"
+        for _, r in frame.iloc[:max_listed].iterrows()
+    )
+    more = f'<p class="facts-more">{more_facts(frame.iloc[max_listed:], from_dir)}</p>' if len(frame) > max_listed else ""
+    return (f'<details class="facts-behind"><summary>Facts behind this chart ({len(frame)})</summary>'
+            f"<ul>{items}</ul>{more}</details>")
+
+
+def chapter_facts(groups: list[tuple[str, pd.DataFrame]], from_dir: str = "chapters") -> str:
+    """Every fact a chapter rests on, collapsed at its end: one fact table per (caption, facts)
+    group, under a summary that counts them."""
+    groups = [(caption, frame) for caption, frame in groups if len(frame)]
+    total = sum(len(frame) for _, frame in groups)
+    noun = "fact" if total == 1 else "facts"
+    body = "".join(fact_table(frame, from_dir, caption) for caption, frame in groups)
+    return collapsed(f"Facts behind this chapter ({total} {noun}, each linked to its sentence)", body)
+
+
+def collapsed(summary: str, html: str) -> str:
+    """A block a reader opens when they want it (a table under a chart, a chapter's facts)."""
+    return f'<details class="chapter-facts"><summary>{escape(summary)}</summary>{html}</details>'
+
+
+def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
+    """One row per source: its reader's name, outlet, date and how it was established, genre, facts,
+    reliability."""
+    from eastwest.dataset import load
+
+    rows = []
+    for _, s in sources.iterrows():
+        date = s["published"] or "undated"
+        if s["date_status"] != "as_given":
+            written = f"written c. {s['date_estimate']} (est.)" if s["date_estimate"] else "date of writing unknown"
+            date += f" ({s['date_status'].replace('_', ' ')}; {written})"
+        href = source_href(s["source_id"], from_dir)
+        rows.append(
+            "<tr>"
+            f'<td><a href="{escape(href)}">{escape(load.source_label(s))}</a></td>'
+            f'<td><span lang="zh">{escape(s["title_zh"])}</span><br><small>{escape(s["title_en"])}</small></td>'
+            f"<td>{escape(s['outlet'])}</td><td>{escape(date)}</td><td>{escape(s['genre'].replace('_', ' '))}</td>"
+            f"<td>{escape(s['facts'])}</td><td><small>{escape(s['reliability'])}</small></td>"
+            "</tr>"
+        )
+    head = "<tr><th>Source</th><th>Title</th><th>Outlet</th><th>Date</th><th>Genre</th><th>Facts</th><th>Reliability</th></tr>"
+    return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def start_text(pairing, since: str = "since ") -> str:
+    """When a pairing began, as the sources date it: 'since 2017-03'; a start sentence whose year
+    the surviving copy lost (start_flags) says so; no start sentence dated at all says that."""
+    flags = [f for f in str(pairing.get("start_flags", "") or "").split(";") if f]
+    if pairing["start_date"]:
+        return mark_period(f"{since}{pairing['start_date']}", flags)
+    named = "start " if since else ""  # a table's Start column names it already
+    if "year_missing_in_source" in flags:
+        return f"{named}dated, year lost in the source"
+    return f"{named}not dated in the sources"
+
+
+def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters",
+                   profiled: set[str] | None = None) -> str:
+    """One row per pairing: who helps whom (linked to its profile page when it has one: `profiled`,
+    by default every pairing with a fact), under which arrangement, since when (with the sentence)."""
+    from eastwest.dataset import load
+    from eastwest.pages import profiles  # profiles uses this module: import when called
+
+    start_source_labels = source_labels()
+    if profiled is None:
+        profiled = profiles.profiled_pairings(load.facts())
+    rows = []
+    for _, p in pairings.iterrows():
+        label = escape(p["label"])
+        if p["pairing_id"] in profiled:
+            label = f'<a href="{escape(profiles.profile_href(p["pairing_id"], from_dir))}">{label}</a>'
+        start = escape(start_text(p, since=""))
+        if p["start_source"]:
+            href = source_href(p["start_source"], from_dir)
+            start += (f'<br><span class="fact-quote" lang="zh">{escape(p["start_quote"])}</span> '
+                      f'(<a href="{escape(href)}">{escape(start_source_labels[p["start_source"]])}</a>)')
+        rows.append(f"<tr><td>{label}</td><td>{escape(relationship_labels.get(p['relationship'], p['relationship']))}</td>"
+                    f"<td>{start}</td><td><small>{escape(p['note'])}</small></td></tr>")
+    head = "<tr><th>Pairing</th><th>Arrangement</th><th>Start</th><th>Note</th></tr>"
+    return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'

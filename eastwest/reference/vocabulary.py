@@ -1,0 +1,120 @@
+"""Controlled vocabularies (data/reference/vocabulary.yml) and the place register.
+
+Every section maps a term to its meaning, except `units`: each unit is a mapping with its
+`meaning` and the English `singular` and `plural` shown in labels and tables (optional: `sign`,
+the sign the number carries instead of a word, as in ¥30 m or 97.64%; `word_before`, the word
+goes before the number, as in top 3)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eastwest.core import plaintext
+from eastwest.core.errors import DataError
+from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.core.yamlio import load_yaml
+
+if TYPE_CHECKING:  # the indicator schema (pydantic) is needed to load the whole vocabulary, not its units
+    from eastwest.reference.indicators import Indicator
+
+SECTIONS = ("themes", "units", "qualifiers", "statuses", "scopes", "flags", "exclusion_reasons")
+UNIT_FIELDS = {"meaning", "singular", "plural", "sign", "word_before"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    meaning: str
+    singular: str
+    plural: str
+    sign: str = ""             # the number carries it (¥, %): no word is shown
+    word_before: bool = False  # "top 3", not "3 top"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    terms: dict[str, dict[str, str]]  # section -> term -> meaning (for units, the unit's meaning)
+    places: dict[str, dict]
+    indicators: dict[str, Indicator]
+    units: dict[str, Unit]
+
+    def check(self, section: str, value, where: str) -> None:
+        if value not in self.terms[section]:
+            allowed = ", ".join(sorted(self.terms[section]))
+            raise DataError(f"{where}: unknown {section[:-1] if section.endswith('s') else section} {value!r} (allowed: {allowed})")
+
+    def check_place(self, value, where: str) -> None:
+        if value is not None and value not in self.places:
+            raise DataError(f"{where}: unknown place id {value!r}; add it to data/reference/places.yml")
+
+
+def parse_units(raw, where) -> dict[str, Unit]:
+    """The `units` section: every unit with a meaning and a non-empty English singular and plural."""
+    if not isinstance(raw, dict):
+        raise DataError(f"{where}: 'units' must map each unit to its meaning, singular and plural")
+    units = {}
+    for unit, entry in raw.items():
+        here = f"{where}: unit {unit!r}"
+        if not isinstance(entry, dict):
+            raise DataError(f"{here}: write it as a mapping {{meaning: ..., singular: ..., plural: ...}}")
+        unknown = sorted(set(entry) - UNIT_FIELDS)
+        if unknown:
+            raise DataError(f"{here}: unknown field(s) {', '.join(unknown)} (allowed: {', '.join(sorted(UNIT_FIELDS))})")
+        for field in ("meaning", "singular", "plural"):
+            value = entry.get(field)
+            if not isinstance(value, str) or not value.strip():
+                raise DataError(f"{here}: {field!r} must be a non-empty text (the English {field} shown in labels)"
+                                if field != "meaning" else f"{here}: 'meaning' must be a non-empty text")
+        for field in ("meaning", "singular", "plural", "sign"):
+            trouble = plaintext.problem(entry.get(field))
+            if trouble:
+                raise DataError(f"{here}: {field} {trouble}")
+        if not isinstance(entry.get("word_before", False), bool):
+            raise DataError(f"{here}: 'word_before' must be true or false")
+        units[unit] = Unit(unit, entry["meaning"].strip(), entry["singular"].strip(), entry["plural"].strip(),
+                           str(entry.get("sign") or ""), bool(entry.get("word_before", False)))
+    return units
+
+
+def load_units(paths: ProjectPaths = PROJECT) -> dict[str, Unit]:
+    """The units with their English forms, read from the vocabulary alone (for labels and tables);
+    read again when the file changes."""
+    return _units(paths.vocabulary, paths.vocabulary.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _units(path, _mtime: int) -> dict[str, Unit]:
+    raw = load_yaml(path) or {}
+    return parse_units(raw.get("units") if isinstance(raw, dict) else None, path)
+
+
+def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
+    raw = load_yaml(paths.vocabulary)
+    missing = [s for s in SECTIONS if s not in (raw or {})]
+    if missing:
+        raise DataError(f"{paths.vocabulary}: missing section(s) {', '.join(missing)}")
+    units = parse_units(raw["units"], paths.vocabulary)
+    places_raw = load_yaml(paths.places_input)
+    places: dict[str, dict] = {}
+    for index, place in enumerate(places_raw.get("places", [])):
+        for key in ("id", "name_zh", "name_en", "level", "province", "role"):
+            if key not in place:
+                raise DataError(f"{paths.places_input}: place #{index + 1} has no {key!r}")
+        for key in ("name_zh", "name_en", "province", "level"):
+            trouble = plaintext.problem(place.get(key))
+            if trouble:
+                raise DataError(f"{paths.places_input}: place {place['id']!r}: {key} {trouble}")
+        if place["id"] in places:
+            raise DataError(f"{paths.places_input}: duplicate place id {place['id']!r}")
+        if place["role"] not in ("east", "west", "region"):
+            raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown role {place['role']!r}")
+        places[place["id"]] = place
+    for place in places.values():
+        if place.get("parent") and place["parent"] not in places:
+            raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown parent {place['parent']!r}")
+    terms = {s: dict(raw[s]) for s in SECTIONS}
+    terms["units"] = {unit: entry.meaning for unit, entry in units.items()}
+    from eastwest.reference.indicators import load_indicators
+
+    return Vocabulary(terms, places, load_indicators(paths, terms), units)
