@@ -14,7 +14,7 @@ from eastwest.pages import generate
 from eastwest.pages import profiles
 from eastwest.reader.links import fact_href
 from eastwest.core.errors import DataError
-from eastwest.pages.tables import value_text
+from eastwest.reader.wording import value_text
 
 HOSTILE = "<script>alert('x')</script>"
 

@@ -7,6 +7,8 @@ import pytest
 from eastwest.analysis import comparisons
 from eastwest.dataset import load
 from eastwest.analysis import headline
+from eastwest.pages import landing
+from eastwest.reader import wording
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +75,7 @@ def test_one_group_of_people_sent_stands_only_where_there_is_no_total(facts):
                     flags="period_inferred")
     chosen = headline.headline_facts(pairing_facts(group))
     assert list(chosen.fact_id) == ["x-group"]
-    assert headline.when_text(chosen.iloc[0]) == "c. 2017-09 (est.), one group"
+    assert wording.when_text(chosen.iloc[0]) == "c. 2017-09 (est.), one group"
     total = made_up(t, "x-total", breakdown="doctors", status="achieved", scope="cumulative", period="2017/2019", flags="")
     assert list(headline.headline_facts(pairing_facts(group, total)).fact_id) == ["x-total"]
 
@@ -94,31 +96,31 @@ def test_the_dataset_summary_keeps_qualifiers_status_and_marked_periods(facts):
     groups = chosen[~chosen.scope.isin(comparisons.WHOLE_SCOPES)]
     assert set(groups.question) <= headline.ONE_GROUP_QUESTIONS
     assert not chosen.duplicated(["programme", "indicator", "breakdown"]).any()
-    table = headline.summary_table(facts, load.pairings())
+    table = landing.summary_table(facts, load.pairings())
     for _, row in chosen.iterrows():
-        assert headline.when_text(row) in table, row.fact_id
+        assert wording.when_text(row) in table, row.fact_id
         if row.qualifier == "over":
             assert f">over {row.value:,.0f}<" in table or "over ¥" in table, row.fact_id
     inferred = chosen[chosen.flag_list.map(lambda f: "period_inferred" in f)]
-    assert all(headline.when_text(r).startswith("c. ") and "est." in headline.when_text(r) for _, r in inferred.iterrows())
+    assert all(wording.when_text(r).startswith("c. ") and "est." in wording.when_text(r) for _, r in inferred.iterrows())
     assert "planned" not in table and "expected" not in table
 
 
 def test_what_each_indicator_says_is_defined_for_every_headline_indicator():
     vocabulary = load.indicators().set_index("indicator")
-    assert set(headline.WHAT) == set(headline.HEADLINE_INDICATORS)
+    assert set(wording.WHAT) == set(headline.HEADLINE_INDICATORS)
     assert set(headline.HEADLINE_INDICATORS) <= set(vocabulary.index)
     for indicator in headline.HEADLINE_INDICATORS:  # a count of people reads from its noun
-        if vocabulary.loc[indicator, "unit"] in headline.NAMED_BY_NOUN:
-            assert not headline.WHAT[indicator].startswith("of "), indicator
+        if vocabulary.loc[indicator, "unit"] in wording.NAMED_BY_NOUN:
+            assert not wording.WHAT[indicator].startswith("of "), indicator
         else:
-            assert headline.WHAT[indicator].startswith("of "), indicator
+            assert wording.WHAT[indicator].startswith("of "), indicator
 
 
 def test_every_pairing_is_in_the_table_or_in_the_sentence_under_it(facts):
     pairings = load.pairings()
     shown = set(headline.headline_facts(facts).programme)
-    sentence = headline.unreported_sentence(facts, pairings)
+    sentence = landing.unreported_sentence(facts, pairings)
     for _, p in pairings.iterrows():
         assert p["pairing_id"] in shown or p["label"] in sentence, f"{p['label']} is neither in the table nor said to be missing"
     without_facts = [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] not in set(facts.programme)]

@@ -13,8 +13,10 @@ from bs4 import BeautifulSoup
 from eastwest.analysis import comparisons
 from eastwest.dataset import load
 from eastwest.pages import tables
-from eastwest.reader.links import bib_key, context_key, fact_anchor, reader_label, source_page
+from eastwest.reader.links import bib_key, context_key, fact_anchor, source_page
+from eastwest.pages.bibliography import reader_label
 from eastwest.core.paths import PROJECT
+from eastwest.reader import wording
 
 HTML = PROJECT.html
 CHAPTERS = ["00_overview", "01_industry", "02_talent", "03_labour", "04_consumption", "05_synthesis"]
@@ -95,7 +97,7 @@ def test_glued_facts_equal_the_dataset(page):
             assert span["data-value"] == "" and span.get_text() == "number missing in source"
         else:
             assert float(span["data-value"]) == row.value
-            assert span.get_text() == tables.value_text(row, with_unit=False)
+            assert span.get_text() == wording.value_text(row, with_unit=False)
 
 
 def calc(page: str) -> dict[str, float]:
@@ -358,7 +360,7 @@ def test_the_landing_page_leads_with_what_each_pairing_reports_it_did():
         assert len(group) == 1, (programme_id, indicator, breakdown)
     for item in table.select("li"):
         fact_id = item.select_one("a.fact-link")["data-fact"]
-        assert headline.when_text(facts.loc[fact_id]) in item.get_text(" "), fact_id
+        assert wording.when_text(facts.loc[fact_id]) in item.get_text(" "), fact_id
     summary_sources = page.find(string=re.compile("Sources:")).find_parent("p")
     assert {a["data-source"] for a in summary_sources.select("a.source-link")} == set(expected.source_id)
     assert not page.select("figure img[src*='overview_pairing_network']"), "the count of facts is not a landing chart"

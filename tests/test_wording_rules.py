@@ -32,10 +32,11 @@ from eastwest.pages import tables
 from eastwest.annotate.annotations import validate_fact
 from eastwest.reader.links import fact_anchor
 from eastwest.core.errors import DataError
-from eastwest.dataset.load import mark_period, span_text
+from eastwest.reader.wording import mark_period, span_text
 from eastwest.annotate.numerals import parse_number
 from eastwest.core.paths import PROJECT
 from eastwest.reference.vocabulary import load_units, load_vocabulary
+from eastwest.reader import wording
 
 # What a displayed period must say for each flag (written out here, not read from the package).
 MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
@@ -97,18 +98,18 @@ def test_nearly_with_an_over_word_reads_as_about(text):
 
 
 def test_nearly_and_about_are_shown_with_their_own_words():
-    assert tables.value_text(made_up_fact(qualifier="nearly")) == "nearly 30 people"
-    assert tables.value_text(made_up_fact(qualifier="about")) == "about 30 people"
-    assert tables.value_text(made_up_fact(qualifier="nearly", unit="yuan", value=3000.0), with_unit=False) == "nearly ¥3,000"
+    assert wording.value_text(made_up_fact(qualifier="nearly")) == "nearly 30 people"
+    assert wording.value_text(made_up_fact(qualifier="about")) == "about 30 people"
+    assert wording.value_text(made_up_fact(qualifier="nearly", unit="yuan", value=3000.0), with_unit=False) == "nearly ¥3,000"
 
 
 def test_every_qualifier_in_the_vocabulary_has_its_own_word():
     qualifiers = load_vocabulary().terms["qualifiers"]
     assert "nearly" in qualifiers and "about" in qualifiers
-    assert set(qualifiers) == set(tables.QUALIFIER_WORDS), "a qualifier without an English word (or a word without a qualifier)"
-    shown = [w for w in tables.QUALIFIER_WORDS.values() if w]
+    assert set(qualifiers) == set(wording.QUALIFIER_WORDS), "a qualifier without an English word (or a word without a qualifier)"
+    shown = [w for w in wording.QUALIFIER_WORDS.values() if w]
     assert len(shown) == len(set(shown)), "two qualifiers are shown with the same word"
-    assert tables.QUALIFIER_WORDS["nearly"].strip() == "nearly"
+    assert wording.QUALIFIER_WORDS["nearly"].strip() == "nearly"
 
 
 def test_every_fact_with_jin_is_nearly_and_shown_so(facts):
@@ -116,10 +117,10 @@ def test_every_fact_with_jin_is_nearly_and_shown_so(facts):
         quals = parse_number(row["number_text"]).qualifiers
         assert row["qualifier"] in (quals or {"exact"}), row["fact_id"]
         if row["qualifier"] not in ("exact", "range") and pd.notna(row["value"]):  # a range shows both ends
-            word = tables.QUALIFIER_WORDS[row["qualifier"]].strip()
-            assert word and tables.value_text(row).startswith(word + " "), row["fact_id"]
+            word = wording.QUALIFIER_WORDS[row["qualifier"]].strip()
+            assert word and wording.value_text(row).startswith(word + " "), row["fact_id"]
         if quals == {"nearly"}:
-            assert row["qualifier"] == "nearly" and "about" not in tables.value_text(row), row["fact_id"]
+            assert row["qualifier"] == "nearly" and "about" not in wording.value_text(row), row["fact_id"]
         if row["number_text"].startswith(("近", "将近", "接近")):
             assert quals in ({"nearly"}, {"about"}), f"{row['fact_id']}: {row['number_text']} reads as {quals}"
 
@@ -186,9 +187,9 @@ def test_every_unit_used_by_a_fact_has_its_forms(facts):
 
 
 def test_value_text_never_writes_a_naive_plural(facts):
-    shown = [tables.value_text(row) for _, row in facts.iterrows()]
+    shown = [wording.value_text(row) for _, row in facts.iterrows()]
     for unit in load_units():  # every unit at one, several and a fraction, used or not
-        shown += [tables.value_text(made_up_fact(unit=unit, value=v)) for v in (1.0, 3.0, 2.5)]
+        shown += [wording.value_text(made_up_fact(unit=unit, value=v)) for v in (1.0, 3.0, 2.5)]
     for text in shown:
         assert not text.endswith(BAD_ENDINGS), text
         assert not re.search(r"\b(?:classs|technologys|batchs|persons|categorys|countys|citys)\b", text), text
@@ -197,17 +198,17 @@ def test_value_text_never_writes_a_naive_plural(facts):
 def test_unit_words_come_from_the_vocabulary():
     for unit in load_units().values():
         if unit.sign:
-            assert tables.unit_text(unit.id, 3) == "" and tables.unit_text(unit.id, 1) == ""
+            assert wording.unit_text(unit.id, 3) == "" and wording.unit_text(unit.id, 1) == ""
         else:
-            assert tables.unit_text(unit.id, 1) == unit.singular
-            assert tables.unit_text(unit.id, 3) == unit.plural
-    assert tables.value_text(made_up_fact(unit="class", value=1.0)) == "1 class"
-    assert tables.value_text(made_up_fact(unit="class", value=35.0)) == "35 classes"
-    assert tables.value_text(made_up_fact(unit="technology", value=61.0)) == "61 technologies"
-    assert tables.value_text(made_up_fact(unit="batch", value=18.0)) == "18 batches"
-    assert tables.value_text(made_up_fact(unit="room", value=17.0)) == "17 rooms"
+            assert wording.unit_text(unit.id, 1) == unit.singular
+            assert wording.unit_text(unit.id, 3) == unit.plural
+    assert wording.value_text(made_up_fact(unit="class", value=1.0)) == "1 class"
+    assert wording.value_text(made_up_fact(unit="class", value=35.0)) == "35 classes"
+    assert wording.value_text(made_up_fact(unit="technology", value=61.0)) == "61 technologies"
+    assert wording.value_text(made_up_fact(unit="batch", value=18.0)) == "18 batches"
+    assert wording.value_text(made_up_fact(unit="room", value=17.0)) == "17 rooms"
     with pytest.raises(KeyError, match="not in data/reference/vocabulary.yml"):
-        tables.unit_text("no_such_unit", 2)
+        wording.unit_text("no_such_unit", 2)
 
 
 def test_a_unit_without_a_plural_is_rejected(project_copy):
@@ -235,27 +236,27 @@ def test_every_fact_unit_agrees_with_its_counter(facts):
 
 
 def test_period_label_marks_inferred_and_stripped_years():
-    assert figures.period_label("2019-11", "stock", []) == "2019-11"
-    assert figures.period_label("2019-11", "stock", ["period_inferred"]) == "c. 2019-11 (est.)"
-    assert figures.period_label("2019-11-20", "event", ["year_missing_in_source"]) == "2019-11-20 (year lost in the source)"
-    assert figures.period_label("2017-03/2021-02", "cumulative", ["period_inferred", "year_missing_in_source"]) == \
+    assert wording.period_label("2019-11", "stock", []) == "2019-11"
+    assert wording.period_label("2019-11", "stock", ["period_inferred"]) == "c. 2019-11 (est.)"
+    assert wording.period_label("2019-11-20", "event", ["year_missing_in_source"]) == "2019-11-20 (year lost in the source)"
+    assert wording.period_label("2017-03/2021-02", "cumulative", ["period_inferred", "year_missing_in_source"]) == \
         "c. cumulative 2017-03 to 2021-02 (est.; year lost in the source)"
     assert mark_period("to 2019-03", "part_of_total;period_inferred") == "c. to 2019-03 (est.)"
     with pytest.raises(TypeError):
-        figures.period_label("2019-11", "stock")  # flags are required: no chart can forget them
+        wording.period_label("2019-11", "stock")  # flags are required: no chart can forget them
 
 
 def test_a_start_whose_year_the_source_lost_says_so():
     """The map and the pairings table: a dated start sentence whose year the repost stripped is not
     'not dated' (data/reference/pairings.yml start_flags)."""
-    assert tables.start_text({"start_date": "2017-03", "start_flags": ""}) == "since 2017-03"
-    assert tables.start_text({"start_date": "", "start_flags": "year_missing_in_source"}) == "start dated, year lost in the source"
-    assert tables.start_text({"start_date": "", "start_flags": ""}) == "start not dated in the sources"
-    assert tables.start_text({"start_date": "", "start_flags": "year_missing_in_source"}, since="") == "dated, year lost in the source"
+    assert wording.start_text({"start_date": "2017-03", "start_flags": ""}) == "since 2017-03"
+    assert wording.start_text({"start_date": "", "start_flags": "year_missing_in_source"}) == "start dated, year lost in the source"
+    assert wording.start_text({"start_date": "", "start_flags": ""}) == "start not dated in the sources"
+    assert wording.start_text({"start_date": "", "start_flags": "year_missing_in_source"}, since="") == "dated, year lost in the source"
     pairings = load.pairings()
     lost = pairings[pairings.start_flags.str.contains("year_missing_in_source")]
     assert (lost.start_quote != "").all() and (lost.start_date == "").all()
-    html = tables.pairings_table(pairings, figures.RELATIONSHIP_SHORT, profiled=set())
+    html = tables.pairings_table(pairings, wording.RELATIONSHIP_SHORT, profiled=set())
     assert html.count("year lost in the source") == len(lost)
 
 
@@ -280,8 +281,8 @@ def test_every_flagged_fact_is_marked_in_labels_and_tables(facts):
                                              made_up_fact(fact_id="999-made-up-2", flags="year_missing_in_source")])],
                       ignore_index=True)
     for _, row in frame.iterrows():
-        assert_marked(figures.period_label(row["period"], row["scope"], row["flag_list"]), row["flag_list"], row["fact_id"])
-        assert_marked(tables.period_text(row), row["flag_list"], row["fact_id"])
+        assert_marked(wording.period_label(row["period"], row["scope"], row["flag_list"]), row["flag_list"], row["fact_id"])
+        assert_marked(wording.period_text(row), row["flag_list"], row["fact_id"])
     every = len(frame)  # listings count facts past their cap by source; here every row is shown and checked
     for kind, html in (("fact_table", tables.fact_table(frame, max_rows=every)),
                        ("facts_behind", tables.facts_behind(frame, max_listed=every))):
@@ -342,13 +343,13 @@ MARKED_SPAN = re.compile(r"c\. [^\n]*?\((?:est\.|year lost)[^)]*\)|[^\n]*?\(year
 
 def bare_forms(row) -> set[str]:
     """How a fact's period reads in a label when its marks are left off."""
-    forms = {figures.period_label(row["period"], row["scope"], []), span_text(row["period"])}
+    forms = {wording.period_label(row["period"], row["scope"], []), span_text(row["period"])}
     forms.add(f"to {comparisons.report_date(row['period'])}")
     return {f for f in forms if f and f not in ("to ", "period not stated")}
 
 
 def test_chart_labels_never_show_a_flagged_period_bare(chart_texts):
-    source_labels = sorted(load.sources().apply(load.source_label, axis=1), key=len, reverse=True)
+    source_labels = sorted(load.sources().apply(wording.source_label, axis=1), key=len, reverse=True)
     for name, (frame, texts) in chart_texts.items():
         if "flag_list" not in frame:
             continue
@@ -379,7 +380,7 @@ def test_chart_rows_labelled_with_a_period_carry_the_mark(chart_texts):
         for _, row in flagged(frame).iterrows():
             if name == "industry_aid_funds" and row["indicator"] == "aid_projects":
                 continue  # a partner fact (its project count), written on its funds' bar
-            label = figures.period_label(row["period"], row["scope"], row["flag_list"])
+            label = wording.period_label(row["period"], row["scope"], row["flag_list"])
             assert label in joined, f"{name}: {row['fact_id']} drawn without {label!r}"
             checked += 1
     if not checked:
@@ -415,7 +416,7 @@ def test_built_pages_mark_every_displayed_period_of_a_flagged_fact(facts):
             if fact_id and marks_of(flags[fact_id]):
                 period_cell = tr.find_all("td")[2]  # value, what it counts, period, ...
                 assert_marked(period_cell.get_text(" "), flags[fact_id], f"{path.name}: {fact_id}")
-                assert tables.period_text(rows.loc[fact_id]) in period_cell.get_text(), f"{path.name}: {fact_id}"
+                assert wording.period_text(rows.loc[fact_id]) in period_cell.get_text(), f"{path.name}: {fact_id}"
                 checked += 1
         for li in soup.select("details.facts-behind li"):
             fact_id = fact_of_href(li.a["href"], by_anchor)

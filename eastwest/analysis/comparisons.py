@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eastwest.dataset import load
 from eastwest.core.paths import PROJECT
+from eastwest.reader import wording
 
 def pick(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     """Rows for the given fact ids, in that order; a missing id is an error, not a gap."""
@@ -47,9 +47,9 @@ def _year_float(text: str) -> float:
 def evidence_matrix(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts per programme pairing (rows, most documented first, background last) and theme."""
     table = facts.pivot_table(index="programme_label", columns="theme", values="fact_id", aggfunc="count", fill_value=0)
-    table = table.reindex(columns=list(load.THEME_LABELS), fill_value=0)
-    order = [p for p in table.sum(axis=1).sort_values(ascending=False).index if p != load.BACKGROUND]
-    return table.loc[order + ([load.BACKGROUND] if load.BACKGROUND in table.index else [])]
+    table = table.reindex(columns=list(wording.THEME_LABELS), fill_value=0)
+    order = [p for p in table.sum(axis=1).sort_values(ascending=False).index if p != wording.BACKGROUND]
+    return table.loc[order + ([wording.BACKGROUND] if wording.BACKGROUND in table.index else [])]
 
 
 def paired_facts(facts: pd.DataFrame) -> pd.DataFrame:
@@ -298,3 +298,8 @@ def context_figures(paths=PROJECT) -> pd.DataFrame:
     frame = pd.read_csv(paths.reference / "national_context.csv", dtype=str, keep_default_na=False)
     frame["value"] = pd.to_numeric(frame["value"])
     return frame
+
+
+def profiled_pairings(facts: pd.DataFrame) -> set[str]:
+    """The pairings that get a profile page: those with at least one fact."""
+    return {p for p in facts["programme"] if p}

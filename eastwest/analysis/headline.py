@@ -13,14 +13,10 @@ indicators, with no code change.
 """
 from __future__ import annotations
 
-from html import escape
 
 import pandas as pd
 
 from eastwest.analysis import comparisons
-from eastwest.dataset import load
-from eastwest.reader.links import fact_href
-from eastwest.pages.tables import value_text
 
 # The reader's four questions, each answered by indicators of the vocabulary (in this order).
 HEADLINE = {
@@ -63,86 +59,6 @@ def headline_facts(facts: pd.DataFrame) -> pd.DataFrame:
     return latest.sort_values(["programme", "order", "breakdown"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
-def when_text(row) -> str:
-    """'cumulative, 2017-03 to 2021-02', 'in 2018 (one year)', '2016–2017 in total', 'c. 2017-09
-    (est.), one group'; an inferred period or a year the source lost is marked (load.mark_period)."""
-    start, _, end = row["period"].partition("/")
-    if row["scope"] == "event":  # only groups of people sent are shown at one date (ONE_GROUP_QUESTIONS)
-        return f"{load.mark_period(load.span_text(row['period']), row['flag_list'])}, one group"
-    if row["scope"] == "cumulative":
-        text = f"cumulative, {start} to {end}" if start else f"cumulative to {end}"
-    elif row["scope"] == "annual":
-        text = f"in {row['period']} (one year)"
-    else:
-        text = f"{load.span_text(row['period'])} in total"
-    return load.mark_period(text, row["flag_list"])
-
-
-# How each headline indicator reads after its number, with the pairing's place names ("¥240 m of
-# aid funds allocated by Zhangjiagang", "304 cadres seconded to Yanhe"); faithful to the indicator's
-# definition (data/reference/indicators.yml), so true of every fact it selects. A count of people
-# is named by its noun ("304 cadres"), other units by their unit ("157 person-times of ...").
-WHAT = {
-    "fiscal_aid_funds": "of aid funds allocated by {east}",
-    "aid_funds_all_kinds": "of aid funds of all kinds secured for {west}",
-    "cadres_seconded_west": "cadres seconded to {west}",
-    "professionals_sent_west": "professionals sent to {west}",
-    "professionals_sent_west_times": "of professionals sent to {west}",
-    "cadres_seconded_east": "cadres from {west} seconded to {east}",
-    "workers_placed_east": "people from {west} placed in jobs away from home",
-    "local_employment": "people in {west} helped into local work or business",
-    "business_started": "trainees from {west} who started a business",
-    "products_sold": "of {west} products {east} helped sell",
-    "products_purchased": "of {west} products bought by {east}",
-}
-NAMED_BY_NOUN = {"person"}
-
-
-def what_text(row, east: str, west: str) -> str:
-    """What a headline fact counts, in words: 'cadres seconded to Yanhe', 'professionals sent to
-    Yanhe (teachers)'."""
-    return WHAT[row["indicator"]].format(east=east, west=west) + (f" ({row['breakdown']})" if row["breakdown"] else "")
-
-
-def _item(row, east: str, west: str, from_dir: str) -> str:
-    value = "" if pd.isna(row["value"]) else repr(float(row["value"]))
-    number, whole = value_text(row, with_unit=False), value_text(row)
-    unit = "" if row["unit"] in NAMED_BY_NOUN else whole.removeprefix(number) if whole.startswith(number) else ""
-    # the link carries the number as glued numbers do (data-fact, data-value: checked against the data)
-    link = (f'<a class="fact-link glued" data-fact="{escape(row["fact_id"])}" data-value="{value}" '
-            f'href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}" title="{escape(row["quote"])}">'
-            f"{escape(number if unit or row['unit'] in NAMED_BY_NOUN else whole)}</a>{escape(unit)}")
-    what, when = escape(what_text(row, east, west)), escape(when_text(row))
-    return (f'<li><span class="summary-value">{link}</span> <span class="summary-what">{what}</span>'
-            f' <span class="summary-when">{when}</span></li>')
-
-
-def summary_table(facts: pd.DataFrame, pairings: pd.DataFrame, from_dir: str = "") -> str:
-    """The landing page's table: one row per pairing with a headline figure, one column per
-    question; each value links to its sentence. Pairings in the order of data/pairings.csv."""
-    from eastwest.charts.figures import RELATIONSHIP_SHORT as relationship  # both import matplotlib: only when a table is made
-    from eastwest.pages.profiles import profile_href
-
-    chosen = headline_facts(facts)
-    rows = []
-    for _, pairing in pairings.iterrows():
-        own = chosen[chosen.programme == pairing["pairing_id"]]
-        if own.empty:
-            continue
-        east, _, west = pairing["label"].partition(" → ")
-        cells = []
-        for question in HEADLINE:
-            items = "".join(_item(r, east, west, from_dir) for _, r in own[own.question == question].iterrows())
-            cells.append(f'<td data-label="{escape(question)}">'
-                         + (f"<ul>{items}</ul>" if items else '<span class="summary-none">none reported</span>') + "</td>")
-        name = (f'<a href="{escape(profile_href(pairing["pairing_id"], from_dir))}">{escape(pairing["label"])}</a>'
-                f'<br><small>{escape(relationship.get(pairing["relationship"], pairing["relationship"]))}</small>')
-        rows.append(f'<tr><th scope="row">{name}</th>{"".join(cells)}</tr>')
-    head = "<tr><th scope=\"col\">Pairing</th>" + "".join(f'<th scope="col">{escape(q)}</th>' for q in HEADLINE) + "</tr>"
-    return (f'<div class="programme-summary-wrap"><table class="programme-summary"><thead>{head}</thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
-
-
 def unreported_pairings(facts: pd.DataFrame, pairings: pd.DataFrame) -> list[str]:
     """Pairings the sources give figures for, but no achieved headline figure: 'Zhangjiagang → Suyu'."""
     shown = set(headline_facts(facts).programme)
@@ -150,20 +66,3 @@ def unreported_pairings(facts: pd.DataFrame, pairings: pd.DataFrame) -> list[str
     return [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] in with_facts and p["pairing_id"] not in shown]
 
 
-def unreported_sentence(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
-    """What the table leaves out, in one sentence: pairings with figures but no headline figure, and
-    pairings the sources only name ('' when the table has a row for every pairing)."""
-    unreported = unreported_pairings(facts, pairings)
-    named_only = [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] not in set(facts.programme)]
-    parts = []
-    if unreported:
-        parts.append(f"no achieved figure of these kinds for {in_words(unreported)} (their pairing pages list "
-                     "what the sources do report)")
-    if named_only:
-        parts.append(f"no figure at all for {in_words(named_only)}, of which they give no numbers of their own")
-    return f"The articles give {' and '.join(parts)}." if parts else ""
-
-
-def in_words(labels: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return " and ".join(labels) if len(labels) < 3 else ", ".join(labels[:-1]) + " and " + labels[-1]

@@ -22,24 +22,16 @@ from matplotlib.patches import Rectangle
 
 from eastwest.analysis import comparisons
 from eastwest.charts import style
-from eastwest.pages import tables
 from eastwest.core.files import write_csv
-from eastwest.dataset.load import THEME_LABELS, mark_period, span_text
+from eastwest.reader.wording import THEME_LABELS, mark_period, span_text
 from eastwest.core.paths import FIGURES_DIR
+from eastwest.reader import wording
+from eastwest.reader.wording import DIRECTION_WORDS, RELATIONSHIP_SHORT, THEME_SHORT, period_label
 
-RELATIONSHIP_SHORT = {
-    "east_west_cooperation": "East–West cooperation",
-    "north_south_linkage": "South–north linkage (Jiangsu)",
-    "xinjiang_aid": "Aid to Xinjiang",
-    "tibet_aid": "Aid to a Tibetan-area county",
-    "counterpart_assistance": "Counterpart assistance",
-}
 RELATIONSHIP_COLOURS = {
     "east_west_cooperation": "#0072B2", "north_south_linkage": "#009E73",
     "xinjiang_aid": "#E69F00", "tibet_aid": "#D55E00", "counterpart_assistance": "#CC79A7",
 }
-THEME_SHORT = {"industry": "Industry", "talent": "Talent", "labour": "Labour", "consumption": "Consumption",
-               "pairing": "Pairing", "social": "Social help", "outcome": "Outcomes", "context": "Context"}
 
 MAX_BARS = 20   # bars (or rows) a chart draws at most, whatever the number of sources
 MAX_PANEL_ROWS = 8  # rows of one panel in a chart of report dates
@@ -60,7 +52,7 @@ class Chart:
         return sorted(self.facts["source_id"].unique()) if len(self.facts) and "source_id" in self.facts else []
 
 
-def _chart(draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path, drawn: pd.DataFrame,
+def save_chart(draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path, drawn: pd.DataFrame,
            extra: list[str] = ()) -> Chart:
     """Draw and save the chart at every layout and, beside it, the facts it drew
     (figures/<name>.csv; `extra` columns after the usual ones)."""
@@ -84,27 +76,6 @@ def _panel_of(scope: str) -> str:
     return SCOPE_PANELS.get(scope, "other")
 
 
-def period_label(period: str, scope: str, flags) -> str:
-    """A reader's period: 'cumulative 2017-03 to 2021-02', 'year 2018', 'per year, from 2018-05';
-    a period inferred from the article's date is marked 'c. … (est.)', a date whose year the
-    source lost '… (year lost in the source)' (load.mark_period). `flags` is required: pass the
-    fact's flag_list, so that no chart shows a guessed date bare."""
-    start, _, end = period.partition("/")
-    if period == "unknown":
-        text = "date not given"
-    elif scope == "cumulative":
-        text = f"cumulative {start} to {end}" if start else f"cumulative to {end}"
-    elif scope == "period_total":
-        text = f"total {start}–{end}" if end else f"total from {start}"
-    elif scope == "annual":
-        text = f"year {period}"
-    elif scope == "recurring":
-        text = "per year" + (f", from {start}" if start else "")
-    else:
-        text = span_text(period)
-    return mark_period(text, flags)
-
-
 def _when(row) -> str:
     return period_label(row["period"], row["scope"], row["flag_list"])
 
@@ -118,7 +89,7 @@ def _status_style(status: str) -> tuple[str, str]:
     return style.STATUS_COLOURS.get(status, "#999999"), "" if achieved else style.NOT_ACHIEVED_HATCH
 
 
-def _largest(table: pd.DataFrame, limit: int = MAX_BARS, column: str = "value") -> pd.DataFrame:
+def largest(table: pd.DataFrame, limit: int = MAX_BARS, column: str = "value") -> pd.DataFrame:
     """The `limit` rows with the largest values (ties by fact id), kept in the table's order."""
     if len(table) <= limit:
         return table
@@ -126,7 +97,7 @@ def _largest(table: pd.DataFrame, limit: int = MAX_BARS, column: str = "value") 
     return table[table.index.isin(keep)]
 
 
-def _panels_by_scope(table: pd.DataFrame, make_bar: Callable[[pd.Series], style.Bar], **panel) -> list[style.Panel]:
+def panels_by_scope(table: pd.DataFrame, make_bar: Callable[[pd.Series], style.Bar], **panel) -> list[style.Panel]:
     """One panel per kind of period, in the order cumulative, one year, one date; headed only
     when there is more than one."""
     kinds = table["scope"].map(_panel_of)
@@ -153,7 +124,7 @@ def _place_name(place: pd.Series) -> str:
 def _network_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, counts: pd.Series,
                     note: str) -> plt.Figure:
     canvas = style.Canvas(layout)
-    canvas.header(f"Which pairings does the dataset hold facts on?",
+    canvas.header("Which pairings does the dataset hold facts on?",
                   _sentences("Helping places (left) joined to the places they help (right); the line's width and "
                              "its number give the facts the dataset holds on the pairing, dotted lines none.", note))
     west_order = list(dict.fromkeys(pairings["west"]))
@@ -201,7 +172,7 @@ def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.Data
     drawn = comparisons.paired_facts(facts)
     drawn = drawn[drawn.programme.isin(pairings.pairing_id)]
     names = places.set_index("id")
-    return _chart(lambda layout: _network_figure(layout, pairings, names, counts, note),
+    return save_chart(lambda layout: _network_figure(layout, pairings, names, counts, note),
                   "overview_pairing_network", directory, drawn)
 
 
@@ -250,7 +221,7 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame,
                     directory: Path = FIGURES_DIR) -> Chart:
     """When each source was written, against when the pairings it covers began; the MAX_BARS
     latest sources at most."""
-    from eastwest.dataset.load import source_label
+    from eastwest.reader.wording import source_label
 
     dated = comparisons.source_year(sources).sort_values(["year_float", "source_id"]).reset_index(drop=True)
     total = len(dated)
@@ -258,7 +229,7 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame,
     dated["label"] = dated.apply(source_label, axis=1)
     starts = pairings.set_index("pairing_id")["start_date"]
     note = style.capped(len(dated), total, "sources", "latest")
-    return _chart(lambda layout: _timeline_figure(layout, dated, starts, note), "overview_timeline", directory,
+    return save_chart(lambda layout: _timeline_figure(layout, dated, starts, note), "overview_timeline", directory,
                   pd.DataFrame({"source_id": dated.source_id}))
 
 
@@ -313,7 +284,7 @@ def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     values = table.values
     texts = np.where(values > 0, values.astype(str), "·")
     drawn = facts[facts.programme_label.isin(table.index)]
-    return _chart(lambda layout: _heat_figure(
+    return save_chart(lambda layout: _heat_figure(
         layout, "How many facts does the dataset hold on each pairing and theme?",
         _sentences("Facts by pairing (total in brackets) and theme.", note),
         rows, [THEME_SHORT[t] for t in table.columns], values, texts, max(30, values.max(initial=0))),
@@ -339,19 +310,19 @@ def _aid_bar(r: pd.Series) -> style.Bar:
     if r["projects"] == r["projects"]:
         projects = f" · {int(r['projects'])} projects, {per_project_text(r)} per project"
     return style.Bar(f"{r['programme_label']}{what}, {_when(r)} · {r['source_label']}{projects}",
-                     r["value"], tables.value_text(r, with_unit=False) + _status_word(r["status"]), colour, hatch)
+                     r["value"], wording.value_text(r, with_unit=False) + _status_word(r["status"]), colour, hatch)
 
 
 def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = comparisons.aid_funds(facts)
     total = len(table)
-    table = _largest(table)
+    table = largest(table)
     subtitle = _sentences("Aid funds for projects, as each source reports them (totals, not components). "
                           "Hatched: planned, not spent.", UPPER_BOUND_NOTE if table.per_project_at_most.any() else "",
                           SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
                           style.capped(len(table), total, "figures", "largest"))
-    return _chart(lambda layout: style.bar_chart(layout, "How much aid money did each pairing report, for how many projects?",
-                                                 subtitle, _panels_by_scope(table, _aid_bar), shared_scale=True),
+    return save_chart(lambda layout: style.bar_chart(layout, "How much aid money did each pairing report, for how many projects?",
+                                                 subtitle, panels_by_scope(table, _aid_bar), shared_scale=True),
                   "industry_aid_funds", directory, comparisons.with_partners(table, facts, ["projects_fact_id"]))
 
 
@@ -395,7 +366,7 @@ def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) ->
                           "own way, so the bars are not a like-for-like series.",
                           UPPER_BOUND_NOTE if table.per_project_at_most.any() else "", SCALE_NOTE,
                           style.capped(len(table), total, "reports", "latest"))
-    return _chart(lambda layout: style.bar_chart(layout, title, subtitle, panels),
+    return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, panels),
                   "industry_aid_over_report_dates", directory, comparisons.with_partners(table, facts, ["projects_fact_id"]))
 
 
@@ -414,7 +385,7 @@ def aid_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
         title = "No breakdown of aid funds in the sources"
     subtitle = _sentences("Components of the aid funds with their project counts; shares are of the listed "
                           "components, not of a stated total.", style.capped(len(table), total, "components", "largest"))
-    return _chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]), "industry_aid_split", directory,
+    return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]), "industry_aid_split", directory,
                   comparisons.with_partners(table, facts, ["projects_fact_id", "stated_projects_fact_id"]))
 
 
@@ -436,7 +407,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
         kind = MONEY_WORDS[r["comparability"]]
         what = r["indicator_label"].lower() + (f" ({r['breakdown']})" if r["breakdown"] else "")
         return style.Bar(f"{kind}: {what}, {_when(r)} · {r['source_label']}", r["value"],
-                         tables.value_text(r, with_unit=False),
+                         wording.value_text(r, with_unit=False),
                          style.PALETTE[0] if r["comparability"] == "aid_money" else style.PALETTE[1])
 
     panels = [style.Panel([bar(r) for _, r in group.iterrows()], pair)
@@ -444,7 +415,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     subtitle = _sentences("Achieved figures, in yuan, all bars on one scale: aid (blue) against firms' and banks' "
                           "money (orange), which is not the programme's; a credit line is a ceiling, not money lent.",
                           style.capped(len(picked), total, "figures", "largest of each kind"))
-    return _chart(lambda layout: style.bar_chart(layout, "How much money from firms and lenders do the sources report, next to the aid?",
+    return save_chart(lambda layout: style.bar_chart(layout, "How much money from firms and lenders do the sources report, next to the aid?",
                                                  subtitle, panels, shared_scale=True),
                   "industry_investment_vs_aid", directory, picked)
 
@@ -453,7 +424,6 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
 
 DIRECTION_SIGN = {"east_to_west": 1, "west_to_east": -1, "both": 0}
 DIRECTION_COLOUR = {"east_to_west": "#0072B2", "west_to_east": "#E69F00", "both": "#999999"}
-DIRECTION_WORDS = {"east_to_west": "east → west", "west_to_east": "west → east", "both": "both ways"}
 DIRECTION_DRAWN = {"east_to_west": "east to west (right of the line)", "west_to_east": "west to east (left of the line)",
                    "both": "both ways (across the line)"}
 # The talent chart's download also says which way each bar was drawn, and where it starts and ends.
@@ -467,7 +437,7 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     one year and one date in separate panels; the MAX_BARS largest flows at most."""
     table = comparisons.talent_flows(facts)
     total = len(table)
-    table = _largest(table)
+    table = largest(table)
     sign = table.direction.map(DIRECTION_SIGN)
     table = table.assign(drawn_from=np.where(sign == 0, -table.value / 2, np.where(sign < 0, -table.value, 0.0)),
                          drawn_as=[DIRECTION_DRAWN[d] for d in table.direction])
@@ -476,15 +446,15 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     def bar(r) -> style.Bar:
         what = (r["breakdown"] or TALENT_KIND[r["comparability"]]).capitalize()
         return style.Bar(f"{what}, {r['programme_label']}, {_when(r)}", r["value"],
-                         f"{tables.value_text(r, with_unit=False)} {DIRECTION_WORDS[r['direction']]}",
+                         f"{wording.value_text(r, with_unit=False)} {DIRECTION_WORDS[r['direction']]}",
                          DIRECTION_COLOUR[r["direction"]], "xx" if r["direction"] == "both" else "",
                          side=DIRECTION_SIGN[r["direction"]])
 
     subtitle = _sentences("People as each source counts them, east → west to the right of the line, west → east to "
                           "the left, both ways together across it. Person-times and quotas are not drawn.", SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
                           style.capped(len(table), total, "flows", "largest"))
-    panels = _panels_by_scope(table, bar, diverging=True, ends=("← west to east", "east to west →"))
-    return _chart(lambda layout: style.bar_chart(layout, "How many cadres and professionals moved each way?", subtitle, panels,
+    panels = panels_by_scope(table, bar, diverging=True, ends=("← west to east", "east to west →"))
+    return save_chart(lambda layout: style.bar_chart(layout, "How many cadres and professionals moved each way?", subtitle, panels,
                                                  shared_scale=True),
                   "talent_flows", directory, table, TALENT_COLUMNS)
 
@@ -497,23 +467,23 @@ def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Char
     totals over several years and one year, in separate panels."""
     table = comparisons.training(facts)
     total = len(table)
-    table = _largest(table, column="people")
+    table = largest(table, column="people")
     panels = []
     for (unit, kind), group in table.groupby([table.people_unit, table.scope.map(_panel_of)], sort=True):
         bars = []
         for r in group.itertuples():
-            words = tables.QUALIFIER_WORDS[r.people_qualifier]
+            words = wording.QUALIFIER_WORDS[r.people_qualifier]
             per = f"{words if r.people_qualifier in ('over', 'nearly', 'under') else 'about '}{r.per_class:.0f} per class"
             bars.append(style.Bar(f"{(r.breakdown or r.people_indicator_label).capitalize()}, {r.programme_label}, "
-                                  f"{_when(r._asdict())} · {int(r.value)} {tables.unit_text('class', r.value)}, {per}",
-                                  r.people, f"{words}{int(r.people):,} {tables.unit_text(unit, r.people)}"))
+                                  f"{_when(r._asdict())} · {int(r.value)} {wording.unit_text('class', r.value)}, {per}",
+                                  r.people, f"{words}{int(r.people):,} {wording.unit_text(unit, r.people)}"))
         panels.append(style.Panel(bars, f"{TRAINEE_HEADINGS.get(unit, unit)}: {PANEL_HEADINGS[kind].lower()}",
                                   scale_group=unit))
     units = table.people_unit.nunique()
     subtitle = _sentences("Trainees of the training classes each source reports, with the classes and the average per class.",
                           "Bars of people share one scale, bars of person-times another." if units > 1 else "",
                           style.capped(len(table), total, "programmes", "largest"))
-    return _chart(lambda layout: style.bar_chart(layout, "How many people did the training classes reach?", subtitle, panels),
+    return save_chart(lambda layout: style.bar_chart(layout, "How many people did the training classes reach?", subtitle, panels),
                   "talent_training", directory, comparisons.with_partners(table, facts, ["people_fact_id"]))
 
 
@@ -529,17 +499,17 @@ def job_fair_funnel(facts: pd.DataFrame, vocabulary: pd.DataFrame, directory: Pa
         bound = "at most " if above is not None and above["qualifier"] == "over" else ""  # a share of 'over N' is an upper bound
         stage = r["indicator_label"].replace(" at a job fair", "").replace(" a job fair", "")
         share = "" if above is None else f" · {bound}{r['value'] / above['value']:.0%} of the stage above"
-        bars.append(style.Bar(stage + share, r["value"], tables.value_text(r), style.PALETTE[2]))
+        bars.append(style.Bar(stage + share, r["value"], wording.value_text(r), style.PALETTE[2]))
     if len(table):
         first = table.iloc[0]
         title = (f"{first.programme_label}: how many job seekers at the fair of "
                  f"{mark_period(span_text(first.period), first.flag_list)} reached a job intention?")
     else:
         title = "No job fair reported stage by stage"
-    offered = " and ".join(tables.value_text(r) for _, r in context.iterrows())
+    offered = " and ".join(wording.value_text(r) for _, r in context.iterrows())
     subtitle = _sentences(f"The same fair also had {offered}." if offered else "",
                           "An intention is not a job.")
-    return _chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]),
+    return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]),
                   "labour_job_fair_funnel", directory, pd.concat([table, context], ignore_index=True))
 
 
@@ -556,7 +526,7 @@ def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FI
                           style.capped(len(counts), total, "sources", f"with most {THEME_LABELS[theme].lower()} facts"))
     title = f"How many of each source's facts are about {THEME_LABELS[theme].lower()}?"
     drawn = facts[(facts.theme == theme) & facts.source_id.isin(counts.index)]
-    return _chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]), name, directory, drawn)
+    return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]), name, directory, drawn)
 
 
 # --- Consumption --------------------------------------------------------------------------------
@@ -565,21 +535,21 @@ def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FI
 def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = comparisons.sales(facts)
     total = len(table)
-    table = _largest(table).sort_values(["status", "programme_label"], kind="stable").reset_index(drop=True)
+    table = largest(table).sort_values(["status", "programme_label"], kind="stable").reset_index(drop=True)
 
     def bar(r) -> style.Bar:
         colour, hatch = _status_style(r["status"])
         # the whole description: cut short, it would hide who forecasts and on which platform
         return style.Bar(f"{r['description']} · {r['programme_label']}, {_when(r)}", r["value"],
-                         tables.value_text(r, with_unit=False) + ("" if r["status"] == "achieved" else f", {r['status']}"),
+                         wording.value_text(r, with_unit=False) + ("" if r["status"] == "achieved" else f", {r['status']}"),
                          colour, hatch)
 
     subtitle = _sentences("Sales and purchases of the receiving side's products, in yuan: realised (solid blue) and "
                           "expected (hatched), which are forecasts, not results.",
                           SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
                           style.capped(len(table), total, "figures", "largest"))
-    return _chart(lambda layout: style.bar_chart(layout, "How much did the pairings buy or help sell, and how much is only expected?",
-                                                 subtitle, _panels_by_scope(table, bar), shared_scale=True),
+    return save_chart(lambda layout: style.bar_chart(layout, "How much did the pairings buy or help sell, and how much is only expected?",
+                                                 subtitle, panels_by_scope(table, bar), shared_scale=True),
                   "consumption_sales", directory, table)
 
 
@@ -605,7 +575,7 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
                           "each year, such as a profit-sharing rule: not a target).",
                           style.capped(len(table), total, "pairings", "with the most facts"))
     drawn = subset[subset.programme_label.isin(table.index)]
-    return _chart(lambda layout: style.bar_chart(layout, f"How many {themes_text} facts are results, and how many plans?",
+    return save_chart(lambda layout: style.bar_chart(layout, f"How many {themes_text} facts are results, and how many plans?",
                                                  subtitle, [style.Panel(bars)]), name, directory, drawn)
 
 
@@ -632,7 +602,7 @@ def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Pat
                           "target or quota); qualified (over, nearly, about, under, a range).",
                           style.capped(len(table), total, "sources", "with the most facts"))
     drawn = facts[facts.source_id.isin(table.index)]
-    return _chart(lambda layout: _heat_figure(layout, "Which caveats do each source's figures carry?", subtitle, rows,
+    return save_chart(lambda layout: _heat_figure(layout, "Which caveats do each source's figures carry?", subtitle, rows,
                                               [CAVEAT_SHORT[c] for c in columns], shares, texts, 100),
                   "synthesis_caveats", directory, drawn)
 
@@ -653,7 +623,7 @@ def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGU
     subtitle = _sentences("Number of facts by theme; the shade gives the share of the source's facts.",
                           style.capped(len(table), total, "sources", "with the most facts"))
     drawn = facts[facts.source_id.isin(table.index)]
-    return _chart(lambda layout: _heat_figure(layout, "What does each source count?", subtitle, rows,
+    return save_chart(lambda layout: _heat_figure(layout, "What does each source count?", subtitle, rows,
                                               [THEME_SHORT[t] for t in table.columns], shares, texts, 0.6),
                   "synthesis_theme_mix", directory, drawn)
 

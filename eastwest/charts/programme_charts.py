@@ -1,7 +1,7 @@
 """Charts about what the programme did, beyond those in eastwest.charts.figures: who helps whom (the
 overview's map of the pairings, with no counts of the corpus) and how many people the pairings
 report helping into jobs. Drawn in the house layout (eastwest.charts.style: laid out in inches, text at
-least 11 pt, a wide and a narrow version) and saved by eastwest.charts.figures._chart with the facts each
+least 11 pt, a wide and a narrow version) and saved by eastwest.charts.figures.save_chart with the facts each
 drew beside it (figures/<name>.csv), like every chart of the book.
 """
 from __future__ import annotations
@@ -13,11 +13,11 @@ import pandas as pd
 
 from eastwest.analysis import comparisons
 from eastwest.dataset import load
-from eastwest.analysis import headline
 from eastwest.charts import style
-from eastwest.pages import tables
-from eastwest.charts.figures import MAX_BARS, RELATIONSHIP_COLOURS, RELATIONSHIP_SHORT, Chart, _chart, _largest
+from eastwest.charts.figures import MAX_BARS, RELATIONSHIP_COLOURS, Chart, save_chart, largest
+from eastwest.reader.wording import RELATIONSHIP_SHORT
 from eastwest.core.paths import FIGURES_DIR
+from eastwest.reader import wording
 
 # Each kind of jobs figure: its colour, the colour's name and what it counts (the subtitle says it in
 # words, for the kinds drawn).
@@ -43,7 +43,7 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFram
     canvas.header("Who helps whom",
                   "Each arrow runs from a helping place to the place it helps; beside each receiving place, "
                   "the arrangement and the start the sources give.")
-    east_text = {e: f"{load._short(names.loc[e, 'name_en'])}\n{names.loc[e, 'province']}" for e in dict.fromkeys(pairings.east)}
+    east_text = {e: f"{wording.short_name(names.loc[e, 'name_en'])}\n{names.loc[e, 'province']}" for e in dict.fromkeys(pairings.east)}
     left_width = max(canvas.measure(line) for text in east_text.values() for line in text.split("\n"))
     arrow = 0.55 if canvas.narrow else 1.1
     x_arrow = canvas.left + left_width + 0.08
@@ -57,10 +57,10 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFram
         for row in group.itertuples():
             place = names.loc[row.west]
             anchors.append(canvas.y + canvas.line_height(style.TEXT_PT) / 2)
-            canvas.block(f"{load._short(place['name_en'])}, {place['province']}", weight="bold", x=x_right, after=0)
+            canvas.block(f"{wording.short_name(place['name_en'])}, {place['province']}", weight="bold", x=x_right, after=0)
             canvas.block(RELATIONSHIP_SHORT[row.relationship], color=TEXT_COLOURS.get(row.relationship, style.TEXT_COLOUR),
                          x=x_right, after=0)
-            canvas.block(tables.start_text(row._asdict()), color=style.MUTED_COLOUR, x=x_right, after=0.16)
+            canvas.block(wording.start_text(row._asdict()), color=style.MUTED_COLOUR, x=x_right, after=0.16)
         middle = (top + canvas.y - 0.16) / 2
         canvas.text(x_arrow - 0.08, middle, east_text[east], ha="right", va="center")
         for row, y in zip(group.itertuples(), anchors):
@@ -86,7 +86,7 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
         pairings = pairings[pairings.index.isin(keep)]
     note = style.capped(len(pairings), total, "pairings", "named by most sources")
     drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "pairing"]].drop_duplicates()
-    return _chart(lambda layout: _map_figure(layout, pairings, names, note), "overview_pairings", directory,
+    return save_chart(lambda layout: _map_figure(layout, pairings, names, note), "overview_pairings", directory,
                  drawn.reset_index(drop=True))
 
 
@@ -108,9 +108,9 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame, total: int) -> plt.F
         bars = []
         for _, row in rows.iterrows():
             east, _, west = row["programme_label"].partition(" → ")
-            what = headline.what_text(row, east, west)  # "people from ... placed in jobs", its kind in brackets
-            bars.append(style.Bar(f"{row['programme_label']}: {what}\n{headline.when_text(row)}", row["value"],
-                                  tables.value_text(row), JOB_KINDS[row["indicator"]][0]))
+            what = wording.what_text(row, east, west)  # "people from ... placed in jobs", its kind in brackets
+            bars.append(style.Bar(f"{row['programme_label']}: {what}\n{wording.when_text(row)}", row["value"],
+                                  wording.value_text(row), JOB_KINDS[row["indicator"]][0]))
         panels.append(style.Panel(bars, SCOPE_HEADINGS.get(scope, scope) if table.scope.nunique() > 1 else ""))
     kinds = [f"{JOB_KINDS[i][2]} ({JOB_KINDS[i][1]})" for i in JOB_INDICATORS if i in set(table.indicator)]
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
@@ -125,10 +125,10 @@ def jobs(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     and multi-year figures in separate panels."""
     table = job_figures(facts)
     total = len(table)
-    table = _largest(table, MAX_BARS)  # however many sources speak of jobs
+    table = largest(table, MAX_BARS)  # however many sources speak of jobs
     table = table.assign(scope_order=table.scope.map(list(SCOPE_HEADINGS).index))
     table = table.sort_values(["scope_order", "value"], ascending=[True, False], kind="stable").drop(columns="scope_order")
-    return _chart(lambda layout: _jobs_figure(layout, table, total), "labour_jobs", directory, table.reset_index(drop=True))
+    return save_chart(lambda layout: _jobs_figure(layout, table, total), "labour_jobs", directory, table.reset_index(drop=True))
 
 
 def draw_all(directory: Path = FIGURES_DIR) -> list[Chart]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 
 import pandas as pd
@@ -10,17 +9,8 @@ import pandas as pd
 from eastwest.core.errors import DataError
 from eastwest.core.files import JOURNAL, build_lock, recover
 from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.reader.wording import BACKGROUND, short_name, source_label
 
-THEME_LABELS = {
-    "industry": "Industry projects",
-    "talent": "Talent exchange",
-    "labour": "Labour cooperation",
-    "consumption": "Consumption-based help",
-    "pairing": "Pairing structure",
-    "social": "Social assistance",
-    "outcome": "Poverty outcomes",
-    "context": "Context",
-}
 # The chapter whose fact table lists each theme's facts (source pages link back to it).
 CHAPTER_BY_THEME = {
     "industry": "01_industry",
@@ -73,7 +63,7 @@ def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
     frame["east_name"] = frame["east"].map(lambda p: places.get(p, "") if p else "")
     frame["west_name"] = frame["west"].map(lambda p: places.get(p, "") if p else "")
     frame["pairing"] = [
-        f"{_short(e)} → {_short(w)}" if e and w else (_short(e) or _short(w) or "—")
+        f"{short_name(e)} → {short_name(w)}" if e and w else (short_name(e) or short_name(w) or "—")
         for e, w in zip(frame["east_name"], frame["west_name"])
     ]
     frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
@@ -87,9 +77,6 @@ def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
     labels = pairings(paths).set_index("pairing_id")["label"]
     frame["programme_label"] = frame["programme"].map(lambda p: labels.get(p, BACKGROUND))
     return frame
-
-
-BACKGROUND = "Background (no single pairing)"
 
 
 def _programme_pairing(frame: pd.DataFrame, paths: ProjectPaths) -> list[str]:
@@ -110,66 +97,6 @@ def _programme_pairing(frame: pd.DataFrame, paths: ProjectPaths) -> list[str]:
         candidates = [p for p in source_pairings.get(sid, []) if (west and west_of.get(p) == west) or (east and not west and east_of.get(p) == east)]
         out.append(candidates[0] if len(candidates) == 1 else "")
     return out
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def outlet_en(outlet: str) -> str:
-    """A reader's name for an outlet: '荔枝网 (Litchi News, JSBC)' -> 'Litchi News';
-    'WeChat-style post (outlet not named)' -> 'WeChat-style post'."""
-    head, _, rest = outlet.partition(" (")
-    if _CJK.search(head) and rest:
-        return re.split(r"[;,)]", rest)[0].strip()
-    return head.strip()
-
-
-def span_text(period: str) -> str:
-    """'2016/2017' -> '2016–2017'; '/2018-05' -> 'to 2018-05'; '2018-05/' -> 'from 2018-05'."""
-    if not period or period == "unknown":
-        return "period not stated"
-    if "/" not in period:
-        return period
-    start, end = period.split("/", 1)
-    if start and end:
-        return f"{start}–{end}"
-    return f"to {end}" if end else f"from {start}"
-
-
-# The marks a displayed period carries when it is not simply the sentence's own date.
-PERIOD_MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
-
-
-def mark_period(text: str, flags) -> str:
-    """A displayed period with its caveats: a period inferred from the article's date reads
-    'c. 2019-11 (est.)', a date whose year the source lost '2019-11-20 (year lost in the source)',
-    both 'c. 2019-11-20 (est.; year lost in the source)'. `flags` is a fact's flag list or its
-    ';'-separated flags text. Every table, chart label and hover text shows periods this way."""
-    if isinstance(flags, str):
-        flags = flags.split(";")
-    notes = [note for flag, note in PERIOD_MARKS.items() if flag in flags]
-    if not notes:
-        return text
-    return f"{'c. ' if 'period_inferred' in flags else ''}{text} ({'; '.join(notes)})"
-
-
-def source_label(source: pd.Series) -> str:
-    """A reader's name for a source: outlet and date ('Litchi News, 2021-02-27'); an estimated
-    date of writing is marked 'c.'."""
-    if source["date_status"] == "as_given" and source["published"]:
-        date = source["published"]
-    elif source.get("date_estimate"):
-        date = f"c. {span_text(source['date_estimate'])}"
-    else:
-        date = "undated"
-    return f"{outlet_en(source['outlet'])}, {date}"
-
-
-def _short(name: str) -> str:
-    """'Yanhe Tujia Autonomous County' -> 'Yanhe'; 'Bijiang (Tongren)' -> 'Bijiang'."""
-    if not name:
-        return ""
-    return name.split(" (")[0].replace(" Tujia Autonomous County", "").replace(" county", "")
 
 
 @lru_cache(maxsize=4)
@@ -200,7 +127,7 @@ def places(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
 
 def pairings(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
     frame = _read_csv(paths.pairings_csv)
-    names = places(paths).set_index("id")["name_en"].map(_short)
+    names = places(paths).set_index("id")["name_en"].map(short_name)
     frame["label"] = frame["east"].map(names) + " → " + frame["west"].map(names)
     return frame
 

@@ -140,7 +140,7 @@ class Words:
 
         import jieba
 
-        from eastwest.sphinx_ext.search_terms import programme_terms
+        from eastwest.reference.terms import programme_terms
 
         jieba.setLogLevel(logging.WARNING)
         self.tokenizer = jieba.Tokenizer()

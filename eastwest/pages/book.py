@@ -17,6 +17,7 @@ from myst_nb import glue
 from eastwest.pages import tables
 from eastwest.analysis.comparisons import pick
 from eastwest.reader.links import fact_href
+from eastwest.reader import wording
 
 if TYPE_CHECKING:  # charts imports matplotlib: a page that draws nothing does not need it
     from eastwest.charts.figures import Chart
@@ -32,7 +33,7 @@ def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_di
     value = "" if pd.isna(row["value"]) else repr(float(row["value"]))
     html = (f'<a class="fact-link glued" data-fact="{escape(fact_id)}" data-value="{value}" '
             f'href="{escape(fact_href(fact_id, row["source_id"], from_dir))}" title="{escape(row["quote"])}">'
-            f"{escape(tables.value_text(row, with_unit=False))}</a>")
+            f"{escape(wording.value_text(row, with_unit=False))}</a>")
     glue(key or fact_id, HTML(html), display=False)
 
 
@@ -116,5 +117,5 @@ def glue_context(key: str, indicator: str, period: str) -> None:
     row = match.iloc[0]
     html = (f'<span class="context-figure glued" data-context="{escape(key)}" data-value="{float(row.value)!r}" '
             f'title="Outside figure: {escape(row.outlet)}, {escape(row.published or "undated")}; reliability {escape(row.reliability)}">'
-            f"{escape(' '.join(filter(None, [human(row.value, row.unit), tables.unit_text(row.unit, row.value)])))}</span>")
+            f"{escape(' '.join(filter(None, [human(row.value, row.unit), wording.unit_text(row.unit, row.value)])))}</span>")
     glue(key, HTML(html), display=False)

@@ -11,7 +11,8 @@ from eastwest.dataset import load
 from eastwest.reader.links import fact_anchor, source_href
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.pages.tables import value_text
+from eastwest.reader.wording import value_text
+from eastwest.reader import wording
 
 FROM_DIR = "explore"
 # Row fields of the index; those in LOOKUP_COLUMNS (and source) are positions in a list of labels.
@@ -80,7 +81,7 @@ def explorer_data(paths: ProjectPaths = PROJECT) -> tuple[dict, dict[str, list]]
         texts[f["source_id"]].append([what, f["quote"]])
         rows.append([value_text(f), code("indicator", f"{f['indicator_label']} · {f['indicator_zh']}"),
                      code("pairing", f["programme_label"]), f["period"], code("status", f["status"]),
-                     code("theme", load.THEME_LABELS[f["theme"]]), len(sources) - 1, fact_anchor(f["fact_id"]),
+                     code("theme", wording.THEME_LABELS[f["theme"]]), len(sources) - 1, fact_anchor(f["fact_id"]),
                      float(f["value"]) if f["value"] == f["value"] else None])
     index = {"columns": ROW_COLUMNS, "lookups": lookups, "sources": sources, "rows": rows}
     return index, texts

@@ -6,50 +6,18 @@ from html import escape
 
 import pandas as pd
 
+from eastwest.analysis.comparisons import profiled_pairings
+from eastwest.dataset import load
 from eastwest.reader.links import fact_href, source_href
-from eastwest.dataset.load import mark_period, span_text
-from eastwest.reader.wording import human
-from eastwest.reference.vocabulary import load_units
+from eastwest.reader import links
+from eastwest.reader import wording
+from eastwest.reader.wording import period_text, start_text, value_text
 
 # Listings stay bounded however many sources there are: past these many facts, a table or list
 # shows the first ones (in its own order) and counts the rest by source, each source linked to its
 # page, where every one of its facts is highlighted and anchored.
 MAX_TABLE_ROWS = 100
 MAX_LISTED = 300
-
-# The English word each qualifier is shown with (data/reference/vocabulary.yml `qualifiers`).
-# 近 is "nearly" (just under the number), never "about" (either side of it).
-QUALIFIER_WORDS = {"exact": "", "over": "over ", "nearly": "nearly ", "about": "about ", "under": "under ", "range": ""}
-
-
-def unit_text(unit: str, value: float) -> str:
-    """The unit's English word for `value` from the vocabulary: 'person', 3 -> 'people';
-    'project', 1 -> 'project'. Units the number carries as a sign (yuan ¥, percent %) give ''."""
-    entry = load_units().get(unit)
-    if entry is None:
-        raise KeyError(f"unit {unit!r} is not in data/reference/vocabulary.yml `units`; add it with its singular and plural")
-    if entry.sign:
-        return ""
-    return entry.singular if value == 1 else entry.plural
-
-
-def period_text(row) -> str:
-    """A fact's period for tables and labels ('2017-03–2021-02'), with the mark of an inferred
-    period or a year lost in the source ('c. 2019-11 (est.)')."""
-    return mark_period(span_text(row["period"]), row["flag_list"])
-
-
-def value_text(row, with_unit: bool = True) -> str:
-    """'over ¥30 m', 'nearly 1,000 mu', 'top 3', 'number missing in source'; qualifiers are never dropped."""
-    if pd.isna(row["value"]):
-        return "number missing in source"
-    text = human(row["value"], row["unit"])
-    if row["qualifier"] == "range" and not pd.isna(row["value_high"]):
-        text += "–" + human(row["value_high"], row["unit"])
-    unit = unit_text(row["unit"], row["value"]) if with_unit else ""
-    if unit and load_units()[row["unit"]].word_before:
-        text, unit = f"{unit} {text}", ""
-    return (QUALIFIER_WORDS[row["qualifier"]] + text + (" " + unit if unit else "")).strip()
 
 
 def fact_link(row, from_dir: str = "chapters") -> str:
@@ -59,9 +27,7 @@ def fact_link(row, from_dir: str = "chapters") -> str:
 
 def source_labels(paths=None) -> dict[str, str]:
     """Each source's reader's name (outlet and date), by source id."""
-    from eastwest.dataset import load
-
-    return {sid: load.source_label(row) for sid, row in load.sources(paths or load.PROJECT).set_index("source_id").iterrows()}
+    return {sid: wording.source_label(row) for sid, row in load.sources(paths or load.PROJECT).set_index("source_id").iterrows()}
 
 
 def source_link(source_id: str, label: str, from_dir: str = "chapters") -> str:
@@ -141,7 +107,6 @@ def collapsed(summary: str, html: str) -> str:
 def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     """One row per source: its reader's name, outlet, date and how it was established, genre, facts,
     reliability."""
-    from eastwest.dataset import load
 
     rows = []
     for _, s in sources.iterrows():
@@ -152,7 +117,7 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
         href = source_href(s["source_id"], from_dir)
         rows.append(
             "<tr>"
-            f'<td><a href="{escape(href)}">{escape(load.source_label(s))}</a></td>'
+            f'<td><a href="{escape(href)}">{escape(wording.source_label(s))}</a></td>'
             f'<td><span lang="zh">{escape(s["title_zh"])}</span><br><small>{escape(s["title_en"])}</small></td>'
             f"<td>{escape(s['outlet'])}</td><td>{escape(date)}</td><td>{escape(s['genre'].replace('_', ' '))}</td>"
             f"<td>{escape(s['facts'])}</td><td><small>{escape(s['reliability'])}</small></td>"
@@ -162,33 +127,18 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def start_text(pairing, since: str = "since ") -> str:
-    """When a pairing began, as the sources date it: 'since 2017-03'; a start sentence whose year
-    the surviving copy lost (start_flags) says so; no start sentence dated at all says that."""
-    flags = [f for f in str(pairing.get("start_flags", "") or "").split(";") if f]
-    if pairing["start_date"]:
-        return mark_period(f"{since}{pairing['start_date']}", flags)
-    named = "start " if since else ""  # a table's Start column names it already
-    if "year_missing_in_source" in flags:
-        return f"{named}dated, year lost in the source"
-    return f"{named}not dated in the sources"
-
-
 def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters",
                    profiled: set[str] | None = None) -> str:
     """One row per pairing: who helps whom (linked to its profile page when it has one: `profiled`,
     by default every pairing with a fact), under which arrangement, since when (with the sentence)."""
-    from eastwest.dataset import load
-    from eastwest.pages import profiles  # profiles uses this module: import when called
-
     start_source_labels = source_labels()
     if profiled is None:
-        profiled = profiles.profiled_pairings(load.facts())
+        profiled = profiled_pairings(load.facts())
     rows = []
     for _, p in pairings.iterrows():
         label = escape(p["label"])
         if p["pairing_id"] in profiled:
-            label = f'<a href="{escape(profiles.profile_href(p["pairing_id"], from_dir))}">{label}</a>'
+            label = f'<a href="{escape(links.profile_href(p["pairing_id"], from_dir))}">{label}</a>'
         start = escape(start_text(p, since=""))
         if p["start_source"]:
             href = source_href(p["start_source"], from_dir)

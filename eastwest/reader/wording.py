@@ -1,6 +1,15 @@
-"""Number formatting shared by charts, tables and glued text. Kept apart from eastwest.charts.style so
-that formatting a number never imports matplotlib (a notebook that draws nothing starts faster)."""
+"""Every phrase a reader sees about a value, a period, a source or a pairing, in one place: numbers
+with their qualifiers and units, periods with their caveats, a source's outlet and date, a pairing's
+arrangement, themes and directions. Charts, tables, pages and glued text all word things through
+here, so a fact reads the same everywhere. Imports neither matplotlib nor the dataset (a notebook
+that draws nothing starts faster, and every layer above may use it)."""
 from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from eastwest.reference.vocabulary import load_units
 
 
 def human(value: float, unit: str = "") -> str:
@@ -16,3 +25,211 @@ def human(value: float, unit: str = "") -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+THEME_LABELS = {
+    "industry": "Industry projects",
+    "talent": "Talent exchange",
+    "labour": "Labour cooperation",
+    "consumption": "Consumption-based help",
+    "pairing": "Pairing structure",
+    "social": "Social assistance",
+    "outcome": "Poverty outcomes",
+    "context": "Context",
+}
+
+
+BACKGROUND = "Background (no single pairing)"
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def outlet_en(outlet: str) -> str:
+    """A reader's name for an outlet: '荔枝网 (Litchi News, JSBC)' -> 'Litchi News';
+    'WeChat-style post (outlet not named)' -> 'WeChat-style post'."""
+    head, _, rest = outlet.partition(" (")
+    if _CJK.search(head) and rest:
+        return re.split(r"[;,)]", rest)[0].strip()
+    return head.strip()
+
+
+def span_text(period: str) -> str:
+    """'2016/2017' -> '2016–2017'; '/2018-05' -> 'to 2018-05'; '2018-05/' -> 'from 2018-05'."""
+    if not period or period == "unknown":
+        return "period not stated"
+    if "/" not in period:
+        return period
+    start, end = period.split("/", 1)
+    if start and end:
+        return f"{start}–{end}"
+    return f"to {end}" if end else f"from {start}"
+
+
+# The marks a displayed period carries when it is not simply the sentence's own date.
+PERIOD_MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
+
+
+def mark_period(text: str, flags) -> str:
+    """A displayed period with its caveats: a period inferred from the article's date reads
+    'c. 2019-11 (est.)', a date whose year the source lost '2019-11-20 (year lost in the source)',
+    both 'c. 2019-11-20 (est.; year lost in the source)'. `flags` is a fact's flag list or its
+    ';'-separated flags text. Every table, chart label and hover text shows periods this way."""
+    if isinstance(flags, str):
+        flags = flags.split(";")
+    notes = [note for flag, note in PERIOD_MARKS.items() if flag in flags]
+    if not notes:
+        return text
+    return f"{'c. ' if 'period_inferred' in flags else ''}{text} ({'; '.join(notes)})"
+
+
+def source_label(source: pd.Series) -> str:
+    """A reader's name for a source: outlet and date ('Litchi News, 2021-02-27'); an estimated
+    date of writing is marked 'c.'."""
+    if source["date_status"] == "as_given" and source["published"]:
+        date = source["published"]
+    elif source.get("date_estimate"):
+        date = f"c. {span_text(source['date_estimate'])}"
+    else:
+        date = "undated"
+    return f"{outlet_en(source['outlet'])}, {date}"
+
+
+def short_name(name: str) -> str:
+    """'Yanhe Tujia Autonomous County' -> 'Yanhe'; 'Bijiang (Tongren)' -> 'Bijiang'."""
+    if not name:
+        return ""
+    return name.split(" (")[0].replace(" Tujia Autonomous County", "").replace(" county", "")
+
+
+# The English word each qualifier is shown with (data/reference/vocabulary.yml `qualifiers`).
+# 近 is "nearly" (just under the number), never "about" (either side of it).
+QUALIFIER_WORDS = {"exact": "", "over": "over ", "nearly": "nearly ", "about": "about ", "under": "under ", "range": ""}
+
+
+def unit_text(unit: str, value: float) -> str:
+    """The unit's English word for `value` from the vocabulary: 'person', 3 -> 'people';
+    'project', 1 -> 'project'. Units the number carries as a sign (yuan ¥, percent %) give ''."""
+    entry = load_units().get(unit)
+    if entry is None:
+        raise KeyError(f"unit {unit!r} is not in data/reference/vocabulary.yml `units`; add it with its singular and plural")
+    if entry.sign:
+        return ""
+    return entry.singular if value == 1 else entry.plural
+
+
+def period_text(row) -> str:
+    """A fact's period for tables and labels ('2017-03–2021-02'), with the mark of an inferred
+    period or a year lost in the source ('c. 2019-11 (est.)')."""
+    return mark_period(span_text(row["period"]), row["flag_list"])
+
+
+def value_text(row, with_unit: bool = True) -> str:
+    """'over ¥30 m', 'nearly 1,000 mu', 'top 3', 'number missing in source'; qualifiers are never dropped."""
+    if pd.isna(row["value"]):
+        return "number missing in source"
+    text = human(row["value"], row["unit"])
+    if row["qualifier"] == "range" and not pd.isna(row["value_high"]):
+        text += "–" + human(row["value_high"], row["unit"])
+    unit = unit_text(row["unit"], row["value"]) if with_unit else ""
+    if unit and load_units()[row["unit"]].word_before:
+        text, unit = f"{unit} {text}", ""
+    return (QUALIFIER_WORDS[row["qualifier"]] + text + (" " + unit if unit else "")).strip()
+
+
+def start_text(pairing, since: str = "since ") -> str:
+    """When a pairing began, as the sources date it: 'since 2017-03'; a start sentence whose year
+    the surviving copy lost (start_flags) says so; no start sentence dated at all says that."""
+    flags = [f for f in str(pairing.get("start_flags", "") or "").split(";") if f]
+    if pairing["start_date"]:
+        return mark_period(f"{since}{pairing['start_date']}", flags)
+    named = "start " if since else ""  # a table's Start column names it already
+    if "year_missing_in_source" in flags:
+        return f"{named}dated, year lost in the source"
+    return f"{named}not dated in the sources"
+
+
+RELATIONSHIP_SHORT = {
+    "east_west_cooperation": "East–West cooperation",
+    "north_south_linkage": "South–north linkage (Jiangsu)",
+    "xinjiang_aid": "Aid to Xinjiang",
+    "tibet_aid": "Aid to a Tibetan-area county",
+    "counterpart_assistance": "Counterpart assistance",
+}
+
+
+THEME_SHORT = {"industry": "Industry", "talent": "Talent", "labour": "Labour", "consumption": "Consumption",
+               "pairing": "Pairing", "social": "Social help", "outcome": "Outcomes", "context": "Context"}
+
+
+def period_label(period: str, scope: str, flags) -> str:
+    """A reader's period: 'cumulative 2017-03 to 2021-02', 'year 2018', 'per year, from 2018-05';
+    a period inferred from the article's date is marked 'c. … (est.)', a date whose year the
+    source lost '… (year lost in the source)' (wording.mark_period). `flags` is required: pass the
+    fact's flag_list, so that no chart shows a guessed date bare."""
+    start, _, end = period.partition("/")
+    if period == "unknown":
+        text = "date not given"
+    elif scope == "cumulative":
+        text = f"cumulative {start} to {end}" if start else f"cumulative to {end}"
+    elif scope == "period_total":
+        text = f"total {start}–{end}" if end else f"total from {start}"
+    elif scope == "annual":
+        text = f"year {period}"
+    elif scope == "recurring":
+        text = "per year" + (f", from {start}" if start else "")
+    else:
+        text = span_text(period)
+    return mark_period(text, flags)
+
+
+# Which way people or money move (an indicator's `direction`); "none" is shown as "—" in tables.
+DIRECTION_WORDS = {"east_to_west": "east → west", "west_to_east": "west → east", "both": "both ways", "none": ""}
+
+
+def when_text(row) -> str:
+    """'cumulative, 2017-03 to 2021-02', 'in 2018 (one year)', '2016–2017 in total', 'c. 2017-09
+    (est.), one group'; an inferred period or a year the source lost is marked (wording.mark_period)."""
+    start, _, end = row["period"].partition("/")
+    if row["scope"] == "event":  # only groups of people sent are shown at one date (ONE_GROUP_QUESTIONS)
+        return f"{mark_period(span_text(row['period']), row['flag_list'])}, one group"
+    if row["scope"] == "cumulative":
+        text = f"cumulative, {start} to {end}" if start else f"cumulative to {end}"
+    elif row["scope"] == "annual":
+        text = f"in {row['period']} (one year)"
+    else:
+        text = f"{span_text(row['period'])} in total"
+    return mark_period(text, row["flag_list"])
+
+
+# How each headline indicator reads after its number, with the pairing's place names ("¥240 m of
+# aid funds allocated by Zhangjiagang", "304 cadres seconded to Yanhe"); faithful to the indicator's
+# definition (data/reference/indicators.yml), so true of every fact it selects. A count of people
+# is named by its noun ("304 cadres"), other units by their unit ("157 person-times of ...").
+WHAT = {
+    "fiscal_aid_funds": "of aid funds allocated by {east}",
+    "aid_funds_all_kinds": "of aid funds of all kinds secured for {west}",
+    "cadres_seconded_west": "cadres seconded to {west}",
+    "professionals_sent_west": "professionals sent to {west}",
+    "professionals_sent_west_times": "of professionals sent to {west}",
+    "cadres_seconded_east": "cadres from {west} seconded to {east}",
+    "workers_placed_east": "people from {west} placed in jobs away from home",
+    "local_employment": "people in {west} helped into local work or business",
+    "business_started": "trainees from {west} who started a business",
+    "products_sold": "of {west} products {east} helped sell",
+    "products_purchased": "of {west} products bought by {east}",
+}
+
+
+NAMED_BY_NOUN = {"person"}
+
+
+def what_text(row, east: str, west: str) -> str:
+    """What a headline fact counts, in words: 'cadres seconded to Yanhe', 'professionals sent to
+    Yanhe (teachers)'."""
+    return WHAT[row["indicator"]].format(east=east, west=west) + (f" ({row['breakdown']})" if row["breakdown"] else "")
+
+
+def in_words(labels: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return " and ".join(labels) if len(labels) < 3 else ", ".join(labels[:-1]) + " and " + labels[-1]

@@ -17,7 +17,6 @@ from eastwest.core.yamlio import load_yaml
 ANY_UNIT = "any"  # only the other_<theme> indicators accept facts of any unit
 OTHER_PREFIX = "other_"
 DIRECTIONS = ("east_to_west", "west_to_east", "both", "none")
-DIRECTION_WORDS = {"east_to_west": "east → west", "west_to_east": "west → east", "both": "both ways", "none": ""}
 
 
 class Indicator(BaseModel):
