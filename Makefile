@@ -7,25 +7,44 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 ENV_STAMP := $(VENV)/.installed
-# `data`, `pages` and `book` run through `python -m eastwest update` (eastwest/update.py): each
+# `data`, `pages` and `book` run through `python -m eastwest update` (eastwest/build/update.py): each
 # step (data build, page generation, notebook execution, Sphinx pass) runs only when the files it
 # reads or wrote changed, by content hash (stamps in _build/.stamps/). A change to anything a
 # notebook reads other than its own code (data/, seeds/, the package, references.bib, ...)
 # clears the execution cache and Sphinx's doctrees, so no figure is served stale. Notebooks
 # execute in parallel (one per core) before the Sphinx pass, into the cache Jupyter Book reads.
 
-.PHONY: help env data check draft pages book png test bench clean
+.PHONY: help env lock lint format data check draft pages book png pdf test test-fast bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(ENV_STAMP): requirements.txt
+$(ENV_STAMP): requirements.txt pyproject.toml
+	@# uv installs the lock (requirements.txt, exact versions with hashes) in seconds where its cache
+	@# holds the packages; the project itself is installed editable, so `import eastwest` finds it.
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "eastwest-project.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
+	$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -m1 -o '^uv==[^ ]*' requirements.txt)"
+	$(VENV)/bin/uv pip sync --quiet --python $(PY) --require-hashes requirements.txt
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
 	touch $@
 
-env: $(ENV_STAMP) ## create .venv from the pinned requirements.txt
+env: $(ENV_STAMP) ## create .venv from the lock (requirements.txt) and install the package editable
+
+lock: env ## re-lock requirements.txt from pyproject.toml (exact versions, hashes)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra docs --extra test --extra dev --generate-hashes \
+	  --python-version 3.11.7 --python-platform x86_64-unknown-linux-gnu --no-header --quiet \
+	  --custom-compile-command "make lock" -o requirements.lock.new
+	{ sed -n '1,2p' requirements.txt; cat requirements.lock.new; } > requirements.txt.new && rm requirements.lock.new
+	mv requirements.txt.new requirements.txt
+
+lint: env ## ruff (lint and format check) and mypy, configured in pyproject.toml
+	$(VENV)/bin/ruff check eastwest tests bench
+	$(VENV)/bin/ruff format --check eastwest tests bench
+	$(VENV)/bin/mypy
+
+format: env ## apply ruff's formatting and safe fixes
+	$(VENV)/bin/ruff check --fix eastwest tests bench
+	$(VENV)/bin/ruff format eastwest tests bench
 
 data: env ## clean the seeds and rebuild every table in data/ (when its inputs changed)
 	$(PY) -m eastwest update data
@@ -56,6 +75,9 @@ pdf: book ## print the whole report to _build/pdf/report.pdf (one HTML page, pri
 	$(VENV)/bin/jupyter-book build -W -n --keep-going --builder singlehtml .
 	bash .ci/install-test-deps
 	$(PY) -m eastwest.build.pdf
+
+test-fast: env ## the tests that need no built book or browser (about a minute)
+	$(PY) -m pytest -m fast -q
 
 test: book pdf ## run every test: unit, data, notebooks (nbmake), built site and browser (installs Chromium and a CJK font if missing)
 	bash .ci/install-test-deps

@@ -34,11 +34,13 @@ Steps:
 
 Results: a table on stdout and bench/results.json (keys sorted).
 """
+
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import platform
@@ -67,13 +69,13 @@ SCALING_TIMEOUT_S = 3600
 REPEAT = 3
 
 TARGETS = {  # step -> (limit, unit) ; the check is value <= limit
-    "cold_ratio": (4.0, "x"),            # cold make book / cold sample book
-    "warm_ratio": (1.5, "x"),            # warm make book, nothing changed / sample book built again
+    "cold_ratio": (4.0, "x"),  # cold make book / cold sample book
+    "warm_ratio": (1.5, "x"),  # warm make book, nothing changed / sample book built again
     "data_build": (3.0, "s"),
     "page_weight_max": (1.5 * 1024 * 1024, "bytes"),
     "synthetic_1000_build": (60.0, "s"),
     "scaling_page_weight": (1.5 * 1024 * 1024, "bytes"),  # the largest page at the largest size
-    "scaling_growth": (1.25, "x"),       # seconds per source, largest step / first step (<= 1: linear or better)
+    "scaling_growth": (1.25, "x"),  # seconds per source, largest step / first step (<= 1: linear or better)
 }
 
 # Notebooks that ran: eastwest.build.execute logs "<path>: Executed notebook in …" for each one it
@@ -100,8 +102,13 @@ class Bench:
         start = time.perf_counter()
         try:
             proc = subprocess.run(
-                [str(a) for a in args], cwd=cwd or self.clone, env=self.env, timeout=timeout,
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                [str(a) for a in args],
+                cwd=cwd or self.clone,
+                env=self.env,
+                timeout=timeout,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
             )
             code, output = proc.returncode, proc.stdout
         except subprocess.TimeoutExpired as exc:
@@ -158,8 +165,7 @@ def cache_records(root: Path) -> dict[str, int]:
         "    records[r.uri] = max(records.get(r.uri, 0), r.pk)\n"
         "print(json.dumps(records))\n"
     )
-    proc = subprocess.run([PYTHON, "-c", code, root / "_build" / ".jupyter_cache"],
-                          capture_output=True, text=True)
+    proc = subprocess.run([PYTHON, "-c", code, root / "_build" / ".jupyter_cache"], capture_output=True, text=True)
     if proc.returncode != 0:
         return {}
     out = {}
@@ -215,11 +221,17 @@ def page_weights(html: Path) -> list[dict]:
                 else:
                     missing.append(src)
         page_bytes = page.stat().st_size
-        rows.append({
-            "page": rel.as_posix(), "html_bytes": page_bytes, "image_bytes": sum(images.values()),
-            "images": len(images), "data_script_bytes": sum(scripts.values()),
-            "total_bytes": page_bytes + sum(images.values()) + sum(scripts.values()), "missing_images": missing,
-        })
+        rows.append(
+            {
+                "page": rel.as_posix(),
+                "html_bytes": page_bytes,
+                "image_bytes": sum(images.values()),
+                "images": len(images),
+                "data_script_bytes": sum(scripts.values()),
+                "total_bytes": page_bytes + sum(images.values()) + sum(scripts.values()),
+                "missing_images": missing,
+            }
+        )
     return rows
 
 
@@ -276,13 +288,15 @@ def make_synthetic(clone: Path, dest: Path, n: int) -> dict:
         ann = dict(annotations[old_id])
         ann["source_id"] = new_id
         ann["facts"] = [
-            {**fact, "id": prefix + str(fact["id"])[len(old_prefix):]} if str(fact.get("id", "")).startswith(old_prefix + "-") else dict(fact)
+            {**fact, "id": prefix + str(fact["id"])[len(old_prefix) :]}
+            if str(fact.get("id", "")).startswith(old_prefix + "-")
+            else dict(fact)
             for fact in (ann.get("facts") or [])
         ]
         (dest / "data" / "annotations" / f"{new_id}.yml").write_text(
-            yaml.safe_dump(ann, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    provenance_path.write_text(
-        yaml.safe_dump({"sources": records}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            yaml.safe_dump(ann, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    provenance_path.write_text(yaml.safe_dump({"sources": records}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     facts = sum(len(annotations[originals[k % len(originals)]["source_id"]].get("facts") or []) for k in range(len(records)))
     return {"articles": len(records), "annotated_facts": facts}
 
@@ -310,7 +324,7 @@ else:
 """
 
 
-def add_source_rebuild(b: "Bench") -> dict:
+def add_source_rebuild(b: Bench) -> dict:
     """Step 3c: a copy of the clone (tests/add_source.py `copy_project`), built; the fixture source
     added as README describes (`add_fixture_source`); then `make book` timed."""
     dest = b.work / "add-source"
@@ -322,16 +336,18 @@ def add_source_rebuild(b: "Bench") -> dict:
     rebuild = b.make_book("add_source_rebuild", root=dest)
     shutil.rmtree(dest, ignore_errors=True)
     return {
-        "seconds": rebuild["seconds"], "ok": first["exit"] == added["exit"] == rebuild["exit"] == 0,
+        "seconds": rebuild["seconds"],
+        "ok": first["exit"] == added["exit"] == rebuild["exit"] == 0,
         "source_id": added["output"].strip().splitlines()[-1] if added["output"].strip() else None,
-        "executed": rebuild["executed"], "first_build_seconds": first["seconds"],
+        "executed": rebuild["executed"],
+        "first_build_seconds": first["seconds"],
     }
 
 
 # --- Scaling curve ---------------------------------------------------------------------------------
 
 
-def scaling_curve(b: "Bench", sizes: tuple[int, ...]) -> dict:
+def scaling_curve(b: Bench, sizes: tuple[int, ...]) -> dict:
     """Step 9: the whole book, cold, with n synthetic sources for each n in `sizes`.
 
     The synthetic sources repeat the five real ones, so every chart and listing gets n/5 times
@@ -351,31 +367,52 @@ def scaling_curve(b: "Bench", sizes: tuple[int, ...]) -> dict:
         report = dest / "data" / "build_report.json"
         if report.exists():
             facts = json.loads(report.read_text(encoding="utf-8")).get("facts")
-        warnings = sorted({re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in output.splitlines()
-                           if "WARNING:" in line and "IPKernelApp" not in line})
-        points.append({
-            "sources": n, "facts": facts, "annotated_facts": made["annotated_facts"], "seconds": build["seconds"],
-            "ok": build["exit"] == 0, "measured": completed, "exit": build["exit"], "pages": len(weights),
-            "sphinx_warnings": [w.replace(str(dest) + "/", "") for w in warnings],
-            "data_pages_notebooks_seconds": _last_float(r"done at ([\d.]+) s", output),
-            "pages_seconds": _last_float(r"pages generated in ([\d.]+) s", output),
-            "largest_page": heaviest["page"] if heaviest else None,
-            "largest_page_bytes": heaviest["total_bytes"] if heaviest else None,
-            "heaviest_pages": [{k: r[k] for k in ("page", "total_bytes", "html_bytes", "image_bytes", "data_script_bytes")}
-                               for r in sorted(weights, key=lambda r: -r["total_bytes"])[:8]],
-            "site_bytes": sum(p.stat().st_size for p in html.rglob("*") if p.is_file()) if html.is_dir() else None,
-            "error": None if completed else "\n".join(output.splitlines()[-15:]),
-        })
+        warnings = sorted(
+            {
+                re.sub(r"\x1b\[[0-9;]*m", "", line).strip()
+                for line in output.splitlines()
+                if "WARNING:" in line and "IPKernelApp" not in line
+            }
+        )
+        points.append(
+            {
+                "sources": n,
+                "facts": facts,
+                "annotated_facts": made["annotated_facts"],
+                "seconds": build["seconds"],
+                "ok": build["exit"] == 0,
+                "measured": completed,
+                "exit": build["exit"],
+                "pages": len(weights),
+                "sphinx_warnings": [w.replace(str(dest) + "/", "") for w in warnings],
+                "data_pages_notebooks_seconds": _last_float(r"done at ([\d.]+) s", output),
+                "pages_seconds": _last_float(r"pages generated in ([\d.]+) s", output),
+                "largest_page": heaviest["page"] if heaviest else None,
+                "largest_page_bytes": heaviest["total_bytes"] if heaviest else None,
+                "heaviest_pages": [
+                    {k: r[k] for k in ("page", "total_bytes", "html_bytes", "image_bytes", "data_script_bytes")}
+                    for r in sorted(weights, key=lambda r: -r["total_bytes"])[:8]
+                ],
+                "site_bytes": sum(p.stat().st_size for p in html.rglob("*") if p.is_file()) if html.is_dir() else None,
+                "error": None if completed else "\n".join(output.splitlines()[-15:]),
+            }
+        )
         shutil.rmtree(dest, ignore_errors=True)
     measured = [p for p in points if p["measured"]]
-    for previous, point in zip(measured, measured[1:]):
-        point["seconds_per_added_source"] = round((point["seconds"] - previous["seconds"]) / (point["sources"] - previous["sources"]), 3)
+    for previous, point in itertools.pairwise(measured):
+        point["seconds_per_added_source"] = round(
+            (point["seconds"] - previous["seconds"]) / (point["sources"] - previous["sources"]), 3
+        )
     slopes = [p["seconds_per_added_source"] for p in measured if "seconds_per_added_source" in p]
     growth = round(slopes[-1] / slopes[0], 2) if len(slopes) >= 2 and slopes[0] > 0 else None
     largest = points[-1] if points else None
-    return {"points": points, "growth": growth, "ok": bool(points) and all(p["measured"] for p in points),
-            "largest_page_bytes": largest["largest_page_bytes"] if largest else None,
-            "largest_page": largest["largest_page"] if largest else None}
+    return {
+        "points": points,
+        "growth": growth,
+        "ok": bool(points) and all(p["measured"] for p in points),
+        "largest_page_bytes": largest["largest_page_bytes"] if largest else None,
+        "largest_page": largest["largest_page"] if largest else None,
+    }
 
 
 def median(values: list[float]) -> float | None:
@@ -423,12 +460,13 @@ print(json.dumps({"curated": curated, "held_out": held_out, "markdown": markdown
 """
 
 
-def draft_agreement(b: "Bench") -> dict:
+def draft_agreement(b: Bench) -> dict:
     """Step 8, in the clone: the drafted annotations against the curated ones."""
     date = dt.date.today().isoformat()
     start = time.perf_counter()
-    proc = subprocess.run([PYTHON, "-c", DRAFT_AGREEMENT, b.clone, date], cwd=b.work, env=b.env,
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [PYTHON, "-c", DRAFT_AGREEMENT, b.clone, date], cwd=b.work, env=b.env, capture_output=True, text=True, timeout=600
+    )
     (b.logs / "draft_agreement.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
     if proc.returncode != 0 or not proc.stdout.strip():
         return {"ok": False, "error": proc.stderr.strip()[-2000:], "seconds": round(time.perf_counter() - start, 2)}
@@ -446,10 +484,22 @@ def draft_rows(d: dict) -> list[tuple[str, str, str, str]]:
     for field, target in c["targets_percent"].items():
         share = c["shares_percent"][field]
         d.setdefault("target_met", {})[field] = share >= target
-        rows.append((f"8 draft vs curated: {field}", f"{share:.1f} % (held-out fixture {h['shares_percent'][field]:.0f} %)",
-                     f">= {target:g} %", "pass" if share >= target else "MISSED"))
-    rows.append(("8 draft: quotes not verbatim", str(c["proposals_not_verbatim"]), "0",
-                 "pass" if c["proposals_not_verbatim"] == 0 else "MISSED"))
+        rows.append(
+            (
+                f"8 draft vs curated: {field}",
+                f"{share:.1f} % (held-out fixture {h['shares_percent'][field]:.0f} %)",
+                f">= {target:g} %",
+                "pass" if share >= target else "MISSED",
+            )
+        )
+    rows.append(
+        (
+            "8 draft: quotes not verbatim",
+            str(c["proposals_not_verbatim"]),
+            "0",
+            "pass" if c["proposals_not_verbatim"] == 0 else "MISSED",
+        )
+    )
     return rows
 
 
@@ -457,11 +507,13 @@ def print_draft_summary(d: dict) -> None:
     if not d.get("ok"):
         return
     c = d["curated"]
-    print(f"drafting ({d['seconds']:.1f} s): {c['curated_facts_with_number']} curated facts with a number in {c['sources']} sources, "
-          f"{c['curated_facts_matched']} proposed at the same place; {c['proposed_facts']} facts proposed, "
-          f"{c['proposals_not_curated_facts']} not curated facts, {c['proposals_passing_build_checks']} pass the build's fact checks; "
-          f"other fields: period {c['shares_percent']['period']:.1f} %, east {c['shares_percent']['east']:.1f} %, "
-          f"west {c['shares_percent']['west']:.1f} %; wrote {DRAFT_AGREEMENT_MD.relative_to(PROJECT)}")
+    print(
+        f"drafting ({d['seconds']:.1f} s): {c['curated_facts_with_number']} curated facts with a number in {c['sources']} sources, "
+        f"{c['curated_facts_matched']} proposed at the same place; {c['proposed_facts']} facts proposed, "
+        f"{c['proposals_not_curated_facts']} not curated facts, {c['proposals_passing_build_checks']} pass the build's fact checks; "
+        f"other fields: period {c['shares_percent']['period']:.1f} %, east {c['shares_percent']['east']:.1f} %, "
+        f"west {c['shares_percent']['west']:.1f} %; wrote {DRAFT_AGREEMENT_MD.relative_to(PROJECT)}"
+    )
 
 
 # --- Report --------------------------------------------------------------------------------------
@@ -496,8 +548,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary clone (path printed) for inspection")
     parser.add_argument("--articles", type=int, default=SYNTHETIC_ARTICLES, help="size of the synthetic corpus")
     parser.add_argument("--repeat", type=int, default=REPEAT, help="cold and warm builds of each book (medians are reported)")
-    parser.add_argument("--scaling", default=",".join(map(str, SCALING_SIZES)),
-                        help="numbers of sources for the scaling curve, comma-separated ('' skips it)")
+    parser.add_argument(
+        "--scaling",
+        default=",".join(map(str, SCALING_SIZES)),
+        help="numbers of sources for the scaling curve, comma-separated ('' skips it)",
+    )
     parser.add_argument("--only", choices=["draft"], help="run one step alone (draft: step 8, the drafting agreement)")
     args = parser.parse_args(argv)
 
@@ -519,16 +574,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_all(b: Bench, args) -> int:
     head = subprocess.run(["git", "-C", PROJECT, "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", PROJECT, "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", PROJECT, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+    ).stdout.strip()
     subprocess.run(["git", "clone", "--quiet", PROJECT, b.clone], check=True)
 
     # Safety: the clone's package must be the one imported, or notebooks would write to the working tree.
-    probe = subprocess.run([PYTHON, "-c", "import eastwest.core.paths as p; print(p.ROOT)"], cwd=b.work, env=b.env,
-                           capture_output=True, text=True)
+    probe = subprocess.run(
+        [PYTHON, "-c", "import eastwest.core.paths as p; print(p.ROOT)"], cwd=b.work, env=b.env, capture_output=True, text=True
+    )
     if Path(probe.stdout.strip() or "/nonexistent").resolve() != b.clone.resolve():
-        print(f"error: PYTHONPATH={b.clone} does not make the clone's eastwest win ({probe.stdout.strip() or probe.stderr.strip()}); "
-              "refusing to build", file=sys.stderr)
+        print(
+            f"error: PYTHONPATH={b.clone} does not make the clone's eastwest win ({probe.stdout.strip() or probe.stderr.strip()}); "
+            "refusing to build",
+            file=sys.stderr,
+        )
         return 2
 
     results: dict = {
@@ -538,7 +598,7 @@ def run_all(b: Bench, args) -> int:
             "cpu_count": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
-            "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+            "date": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         },
         "steps": {},
     }
@@ -587,15 +647,24 @@ def run_all(b: Bench, args) -> int:
         "sphinx_seconds": _last_float(r"Sphinx pass: ([\d.]+) s", last_cold),
     }
     steps["cold_build"] = {
-        "seconds": cold_s, "runs": runs["cold"], "sample_seconds": sample_cold_s, "sample_runs": runs["sample_cold"],
+        "seconds": cold_s,
+        "runs": runs["cold"],
+        "sample_seconds": sample_cold_s,
+        "sample_runs": runs["sample_cold"],
         "ratio": round(cold_s / sample_cold_s, 2) if cold_s and sample_cold_s else None,
-        "ok": all(r["exit"] == 0 for r in cold_runs), "executed": cold_runs[-1]["executed"], **phases,
+        "ok": all(r["exit"] == 0 for r in cold_runs),
+        "executed": cold_runs[-1]["executed"],
+        **phases,
         "figures_rewritten_in_clone": sum(figures_after.get(k) != v for k, v in figures_before.items()),
     }
     steps["warm_rebuild"] = {
-        "seconds": warm_s, "runs": runs["warm"], "sample_seconds": sample_warm_s, "sample_runs": runs["sample_warm"],
+        "seconds": warm_s,
+        "runs": runs["warm"],
+        "sample_seconds": sample_warm_s,
+        "sample_runs": runs["sample_warm"],
         "ratio": round(warm_s / sample_warm_s, 2) if warm_s and sample_warm_s else None,
-        "ok": all(r["exit"] == 0 for r in warm_runs), "executed": warm_runs[-1]["executed"],
+        "ok": all(r["exit"] == 0 for r in warm_runs),
+        "executed": warm_runs[-1]["executed"],
         "sphinx_ran": any(r["sphinx_ran"] for r in warm_runs),
     }
 
@@ -603,8 +672,12 @@ def run_all(b: Bench, args) -> int:
     touch_notebook(b.clone / TOUCHED, "markdown")
     md = b.make_book("touch_markdown_book")
     steps["touch_markdown"] = {
-        "seconds": md["seconds"], "ok": md["exit"] == 0, "touched": TOUCHED, "executed": md["executed"],
-        "expected_executed": [], "only_expected_ran": md["executed"] == [],
+        "seconds": md["seconds"],
+        "ok": md["exit"] == 0,
+        "touched": TOUCHED,
+        "executed": md["executed"],
+        "expected_executed": [],
+        "only_expected_ran": md["executed"] == [],
     }
 
     # 3b. Code edit (a comment): only this notebook should re-execute.
@@ -614,9 +687,13 @@ def run_all(b: Bench, args) -> int:
     after = cache_records(b.clone)
     new_in_cache = sorted(uri for uri, pk in after.items() if before.get(uri) != pk)
     steps["touch_code"] = {
-        "seconds": code["seconds"], "ok": code["exit"] == 0, "touched": TOUCHED,
-        "executed": code["executed"], "new_cache_records": new_in_cache,
-        "expected_executed": [TOUCHED], "only_expected_ran": code["executed"] == [TOUCHED] and new_in_cache == [TOUCHED],
+        "seconds": code["seconds"],
+        "ok": code["exit"] == 0,
+        "touched": TOUCHED,
+        "executed": code["executed"],
+        "new_cache_records": new_in_cache,
+        "expected_executed": [TOUCHED],
+        "only_expected_ran": code["executed"] == [TOUCHED] and new_in_cache == [TOUCHED],
     }
     subprocess.run(["git", "-C", b.clone, "checkout", "--quiet", "--", TOUCHED], check=True)
 
@@ -625,21 +702,29 @@ def run_all(b: Bench, args) -> int:
 
     # 4. Data build alone.
     data_only = b.run("data_build", [PYTHON, "-m", "eastwest", "build"])
-    steps["data_build"] = {"seconds": data_only["seconds"], "ok": data_only["exit"] == 0,
-                           "summary": data_only["output"].strip().splitlines()[-1:] or []}
+    steps["data_build"] = {
+        "seconds": data_only["seconds"],
+        "ok": data_only["exit"] == 0,
+        "summary": data_only["output"].strip().splitlines()[-1:] or [],
+    }
 
     # 5. nbmake over every chapter.
     nbmake = b.run("nbmake", [PYTHON, "-m", "pytest", "--nbmake", "chapters", "-q", "-p", "no:cacheprovider"])
-    steps["nbmake"] = {"seconds": nbmake["seconds"], "ok": nbmake["exit"] == 0,
-                       "summary": [l for l in nbmake["output"].splitlines() if " passed" in l or " failed" in l][-1:]}
+    steps["nbmake"] = {
+        "seconds": nbmake["seconds"],
+        "ok": nbmake["exit"] == 0,
+        "summary": [line for line in nbmake["output"].splitlines() if " passed" in line or " failed" in line][-1:],
+    }
 
     # 6. Page weights (of the site the warm builds left).
     b.make_book("page_weight_build")
     weights = page_weights(b.clone / "_build" / "html")
     heaviest = max(weights, key=lambda r: r["total_bytes"]) if weights else None
     steps["page_weight_max"] = {
-        "bytes": heaviest["total_bytes"] if heaviest else None, "page": heaviest["page"] if heaviest else None,
-        "pages": weights, "ok": bool(weights) and not any(r["missing_images"] for r in weights),
+        "bytes": heaviest["total_bytes"] if heaviest else None,
+        "page": heaviest["page"] if heaviest else None,
+        "pages": weights,
+        "ok": bool(weights) and not any(r["missing_images"] for r in weights),
     }
 
     # 7. Synthetic corpus.
@@ -648,21 +733,37 @@ def run_all(b: Bench, args) -> int:
     log = b.logs / "synthetic.log"
     start = time.perf_counter()
     try:
-        proc = subprocess.run([PYTHON, "-c", SYNTHETIC_BUILD, synthetic_root], cwd=b.work, env=b.env,
-                              capture_output=True, text=True, timeout=SYNTHETIC_TIMEOUT_S)
+        proc = subprocess.run(
+            [PYTHON, "-c", SYNTHETIC_BUILD, synthetic_root],
+            cwd=b.work,
+            env=b.env,
+            capture_output=True,
+            text=True,
+            timeout=SYNTHETIC_TIMEOUT_S,
+        )
         log.write_text(proc.stdout + proc.stderr, encoding="utf-8")
-        outcome = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 and proc.stdout.strip() else {
-            "seconds": None, "report": None, "error": f"exit {proc.returncode}: {proc.stderr.strip()[-2000:]}"}
+        outcome = (
+            json.loads(proc.stdout.strip().splitlines()[-1])
+            if proc.returncode == 0 and proc.stdout.strip()
+            else {"seconds": None, "report": None, "error": f"exit {proc.returncode}: {proc.stderr.strip()[-2000:]}"}
+        )
     except subprocess.TimeoutExpired:
-        outcome = {"seconds": None, "report": None,
-                   "error": f"did not finish within {SYNTHETIC_TIMEOUT_S} s (wall {time.perf_counter() - start:.0f} s)"}
+        outcome = {
+            "seconds": None,
+            "report": None,
+            "error": f"did not finish within {SYNTHETIC_TIMEOUT_S} s (wall {time.perf_counter() - start:.0f} s)",
+        }
     shutil.rmtree(synthetic_root, ignore_errors=True)
     report = outcome.get("report") or {}
     steps["synthetic_1000_build"] = {
         "seconds": round(outcome["seconds"], 2) if outcome.get("seconds") is not None else None,
-        "ok": outcome.get("error") is None, "error": outcome.get("error"),
-        "articles": made["articles"], "annotated_facts": made["annotated_facts"],
-        "built_sources": report.get("sources"), "built_facts": report.get("facts"), "built_mentions": report.get("mentions"),
+        "ok": outcome.get("error") is None,
+        "error": outcome.get("error"),
+        "articles": made["articles"],
+        "annotated_facts": made["annotated_facts"],
+        "built_sources": report.get("sources"),
+        "built_facts": report.get("facts"),
+        "built_mentions": report.get("mentions"),
     }
 
     # 8. Drafting agreement.
@@ -687,13 +788,25 @@ def run_all(b: Bench, args) -> int:
 
     s = steps
     c, w = s["cold_build"], s["warm_rebuild"]
-    add("1 cold build (make book, no _build)", "cold_ratio", c["ratio"],
+    add(
+        "1 cold build (make book, no _build)",
+        "cold_ratio",
+        c["ratio"],
         f"{c['ratio']}× the sample book: {c['seconds']:.1f} s vs {c['sample_seconds']:.1f} s "
         f"(medians of {len(c['runs'])}; data+pages+{len(c['executed'])} notebooks {c['data_pages_notebooks_seconds']} s, "
-        f"Sphinx {c['sphinx_seconds']} s)", c["ok"], record=c)
-    add("2 warm rebuild, nothing changed", "warm_ratio", w["ratio"],
+        f"Sphinx {c['sphinx_seconds']} s)",
+        c["ok"],
+        record=c,
+    )
+    add(
+        "2 warm rebuild, nothing changed",
+        "warm_ratio",
+        w["ratio"],
         f"{w['ratio']}× the sample book: {w['seconds']:.2f} s vs {w['sample_seconds']:.2f} s "
-        f"({len(w['executed'])} executed, Sphinx {'ran' if w['sphinx_ran'] else 'not run'})", w["ok"], record=w)
+        f"({len(w['executed'])} executed, Sphinx {'ran' if w['sphinx_ran'] else 'not run'})",
+        w["ok"],
+        record=w,
+    )
     for key, label in (("touch_markdown", "3a markdown edit in 03_labour"), ("touch_code", "3b code edit in 03_labour")):
         t = s[key]
         ran = ", ".join(Path(p).stem for p in t["executed"]) or "none"
@@ -707,21 +820,54 @@ def run_all(b: Bench, args) -> int:
     if a.get("seconds") is not None:
         ratio = round(a["seconds"] / c["sample_seconds"], 2) if c["sample_seconds"] else None
         a["ratio_to_sample_cold"] = ratio
-        rows.append(("3c rebuild after adding a source", f"{a['seconds']:.1f} s ({ratio}× the sample's cold build; "
-                     f"{len(a['executed'])} notebooks executed)", "", "" if a["ok"] else "FAILED"))
+        rows.append(
+            (
+                "3c rebuild after adding a source",
+                f"{a['seconds']:.1f} s ({ratio}× the sample's cold build; {len(a['executed'])} notebooks executed)",
+                "",
+                "" if a["ok"] else "FAILED",
+            )
+        )
     else:
         rows.append(("3c rebuild after adding a source", f"not measured: {(a.get('error') or '')[:120]}", "", "FAILED"))
-    add("4 data build alone", "data_build", s["data_build"]["seconds"], f"{s['data_build']['seconds']:.2f} s", s["data_build"]["ok"],
-        record=s["data_build"])
-    rows.append(("5 nbmake chapters/", f"{s['nbmake']['seconds']:.1f} s; {' '.join(s['nbmake']['summary']).strip() or 'no summary'}",
-                 "", "" if s["nbmake"]["ok"] else "FAILED"))
+    add(
+        "4 data build alone",
+        "data_build",
+        s["data_build"]["seconds"],
+        f"{s['data_build']['seconds']:.2f} s",
+        s["data_build"]["ok"],
+        record=s["data_build"],
+    )
+    rows.append(
+        (
+            "5 nbmake chapters/",
+            f"{s['nbmake']['seconds']:.1f} s; {' '.join(s['nbmake']['summary']).strip() or 'no summary'}",
+            "",
+            "" if s["nbmake"]["ok"] else "FAILED",
+        )
+    )
     pw = s["page_weight_max"]
-    add("6 heaviest page + images + data", "page_weight_max", pw["bytes"],
-        f"{mb(pw['bytes'])} ({pw['page']})" if pw["bytes"] is not None else "no pages", pw["ok"], record=pw)
+    add(
+        "6 heaviest page + images + data",
+        "page_weight_max",
+        pw["bytes"],
+        f"{mb(pw['bytes'])} ({pw['page']})" if pw["bytes"] is not None else "no pages",
+        pw["ok"],
+        record=pw,
+    )
     sy = s["synthetic_1000_build"]
-    add(f"7 synthetic {sy['articles']} articles", "synthetic_1000_build", sy["seconds"],
-        (f"{sy['seconds']:.1f} s ({sy['built_facts']} facts, {sy['built_mentions']} mentions)" if sy["seconds"] is not None
-         else f"not built: {(sy['error'] or '')[:120]}"), sy["ok"], record=sy)
+    add(
+        f"7 synthetic {sy['articles']} articles",
+        "synthetic_1000_build",
+        sy["seconds"],
+        (
+            f"{sy['seconds']:.1f} s ({sy['built_facts']} facts, {sy['built_mentions']} mentions)"
+            if sy["seconds"] is not None
+            else f"not built: {(sy['error'] or '')[:120]}"
+        ),
+        sy["ok"],
+        record=sy,
+    )
     if sy["seconds"] is None:
         rows[-1] = (*rows[-1][:3], "MISSED (FAILED)")
         sy["target_met"] = False
@@ -731,26 +877,50 @@ def run_all(b: Bench, args) -> int:
         for point in sc["points"]:
             per = f", +{point['seconds_per_added_source']} s per added source" if "seconds_per_added_source" in point else ""
             warned = len(point["sphinx_warnings"])
-            shown = (f"{point['seconds']:.1f} s{per}; largest page {mb(point['largest_page_bytes'])} ({point['largest_page']})"
-                     + (f"; completes with {warned} Sphinx warning(s), so -W fails" if not point["ok"] else "")
-                     if point["measured"] else f"failed after {point['seconds']:.0f} s (exit {point['exit']})")
-            rows.append((f"9 book with {point['sources']} sources ({point['facts']} facts)", shown, "",
-                         "" if point["ok"] else ("WARNINGS" if point["measured"] else "FAILED")))
-        add("9 growth: s per source, last step / first", "scaling_growth", sc["growth"],
-            f"{sc['growth']}× (1 = linear)" if sc["growth"] is not None else "not measured", sc["ok"])
-        add(f"9 largest page at {sc['points'][-1]['sources']} sources", "scaling_page_weight", sc["largest_page_bytes"],
-            f"{mb(sc['largest_page_bytes'])} ({sc['largest_page']})" if sc["largest_page_bytes"] else "not built", sc["ok"])
-        sc["target_met"] = {"growth": verdict("scaling_growth", sc["growth"]) == "pass",
-                            "page_weight": verdict("scaling_page_weight", sc["largest_page_bytes"]) == "pass"}
+            shown = (
+                f"{point['seconds']:.1f} s{per}; largest page {mb(point['largest_page_bytes'])} ({point['largest_page']})"
+                + (f"; completes with {warned} Sphinx warning(s), so -W fails" if not point["ok"] else "")
+                if point["measured"]
+                else f"failed after {point['seconds']:.0f} s (exit {point['exit']})"
+            )
+            rows.append(
+                (
+                    f"9 book with {point['sources']} sources ({point['facts']} facts)",
+                    shown,
+                    "",
+                    "" if point["ok"] else ("WARNINGS" if point["measured"] else "FAILED"),
+                )
+            )
+        add(
+            "9 growth: s per source, last step / first",
+            "scaling_growth",
+            sc["growth"],
+            f"{sc['growth']}× (1 = linear)" if sc["growth"] is not None else "not measured",
+            sc["ok"],
+        )
+        add(
+            f"9 largest page at {sc['points'][-1]['sources']} sources",
+            "scaling_page_weight",
+            sc["largest_page_bytes"],
+            f"{mb(sc['largest_page_bytes'])} ({sc['largest_page']})" if sc["largest_page_bytes"] else "not built",
+            sc["ok"],
+        )
+        sc["target_met"] = {
+            "growth": verdict("scaling_growth", sc["growth"]) == "pass",
+            "page_weight": verdict("scaling_page_weight", sc["largest_page_bytes"]) == "pass",
+        }
 
     print()
     print_table(rows)
     print()
     print("page weights (html + images + page data):")
     for r in sorted(pw["pages"], key=lambda r: -r["total_bytes"])[:15]:
-        print(f"  {r['page']:<45} {r['total_bytes']:>9,d} B  (html {r['html_bytes']:,d}, {r['images']} images {r['image_bytes']:,d}"
-              + (f", data {r['data_script_bytes']:,d}" if r["data_script_bytes"] else "") + ")"
-              + (f"  missing: {r['missing_images']}" if r["missing_images"] else ""))
+        print(
+            f"  {r['page']:<45} {r['total_bytes']:>9,d} B  (html {r['html_bytes']:,d}, {r['images']} images {r['image_bytes']:,d}"
+            + (f", data {r['data_script_bytes']:,d}" if r["data_script_bytes"] else "")
+            + ")"
+            + (f"  missing: {r['missing_images']}" if r["missing_images"] else "")
+        )
     if sy["error"]:
         print(f"\nsynthetic build error: {sy['error']}")
     for point in s.get("scaling", {}).get("points", []):
@@ -759,10 +929,15 @@ def run_all(b: Bench, args) -> int:
         for warning in point["sphinx_warnings"]:
             print(f"scaling, {point['sources']} sources: {warning}")
         if point["measured"]:
-            print(f"scaling, {point['sources']} sources, heaviest pages: " + "; ".join(
-                f"{r['page']} {mb(r['total_bytes'])} (html {mb(r['html_bytes'])}, images {mb(r['image_bytes'])}"
-                + (f", data {mb(r['data_script_bytes'])}" if r["data_script_bytes"] else "") + ")"
-                for r in point["heaviest_pages"][:5]))
+            print(
+                f"scaling, {point['sources']} sources, heaviest pages: "
+                + "; ".join(
+                    f"{r['page']} {mb(r['total_bytes'])} (html {mb(r['html_bytes'])}, images {mb(r['image_bytes'])}"
+                    + (f", data {mb(r['data_script_bytes'])}" if r["data_script_bytes"] else "")
+                    + ")"
+                    for r in point["heaviest_pages"][:5]
+                )
+            )
     print()
     print_draft_summary(s["draft_agreement"])
     missed = [r[0] for r in rows[1:] if "MISSED" in r[3] or "FAILED" in r[3] or "WARNINGS" in r[3]]

@@ -1,14 +1,15 @@
 """Command line: `python -m eastwest build` rebuilds data/; `python -m eastwest check ID` checks one source;
 `python -m eastwest draft ID` proposes annotations for a new source; `python -m eastwest update
 data|pages|book` runs what `make data|pages|book` run: each step only when its inputs changed."""
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from eastwest.core.errors import DataError
 from eastwest.build.execute import NotebookFailed
+from eastwest.core.errors import DataError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,20 +24,22 @@ def main(argv: list[str] | None = None) -> int:
     draft.add_argument("source_id")
     draft.add_argument("--force", action="store_true", help="overwrite an existing draft (the curated <ID>.yml is never touched)")
     draft.add_argument("--out", type=Path, help="write the draft here instead of data/annotations/<ID>.draft.yml")
-    update = sub.add_parser("update", help="bring data/, the generated pages or the whole book up to date, "
-                                           "running each step only when its inputs changed (eastwest.build.update)")
+    update = sub.add_parser(
+        "update",
+        help="bring data/, the generated pages or the whole book up to date, "
+        "running each step only when its inputs changed (eastwest.build.update)",
+    )
     update.add_argument("target", choices=["data", "pages", "book"])
     update.add_argument("--jobs", type=int, help="notebooks executed at once (default: one per core, or EASTWEST_JOBS)")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
-            from eastwest.dataset.builder import build
             from eastwest.build.update import print_build_report
+            from eastwest.dataset.builder import build
 
             print_build_report(build())
         elif args.command == "figures":
-            from eastwest.charts import figures
-            from eastwest.charts import programme_charts
+            from eastwest.charts import figures, programme_charts
 
             drawn = figures.draw_all() + programme_charts.draw_all()
             print(f"{len(drawn)} charts drawn into figures/")
@@ -64,9 +67,13 @@ def main(argv: list[str] | None = None) -> int:
 
             path, document = write_draft(args.source_id, force=args.force, out=args.out)
             to_check = sum(CHECK in f for f in document["facts"]) + sum(CHECK in e for e in document["exclusions"])
-            print(f"{path}: {len(document['facts'])} proposed facts, {len(document['exclusions'])} proposed exclusions, "
-                  f"{to_check} with a `check:` note")
-            print(f"review it, save it as data/annotations/{args.source_id}.yml, then run: python -m eastwest check {args.source_id}")
+            print(
+                f"{path}: {len(document['facts'])} proposed facts, {len(document['exclusions'])} proposed exclusions, "
+                f"{to_check} with a `check:` note"
+            )
+            print(
+                f"review it, save it as data/annotations/{args.source_id}.yml, then run: python -m eastwest check {args.source_id}"
+            )
         elif args.command == "pages":
             from eastwest.pages.generate import write_pages
 
@@ -95,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print_review_diff(source_id: str, paths=None) -> None:
     """When a draft lies beside the curated file, say what review changed (a short diff)."""
-    from eastwest.draft.drafting import review_diff
     from eastwest.core.paths import PROJECT
     from eastwest.core.yamlio import load_yaml
+    from eastwest.draft.drafting import review_diff
 
     paths = paths or PROJECT
     draft, curated = paths.annotation_draft(source_id), paths.annotation_file(source_id)

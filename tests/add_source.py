@@ -5,6 +5,7 @@ The fixture (a short report on a Cangshan → Lintao pairing the project does no
 for the test suite and is not a real article. Nothing here touches the real seeds/ or data/:
 `copy_project` makes the copy and `add_fixture_source` only writes inside the root it is given.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from eastwest.dataset import builder
 from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.dataset import builder
 
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "add_source"
 EXCLUDED_TOP_LEVEL = (".venv", "_build")
@@ -28,8 +29,14 @@ def make_book(root: Path) -> str:
     kernel; return its log (the test fails with the log's end if the build fails)."""
     venv = Path(sys.executable).parent.parent
     env = dict(os.environ, PYTHONPATH=str(root))
-    result = subprocess.run(["make", "--no-print-directory", "book", f"VENV={venv}", "-o", f"{venv}/.installed"],
-                            cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "book", f"VENV={venv}", "-o", f"{venv}/.installed"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return result.stdout + result.stderr
 

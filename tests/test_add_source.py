@@ -2,6 +2,7 @@
 (a report on a Cangshan → Lintao pairing written for the tests, not a real article) goes through
 the steps of README.md "How to add a source", and the build must keep every existing fact as it
 was while adding the new source's facts, pairing and indicator counts."""
+
 import csv
 import io
 import json
@@ -13,12 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from add_source import add_fixture_source, copy_project, fixture_annotations
 from bs4 import BeautifulSoup
 
-from add_source import add_fixture_source, copy_project, fixture_annotations
+from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import builder
 from eastwest.pages import generate
-from eastwest.core.paths import PROJECT, ProjectPaths
 
 PLANNED = "005-processing-line-planned-funds"
 QUALIFIED = "005-workers-placed-fujian"  # 1800余人
@@ -83,8 +84,14 @@ def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(added):
     added = Counter(f["indicator"] for f in expected)
     for indicator in set(original) | set(added):
         assert report["facts_by_indicator"].get(indicator, 0) == original.get(indicator, 0) + added[indicator], indicator
-    for indicator in ("fiscal_aid_funds", "aid_projects", "cadres_seconded_west", "professionals_sent_west",
-                      "workers_placed_east", "products_sold"):
+    for indicator in (
+        "fiscal_aid_funds",
+        "aid_projects",
+        "cadres_seconded_west",
+        "professionals_sent_west",
+        "workers_placed_east",
+        "products_sold",
+    ):
         assert added[indicator] >= 1, indicator
 
     # Its source page, with every fact anchored.
@@ -116,14 +123,15 @@ def added_book(added):
     root, paths, source_id, _ = added
     env = dict(os.environ, PYTHONPATH=str(root))
     book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run([str(book), "build", "-W", "-n", "--keep-going", str(root)], env=env,
-                            capture_output=True, text=True, timeout=1200)
+    result = subprocess.run(
+        [str(book), "build", "-W", "-n", "--keep-going", str(root)], env=env, capture_output=True, text=True, timeout=1200
+    )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-3000:]
     return root, paths, source_id
 
 
 def test_the_new_source_flows_into_charts_captions_and_a_pairing_page(added_book):
-    root, paths, source_id = added_book
+    root, _paths, source_id = added_book
     html = root / "_build" / "html"
     assert (html / "pairings" / "cangshan-lintao.html").exists()
     profile = (html / "pairings" / "cangshan-lintao.html").read_text(encoding="utf-8")
@@ -153,8 +161,14 @@ def test_the_new_pairing_joins_the_landing_page_summary(added_book):
     row = next((tr for name, tr in rows.items() if name.startswith("Cangshan → Lintao")), None)
     assert row is not None, f"no row for the new pairing: {sorted(rows)}"
     shown = {a["data-fact"] for a in row.select("a.fact-link")}
-    assert {"005-fiscal-aid-funds", "005-cadres-seconded", "005-teachers-sent", "005-doctors-sent", QUALIFIED,
-            "005-products-sold"} <= shown
+    assert {
+        "005-fiscal-aid-funds",
+        "005-cadres-seconded",
+        "005-teachers-sent",
+        "005-doctors-sent",
+        QUALIFIED,
+        "005-products-sold",
+    } <= shown
     assert PLANNED not in shown
     assert "over 1,800" in row.get_text(" ")
     sources = page.find(string=lambda t: t and "Sources:" in t).find_parent("p")
@@ -162,7 +176,7 @@ def test_the_new_pairing_joins_the_landing_page_summary(added_book):
 
 
 def test_adding_a_source_changes_no_number_already_in_the_book(added_book):
-    root, _, source_id = added_book
+    root, _, _source_id = added_book
     if not (PROJECT.html / "chapters").exists():
         pytest.skip("the project's own site is not built (make book)")
     before = _glued_fact_values(PROJECT.html)
@@ -172,5 +186,6 @@ def test_adding_a_source_changes_no_number_already_in_the_book(added_book):
     for name in CHARTS_FOR_FIXTURE:
         old = pd.read_csv(PROJECT.figures / f"{name}.csv", dtype=str, keep_default_na=False).set_index("fact_id")
         new = pd.read_csv(root / "figures" / f"{name}.csv", dtype=str, keep_default_na=False).set_index("fact_id")
-        pd.testing.assert_frame_equal(new.loc[old.index, ["value", "qualifier", "status", "period"]],
-                                      old[["value", "qualifier", "status", "period"]])
+        pd.testing.assert_frame_equal(
+            new.loc[old.index, ["value", "qualifier", "status", "period"]], old[["value", "qualifier", "status", "period"]]
+        )

@@ -1,6 +1,7 @@
 """A build is all or nothing: a failed, killed or concurrent `python -m eastwest build` leaves
 either the previous dataset or the new one, complete, and readers get a clear error when there
 is no dataset at all."""
+
 import os
 import random
 import signal
@@ -9,13 +10,12 @@ import sys
 import time
 
 import pytest
-
 from add_source import copy_project
-from eastwest.dataset import builder
-from eastwest.dataset import load
+
 from eastwest.core.errors import DataError
 from eastwest.core.files import JOURNAL, STAGING, build_lock, recover
 from eastwest.core.paths import ProjectPaths
+from eastwest.dataset import builder, load
 
 SOURCE = "003_2c630117eaa85b35"
 
@@ -33,14 +33,22 @@ def outputs(paths: ProjectPaths) -> dict[str, bytes]:
 
 def run_build(root, **kwargs):
     env = dict(os.environ, PYTHONPATH=str(root))
-    return subprocess.Popen([sys.executable, "-m", "eastwest", "build"], cwd=root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "eastwest", "build"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        **kwargs,
+    )
 
 
 def change_one_description(paths: ProjectPaths) -> None:
     path = paths.annotation_file(SOURCE)
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("description: Cadres Taizhou sent", "description: Cadres that Taizhou sent", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("description: Cadres Taizhou sent", "description: Cadres that Taizhou sent", 1), encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +99,9 @@ def test_a_failed_build_changes_nothing(project_copy):
     builder.build(project_copy)
     before = outputs(project_copy)
     path = project_copy.annotation_file(SOURCE)
-    path.write_text(path.read_text(encoding="utf-8").replace("quote: 三个月前,有7名同志", "quote: 三个月前,有9名同志"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("quote: 三个月前,有7名同志", "quote: 三个月前,有9名同志"), encoding="utf-8"
+    )
     with pytest.raises(DataError, match="not found verbatim"):
         builder.build(project_copy)
     assert outputs(project_copy) == before

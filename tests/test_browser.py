@@ -5,11 +5,13 @@ and Chinese words. Screenshots of every page go to artifacts/screenshots/ for a 
 
 Chromium comes from Debian (/usr/bin/chromium, installed by `.ci/run`); Playwright never downloads
 a browser here, and the site is served from 127.0.0.1 so nothing leaves the machine."""
+
 from __future__ import annotations
 
 import fnmatch
 import functools
 import http.server
+import itertools
 import threading
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -66,7 +68,7 @@ SOURCE_PAGES = [p for p in PAGES if p.startswith("sources/src-")]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the signature is the standard library's
+    def log_message(self, format, *args):
         pass
 
 
@@ -497,7 +499,7 @@ def _junctions(page: Path) -> set[str]:
     found = set()
     for row in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("[role=main] tr"):
         cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
-        for left, right in zip(cells, cells[1:]):
+        for left, right in itertools.pairwise(cells):
             if len(left) >= 3 and len(right) >= 3:
                 found.add(left[-8:] + right[:8])
     return found
@@ -507,8 +509,12 @@ def _code_lines(page: Path) -> set[str]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    return {line.strip() for block in soup.select("[role=main] pre") for line in block.get_text().splitlines()
-            if len(line.strip()) >= 12}
+    return {
+        line.strip()
+        for block in soup.select("[role=main] pre")
+        for line in block.get_text().splitlines()
+        if len(line.strip()) >= 12
+    }
 
 
 @pytest.mark.parametrize("term", ["沿河", "Zhangjiagang", "checksums", "cumulative"])
@@ -570,7 +576,7 @@ def _pages_with_charts() -> list[str]:
     built = [p for p in PAGES if (HTML / f"{p}.html").exists()]
     if not built:
         return [p for p in PAGES if p.startswith(("chapters/", "pairings/"))]
-    return [p for p in built if '<figure' in (text := (HTML / f"{p}.html").read_text(encoding="utf-8")) and '.svg"' in text]
+    return [p for p in built if "<figure" in (text := (HTML / f"{p}.html").read_text(encoding="utf-8")) and '.svg"' in text]
 
 
 CHART_PAGES = _pages_with_charts()
@@ -585,8 +591,9 @@ def assert_figure_text_readable(figures: list[dict], where: str) -> None:
     assert figures, f"{where}: no SVG figure"
     for figure in figures:
         assert figure["px"] is not None, f"{where}: no text found in {figure['src']}"
-        assert figure["px"] >= MIN_FIGURE_TEXT_PX - 0.05, \
+        assert figure["px"] >= MIN_FIGURE_TEXT_PX - 0.05, (
             f"{where}: {figure['src']} shows its smallest text at {figure['px']:.1f} px (at least {MIN_FIGURE_TEXT_PX} px)"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -629,9 +636,11 @@ def test_print_uses_the_wide_drawing(browser, origin):
 
 
 # An SVG like the charts' (612 pt wide, glyph runs scaled as matplotlib writes them) with 9 pt text.
-SMALL_TEXT_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="612pt" height="100pt" viewBox="0 0 612 100">'
-                  '<g transform="translate(10 50) scale(0.09 -0.09)"><path d="M 0 0 L 500 0 L 500 700 z"/></g>'
-                  '<g transform="translate(10 90) scale(0.14 -0.14)"><path d="M 0 0 L 500 0 L 500 700 z"/></g></svg>')
+SMALL_TEXT_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="612pt" height="100pt" viewBox="0 0 612 100">'
+    '<g transform="translate(10 50) scale(0.09 -0.09)"><path d="M 0 0 L 500 0 L 500 700 z"/></g>'
+    '<g transform="translate(10 90) scale(0.14 -0.14)"><path d="M 0 0 L 500 0 L 500 700 z"/></g></svg>'
+)
 
 
 def test_the_figure_text_check_fails_on_text_below_11_px(laptop):
@@ -640,5 +649,5 @@ def test_the_figure_text_check_fails_on_text_below_11_px(laptop):
     laptop.set_content(f'<figure><img alt="test" src="{source}" style="width: 612px"><figcaption>t</figcaption></figure>')
     figures = figure_text(laptop)
     assert len(figures) == 1 and figures[0]["px"] == pytest.approx(9, abs=0.05), figures
-    with pytest.raises(AssertionError, match="9.0 px"):
+    with pytest.raises(AssertionError, match=r"9\.0 px"):
         assert_figure_text_readable(figures, "test page")

@@ -2,6 +2,7 @@
 before it: no stale pages or images, the same search index, the same asset links. With nothing
 changed the Sphinx pass is skipped (eastwest.build.update); forced to run again on the warm execution
 cache and doctrees, it must write the same bytes too."""
+
 from pathlib import Path
 
 from add_source import copy_project, make_book

@@ -2,16 +2,34 @@ import re
 
 import pytest
 
+from eastwest.core.errors import DataError
 from eastwest.dataset import load
 from eastwest.sources.cleaning import GARBLED_MARK, PINYIN_GLOSS, clean_seed, find_garbled
 from eastwest.sources.corpus import clean_corpus
-from eastwest.core.errors import DataError
 from eastwest.sources.provenance import load_records
 
 SPAM_WORDS = ["波多野结衣", "亚洲少妇", "国产日韩欧美", "熟女"]
-FURNITURE = ["字号变大", "字号变小", "点击:正在获取", "下载荔枝新闻APP", "快乐分享", "猜你喜欢", "猜你喜歡",
-             "900字范文", "相关推荐", "网友评论", "本内容不代表本网观点", "责任编辑", "编辑丨", "赞赏", "标签:",
-             "内容时间", "d9efda15b6a94441927805fdd7d2ba33", "关键词", "辽宁红沿河核电站"]
+FURNITURE = [
+    "字号变大",
+    "字号变小",
+    "点击:正在获取",
+    "下载荔枝新闻APP",
+    "快乐分享",
+    "猜你喜欢",
+    "猜你喜歡",
+    "900字范文",
+    "相关推荐",
+    "网友评论",
+    "本内容不代表本网观点",
+    "责任编辑",
+    "编辑丨",
+    "赞赏",
+    "标签:",
+    "内容时间",
+    "d9efda15b6a94441927805fdd7d2ba33",
+    "关键词",
+    "辽宁红沿河核电站",
+]
 
 
 @pytest.fixture(scope="module")
@@ -96,5 +114,5 @@ def test_find_garbled_ignores_a_genuine_question_mark():
 
 def test_a_seed_with_no_body_left_is_an_error(tmp_path):
     record = load_records()[0]
-    with pytest.raises(DataError, match="empty.txt: no article body left after cleaning"):
+    with pytest.raises(DataError, match=r"empty\.txt: no article body left after cleaning"):
         clean_seed("字号变大| 字号变小\n\n快乐分享\n", record, tmp_path / "empty.txt")

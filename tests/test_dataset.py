@@ -1,5 +1,6 @@
 """The shared dataset: what data/facts.csv promises, the errors the build gives on bad input,
 reproducibility, and adding a source with no code change."""
+
 import hashlib
 import shutil
 from decimal import Decimal
@@ -8,15 +9,30 @@ import pandas as pd
 import pytest
 import yaml
 
-from eastwest.dataset import builder
-from eastwest.dataset import load
-from eastwest.pages import generate
-from eastwest.core.errors import DataError
 from eastwest.annotate.numerals import parse_number
+from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
+from eastwest.dataset import builder, load
+from eastwest.pages import generate
 
-REQUIRED_COLUMNS = ["fact_id", "source_id", "theme", "indicator", "description", "east", "west", "value", "unit",
-                    "qualifier", "period", "scope", "quote", "quote_start", "quote_end", "flags"]
+REQUIRED_COLUMNS = [
+    "fact_id",
+    "source_id",
+    "theme",
+    "indicator",
+    "description",
+    "east",
+    "west",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "scope",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "flags",
+]
 DATA_FILES = ["facts.csv", "mentions.csv", "pairings.csv", "places.csv", "sources.csv", "quality_log.json", "build_report.json"]
 
 
@@ -41,7 +57,7 @@ def test_every_quote_sits_at_its_offsets_and_holds_its_number(facts):
     checked = 0
     for row in facts.itertuples():
         text = texts[row.source_id]
-        assert text[row.quote_start:row.quote_end] == row.quote, row.fact_id
+        assert text[row.quote_start : row.quote_end] == row.quote, row.fact_id
         assert text.count(row.quote) == 1, row.fact_id
         if row.number_text:
             assert row.number_text in row.quote, row.fact_id
@@ -66,8 +82,14 @@ def test_zhangjiagang_yanhe_is_kept_at_both_report_dates(facts):
 
 
 def test_qingbaijiang_2017_components(facts):
-    components = {"housing": (1_955_000, 16), "education": (150_000, 1), "health": (200_000, 1),
-                  "village-infrastructure": (500_000, 3), "industry": (4_189_000, 10), "other": (206_000, 2)}
+    components = {
+        "housing": (1_955_000, 16),
+        "education": (150_000, 1),
+        "health": (200_000, 1),
+        "village-infrastructure": (500_000, 3),
+        "industry": (4_189_000, 10),
+        "other": (206_000, 2),
+    }
     for name, (funds, projects) in components.items():
         assert by_id(facts, f"004-funds-2017-{name}").value == funds
         assert by_id(facts, f"004-projects-2017-{name}").value == projects
@@ -122,6 +144,7 @@ def test_a_fresh_build_reproduces_data_byte_for_byte(project_copy, tmp_path):
     second = project_copy.root.parent / "second"
     shutil.copytree(project_copy.root, second, ignore=shutil.ignore_patterns("*.csv", "*.json", "clean"))
     from eastwest.core.paths import ProjectPaths
+
     builder.build(ProjectPaths(second))
     for name in DATA_FILES:
         committed = (PROJECT.data / name).read_bytes()
@@ -151,6 +174,7 @@ def _edit_fact(paths, fact_id, **changes):
                 fact.pop(key)
             else:
                 fact[key] = value
+
     _rewrite_annotations(paths, change)
 
 
@@ -212,18 +236,53 @@ def test_adding_a_source_adds_its_facts_and_page(project_copy):
     seed.write_text(NEW_TEXT, encoding="utf-8")
     registry = yaml.safe_load(project_copy.provenance.read_text(encoding="utf-8"))
     record = dict(registry["sources"][0])
-    record.update(source_id="005_00000000000000aa", sha256=hashlib.sha256(seed.read_bytes()).hexdigest(),
-                  title_zh="示例", title_en="Example", pairings=["zhangjiagang-yanhe"], url=None, url_kind="none", site=None, site_evidence=None)
+    record.update(
+        source_id="005_00000000000000aa",
+        sha256=hashlib.sha256(seed.read_bytes()).hexdigest(),
+        title_zh="示例",
+        title_en="Example",
+        pairings=["zhangjiagang-yanhe"],
+        url=None,
+        url_kind="none",
+        site=None,
+        site_evidence=None,
+    )
     registry["sources"].append(record)
     project_copy.provenance.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    fact = {"id": "005-cadres", "quote": "选派挂职干部12名", "number": "12名", "value": 12, "value_high": None,
-            "unit": "person", "qualifier": "exact", "status": "achieved", "indicator": "cadres_seconded_west",
-            "description": "Cadres seconded", "theme": "talent", "east": "zhangjiagang", "west": "yanhe",
-            "period": "2019", "scope": "annual", "flags": []}
-    jobs = dict(fact, id="005-jobs", quote="带动就业300余人", number="300余人", value=300, qualifier="over",
-                indicator="local_employment", description="Jobs", theme="labour")
-    doc = {"source_id": "005_00000000000000aa", "facts": [fact, jobs],
-           "exclusions": [{"mention": "2019年", "context": "张家港市2019年", "reason": "date"}]}
+    fact = {
+        "id": "005-cadres",
+        "quote": "选派挂职干部12名",
+        "number": "12名",
+        "value": 12,
+        "value_high": None,
+        "unit": "person",
+        "qualifier": "exact",
+        "status": "achieved",
+        "indicator": "cadres_seconded_west",
+        "description": "Cadres seconded",
+        "theme": "talent",
+        "east": "zhangjiagang",
+        "west": "yanhe",
+        "period": "2019",
+        "scope": "annual",
+        "flags": [],
+    }
+    jobs = dict(
+        fact,
+        id="005-jobs",
+        quote="带动就业300余人",
+        number="300余人",
+        value=300,
+        qualifier="over",
+        indicator="local_employment",
+        description="Jobs",
+        theme="labour",
+    )
+    doc = {
+        "source_id": "005_00000000000000aa",
+        "facts": [fact, jobs],
+        "exclusions": [{"mention": "2019年", "context": "张家港市2019年", "reason": "date"}],
+    }
     project_copy.annotation_file("005_00000000000000aa").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
 
     before = len(yaml.safe_load(PROJECT.provenance.read_text(encoding="utf-8"))["sources"])
@@ -248,7 +307,9 @@ def test_malformed_annotation_file_reports_line_and_column(project_copy):
 
 def test_annotation_file_for_another_source_is_rejected(project_copy):
     path = project_copy.annotation_file(SOURCE)
-    path.write_text(path.read_text(encoding="utf-8").replace(f"source_id: {SOURCE}", "source_id: 009_ffffffffffffffff"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(f"source_id: {SOURCE}", "source_id: 009_ffffffffffffffff"), encoding="utf-8"
+    )
     with pytest.raises(DataError, match="does not match the file name"):
         builder.build(project_copy)
 

@@ -3,6 +3,7 @@
 Most tests draft a small article written here (appended to a copy of the project as a new source
 with its provenance record), so they do not depend on how many sources exist or how long any is.
 """
+
 import hashlib
 import re
 from decimal import Decimal
@@ -11,13 +12,13 @@ import opencc
 import pytest
 import yaml
 
-from eastwest.dataset import builder
-from eastwest.draft import drafting
 from eastwest.__main__ import _print_review_diff
 from eastwest.annotate.annotations import load_annotations, locate_once
-from eastwest.sources.cleaning import clean_seed
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
+from eastwest.dataset import builder
+from eastwest.draft import drafting
+from eastwest.sources.cleaning import clean_seed
 from eastwest.sources.provenance import load_records, read_seed
 
 ARTICLE = """\
@@ -53,13 +54,27 @@ def add_source(paths, text: str = ARTICLE, published: str | None = ARTICLE_DATE,
     source_id = f"{prefix}_{digest[:16]}"
     paths.seed_file(source_id).write_bytes(data)
     provenance = yaml.safe_load(paths.provenance.read_text(encoding="utf-8"))
-    provenance["sources"].append({
-        "source_id": source_id, "sha256": digest, "title_zh": None, "title_en": "Test article",
-        "outlet": "test", "author": None, "published": published,
-        "date_status": "as_given" if published else "undated", "date_evidence": "written for the tests",
-        "date_estimate": published or "2019-06", "url": None, "url_kind": "none", "genre": "news_report",
-        "script": "simplified", "language": "zh", "pairings": ["zhangjiagang-yanhe"], "reliability": "test",
-    })
+    provenance["sources"].append(
+        {
+            "source_id": source_id,
+            "sha256": digest,
+            "title_zh": None,
+            "title_en": "Test article",
+            "outlet": "test",
+            "author": None,
+            "published": published,
+            "date_status": "as_given" if published else "undated",
+            "date_evidence": "written for the tests",
+            "date_estimate": published or "2019-06",
+            "url": None,
+            "url_kind": "none",
+            "genre": "news_report",
+            "script": "simplified",
+            "language": "zh",
+            "pairings": ["zhangjiagang-yanhe"],
+            "reliability": "test",
+        }
+    )
     paths.provenance.write_text(yaml.safe_dump(provenance, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return source_id
 
@@ -73,7 +88,9 @@ def drafted(project_copy):
 
 def fact_for(document: dict, quote_part: str, number: str) -> dict:
     found = [f for f in document["facts"] if quote_part in f["quote"] and f["number"] == number]
-    assert len(found) == 1, f"no single proposal for {number} in {quote_part!r}: {[(f['number'], f['quote']) for f in document['facts']]}"
+    assert len(found) == 1, (
+        f"no single proposal for {number} in {quote_part!r}: {[(f['number'], f['quote']) for f in document['facts']]}"
+    )
     return found[0]
 
 
@@ -84,29 +101,36 @@ def exclusion_for(document: dict, mention: str, near: str) -> dict | None:
 
 # --- cue words ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("quote_part, number, status", [
-    ("计划投入", "300万元", "planned"),
-    ("拟建设", "15个", "planned"),
-    ("明年将新建", "8个", "planned"),
-    ("力争带动", "500户", "planned"),
-    ("预计年销售额", "2000万元", "expected"),
-    ("有望带动", "120人", "expected"),
-    ("每年派", "10名", "quota"),
-    ("累计安排", "2.4亿元", "achieved"),
-])
+
+@pytest.mark.parametrize(
+    "quote_part, number, status",
+    [
+        ("计划投入", "300万元", "planned"),
+        ("拟建设", "15个", "planned"),
+        ("明年将新建", "8个", "planned"),
+        ("力争带动", "500户", "planned"),
+        ("预计年销售额", "2000万元", "expected"),
+        ("有望带动", "120人", "expected"),
+        ("每年派", "10名", "quota"),
+        ("累计安排", "2.4亿元", "achieved"),
+    ],
+)
 def test_status_cues(drafted, quote_part, number, status):
     assert fact_for(drafted[2], quote_part, number)["status"] == status
 
 
-@pytest.mark.parametrize("quote_part, number, scope", [
-    ("每年派", "10名", "recurring"),
-    ("累计安排", "2.4亿元", "cumulative"),
-    ("先后选派", "69名", "cumulative"),
-    ("采购沿河农产品", "500多万元", "annual"),
-    ("帮扶资金1420", "1420万元", "period_total"),
-    ("张浦镇", "60万元", "event"),
-    ("共有", "1565个", "stock"),
-])
+@pytest.mark.parametrize(
+    "quote_part, number, scope",
+    [
+        ("每年派", "10名", "recurring"),
+        ("累计安排", "2.4亿元", "cumulative"),
+        ("先后选派", "69名", "cumulative"),
+        ("采购沿河农产品", "500多万元", "annual"),
+        ("帮扶资金1420", "1420万元", "period_total"),
+        ("张浦镇", "60万元", "event"),
+        ("共有", "1565个", "stock"),
+    ],
+)
 def test_scope_cues(drafted, quote_part, number, scope):
     assert fact_for(drafted[2], quote_part, number)["scope"] == scope
 
@@ -153,17 +177,21 @@ def test_places_come_from_the_sentence_or_else_the_pairing(drafted):
 
 # --- exclusions ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("mention, near, reason", [
-    ("三个", "工作了三个月", "duration"),
-    ("2个", "驱车2个多小时", "duration"),
-    ("80", "80岁", "age"),
-    ("三个", "三个全覆盖”", "label"),
-    ("622", "“622”", "label"),
-    ("3", "“3+1”", "label"),
-    ("百村", "百村千厂", "label"),
-    ("15-17日", "15-17日", "date"),
-    ("十九届", "十九届四中全会", "ordinal"),
-])
+
+@pytest.mark.parametrize(
+    "mention, near, reason",
+    [
+        ("三个", "工作了三个月", "duration"),
+        ("2个", "驱车2个多小时", "duration"),
+        ("80", "80岁", "age"),
+        ("三个", "三个全覆盖”", "label"),
+        ("622", "“622”", "label"),
+        ("3", "“3+1”", "label"),
+        ("百村", "百村千厂", "label"),
+        ("15-17日", "15-17日", "date"),
+        ("十九届", "十九届四中全会", "ordinal"),
+    ],
+)
 def test_mentions_that_are_not_facts_are_proposed_as_exclusions(drafted, mention, near, reason):
     _, _, document = drafted
     entry = exclusion_for(document, mention, near)
@@ -180,6 +208,7 @@ def test_dates_and_ordinals_the_build_excludes_itself_are_left_out(drafted):
 
 # --- verbatim and unique ------------------------------------------------------------------------
 
+
 def _assert_verbatim(document: dict, text: str) -> int:
     for fact in document["facts"]:
         assert text.count(fact["quote"]) == 1, fact
@@ -189,14 +218,17 @@ def _assert_verbatim(document: dict, text: str) -> int:
         assert text.count(entry["context"]) == 1, entry
         start = text.index(entry["context"])
         assert entry["mention"] in entry["context"], entry
-        assert text[start + entry["context"].index(entry["mention"]):].startswith(entry["mention"])
+        assert text[start + entry["context"].index(entry["mention"]) :].startswith(entry["mention"])
     return len(document["facts"]) + len(document["exclusions"])
 
 
 def test_quotes_are_verbatim_unique_and_lengthened_when_a_clause_repeats(drafted):
     paths, source_id, document = drafted
-    text = clean_seed(read_seed(paths.seed_file(source_id)), next(r for r in load_records(paths) if r.source_id == source_id),
-                      paths.seed_file(source_id)).text
+    text = clean_seed(
+        read_seed(paths.seed_file(source_id)),
+        next(r for r in load_records(paths) if r.source_id == source_id),
+        paths.seed_file(source_id),
+    ).text
     assert _assert_verbatim(document, text) > 0
     # 捐资60万元 occurs twice: each quote takes the clause that names its own visitors
     quotes = [f["quote"] for f in document["facts"] if f["number"] == "60万元"]
@@ -232,6 +264,7 @@ def test_the_rules_live_in_reference_data_and_name_no_source():
 
 
 # --- the build never reads drafts ---------------------------------------------------------------
+
 
 def test_the_build_ignores_drafts(project_copy):
     record = load_records(project_copy)[0]
@@ -270,6 +303,7 @@ def test_write_draft_never_touches_the_curated_file(project_copy):
 
 # --- what review changed --------------------------------------------------------------------------
 
+
 def test_check_lists_what_review_changed(drafted, capsys):
     paths, source_id, document = drafted
     paths.annotation_draft(source_id).write_text(drafting.dump_draft(document), encoding="utf-8")
@@ -277,7 +311,10 @@ def test_check_lists_what_review_changed(drafted, capsys):
     first, second, third, fourth = reviewed["facts"][:4]
     first["unit"] = "person" if first["unit"] != "person" else "household"
     second["id"] = second["id"] + "-renamed"  # renamed: matched by quote and number
-    fourth["id"], fourth["quote"] = "900-lengthened", "前文," + fourth["quote"]  # renamed and requoted: same number, overlapping quote
+    fourth["id"], fourth["quote"] = (
+        "900-lengthened",
+        "前文," + fourth["quote"],
+    )  # renamed and requoted: same number, overlapping quote
     reviewed["facts"].remove(third)
     reviewed["facts"].append({**first, "id": "900-new-fact", "quote": "一个新的句子", "number": "7个"})
     paths.annotation_file(source_id).write_text(yaml.safe_dump(reviewed, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -298,9 +335,10 @@ def test_check_lists_what_review_changed(drafted, capsys):
 
 # --- quote not found ------------------------------------------------------------------------------
 
+
 def test_a_quote_not_found_names_the_nearest_passage():
     text = "张家港累计安排扶贫协作资金2.4亿元实施173个产业项目,涵盖沿河生态茶。\n"
-    with pytest.raises(DataError, match="nearest passage in the clean text: '张家港累计安排扶贫协作资金2.4亿元'"):
+    with pytest.raises(DataError, match=r"nearest passage in the clean text: '张家港累计安排扶贫协作资金2\.4亿元'"):
         locate_once(text, "张家港累计安排扶贫协助资金2.4亿元", "test")
 
 
@@ -329,6 +367,7 @@ def test_a_traditional_title_is_compared_after_conversion(project_copy):
 
 
 # --- the measurement ------------------------------------------------------------------------------
+
 
 def test_agreement_measures_every_field_and_proposes_nothing_unverbatim(project_copy):
     result = drafting.agreement(project_copy)

@@ -1,6 +1,7 @@
 """Figures: every chart the chapters show is redrawn here; bytes must equal the committed files
 (reproducible builds) and no glyph may be missing from the font. Each chart is drawn wide and
 narrow with no text under 11 pt (read back from the SVG), and stays light as sources grow."""
+
 import re
 import warnings
 
@@ -10,12 +11,10 @@ import pandas as pd
 import pytest
 
 from eastwest.analysis import comparisons
-from eastwest.charts import figures
+from eastwest.charts import figures, programme_charts, style
+from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 from eastwest.pages import profiles
-from eastwest.charts import programme_charts
-from eastwest.charts import style
-from eastwest.core.paths import PROJECT
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +141,7 @@ def grown(copies: int = COPIES) -> tuple[pd.DataFrame, ...]:
         paired = f.programme != ""
         f.loc[paired, "programme"] += tag
         s["source_id"] += tag
-        s["pairings"] = s.pairings.map(lambda v: ";".join(x + tag for x in v.split(";") if x))
+        s["pairings"] = s.pairings.map(lambda v, tag=tag: ";".join(x + tag for x in v.split(";") if x))
         for column in ("pairing_id", "east", "west"):
             p[column] += tag
         pl["id"] += tag
@@ -167,8 +166,12 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
 
     monkeypatch.setattr(style, "save", recording_save)
     many = {c.name: c for c in figures.draw_all(tmp_path, facts, sources, pairings, places)}
-    many.update({c.name: c for c in (programme_charts.jobs(facts, tmp_path),
-                                     programme_charts.pairing_map(pairings, places, sources, tmp_path))})
+    many.update(
+        {
+            c.name: c
+            for c in (programme_charts.jobs(facts, tmp_path), programme_charts.pairing_map(pairings, places, sources, tmp_path))
+        }
+    )
     recorded_texts = "\n".join(texts)
     assert set(many) == {c.name for c in drawn if c.name in many}
     for chart in drawn:
@@ -177,8 +180,9 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
         for layout in style.LAYOUTS:
             now = (directory / f"{chart.name}{layout.suffix}.svg").stat().st_size
             then = (tmp_path / f"{chart.name}{layout.suffix}.svg").stat().st_size
-            assert then <= max(3 * now, 200_000) and then <= 300_000, \
+            assert then <= max(3 * now, 200_000) and then <= 300_000, (
                 f"{chart.name}{layout.suffix}: {now:,} bytes now, {then:,} bytes with {COPIES} times the sources"
+            )
         rows = many[chart.name].facts
         if "fact_id" in rows and len(rows) > 2 * figures.MAX_BARS:  # a chart of counts cites every fact it counted
             assert chart.name in CHARTS_OF_COUNTS, f"{chart.name} draws {len(rows)} facts"
@@ -189,8 +193,14 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
 
 
 # Charts whose cells count facts: they cite all the facts counted, but draw at most MAX_BARS rows.
-CHARTS_OF_COUNTS = {"overview_pairing_network", "overview_evidence_map", "labour_share", "consumption_status",
-                    "synthesis_theme_mix", "synthesis_caveats"}
+CHARTS_OF_COUNTS = {
+    "overview_pairing_network",
+    "overview_evidence_map",
+    "labour_share",
+    "consumption_status",
+    "synthesis_theme_mix",
+    "synthesis_caveats",
+}
 
 
 def test_png_copies_are_written_only_when_asked_for(tmp_path, monkeypatch):

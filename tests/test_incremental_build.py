@@ -4,15 +4,14 @@ depends on it) when they did: no stale table, page, figure or glued number is ev
 The step decisions are checked on a copy of the project with the slow parts stubbed (the
 notebook executor, Sphinx); the last test builds a copy for real and changes what feeds a glued
 number and what draws every figure. Nothing here times anything (that is `make bench`)."""
+
 import re
 from pathlib import Path
 
 import pytest
-
 from add_source import copy_project, make_book
-from eastwest.build import execute
-from eastwest.build import stamps
-from eastwest.build import update
+
+from eastwest.build import execute, stamps, update
 
 CONTEXT_ROW = ("East-West fiscal aid", "2019")  # national_context.csv (indicator, period): ctx-ew-aid-2019 in 01_industry
 
@@ -41,8 +40,12 @@ def test_data_build_reruns_exactly_when_its_inputs_or_outputs_change(project):
     draft.write_text("source_id: 999_0000000000000000\nfacts: []\n", encoding="utf-8")
     assert not update.update_data(project), "a draft is never read by the build: it is not an input"
 
-    for rel in (_first_annotation(project).relative_to(project).as_posix(), "data/reference/vocabulary.yml",
-                "seeds/sources.yml", "eastwest/yamlio.py"):
+    for rel in (
+        _first_annotation(project).relative_to(project).as_posix(),
+        "data/reference/vocabulary.yml",
+        "seeds/sources.yml",
+        "eastwest/yamlio.py",
+    ):
         _append(project / rel, "\n# touched by the test\n")
         assert update.update_data(project), f"{rel} changed: the data build must run"
         assert not update.update_data(project), f"{rel}: the second build must be skipped"
@@ -65,12 +68,13 @@ def test_a_changed_fact_reaches_the_generated_pages(project):
     text = annotation.read_text(encoding="utf-8")
     match = re.search(r"^(\s+description: )(.+)$", text, flags=re.M)
     assert match, f"{annotation}: no fact description to edit"
-    annotation.write_text(text[:match.start(2)] + "EDITED " + text[match.start(2):], encoding="utf-8")
+    annotation.write_text(text[: match.start(2)] + "EDITED " + text[match.start(2) :], encoding="utf-8")
     assert update.update_data(project)
     assert update.update_pages(project), "data/ changed: the pages must be regenerated"
     written = stamps.read(project, "pages")["written"]
-    assert any("EDITED " in (project / rel).read_text(encoding="utf-8", errors="replace") for rel in written), \
+    assert any("EDITED " in (project / rel).read_text(encoding="utf-8", errors="replace") for rel in written), (
         "the edited description is on no generated page"
+    )
 
 
 def test_pages_rerun_when_a_generated_file_is_missing_or_edited(project):
@@ -119,8 +123,17 @@ def _notebook_step(root: Path) -> None:
     update.start_notebooks(root).finish()
 
 
-@pytest.mark.parametrize("rel", ["data/facts.csv", "data/reference/national_context.csv", "eastwest/charts.py",
-                                 "seeds/sources.yml", "CITATION.cff", "figures/labour_share.csv"])
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "data/facts.csv",
+        "data/reference/national_context.csv",
+        "eastwest/charts.py",
+        "seeds/sources.yml",
+        "CITATION.cff",
+        "figures/labour_share.csv",
+    ],
+)
 def test_notebooks_re_execute_from_scratch_when_anything_they_read_changes(project, executions, rel):
     _notebook_step(project)
     cache, doctrees = _prime_cache(project)
@@ -131,8 +144,9 @@ def test_notebooks_re_execute_from_scratch_when_anything_they_read_changes(proje
     _append(path, "\n" if path.suffix == ".csv" else "\n# touched\n")
     _notebook_step(project)
     assert len(executions) == 2
-    assert not cache.exists() and not doctrees.exists(), \
+    assert not cache.exists() and not doctrees.exists(), (
         f"{rel} changed: the execution cache and doctrees must be cleared (the cache only watches code cells)"
+    )
 
 
 def test_a_notebook_edit_lets_the_cache_decide_and_prose_changes_execute_nothing(project, executions):
@@ -214,7 +228,7 @@ def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_chan
     # A reference file a chapter reads directly (not through data/): its glued number must change.
     context = root / "data" / "reference" / "national_context.csv"
     lines = context.read_text(encoding="utf-8").splitlines(keepends=True)
-    (n, line), = [(i, l) for i, l in enumerate(lines) if (l.split(",")[0], l.split(",")[3]) == CONTEXT_ROW]
+    ((n, line),) = [(i, row) for i, row in enumerate(lines) if (row.split(",")[0], row.split(",")[3]) == CONTEXT_ROW]
     old_value = line.split(",")[1]
     new_value = str(int(float(old_value)) + 1)
     lines[n] = line.replace(f",{old_value},", f",{new_value},", 1)
@@ -234,8 +248,9 @@ def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_chan
     figures = {p.name: p.read_bytes() for p in (root / "figures").glob("*.svg")}
     assert any(b"#0072b3" in svg.lower() for svg in figures.values()), "the figures were not drawn again"
     shown = {p.name: p.read_bytes() for p in (root / "_build" / "html" / "_images").glob("*.svg") if p.name in figures}
-    assert shown and all(shown[name] == figures[name] for name in shown), \
+    assert shown and all(shown[name] == figures[name] for name in shown), (
         "the site shows figures drawn before the package changed"
+    )
 
     # A prose edit in a notebook: nothing executes; the page changes. Then nothing at all reruns.
     chapter = root / "chapters" / "03_labour.ipynb"

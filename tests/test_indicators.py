@@ -1,12 +1,12 @@
 """The indicator vocabulary: every fact maps to one comparable indicator, and a broken vocabulary
 fails the build with the file and the indicator named."""
+
 import pandas as pd
 import pytest
 import yaml
 
-from eastwest.dataset import builder
-from eastwest.dataset import load
 from eastwest.core.errors import DataError
+from eastwest.dataset import builder, load
 from eastwest.reference.indicators import OTHER_PREFIX
 
 
@@ -58,7 +58,10 @@ def _set(doc, indicator_id, **changes):
         (lambda d: _set(d, "donations", direction="sideways"), "direction"),
         (lambda d: _set(d, "donations", comparability="apples"), "unknown comparability 'apples'"),
         (lambda d: d["indicators"].append(dict(d["indicators"][0])), "duplicate indicator id"),
-        (lambda d: d["indicators"].remove(next(i for i in d["indicators"] if i["id"] == "other_labour")), "missing: other_labour"),
+        (
+            lambda d: d["indicators"].remove(next(i for i in d["indicators"] if i["id"] == "other_labour")),
+            "missing: other_labour",
+        ),
         (lambda d: _set(d, "other_labour", id="other_jobs"), "other_<its theme>"),
     ],
 )
@@ -70,7 +73,9 @@ def test_a_broken_vocabulary_fails_the_build_naming_the_file(project_copy, chang
 
 
 def test_an_indicator_removed_from_the_vocabulary_rejects_its_facts(project_copy):
-    _edit_vocabulary(project_copy, lambda d: d["indicators"].remove(next(i for i in d["indicators"] if i["id"] == "poor_counties")))
+    _edit_vocabulary(
+        project_copy, lambda d: d["indicators"].remove(next(i for i in d["indicators"] if i["id"] == "poor_counties"))
+    )
     with pytest.raises(DataError, match="unknown indicator 'poor_counties'"):
         builder.build(project_copy)
 

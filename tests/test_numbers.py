@@ -1,4 +1,5 @@
 """The number parser: every normalisation rule the dataset relies on."""
+
 from decimal import Decimal
 
 import pytest

@@ -4,6 +4,7 @@ source, each source linked to its page (where every one of its facts is highligh
 anchored); the quality page has one row per source and the details move to the source pages;
 page data is loaded only by the page that needs it. (The whole book at 5, 50 and 200 sources
 is measured by `make bench`, step 9.)"""
+
 import re
 from types import SimpleNamespace
 
@@ -11,11 +12,9 @@ import pandas as pd
 from bs4 import BeautifulSoup
 
 from eastwest.dataset import load
-from eastwest.sphinx_ext import offline
-from eastwest.pages import generate
-from eastwest.pages import profiles
-from eastwest.pages import tables
+from eastwest.pages import generate, profiles, tables
 from eastwest.reader.links import fact_anchor, source_page
+from eastwest.sphinx_ext import offline
 
 
 def _many(facts: pd.DataFrame, copies: int) -> pd.DataFrame:
@@ -44,7 +43,7 @@ def test_a_long_fact_table_lists_its_first_rows_and_counts_the_rest_by_source():
     html = tables.fact_table(facts)
     rows = BeautifulSoup(html, "html.parser").select("tbody tr")
     assert len(rows) == tables.MAX_TABLE_ROWS
-    rest = facts.iloc[tables.MAX_TABLE_ROWS:]
+    rest = facts.iloc[tables.MAX_TABLE_ROWS :]
     assert _summary_counts(html) == rest.groupby("source_id").size().to_dict()
     assert f"{len(rest)} more facts" in html
 
@@ -55,7 +54,7 @@ def test_a_long_facts_behind_list_counts_the_rest_by_source():
     soup = BeautifulSoup(html, "html.parser")
     assert len(soup.select("li")) == tables.MAX_LISTED
     assert f"({len(facts)})" in soup.select_one("summary").get_text()
-    assert _summary_counts(html) == facts.iloc[tables.MAX_LISTED:].groupby("source_id").size().to_dict()
+    assert _summary_counts(html) == facts.iloc[tables.MAX_LISTED :].groupby("source_id").size().to_dict()
 
 
 def test_short_listings_are_unchanged():

@@ -1,5 +1,6 @@
 """The PDF edition (`make pdf`, which `make test` runs first): the whole report in one file, with
 its Chinese text and every chapter, and none of the screen-only toggles."""
+
 import pytest
 from pypdf import PdfReader
 
@@ -27,4 +28,6 @@ def test_chinese_text_survives(text):
 
 
 def test_no_screen_only_toggles_are_printed(text):
-    assert "Show code cell source" not in text and "Facts behind this chart (" not in text  # the toggles, not the prose naming them
+    assert (
+        "Show code cell source" not in text and "Facts behind this chart (" not in text
+    )  # the toggles, not the prose naming them

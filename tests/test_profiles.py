@@ -1,6 +1,7 @@
 """Pairing profile pages (eastwest.pages.profiles, written by `python -m eastwest pages`): one page per
 pairing with facts, every fact on it linked to its sentence, statuses and qualifiers kept, no page
 for a pairing without facts, data text escaped. Each test builds a copy of the project."""
+
 from html import escape
 
 import pandas as pd
@@ -8,12 +9,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from eastwest.dataset import builder
-from eastwest.dataset import load
-from eastwest.pages import generate
-from eastwest.pages import profiles
-from eastwest.reader.links import fact_href
 from eastwest.core.errors import DataError
+from eastwest.dataset import builder, load
+from eastwest.pages import generate, profiles
+from eastwest.reader.links import fact_href
 from eastwest.reader.wording import value_text
 
 HOSTILE = "<script>alert('x')</script>"
@@ -54,7 +53,9 @@ def test_each_pairing_with_facts_gets_a_page_listed_on_the_index(project_copy):
     index = (profiles.profile_dir(project_copy) / "index.md").read_text(encoding="utf-8")
     for pairing_id in expected:
         assert f'href="{pairing_id}.html"' in index, pairing_id
-        assert (profiles.figure_dir(project_copy) / f"{pairing_id}.svg").exists() or "No chart:" in profile(project_copy, pairing_id)
+        assert (profiles.figure_dir(project_copy) / f"{pairing_id}.svg").exists() or "No chart:" in profile(
+            project_copy, pairing_id
+        )
 
 
 def test_every_fact_of_a_pairing_is_on_its_page_linked_to_its_anchor(project_copy):
@@ -95,6 +96,7 @@ def test_facts_not_achieved_are_marked_on_the_page_and_the_chart(project_copy):
 
     def plan(doc):
         next(f for f in doc["facts"] if f["id"] == target["fact_id"])["status"] = "planned"
+
     edit_yaml(project_copy.annotation_file(target["source_id"]), plan)
     facts = build(project_copy)
     assert facts.set_index("fact_id").loc[target["fact_id"], "status"] == "planned"
@@ -106,10 +108,13 @@ def test_facts_not_achieved_are_marked_on_the_page_and_the_chart(project_copy):
             if fact["status"] == "achieved":
                 assert badge is None, fact["fact_id"]
             else:
-                expected = ("quota: a rule or recurring commitment; outcome not reported" if fact["status"] == "quota"
-                            else f"{fact['status']}, not achieved")
+                expected = (
+                    "quota: a rule or recurring commitment; outcome not reported"
+                    if fact["status"] == "quota"
+                    else f"{fact['status']}, not achieved"
+                )
                 assert badge is not None and badge.get_text() == expected, fact["fact_id"]
-        chosen, unit = profiles.chart_facts(own)
+        chosen, _unit = profiles.chart_facts(own)
         for _, fact in chosen.iterrows():
             label = profiles._value_label(fact)
             assert label.endswith(f"({fact['status']})") == (fact["status"] != "achieved"), fact["fact_id"]
@@ -132,9 +137,19 @@ def test_the_chart_draws_whole_figures_in_one_unit(project_copy):
 
 def test_a_pairing_without_facts_gets_no_page(project_copy):
     def add(doc):
-        doc["pairings"].append({"id": "taixing-chunhua", "east": "taixing", "west": "chunhua",
-                                "relationship": "east_west_cooperation", "start_date": None, "start_source": None,
-                                "start_quote": None, "note": "Test pairing that no source reports on."})
+        doc["pairings"].append(
+            {
+                "id": "taixing-chunhua",
+                "east": "taixing",
+                "west": "chunhua",
+                "relationship": "east_west_cooperation",
+                "start_date": None,
+                "start_source": None,
+                "start_quote": None,
+                "note": "Test pairing that no source reports on.",
+            }
+        )
+
     edit_yaml(project_copy.pairings_input, add)
     facts = build(project_copy)
     assert "taixing-chunhua" in set(load.pairings(project_copy).pairing_id)
@@ -153,6 +168,7 @@ def test_html_in_titles_and_notes_is_rejected_by_the_build_and_escaped_by_the_pa
     # The build refuses markup in displayed text (eastwest.core.plaintext) ...
     def note(doc):
         next(p for p in doc["pairings"] if p["id"] == pairing_id)["note"] = "Note " + HOSTILE
+
     edit_yaml(project_copy.pairings_input, note)
     with pytest.raises(DataError, match="note contains '<'"):
         build(project_copy)

@@ -1,12 +1,12 @@
 """The landing page's summary of what each pairing reports it did (eastwest.analysis.headline): the rules
 that pick one figure per pairing and indicator, checked on made-up facts so that each can fail,
 and on the dataset."""
+
 import pandas as pd
 import pytest
 
-from eastwest.analysis import comparisons
+from eastwest.analysis import comparisons, headline
 from eastwest.dataset import load
-from eastwest.analysis import headline
 from eastwest.pages import landing
 from eastwest.reader import wording
 
@@ -35,9 +35,21 @@ def pairing_facts(*rows) -> pd.DataFrame:
 def test_a_running_total_is_preferred_to_a_later_one_year_figure(facts):
     t = facts[facts.indicator == "fiscal_aid_funds"].iloc[0]
     frame = pairing_facts(
-        made_up(t, "x-cumulative", scope="cumulative", period="2017-03/2019-03", breakdown="", flags="", status="achieved", value=5e6),
+        made_up(
+            t, "x-cumulative", scope="cumulative", period="2017-03/2019-03", breakdown="", flags="", status="achieved", value=5e6
+        ),
         made_up(t, "x-annual", scope="annual", period="2020", breakdown="", flags="", status="achieved", value=9e6),
-        made_up(t, "x-later-cumulative", scope="cumulative", period="2017-03/2020-12", breakdown="", flags="", status="achieved", value=7e6))
+        made_up(
+            t,
+            "x-later-cumulative",
+            scope="cumulative",
+            period="2017-03/2020-12",
+            breakdown="",
+            flags="",
+            status="achieved",
+            value=7e6,
+        ),
+    )
     assert list(headline.headline_facts(frame).fact_id) == ["x-later-cumulative"]
     only_years = frame[frame.scope != "cumulative"]
     assert list(headline.headline_facts(only_years).fact_id) == ["x-annual"]
@@ -48,7 +60,8 @@ def test_plans_quotas_events_and_components_are_left_out(facts):
     frame = pairing_facts(
         made_up(t, "x-planned", status="planned", scope="cumulative", period="2017/2020", breakdown="", flags="planned"),
         made_up(t, "x-event", status="achieved", scope="event", period="2018-07", breakdown="", flags=""),
-        made_up(t, "x-part", status="achieved", scope="annual", period="2018", breakdown="housing", flags="part_of_total"))
+        made_up(t, "x-part", status="achieved", scope="annual", period="2018", breakdown="housing", flags="part_of_total"),
+    )
     assert headline.headline_facts(frame).empty  # one facility's funds are not a pairing's aid
     total = made_up(t, "x-total", status="achieved", scope="annual", period="2017", breakdown="", flags="")
     frame = pd.concat([frame, pairing_facts(total)])
@@ -59,11 +72,27 @@ def test_a_component_stands_only_where_its_source_gives_no_total_of_its_indicato
     """33 trainees who started a business (part of the 186 trained) is its source's only figure of
     people helped into business, and stands; a part of a jobs total the source also gives does not."""
     t = facts[facts.indicator == "local_employment"].iloc[0]
-    part = made_up(t, "x-part", status="achieved", scope="cumulative", period="2017/2019", breakdown="", flags="part_of_total",
-                   source_id="made-up-source")
+    part = made_up(
+        t,
+        "x-part",
+        status="achieved",
+        scope="cumulative",
+        period="2017/2019",
+        breakdown="",
+        flags="part_of_total",
+        source_id="made-up-source",
+    )
     assert list(headline.headline_facts(pairing_facts(part)).fact_id) == ["x-part"]
-    whole = made_up(t, "x-whole", status="achieved", scope="cumulative", period="2017/2018", breakdown="", flags="",
-                    source_id="made-up-source")
+    whole = made_up(
+        t,
+        "x-whole",
+        status="achieved",
+        scope="cumulative",
+        period="2017/2018",
+        breakdown="",
+        flags="",
+        source_id="made-up-source",
+    )
     assert list(headline.headline_facts(pairing_facts(part, whole)).fact_id) == ["x-whole"]
     elsewhere = made_up(whole, "x-elsewhere", source_id="another-made-up-source")
     assert "x-part" in set(headline.headline_facts(pairing_facts(part, elsewhere)).fact_id)
@@ -71,8 +100,9 @@ def test_a_component_stands_only_where_its_source_gives_no_total_of_its_indicato
 
 def test_one_group_of_people_sent_stands_only_where_there_is_no_total(facts):
     t = facts[facts.indicator == "professionals_sent_west"].iloc[0]
-    group = made_up(t, "x-group", breakdown="teachers", status="achieved", scope="event", period="2017-09",
-                    flags="period_inferred")
+    group = made_up(
+        t, "x-group", breakdown="teachers", status="achieved", scope="event", period="2017-09", flags="period_inferred"
+    )
     chosen = headline.headline_facts(pairing_facts(group))
     assert list(chosen.fact_id) == ["x-group"]
     assert wording.when_text(chosen.iloc[0]) == "c. 2017-09 (est.), one group"
@@ -82,8 +112,10 @@ def test_one_group_of_people_sent_stands_only_where_there_is_no_total(facts):
 
 def test_counts_by_kind_stand_only_where_there_is_no_total(facts):
     t = facts[facts.indicator == "professionals_sent_west"].iloc[0]
-    kinds = [made_up(t, f"x-{kind}", breakdown=kind, status="achieved", scope="cumulative", period="2017/2020", flags="")
-             for kind in ("teachers", "doctors")]
+    kinds = [
+        made_up(t, f"x-{kind}", breakdown=kind, status="achieved", scope="cumulative", period="2017/2020", flags="")
+        for kind in ("teachers", "doctors")
+    ]
     frame = pairing_facts(*kinds)
     assert sorted(headline.headline_facts(frame).fact_id) == ["x-doctors", "x-teachers"]
     total = made_up(t, "x-all", breakdown="", status="achieved", scope="cumulative", period="2017/2019", flags="")

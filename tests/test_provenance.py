@@ -32,7 +32,7 @@ def test_record_without_seed_is_an_error(project_copy):
 def test_edited_seed_fails_its_checksum(project_copy):
     seed = project_copy.seed_file("000_88e38dd8f2b9872c")
     seed.write_bytes(seed.read_bytes() + b"\n")
-    with pytest.raises(DataError, match="seeds/000_88e38dd8f2b9872c.txt: sha256 .* differs"):
+    with pytest.raises(DataError, match=r"seeds/000_88e38dd8f2b9872c\.txt: sha256 .* differs"):
         check_seeds_match_records(load_records(project_copy), project_copy)
 
 
@@ -46,7 +46,7 @@ def test_record_breaking_the_schema_names_the_record_and_field(project_copy):
 
 def test_seed_that_is_not_utf8_names_file_and_byte_offset(tmp_path):
     bad = tmp_path / "gbk.txt"
-    bad.write_bytes("张家港".encode("utf-8") + "沿河".encode("gbk"))
+    bad.write_bytes("张家港".encode() + "沿河".encode("gbk"))
     with pytest.raises(DataError, match=r"gbk.txt: not valid UTF-8 at byte offset 9 .*iconv"):
         read_seed(bad)
 
@@ -54,16 +54,32 @@ def test_seed_that_is_not_utf8_names_file_and_byte_offset(tmp_path):
 def test_a_page_path_is_completed_only_with_a_recorded_site_and_its_evidence():
     from eastwest.sources.provenance import SourceRecord
 
-    base = dict(source_id="x_1", sha256="0" * 64, title_zh=None, title_en="T", outlet="O", author=None, published=None,
-                date_status="undated", date_evidence="e", date_estimate=None, genre="news_report", script="simplified",
-                language="zh", pairings=["zhangjiagang-yanhe"], reliability="r")
+    base = dict(
+        source_id="x_1",
+        sha256="0" * 64,
+        title_zh=None,
+        title_en="T",
+        outlet="O",
+        author=None,
+        published=None,
+        date_status="undated",
+        date_evidence="e",
+        date_estimate=None,
+        genre="news_report",
+        script="simplified",
+        language="zh",
+        pairings=["zhangjiagang-yanhe"],
+        reliability="r",
+    )
     path = SourceRecord(**base, url="/a/1.shtml", url_kind="page_path", site="news.example.com", site_evidence="why")
     assert path.address() == "https://news.example.com/a/1.shtml"
     assert SourceRecord(**base, url="/a/1.shtml", url_kind="page_path").address() is None  # a bare path is not an address
     assert SourceRecord(**base, url="https://x.example.org/p", url_kind="url").address() == "https://x.example.org/p"
-    for bad in [dict(url="/a/1.shtml", url_kind="page_path", site="https://news.example.com", site_evidence="why"),
-                dict(url="/a/1.shtml", url_kind="page_path", site="news.example.com"),  # no evidence
-                dict(url=None, url_kind="none", site="news.example.com", site_evidence="why"),
-                dict(url="javascript:alert(1)", url_kind="url")]:
+    for bad in [
+        dict(url="/a/1.shtml", url_kind="page_path", site="https://news.example.com", site_evidence="why"),
+        dict(url="/a/1.shtml", url_kind="page_path", site="news.example.com"),  # no evidence
+        dict(url=None, url_kind="none", site="news.example.com", site_evidence="why"),
+        dict(url="javascript:alert(1)", url_kind="url"),
+    ]:
         with pytest.raises(ValueError):
             SourceRecord(**base, **bad)

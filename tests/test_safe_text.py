@@ -1,12 +1,13 @@
 """Provenance and annotation text is data, never markup: HTML, MyST roles, directives and control
 characters in displayed fields are rejected at the build, naming the record and field; the theme's
 print header escapes page titles."""
+
 import pytest
 import yaml
 
+from eastwest.core.errors import DataError
 from eastwest.dataset import builder
 from eastwest.sphinx_ext import safe_titles
-from eastwest.core.errors import DataError
 
 SOURCE = "003_2c630117eaa85b35"
 FACT = "003-work-group-cadres"

@@ -1,8 +1,9 @@
 """The built site (_build/html, written by `make book`): every number traceable in one click,
 citations complete, downloads present, search bilingual, nothing remote, nothing unsafe."""
+
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -11,12 +12,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from eastwest.analysis import comparisons
+from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 from eastwest.pages import tables
-from eastwest.reader.links import bib_key, context_key, fact_anchor, source_page
 from eastwest.pages.bibliography import reader_label
-from eastwest.core.paths import PROJECT
 from eastwest.reader import wording
+from eastwest.reader.links import bib_key, context_key, fact_anchor, source_page
 
 HTML = PROJECT.html
 CHAPTERS = ["00_overview", "01_industry", "02_talent", "03_labour", "04_consumption", "05_synthesis"]
@@ -28,7 +29,7 @@ def built_site():
         pytest.fail("no built site: run `make book` first (`make test` does)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def soup(relative: str) -> BeautifulSoup:
     return BeautifulSoup((HTML / relative).read_text(encoding="utf-8"), "html.parser")
 
@@ -111,9 +112,13 @@ def test_computed_headlines_are_recomputed_from_facts_csv():
     assert industry["calc-zjg-funds-growth"] == pytest.approx(value("000-industry-aid-funds") / value("002-aid-funds"))
     split = comparisons.aid_split(load.facts())
     assert industry["calc-split-funds"] == pytest.approx(sum(value(f) for f in split.fact_id))
-    assert industry["calc-zjg-per-poor-person"] == pytest.approx(value("000-industry-aid-funds") / value("000-industry-poor-people-covered"))
+    assert industry["calc-zjg-per-poor-person"] == pytest.approx(
+        value("000-industry-aid-funds") / value("000-industry-poor-people-covered")
+    )
     labour = calc("chapters/03_labour.html")
-    assert labour["calc-hired-share-of-seekers"] == pytest.approx(value("004-jobfair-2017-employed") / value("004-jobfair-2017-jobseekers"))
+    assert labour["calc-hired-share-of-seekers"] == pytest.approx(
+        value("004-jobfair-2017-employed") / value("004-jobfair-2017-jobseekers")
+    )
     method = calc("method.html")
     assert method["calc-labour-facts"] == (raw.theme == "labour").sum()
     assert method["calc-not-achieved"] == (raw.status != "achieved").sum()
@@ -144,7 +149,9 @@ def test_every_caption_names_exactly_the_sources_its_chart_drew(page):
         linked = {a["data-source"] for a in figure.select("figcaption a.source-link")}
         assert linked, f"{page}: the caption of {name} names no source"
         for sid in linked:
-            assert resolve(page, f"../sources/{source_page(sid)}.html" if "/" in page else f"sources/{source_page(sid)}.html")[0].exists()
+            assert resolve(page, f"../sources/{source_page(sid)}.html" if "/" in page else f"sources/{source_page(sid)}.html")[
+                0
+            ].exists()
         if drawn.exists():
             assert linked == set(pd.read_csv(drawn, dtype=str).source_id), f"{page}: {name} caption and data disagree"
 
@@ -168,8 +175,7 @@ def test_each_chapter_shows_its_figures_with_citing_captions(chapter):
         while behind is not None and behind.name != "figure" and not behind.select("details.facts-behind"):
             behind = behind.find_next_sibling()
         if behind is not None and behind.name != "figure":
-            sources = {re.search(r"src-(\d{3}_[0-9a-f]+)", a["href"]).group(1)
-                       for a in behind.select("details.facts-behind a")}
+            sources = {re.search(r"src-(\d{3}_[0-9a-f]+)", a["href"]).group(1) for a in behind.select("details.facts-behind a")}
             assert sources <= cited, f"{page}: caption of {img['src']} does not cite {sorted(sources - cited)}"
 
 
@@ -189,8 +195,10 @@ def test_bibliography_has_every_source_and_every_outside_source():
 
 def test_citations_in_the_text_name_outlet_and_date():
     labels = {reader_label(s) for _, s in load.sources().iterrows()}
-    labels |= {reader_label({"outlet": r.outlet, "date_status": "as_given", "published": r.published})
-               for r in comparisons.context_figures().itertuples()}
+    labels |= {
+        reader_label({"outlet": r.outlet, "date_status": "as_given", "published": r.published})
+        for r in comparisons.context_figures().itertuples()
+    }
     for chapter in CHAPTERS:
         cited = [a.get_text() for a in soup(f"chapters/{chapter}.html").select(".bibtex-citation a")]
         assert cited, chapter
@@ -205,8 +213,9 @@ def test_data_page_links_every_data_file_and_the_targets_exist():
         if "_downloads" in target.parts:
             assert target.exists(), a["href"]
             offered.add((target.name, target.read_bytes()))
-    expected = [p for p in PROJECT.data.rglob("*")
-                if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".draft.yml")]  # not the lock or drafts
+    expected = [
+        p for p in PROJECT.data.rglob("*") if p.is_file() and not p.name.startswith(".") and not p.name.endswith(".draft.yml")
+    ]  # not the lock or drafts
     assert len(expected) > 10
     for path in expected:
         assert (path.name, path.read_bytes()) in offered, f"data page does not offer {path.relative_to(PROJECT.root)}"
@@ -214,7 +223,7 @@ def test_data_page_links_every_data_file_and_the_targets_exist():
 
 def test_search_index_holds_english_and_chinese_terms():
     raw = (HTML / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(raw[raw.index("(") + 1: raw.rindex(")")])
+    index = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
     terms = set(index["terms"])
     for term in ["zhangjiagang", "沿河", "挂职", "消费", "扶贫", "消费扶贫", "东西部扶贫协作"]:
         assert term in terms, term
@@ -222,8 +231,25 @@ def test_search_index_holds_english_and_chinese_terms():
 
 def test_glossary_page_defines_the_programme_terms():
     text = soup("glossary.html").get_text()
-    for term in ["东西部扶贫协作", "对口帮扶", "对口支援", "援疆", "援藏", "南北挂钩", "携手奔小康", "建档立卡", "挂职",
-                 "支教", "支医", "劳务协作", "消费扶贫", "摘帽", "出列", "深度贫困村", "致富带头人"]:
+    for term in [
+        "东西部扶贫协作",
+        "对口帮扶",
+        "对口支援",
+        "援疆",
+        "援藏",
+        "南北挂钩",
+        "携手奔小康",
+        "建档立卡",
+        "挂职",
+        "支教",
+        "支医",
+        "劳务协作",
+        "消费扶贫",
+        "摘帽",
+        "出列",
+        "深度贫困村",
+        "致富带头人",
+    ]:
         assert term in text, term
 
 
@@ -242,8 +268,22 @@ def test_no_page_loads_anything_from_another_host():
         assert "@import url(http" not in css.read_text(encoding="utf-8", errors="ignore")
 
 
-REMOVED_TEXT = ["波多野结衣", "亚洲少妇", "国产日韩欧美", "字号变大", "字号变小", "点击:正在获取", "下载荔枝新闻APP",
-                "快乐分享", "猜你喜欢", "猜你喜歡", "相关推荐", "网友评论", "本内容不代表本网观点", "辽宁红沿河核电站"]
+REMOVED_TEXT = [
+    "波多野结衣",
+    "亚洲少妇",
+    "国产日韩欧美",
+    "字号变大",
+    "字号变小",
+    "点击:正在获取",
+    "下载荔枝新闻APP",
+    "快乐分享",
+    "猜你喜欢",
+    "猜你喜歡",
+    "相关推荐",
+    "网友评论",
+    "本内容不代表本网观点",
+    "辽宁红沿河核电站",
+]
 
 
 def test_removed_spam_and_furniture_never_reach_the_site():
@@ -355,7 +395,8 @@ def test_the_landing_page_leads_with_what_each_pairing_reports_it_did():
         assert row.status == "achieved" and row.indicator in headline.HEADLINE_INDICATORS, fact_id
         assert not pd.isna(row.value), fact_id
         assert row.scope in comparisons.WHOLE_SCOPES or (  # one group sent, where no total of people is given
-            row.scope == "event" and headline.QUESTION_OF[row.indicator] in headline.ONE_GROUP_QUESTIONS), fact_id
+            row.scope == "event" and headline.QUESTION_OF[row.indicator] in headline.ONE_GROUP_QUESTIONS
+        ), fact_id
     for (programme_id, indicator, breakdown), group in expected.groupby(["programme", "indicator", "breakdown"]):
         assert len(group) == 1, (programme_id, indicator, breakdown)
     for item in table.select("li"):
@@ -380,9 +421,14 @@ def test_chapters_show_no_code_and_no_open_fact_table(chapter):
 def test_readers_pages_show_no_internal_source_keys():
     """Sources are named by outlet and date wherever a reader meets them; keys (src000) and file
     stems (000_88e3…) stay in links, ids and the source pages' own provenance tables."""
-    pages = ["index.html", "bibliography.html", "sources/quality.html", "pairings/index.html",
-             *(f"chapters/{c}.html" for c in CHAPTERS),
-             *(p.relative_to(HTML).as_posix() for p in sorted((HTML / "pairings").glob("*-*.html")))]
+    pages = [
+        "index.html",
+        "bibliography.html",
+        "sources/quality.html",
+        "pairings/index.html",
+        *(f"chapters/{c}.html" for c in CHAPTERS),
+        *(p.relative_to(HTML).as_posix() for p in sorted((HTML / "pairings").glob("*-*.html"))),
+    ]
     for page in pages:
         main = soup(page).select_one("main") or soup(page)
         text = main.get_text(" ")

@@ -1,14 +1,15 @@
 """Bad input gets one clear error naming the file, line or fact, never a traceback, a silent
 wrong result or a flood of follow-on messages."""
+
 import hashlib
 import json
 
 import pytest
 import yaml
 
-from eastwest.dataset import builder
 from eastwest.core.errors import DataError
 from eastwest.core.files import json_text
+from eastwest.dataset import builder
 
 SOURCE = "003_2c630117eaa85b35"
 FACT = "003-work-group-cadres"

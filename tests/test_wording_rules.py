@@ -11,6 +11,7 @@ its source"):
 Nothing here assumes how many sources or facts there are: checks over the data run on whatever
 the data hold, and each rule is also checked on made-up rows so that it can fail.
 """
+
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -22,28 +23,42 @@ import yaml
 from bs4 import BeautifulSoup
 
 from eastwest.analysis import comparisons
-from eastwest.charts import figures
-from eastwest.dataset import builder
-from eastwest.dataset import load
-from eastwest.pages import generate
-from eastwest.pages import profiles
-from eastwest.charts import style
-from eastwest.pages import tables
 from eastwest.annotate.annotations import validate_fact
-from eastwest.reader.links import fact_anchor
-from eastwest.core.errors import DataError
-from eastwest.reader.wording import mark_period, span_text
 from eastwest.annotate.numerals import parse_number
+from eastwest.charts import figures, style
+from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
-from eastwest.reference.vocabulary import load_units, load_vocabulary
+from eastwest.dataset import builder, load
+from eastwest.pages import generate, profiles, tables
 from eastwest.reader import wording
+from eastwest.reader.links import fact_anchor
+from eastwest.reader.wording import mark_period, span_text
+from eastwest.reference.vocabulary import load_units, load_vocabulary
 
 # What a displayed period must say for each flag (written out here, not read from the package).
 MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
 MARKED_FLAGS = tuple(MARKS)
 # Plurals a "+s" rule would write, and other wrong forms seen in labels.
-BAD_ENDINGS = ("classs", "technologys", "batchs", "persons", "person_times", "categorys", "countys", "citys",
-               "km2s", "km²s", "mus", "yuans", "percents", "timess", "rooms s", "editions s", "tops", "years s")
+BAD_ENDINGS = (
+    "classs",
+    "technologys",
+    "batchs",
+    "persons",
+    "person_times",
+    "categorys",
+    "countys",
+    "citys",
+    "km2s",
+    "km²s",
+    "mus",
+    "yuans",
+    "percents",
+    "timess",
+    "rooms s",
+    "editions s",
+    "tops",
+    "years s",
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +83,27 @@ def assert_marked(text: str, flags, where: str) -> None:
 
 
 def made_up_fact(**changes) -> pd.Series:
-    row = {"fact_id": "999-made-up", "source_id": "999_made_up", "source_label": "Made-up Daily, 2019-11-30", "value": 30.0, "value_high": float("nan"),
-           "unit": "person", "qualifier": "exact", "status": "achieved", "period": "2019-11", "scope": "stock",
-           "flags": "", "flag_list": [], "description": "A made-up fact", "quote": "近30名", "pairing": "A → B",
-           "breakdown": "", "indicator_label": "Made up", "theme": "context", "chapter": "00_overview"}
+    row = {
+        "fact_id": "999-made-up",
+        "source_id": "999_made_up",
+        "source_label": "Made-up Daily, 2019-11-30",
+        "value": 30.0,
+        "value_high": float("nan"),
+        "unit": "person",
+        "qualifier": "exact",
+        "status": "achieved",
+        "period": "2019-11",
+        "scope": "stock",
+        "flags": "",
+        "flag_list": [],
+        "description": "A made-up fact",
+        "quote": "近30名",
+        "pairing": "A → B",
+        "breakdown": "",
+        "indicator_label": "Made up",
+        "theme": "context",
+        "chapter": "00_overview",
+    }
     row.update(changes)
     if "flags" in changes:
         row["flag_list"] = [f for f in changes["flags"].split(";") if f]
@@ -128,9 +160,23 @@ def test_every_fact_with_jin_is_nearly_and_shown_so(facts):
 def test_a_qualifier_contradicting_its_number_text_is_rejected():
     vocab = load_vocabulary()
     text = "全县干部近30名参加培训，约20名留下。"
-    base = {"id": "999-made-up", "quote": "全县干部近30名参加培训", "number": "近30名", "value": 30, "value_high": None,
-            "unit": "person", "status": "achieved", "indicator": "other_context", "description": "Made up",
-            "theme": "context", "east": None, "west": None, "period": "2019", "scope": "stock", "flags": []}
+    base = {
+        "id": "999-made-up",
+        "quote": "全县干部近30名参加培训",
+        "number": "近30名",
+        "value": 30,
+        "value_high": None,
+        "unit": "person",
+        "status": "achieved",
+        "indicator": "other_context",
+        "description": "Made up",
+        "theme": "context",
+        "east": None,
+        "west": None,
+        "period": "2019",
+        "scope": "stock",
+        "flags": [],
+    }
     assert validate_fact(dict(base, qualifier="nearly"), text, vocab, "999", Path("made-up.yml"))["qualifier"] == "nearly"
     for wrong in ("about", "exact", "over"):
         with pytest.raises(DataError, match=f"qualifier '{wrong}' disagrees with '近30名', which reads as nearly"):
@@ -207,7 +253,7 @@ def test_unit_words_come_from_the_vocabulary():
     assert wording.value_text(made_up_fact(unit="technology", value=61.0)) == "61 technologies"
     assert wording.value_text(made_up_fact(unit="batch", value=18.0)) == "18 batches"
     assert wording.value_text(made_up_fact(unit="room", value=17.0)) == "17 rooms"
-    with pytest.raises(KeyError, match="not in data/reference/vocabulary.yml"):
+    with pytest.raises(KeyError, match=r"not in data/reference/vocabulary\.yml"):
         wording.unit_text("no_such_unit", 2)
 
 
@@ -220,8 +266,9 @@ def test_a_unit_without_a_plural_is_rejected(project_copy):
         load_vocabulary(project_copy)
 
 
-@pytest.mark.parametrize("text, unit", [("17间", "room"), ("7栋", "building"), ("六届", "edition"),
-                                        ("146批次", "batch"), ("18批", "batch")])
+@pytest.mark.parametrize(
+    "text, unit", [("17间", "room"), ("7栋", "building"), ("六届", "edition"), ("146批次", "batch"), ("18批", "batch")]
+)
 def test_counters_that_fix_the_unit(text, unit):
     assert parse_number(text).allowed_units == {unit}
 
@@ -239,8 +286,10 @@ def test_period_label_marks_inferred_and_stripped_years():
     assert wording.period_label("2019-11", "stock", []) == "2019-11"
     assert wording.period_label("2019-11", "stock", ["period_inferred"]) == "c. 2019-11 (est.)"
     assert wording.period_label("2019-11-20", "event", ["year_missing_in_source"]) == "2019-11-20 (year lost in the source)"
-    assert wording.period_label("2017-03/2021-02", "cumulative", ["period_inferred", "year_missing_in_source"]) == \
-        "c. cumulative 2017-03 to 2021-02 (est.; year lost in the source)"
+    assert (
+        wording.period_label("2017-03/2021-02", "cumulative", ["period_inferred", "year_missing_in_source"])
+        == "c. cumulative 2017-03 to 2021-02 (est.; year lost in the source)"
+    )
     assert mark_period("to 2019-03", "part_of_total;period_inferred") == "c. to 2019-03 (est.)"
     with pytest.raises(TypeError):
         wording.period_label("2019-11", "stock")  # flags are required: no chart can forget them
@@ -250,9 +299,14 @@ def test_a_start_whose_year_the_source_lost_says_so():
     """The map and the pairings table: a dated start sentence whose year the repost stripped is not
     'not dated' (data/reference/pairings.yml start_flags)."""
     assert wording.start_text({"start_date": "2017-03", "start_flags": ""}) == "since 2017-03"
-    assert wording.start_text({"start_date": "", "start_flags": "year_missing_in_source"}) == "start dated, year lost in the source"
+    assert (
+        wording.start_text({"start_date": "", "start_flags": "year_missing_in_source"}) == "start dated, year lost in the source"
+    )
     assert wording.start_text({"start_date": "", "start_flags": ""}) == "start not dated in the sources"
-    assert wording.start_text({"start_date": "", "start_flags": "year_missing_in_source"}, since="") == "dated, year lost in the source"
+    assert (
+        wording.start_text({"start_date": "", "start_flags": "year_missing_in_source"}, since="")
+        == "dated, year lost in the source"
+    )
     pairings = load.pairings()
     lost = pairings[pairings.start_flags.str.contains("year_missing_in_source")]
     assert (lost.start_quote != "").all() and (lost.start_date == "").all()
@@ -264,10 +318,23 @@ def test_funds_per_project_is_an_upper_bound_where_the_funds_went_mainly_to_the_
     """主要用于 / 重点支持: the funds may have paid for other projects, so funds per project is 'at most'."""
     funds = facts[(facts.indicator == "fiscal_aid_funds") & (facts.scope == "cumulative")].iloc[0]
     projects = facts[facts.indicator == "aid_projects"].iloc[0]
-    key = dict(source_id="made-up", programme="made-up-pair", programme_label="Made → Up", period="2017/2019",
-               scope="cumulative", status="achieved", breakdown="", flags="", flag_list=[])
-    frame = pd.DataFrame([{**funds.to_dict(), **key, "fact_id": "x-funds", "value": 6e7, "quote": "累计落实帮扶资金6000万元"},
-                          {**projects.to_dict(), **key, "fact_id": "x-projects", "value": 60.0, "quote": "重点支持60个项目"}])
+    key = dict(
+        source_id="made-up",
+        programme="made-up-pair",
+        programme_label="Made → Up",
+        period="2017/2019",
+        scope="cumulative",
+        status="achieved",
+        breakdown="",
+        flags="",
+        flag_list=[],
+    )
+    frame = pd.DataFrame(
+        [
+            {**funds.to_dict(), **key, "fact_id": "x-funds", "value": 6e7, "quote": "累计落实帮扶资金6000万元"},
+            {**projects.to_dict(), **key, "fact_id": "x-projects", "value": 60.0, "quote": "重点支持60个项目"},
+        ]
+    )
     row = comparisons.aid_funds(frame).iloc[0]
     assert row.per_project_at_most and figures.per_project_text(row) == "at most ¥1 m"
     frame.loc[1, "quote"] = "实施60个产业项目"
@@ -277,15 +344,23 @@ def test_funds_per_project_is_an_upper_bound_where_the_funds_went_mainly_to_the_
 
 def test_every_flagged_fact_is_marked_in_labels_and_tables(facts):
     marked = flagged(facts)
-    frame = pd.concat([marked, pd.DataFrame([made_up_fact(flags="period_inferred"),
-                                             made_up_fact(fact_id="999-made-up-2", flags="year_missing_in_source")])],
-                      ignore_index=True)
+    frame = pd.concat(
+        [
+            marked,
+            pd.DataFrame(
+                [made_up_fact(flags="period_inferred"), made_up_fact(fact_id="999-made-up-2", flags="year_missing_in_source")]
+            ),
+        ],
+        ignore_index=True,
+    )
     for _, row in frame.iterrows():
         assert_marked(wording.period_label(row["period"], row["scope"], row["flag_list"]), row["flag_list"], row["fact_id"])
         assert_marked(wording.period_text(row), row["flag_list"], row["fact_id"])
     every = len(frame)  # listings count facts past their cap by source; here every row is shown and checked
-    for kind, html in (("fact_table", tables.fact_table(frame, max_rows=every)),
-                       ("facts_behind", tables.facts_behind(frame, max_listed=every))):
+    for kind, html in (
+        ("fact_table", tables.fact_table(frame, max_rows=every)),
+        ("facts_behind", tables.facts_behind(frame, max_listed=every)),
+    ):
         items = BeautifulSoup(html, "html.parser").select("tbody tr" if kind == "fact_table" else "li")
         assert len(items) == len(frame)
         for item, (_, row) in zip(items, frame.iterrows()):
@@ -455,7 +530,9 @@ def test_both_way_flows_straddle_the_centre_line(facts, tmp_path):
         width = row["drawn_to"] - row["drawn_from"]
         assert width == pytest.approx(row["value"]), row["fact_id"]
         if row["direction"] == "both":
-            assert row["drawn_from"] == pytest.approx(-row["value"] / 2) and row["drawn_to"] == pytest.approx(row["value"] / 2), row["fact_id"]
+            assert row["drawn_from"] == pytest.approx(-row["value"] / 2) and row["drawn_to"] == pytest.approx(row["value"] / 2), (
+                row["fact_id"]
+            )
             assert row["drawn_as"].startswith("both ways"), row["fact_id"]
         elif row["direction"] == "east_to_west":
             assert row["drawn_from"] == 0 and row["drawn_to"] > 0, row["fact_id"]

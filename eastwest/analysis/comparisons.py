@@ -4,12 +4,14 @@ Every selection is by indicator and attributes (comparability class, status, sco
 pairing, whether a fact is a component), never by a list of fact ids: a new source flows into
 every comparison whose indicators it reports. Each chart lists the facts it drew.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
 from eastwest.core.paths import PROJECT
 from eastwest.reader import wording
+
 
 def pick(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     """Rows for the given fact ids, in that order; a missing id is an error, not a gap."""
@@ -78,14 +80,27 @@ def part_of_a_total_of_its_kind(facts: pd.DataFrame) -> pd.Series:
     return parts & pd.Series([key in wholes for key in keys], index=facts.index, dtype=bool)
 
 
-def select(facts: pd.DataFrame, *, indicators=None, comparability=None, status=None, scope=None,
-           unit=None, parts: bool | str | None = False) -> pd.DataFrame:
+def select(
+    facts: pd.DataFrame,
+    *,
+    indicators=None,
+    comparability=None,
+    status=None,
+    scope=None,
+    unit=None,
+    parts: bool | str | None = False,
+) -> pd.DataFrame:
     """Facts chosen by their attributes; `parts` False drops components, True keeps only them,
     None keeps both, "own_kind" keeps a component only where its source gives no whole figure of
     its indicator (part_of_a_total_of_its_kind). Ordered by pairing, then report date, then source order."""
     mask = pd.Series(True, index=facts.index)
-    for column, wanted in (("indicator", indicators), ("comparability", comparability), ("status", status),
-                           ("scope", scope), ("unit", unit)):
+    for column, wanted in (
+        ("indicator", indicators),
+        ("comparability", comparability),
+        ("status", status),
+        ("scope", scope),
+        ("unit", unit),
+    ):
         if wanted is not None:
             mask &= facts[column].isin([wanted] if isinstance(wanted, str) else list(wanted))
     if parts == "own_kind":
@@ -94,7 +109,9 @@ def select(facts: pd.DataFrame, *, indicators=None, comparability=None, status=N
         mask &= is_part(facts) == parts
     chosen = facts[mask].copy()
     chosen["report_date"] = chosen["period"].map(report_date)
-    return chosen.sort_values(["programme_label", "report_date", "source_id", "quote_start"], kind="stable").reset_index(drop=True)
+    return chosen.sort_values(["programme_label", "report_date", "source_id", "quote_start"], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def report_date(period: str) -> str:
@@ -109,7 +126,7 @@ _MATCH_KEYS = ["source_id", "programme", "period", "scope", "status", "breakdown
 def _attach(left: pd.DataFrame, right: pd.DataFrame, prefix: str) -> pd.DataFrame:
     """Attach to each left fact the one right fact with the same source, pairing, period, scope,
     status and breakdown (value and id under `prefix`); none or several leave it empty."""
-    unique = right.drop_duplicates(_MATCH_KEYS, keep=False)[_MATCH_KEYS + ["fact_id", "value"]]
+    unique = right.drop_duplicates(_MATCH_KEYS, keep=False)[[*_MATCH_KEYS, "fact_id", "value"]]
     unique = unique.rename(columns={"fact_id": f"{prefix}_fact_id", "value": prefix})
     return left.merge(unique, on=_MATCH_KEYS, how="left")
 
@@ -141,8 +158,9 @@ def aid_funds(facts: pd.DataFrame) -> pd.DataFrame:
     table = _attach(funds, projects, "projects")
     table["funds_per_project"] = table["value"] / table["projects"]
     project_quotes = table["projects_fact_id"].map(projects.set_index("fact_id")["quote"]).fillna("")
-    table["per_project_at_most"] = [bool(p == p) and (says_mainly(q) or says_mainly(f))
-                                    for p, q, f in zip(table["projects"], project_quotes, table["quote"])]
+    table["per_project_at_most"] = [
+        bool(p == p) and (says_mainly(q) or says_mainly(f)) for p, q, f in zip(table["projects"], project_quotes, table["quote"])
+    ]
     return table
 
 
@@ -162,13 +180,21 @@ def aid_split(facts: pd.DataFrame) -> pd.DataFrame:
     groups = parts.groupby(["source_id", "programme", "period", "scope"]).size()
     groups = groups[groups >= 3]
     if groups.empty:
-        return parts.iloc[0:0].assign(projects=pd.Series(dtype=float), projects_fact_id=pd.Series(dtype=str),
-                                      stated_projects=pd.Series(dtype=float), stated_projects_fact_id=pd.Series(dtype=str))
+        return parts.iloc[0:0].assign(
+            projects=pd.Series(dtype=float),
+            projects_fact_id=pd.Series(dtype=str),
+            stated_projects=pd.Series(dtype=float),
+            stated_projects_fact_id=pd.Series(dtype=str),
+        )
     source_id, programme, period, scope = groups.sort_values(ascending=False, kind="stable").index[0]
-    chosen = parts[(parts.source_id == source_id) & (parts.programme == programme) & (parts.period == period) & (parts.scope == scope)]
+    chosen = parts[
+        (parts.source_id == source_id) & (parts.programme == programme) & (parts.period == period) & (parts.scope == scope)
+    ]
     table = _attach(chosen, select(facts, indicators="aid_projects", parts=True), "projects")
     stated = select(facts, indicators="aid_projects")
-    stated = stated[(stated.source_id == source_id) & (stated.programme == programme) & (stated.period == period) & (stated.scope == scope)]
+    stated = stated[
+        (stated.source_id == source_id) & (stated.programme == programme) & (stated.period == period) & (stated.scope == scope)
+    ]
     table["stated_projects"] = stated["value"].iloc[0] if len(stated) == 1 else float("nan")
     table["stated_projects_fact_id"] = stated["fact_id"].iloc[0] if len(stated) == 1 else None
     return table.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
@@ -240,8 +266,12 @@ def job_fair_context(facts: pd.DataFrame, event: pd.DataFrame) -> pd.DataFrame:
         return event
     first = event.iloc[0]
     others = select(facts, comparability="job_fair", scope="event")
-    return others[(others.source_id == first.source_id) & (others.programme == first.programme)
-                  & (others.period == first.period) & (others.unit != "person")].reset_index(drop=True)
+    return others[
+        (others.source_id == first.source_id)
+        & (others.programme == first.programme)
+        & (others.period == first.period)
+        & (others.unit != "person")
+    ].reset_index(drop=True)
 
 
 def theme_share_by_source(facts: pd.DataFrame, theme: str) -> pd.DataFrame:

@@ -11,8 +11,8 @@ part of a count of another kind (those of the trainees who started a business); 
 by kind (teachers, doctors) is shown per kind. Nothing is added up. A new source flows in by its
 indicators, with no code change.
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pandas as pd
 
@@ -38,24 +38,24 @@ def headline_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """One fact per pairing, headline indicator (and kind, where only kinds are counted): the latest
     achieved whole total, cumulative preferred; for people, one group sent at one date where the
     pairing has no total of that indicator. Columns of data/facts.csv plus `question`."""
-    chosen = comparisons.select(facts, indicators=HEADLINE_INDICATORS, status="achieved", scope=SHOWN_SCOPES,
-                             parts="own_kind")
+    chosen = comparisons.select(facts, indicators=HEADLINE_INDICATORS, status="achieved", scope=SHOWN_SCOPES, parts="own_kind")
     chosen = chosen[(chosen.programme != "") & chosen.value.notna()]
     one_group = chosen.scope == "event"
     with_total = set(map(tuple, chosen.loc[~one_group, ["programme", "indicator"]].to_numpy()))
-    group_stands = [QUESTION_OF[i] in ONE_GROUP_QUESTIONS and (p, i) not in with_total
-                    for p, i in zip(chosen.programme, chosen.indicator)]
+    group_stands = [
+        QUESTION_OF[i] in ONE_GROUP_QUESTIONS and (p, i) not in with_total for p, i in zip(chosen.programme, chosen.indicator)
+    ]
     chosen = chosen[~one_group | pd.Series(group_stands, index=chosen.index, dtype=bool)]
     totals = set(zip(*chosen[chosen.breakdown == ""][["programme", "indicator"]].to_numpy().T)) if len(chosen) else set()
     # A figure for one kind (breakdown) stands only where the pairing has no total of that indicator.
     keep = [b == "" or (p, i) not in totals for p, i, b in zip(chosen.programme, chosen.indicator, chosen.breakdown)]
     chosen = chosen[pd.Series(keep, index=chosen.index, dtype=bool)]
     chosen = chosen.assign(cumulative=chosen.scope == "cumulative")
-    chosen = chosen.sort_values(["programme", "indicator", "breakdown", "cumulative", "report_date", "source_id", "quote_start"],
-                                kind="stable")
+    chosen = chosen.sort_values(
+        ["programme", "indicator", "breakdown", "cumulative", "report_date", "source_id", "quote_start"], kind="stable"
+    )
     latest = chosen.groupby(["programme", "indicator", "breakdown"], sort=False).tail(1).drop(columns="cumulative")
-    latest = latest.assign(question=latest.indicator.map(QUESTION_OF),
-                           order=latest.indicator.map(HEADLINE_INDICATORS.index))
+    latest = latest.assign(question=latest.indicator.map(QUESTION_OF), order=latest.indicator.map(HEADLINE_INDICATORS.index))
     return latest.sort_values(["programme", "order", "breakdown"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
@@ -64,5 +64,3 @@ def unreported_pairings(facts: pd.DataFrame, pairings: pd.DataFrame) -> list[str
     shown = set(headline_facts(facts).programme)
     with_facts = set(facts.programme)
     return [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] in with_facts and p["pairing_id"] not in shown]
-
-

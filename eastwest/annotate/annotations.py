@@ -1,4 +1,5 @@
 """Curated annotations -> validated fact rows with offsets into the clean text."""
+
 from __future__ import annotations
 
 import difflib
@@ -7,18 +8,33 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from eastwest.core import plaintext
-from eastwest.sources.cleaning import to_simplified
-from eastwest.core.errors import DataError
-from eastwest.reference.indicators import check_fact
 from eastwest.annotate.numerals import NumberFormatError, format_decimal, parse_number
+from eastwest.core import plaintext
+from eastwest.core.errors import DataError
 from eastwest.core.paths import DRAFT_SUFFIX
-from eastwest.reference.vocabulary import Vocabulary
 from eastwest.core.yamlio import load_yaml
+from eastwest.reference.indicators import check_fact
+from eastwest.reference.vocabulary import Vocabulary
+from eastwest.sources.cleaning import to_simplified
 
 FACT_FIELDS = (
-    "id", "quote", "number", "value", "value_high", "unit", "qualifier", "status", "indicator",
-    "breakdown", "description", "theme", "east", "west", "period", "scope", "flags",
+    "id",
+    "quote",
+    "number",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "status",
+    "indicator",
+    "breakdown",
+    "description",
+    "theme",
+    "east",
+    "west",
+    "period",
+    "scope",
+    "flags",
 )
 REQUIRED = ("id", "quote", "unit", "qualifier", "status", "indicator", "description", "theme", "period", "scope")
 _PERIOD_PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
@@ -71,7 +87,7 @@ def nearest_passage(text: str, needle: str) -> str:
     for anchor in sorted(anchors, key=lambda m: -m.size)[:5]:
         centre = anchor.a - anchor.b
         for start in range(max(0, centre - len(needle) // 2), min(len(text), centre + len(needle) // 2 + 1)):
-            window = text[start:start + len(needle)].split("\n")[0]
+            window = text[start : start + len(needle)].split("\n")[0]
             scorer.set_seq1(window)
             ratio = scorer.ratio()
             if ratio > best_ratio:
@@ -126,8 +142,13 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
     flags = list(fact.get("flags") or [])
     for flag in flags:
         vocab.check("flags", flag, where)
-    for section, field in (("themes", "theme"), ("units", "unit"), ("qualifiers", "qualifier"),
-                           ("statuses", "status"), ("scopes", "scope")):
+    for section, field in (
+        ("themes", "theme"),
+        ("units", "unit"),
+        ("qualifiers", "qualifier"),
+        ("statuses", "status"),
+        ("scopes", "scope"),
+    ):
         vocab.check(section, fact[field], where)
     vocab.check_place(fact.get("east"), f"{where} (east)")
     vocab.check_place(fact.get("west"), f"{where} (west)")
@@ -164,7 +185,9 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
             raise DataError(f"{where}: value is empty but the quote has the number {number!r}")
         if not _same(parsed.value, value) or not _same(parsed.value_high, value_high):
             stated = format_decimal(value) + (f"-{format_decimal(value_high)}" if value_high is not None else "")
-            read = format_decimal(parsed.value) + (f"-{format_decimal(parsed.value_high)}" if parsed.value_high is not None else "")
+            read = format_decimal(parsed.value) + (
+                f"-{format_decimal(parsed.value_high)}" if parsed.value_high is not None else ""
+            )
             raise DataError(f"{where}: value {stated} disagrees with the number in the quote {number!r}, which reads {read}")
         expected_qualifiers = parsed.qualifiers or frozenset({"exact"})
         if fact["qualifier"] not in expected_qualifiers:
@@ -174,7 +197,9 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
             )
         allowed_units = parsed.allowed_units
         if allowed_units and fact["unit"] not in allowed_units:
-            raise DataError(f"{where}: unit {fact['unit']!r} disagrees with the counter in {number!r} ({', '.join(sorted(allowed_units))})")
+            raise DataError(
+                f"{where}: unit {fact['unit']!r} disagrees with the counter in {number!r} ({', '.join(sorted(allowed_units))})"
+            )
     # after the quote checks: a unit that contradicts the quote is the more useful message
     for field in ("description", "breakdown"):
         trouble = plaintext.problem(fact.get(field))
@@ -211,8 +236,9 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
     }
 
 
-def exclusion_spans(annotations: Annotations, text: str, vocab: Vocabulary,
-                    errors: list[str] | None = None) -> list[tuple[int, int, str]]:
+def exclusion_spans(
+    annotations: Annotations, text: str, vocab: Vocabulary, errors: list[str] | None = None
+) -> list[tuple[int, int, str]]:
     """Spans of the excluded mentions. With `errors`, a bad entry is reported there (and its
     mention still counted as claimed where it can be found) instead of stopping at the first."""
     spans = []

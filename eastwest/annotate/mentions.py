@@ -4,6 +4,7 @@ A mention is an Arabic number (with its multiplier and counter) or a Chinese num
 by a counter. Each must overlap a fact's number or be excluded with a reason: automatically
 for dates, clock times, ordinals and 一 used as an article, otherwise by a curated exclusion.
 """
+
 from __future__ import annotations
 
 import re

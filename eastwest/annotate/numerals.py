@@ -9,6 +9,7 @@ Chinese numerals are read by cn2an; this module only splits off qualifiers and m
 近 together with an "over" word (近30余名, "nearly 30-odd") contradicts itself; it reads as `about`
 alone: the figure is near 30 and the source does not say on which side.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,17 +22,39 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
 PREFIX_QUALIFIERS = {
-    "超过": "over", "超": "over", "逾": "over", "近": "nearly", "将近": "nearly", "接近": "nearly",
-    "约": "about", "大约": "about", "大概": "about", "不足": "under", "不到": "under",
+    "超过": "over",
+    "超": "over",
+    "逾": "over",
+    "近": "nearly",
+    "将近": "nearly",
+    "接近": "nearly",
+    "约": "about",
+    "大约": "about",
+    "大概": "about",
+    "不足": "under",
+    "不到": "under",
 }
 SUFFIX_QUALIFIERS = {"余": "over", "多": "over", "以上": "over", "左右": "about", "以内": "under", "来": "about"}
 
 # Counters that fix the unit; other counters (个, 名, 项 ...) leave the choice to the annotator.
 COUNTER_UNITS = [
-    ("平方公里", {"km2"}), ("公里", {"km"}), ("人次", {"person_time"}), ("元", {"yuan"}),
-    ("亩", {"mu"}), ("%", {"percent"}), ("倍", {"times"}), ("户", {"household"}), ("株", {"plant"}),
-    ("人", {"person"}), ("名", {"person"}), ("位", {"person"}), ("rank", {"rank"}),
-    ("间", {"room"}), ("栋", {"building"}), ("届", {"edition"}), ("批", {"batch"}),
+    ("平方公里", {"km2"}),
+    ("公里", {"km"}),
+    ("人次", {"person_time"}),
+    ("元", {"yuan"}),
+    ("亩", {"mu"}),
+    ("%", {"percent"}),
+    ("倍", {"times"}),
+    ("户", {"household"}),
+    ("株", {"plant"}),
+    ("人", {"person"}),
+    ("名", {"person"}),
+    ("位", {"person"}),
+    ("rank", {"rank"}),
+    ("间", {"room"}),
+    ("栋", {"building"}),
+    ("届", {"edition"}),
+    ("批", {"batch"}),
 ]
 
 _ARABIC = r"\d+(?:\.\d+)?"
@@ -42,7 +65,9 @@ _NUMBER = re.compile(
     rf"(?P<suffix1>余|多|来)?(?P<mult2>[万亿])?"
     rf"(?P<rest>.*)$"
 )
-_FRACTION = re.compile(rf"^(?P<prefix>将近|接近|近|约|超)?(?P<den>[{CHINESE_DIGITS}\d]+)分之(?P<num>[{CHINESE_DIGITS}\d]+)(?P<suffix>多|强|左右)?(?P<rest>.*)$")
+_FRACTION = re.compile(
+    rf"^(?P<prefix>将近|接近|近|约|超)?(?P<den>[{CHINESE_DIGITS}\d]+)分之(?P<num>[{CHINESE_DIGITS}\d]+)(?P<suffix>多|强|左右)?(?P<rest>.*)$"
+)
 
 
 class NumberFormatError(ValueError):

@@ -15,6 +15,7 @@ the kernel differs: each worker runs its notebooks in one kernel, cleared betwee
 execute from the cache (execution off or forced, excluded, run in a temporary folder,
 per-notebook overrides) are left to Jupyter Book.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,9 @@ def settings(root: Path) -> Settings:
     """The execution settings Jupyter Book derives from _config.yml."""
     from jupyter_book.config import get_final_config
 
-    config, _ = get_final_config(user_yaml=root / "_config.yml", cli_config={"latex_individualpages": False},
-                                 sourcedir=root, validate=False)
+    config, _ = get_final_config(
+        user_yaml=root / "_config.yml", cli_config={"latex_individualpages": False}, sourcedir=root, validate=False
+    )
     return Settings(
         mode=str(config.get("nb_execution_mode", "auto")),
         timeout=config.get("nb_execution_timeout", 30),
@@ -69,8 +71,9 @@ def book_documents(root: Path) -> list[Path]:
     site = parse_toc_yaml(root / "_toc.yml")
     names = list(site)
     for pattern in sorted(site.globs()):
-        names += sorted(p.with_suffix("").relative_to(root).as_posix()
-                        for p in root.glob(pattern + ".*") if p.suffix in (".md", ".ipynb"))
+        names += sorted(
+            p.with_suffix("").relative_to(root).as_posix() for p in root.glob(pattern + ".*") if p.suffix in (".md", ".ipynb")
+        )
     out = []
     for name in dict.fromkeys(names):
         for suffix in (".ipynb", ".md"):
@@ -243,8 +246,9 @@ class Pending:
                     print(f"{rel}: executing the notebook failed after {took:.1f} s", file=sys.stderr, flush=True)
                     continue
                 nb = nbformat.reads(nb_json, as_version=4)
-                cache.cache_notebook_bundle(CacheBundleIn(nb, str(path), data={"execution_seconds": took}),
-                                            check_validity=False, overwrite=True)
+                cache.cache_notebook_bundle(
+                    CacheBundleIn(nb, str(path), data={"execution_seconds": took}), check_validity=False, overwrite=True
+                )
                 seconds[rel] = round(took, 2)
                 executed.append(rel)
                 print(f"{rel}: Executed notebook in {took:.2f} s (into {CACHE_DIR}, {self.workers} in parallel)", flush=True)

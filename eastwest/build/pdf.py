@@ -1,6 +1,7 @@
 """The PDF edition: the whole book as one HTML page (Sphinx's singlehtml builder, run by
 `make pdf`), printed by Debian's Chromium — offline, with the figures and Chinese text intact.
 `python -m eastwest.build.pdf` does the printing step."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,8 +13,16 @@ from eastwest.core.paths import PROJECT
 
 SINGLE_HTML = PROJECT.root / "_build" / "singlehtml" / "index.html"
 PDF = PROJECT.root / "_build" / "pdf" / "report.pdf"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-pdf-header-footer",
+]
 
 
 def print_pdf() -> int:
@@ -27,8 +36,12 @@ def print_pdf() -> int:
     PDF.parent.mkdir(parents=True, exist_ok=True)
     partial = PDF.with_suffix(".partial.pdf")
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={partial}",
-                        SINGLE_HTML.as_uri()], check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={partial}", SINGLE_HTML.as_uri()],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     if not partial.exists() or partial.stat().st_size == 0:
         print("error: Chromium wrote no PDF", file=sys.stderr)
         return 1

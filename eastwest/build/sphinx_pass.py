@@ -6,6 +6,7 @@ execute, `make book` starts this process first, so that start-up overlaps the ex
 process then waits on its standard input for `go` (build) or anything else (exit without
 building). `python -m eastwest.build.sphinx_pass --now` builds at once.
 """
+
 from __future__ import annotations
 
 import sys
@@ -15,11 +16,11 @@ COMMAND = "jupyter-book " + " ".join(ARGS)  # as the build log shows it
 
 
 def warm_up() -> None:
+    import jieba
     import jupyter_book.cli.main  # noqa: F401  (Sphinx comes with it)
     import myst_nb  # noqa: F401
     import sphinx_book_theme  # noqa: F401
     import sphinxcontrib.bibtex  # noqa: F401
-    import jieba
 
     jieba.initialize()  # what the search index's Chinese word splitter would load first
 

@@ -9,14 +9,15 @@ Removing _build/ (a cold build) removes every stamp.
 
 This module imports nothing heavy: a warm `make book` with nothing changed only hashes files.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Iterable
 
 STAMP_DIR = Path("_build") / ".stamps"
 CHUNK = 1 << 20
@@ -26,8 +27,7 @@ def _skipped(rel: str) -> bool:
     """Never an input or an output: hidden files and folders (locks, journals, staging, partial
     writes, .git), bytecode, and drafts (`*.draft.yml`, read by nothing but `check`)."""
     parts = rel.split("/")
-    return (any(p.startswith(".") for p in parts) or "__pycache__" in parts
-            or rel.endswith((".pyc", ".draft.yml")))
+    return any(p.startswith(".") for p in parts) or "__pycache__" in parts or rel.endswith((".pyc", ".draft.yml"))
 
 
 def files_under(root: Path, folder: str, pattern: str = "*", recursive: bool = True) -> list[Path]:

@@ -24,6 +24,7 @@ CITATION.cff, requirements.txt, ...
 
 In `make book` the pages are generated while the notebooks execute (both need only data/).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -47,35 +48,45 @@ PAGES_NOT_WRITTEN = (*NOT_SITE_INPUTS, "data", "seeds", "eastwest", "chapters") 
 
 
 def data_inputs(root: Path) -> list[Path]:
-    return [*stamps.files_under(root, "seeds"),
-            *stamps.files_under(root, "data/annotations", "*.yml", recursive=False),
-            *stamps.files_under(root, "data/reference"),
-            *stamps.files_under(root, "eastwest"),
-            *[p for p in [root / "requirements.txt"] if p.is_file()]]
+    return [
+        *stamps.files_under(root, "seeds"),
+        *stamps.files_under(root, "data/annotations", "*.yml", recursive=False),
+        *stamps.files_under(root, "data/reference"),
+        *stamps.files_under(root, "eastwest"),
+        *[p for p in [root / "requirements.txt"] if p.is_file()],
+    ]
 
 
 def data_outputs(root: Path) -> list[Path]:
-    return [*stamps.files_under(root, "data", "*.csv", recursive=False),
-            *stamps.files_under(root, "data", "*.json", recursive=False),
-            *stamps.files_under(root, "data/clean")]
+    return [
+        *stamps.files_under(root, "data", "*.csv", recursive=False),
+        *stamps.files_under(root, "data", "*.json", recursive=False),
+        *stamps.files_under(root, "data/clean"),
+    ]
 
 
 def project_inputs(root: Path) -> list[Path]:
     """What pages and notebooks may read: data/, seeds/, eastwest/ and the top-level files that are
     neither prose, notebooks, the book's settings nor references.bib (which the pages step writes
     from seeds/sources.yml and data/reference/)."""
-    top = [p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")
-           and p.suffix not in (".md", ".ipynb") and p.name not in (*BOOK_SETTINGS, "references.bib")]
-    return [*stamps.files_under(root, "data"), *stamps.files_under(root, "seeds"),
-            *stamps.files_under(root, "eastwest"), *top]
+    top = [
+        p
+        for p in root.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.suffix not in (".md", ".ipynb")
+        and p.name not in (*BOOK_SETTINGS, "references.bib")
+    ]
+    return [*stamps.files_under(root, "data"), *stamps.files_under(root, "seeds"), *stamps.files_under(root, "eastwest"), *top]
 
 
 def notebook_sources(root: Path) -> list[Path]:
     """The notebooks: every .ipynb, and every Markdown page whose front matter names a kernel or
     the MyST notebook format (as index.md does). Whether an edit to one changed its code is for
     the execution cache to say; an edit to any other page cannot need an execution."""
-    files = stamps.tree_files(root, exclude_top=(*NOT_SITE_INPUTS, "bench", "sources", "pairings", "figures",
-                                                 "data", "seeds", "eastwest"))
+    files = stamps.tree_files(
+        root, exclude_top=(*NOT_SITE_INPUTS, "bench", "sources", "pairings", "figures", "data", "seeds", "eastwest")
+    )
     return [p for p in files if p.suffix == ".ipynb" or (p.suffix == ".md" and _is_text_notebook(p))]
 
 
@@ -114,13 +125,20 @@ def update_data(root: Path, force: bool = False) -> bool:
     inputs = stamps.digest(root, data_inputs(root)) + _environment()
     state = stamps.read(root, "data")
     journal = root / "data" / ".publish-journal.json"
-    if (not force and state and not journal.exists() and state.get("inputs") == inputs
-            and state.get("outputs") == stamps.digest(root, data_outputs(root))):
-        print("data/ is up to date with seeds/, data/annotations/, data/reference/ and the package: not rebuilt "
-              "(`python -m eastwest build` forces it)")
+    if (
+        not force
+        and state
+        and not journal.exists()
+        and state.get("inputs") == inputs
+        and state.get("outputs") == stamps.digest(root, data_outputs(root))
+    ):
+        print(
+            "data/ is up to date with seeds/, data/annotations/, data/reference/ and the package: not rebuilt "
+            "(`python -m eastwest build` forces it)"
+        )
         return False
-    from eastwest.dataset.builder import build
     from eastwest.core.paths import ProjectPaths
+    from eastwest.dataset.builder import build
 
     stamps.forget(root, "data")
     start = time.perf_counter()
@@ -156,17 +174,21 @@ def update_pages(root: Path, force: bool = False) -> bool:
         if all(p.is_file() for p in written) and state.get("outputs") == stamps.digest(root, written):
             print("generated pages and references.bib are up to date with data/ and the package: not regenerated")
             return False
-    from eastwest.pages.generate import write_pages
     from eastwest.core.paths import ProjectPaths
+    from eastwest.pages.generate import write_pages
 
     stamps.forget(root, "pages")
     start = time.perf_counter()
     before = stamps.snapshot(root, exclude_top=PAGES_NOT_WRITTEN)
     write_pages(ProjectPaths(root))
-    written = [rel for rel in stamps.written_since(root, before, exclude_top=PAGES_NOT_WRITTEN)
-               if not (rel.startswith("figures/") and rel.count("/") == 1)]  # the notebooks' figures
-    stamps.write(root, "pages", {"inputs": inputs, "written": written,
-                                 "outputs": stamps.digest(root, [root / rel for rel in written])})
+    written = [
+        rel
+        for rel in stamps.written_since(root, before, exclude_top=PAGES_NOT_WRITTEN)
+        if not (rel.startswith("figures/") and rel.count("/") == 1)
+    ]  # the notebooks' figures
+    stamps.write(
+        root, "pages", {"inputs": inputs, "written": written, "outputs": stamps.digest(root, [root / rel for rel in written])}
+    )
     print(f"pages generated in {time.perf_counter() - start:.1f} s ({len(written)} files written)")
     return True
 
@@ -181,8 +203,11 @@ class NotebookRun:
         if self.pending is None:
             return []
         executed = self.pending.wait()
-        stamps.write(self.root, "notebooks", {"key": self.key, "sources": self.sources,
-                                              "figures": stamps.digest(self.root, notebook_outputs(self.root))})
+        stamps.write(
+            self.root,
+            "notebooks",
+            {"key": self.key, "sources": self.sources, "figures": stamps.digest(self.root, notebook_outputs(self.root))},
+        )
         return executed
 
 
@@ -194,14 +219,16 @@ def start_notebooks(root: Path, jobs: int | None = None) -> NotebookRun:
     state = stamps.read(root, "notebooks") or {}
     cache_db = root / "_build" / ".jupyter_cache" / "global.db"
     figures = stamps.digest(root, notebook_outputs(root))
-    if (state.get("key") == key and state.get("sources") == sources and state.get("figures") == figures
-            and cache_db.exists()):
+    if state.get("key") == key and state.get("sources") == sources and state.get("figures") == figures and cache_db.exists():
         print("notebooks: every execution is cached for the current data, package and code: nothing to execute")
         return NotebookRun(root, key, sources)
     stale_figures = state.get("figures") not in (None, figures)
     if state.get("key") != key or stale_figures:
-        reason = "figures/ changed by hand" if state.get("key") == key else (
-            "data/, seeds/, the package or another input changed" if state else "no record of the last execution")
+        reason = (
+            "figures/ changed by hand"
+            if state.get("key") == key
+            else ("data/, seeds/, the package or another input changed" if state else "no record of the last execution")
+        )
         print(f"notebooks: {reason}: clearing the execution cache and doctrees, every notebook executes again")
         shutil.rmtree(root / "_build" / ".jupyter_cache", ignore_errors=True)
         shutil.rmtree(root / DOCTREES, ignore_errors=True)
@@ -213,14 +240,19 @@ def start_notebooks(root: Path, jobs: int | None = None) -> NotebookRun:
     return NotebookRun(root, key, sources, execute.start(root, jobs))
 
 
-def update_site(root: Path, force: bool = False, warm: "WarmSphinx | None" = None) -> bool:
+def update_site(root: Path, force: bool = False, warm: WarmSphinx | None = None) -> bool:
     """Run the Sphinx pass unless the site is up to date with every input (in `warm`, a Sphinx
     process already started, when there is one)."""
     inputs = stamps.digest(root, site_inputs(root)) + _environment()
     state = stamps.read(root, "site")
     html = root / HTML
-    if (not force and state and state.get("inputs") == inputs and html.is_dir()
-            and state.get("outputs") == stamps.digest(root, site_outputs(root))):
+    if (
+        not force
+        and state
+        and state.get("inputs") == inputs
+        and html.is_dir()
+        and state.get("outputs") == stamps.digest(root, site_outputs(root))
+    ):
         print(f"{HTML} is up to date with every input of the book: Sphinx not run")
         if warm is not None:
             warm.cancel()
@@ -245,8 +277,9 @@ class WarmSphinx:
     and builds on `go()`, or exits on `cancel()`."""
 
     def __init__(self, root: Path):
-        self.process = subprocess.Popen([sys.executable, "-m", "eastwest.build.sphinx_pass"], cwd=root,
-                                        stdin=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "eastwest.build.sphinx_pass"], cwd=root, stdin=subprocess.PIPE, text=True
+        )
 
     def go(self) -> int:
         print(f"$ {COMMAND}", flush=True)
@@ -282,8 +315,9 @@ def _update_book(root: Path, jobs: int | None) -> None:
             warm.cancel()
         raise
     if executed:
-        print(f"notebooks executed: {', '.join(executed)} (data, pages and notebooks done at "
-              f"{time.perf_counter() - start:.1f} s)")
+        print(
+            f"notebooks executed: {', '.join(executed)} (data, pages and notebooks done at {time.perf_counter() - start:.1f} s)"
+        )
     site_start = time.perf_counter()
     if update_site(root, warm=warm):
         print(f"Sphinx pass: {time.perf_counter() - site_start:.1f} s")

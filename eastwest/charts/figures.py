@@ -9,11 +9,12 @@ rule it states on the chart ("The 12 largest of 240 figures are drawn."), so pag
 Labels are English with pinyin place names; no Chinese characters are drawn, so the figures need
 no CJK font (tests/test_figures.py fails on any missing glyph).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -23,22 +24,47 @@ from matplotlib.patches import Rectangle
 from eastwest.analysis import comparisons
 from eastwest.charts import style
 from eastwest.core.files import write_csv
-from eastwest.reader.wording import THEME_LABELS, mark_period, span_text
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader import wording
-from eastwest.reader.wording import DIRECTION_WORDS, RELATIONSHIP_SHORT, THEME_SHORT, period_label
+from eastwest.reader.wording import (
+    DIRECTION_WORDS,
+    RELATIONSHIP_SHORT,
+    THEME_LABELS,
+    THEME_SHORT,
+    mark_period,
+    period_label,
+    span_text,
+)
 
 RELATIONSHIP_COLOURS = {
-    "east_west_cooperation": "#0072B2", "north_south_linkage": "#009E73",
-    "xinjiang_aid": "#E69F00", "tibet_aid": "#D55E00", "counterpart_assistance": "#CC79A7",
+    "east_west_cooperation": "#0072B2",
+    "north_south_linkage": "#009E73",
+    "xinjiang_aid": "#E69F00",
+    "tibet_aid": "#D55E00",
+    "counterpart_assistance": "#CC79A7",
 }
 
-MAX_BARS = 20   # bars (or rows) a chart draws at most, whatever the number of sources
+MAX_BARS = 20  # bars (or rows) a chart draws at most, whatever the number of sources
 MAX_PANEL_ROWS = 8  # rows of one panel in a chart of report dates
 
 # The columns of a chart's data download: enough to redraw it and to find each sentence.
-DATA_COLUMNS = ["fact_id", "source_id", "source_label", "programme_label", "indicator", "indicator_label", "breakdown",
-                "value", "value_high", "unit", "qualifier", "status", "period", "scope", "quote"]
+DATA_COLUMNS = [
+    "fact_id",
+    "source_id",
+    "source_label",
+    "programme_label",
+    "indicator",
+    "indicator_label",
+    "breakdown",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "status",
+    "period",
+    "scope",
+    "quote",
+]
 
 
 @dataclass
@@ -52,8 +78,9 @@ class Chart:
         return sorted(self.facts["source_id"].unique()) if len(self.facts) and "source_id" in self.facts else []
 
 
-def save_chart(draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path, drawn: pd.DataFrame,
-           extra: list[str] = ()) -> Chart:
+def save_chart(
+    draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path, drawn: pd.DataFrame, extra: list[str] = ()
+) -> Chart:
     """Draw and save the chart at every layout and, beside it, the facts it drew
     (figures/<name>.csv; `extra` columns after the usual ones)."""
     paths = {layout.name: style.save(draw(layout), name, directory, layout) for layout in style.LAYOUTS}
@@ -66,10 +93,20 @@ def save_chart(draw: Callable[[style.Layout], plt.Figure], name: str, directory:
 # --- Shared wording and selection ---------------------------------------------------------------
 
 # Cumulative, one-year and one-date figures never share a panel (an axis).
-SCOPE_PANELS = {"cumulative": "several", "period_total": "several", "annual": "year", "recurring": "year",
-                "event": "date", "stock": "date"}
-PANEL_HEADINGS = {"several": "Totals over several years", "year": "One year (or per year)",
-                  "date": "At one date or one event", "other": "Period not stated"}
+SCOPE_PANELS = {
+    "cumulative": "several",
+    "period_total": "several",
+    "annual": "year",
+    "recurring": "year",
+    "event": "date",
+    "stock": "date",
+}
+PANEL_HEADINGS = {
+    "several": "Totals over several years",
+    "year": "One year (or per year)",
+    "date": "At one date or one event",
+    "other": "Period not stated",
+}
 
 
 def _panel_of(scope: str) -> str:
@@ -102,8 +139,10 @@ def panels_by_scope(table: pd.DataFrame, make_bar: Callable[[pd.Series], style.B
     when there is more than one."""
     kinds = table["scope"].map(_panel_of)
     order = [k for k in PANEL_HEADINGS if k in set(kinds)]
-    return [style.Panel([make_bar(r) for _, r in table[kinds == k].iterrows()],
-                        PANEL_HEADINGS[k] if len(order) > 1 else "", **panel) for k in order]
+    return [
+        style.Panel([make_bar(r) for _, r in table[kinds == k].iterrows()], PANEL_HEADINGS[k] if len(order) > 1 else "", **panel)
+        for k in order
+    ]
 
 
 def _sentences(*parts: str) -> str:
@@ -121,15 +160,23 @@ def _place_name(place: pd.Series) -> str:
     return place["name_en"].split(" (")[0].replace(" Tujia Autonomous County", "")
 
 
-def _network_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, counts: pd.Series,
-                    note: str) -> plt.Figure:
+def _network_figure(
+    layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, counts: pd.Series, note: str
+) -> plt.Figure:
     canvas = style.Canvas(layout)
-    canvas.header("Which pairings does the dataset hold facts on?",
-                  _sentences("Helping places (left) joined to the places they help (right); the line's width and "
-                             "its number give the facts the dataset holds on the pairing, dotted lines none.", note))
+    canvas.header(
+        "Which pairings does the dataset hold facts on?",
+        _sentences(
+            "Helping places (left) joined to the places they help (right); the line's width and "
+            "its number give the facts the dataset holds on the pairing, dotted lines none.",
+            note,
+        ),
+    )
     west_order = list(dict.fromkeys(pairings["west"]))
-    label = {pid: f"{_place_name(names.loc[pid])}\n{names.loc[pid, 'province']}" for pid in
-             dict.fromkeys([*pairings.east, *pairings.west])}
+    label = {
+        pid: f"{_place_name(names.loc[pid])}\n{names.loc[pid, 'province']}"
+        for pid in dict.fromkeys([*pairings.east, *pairings.west])
+    }
     column = max(canvas.measure(line) for text in label.values() for line in text.split("\n"))
     x_east, x_west = canvas.left + column + 0.1, canvas.right - column - 0.1
     row = 2 * canvas.line_height(style.TEXT_PT) + 0.22
@@ -137,16 +184,25 @@ def _network_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.Data
     canvas.text(x_west, canvas.y, "Receiving side", ha="left", fontweight="bold")
     top = canvas.y + canvas.line_height(style.TEXT_PT) + 0.15 + row / 2
     west_y = {w: top + i * row for i, w in enumerate(west_order)}
-    east_y = {e: float(np.mean([west_y[w] for w in pairings.loc[pairings.east == e, "west"]]))
-              for e in dict.fromkeys(pairings["east"])}
+    east_y = {
+        e: float(np.mean([west_y[w] for w in pairings.loc[pairings.east == e, "west"]])) for e in dict.fromkeys(pairings["east"])
+    }
     widest = max(1, int(counts.max()) if len(counts) else 1)
     for r in pairings.itertuples():
         n = int(counts.get(r.pairing_id, 0))
         ys = [east_y[r.east], west_y[r.west]]
-        canvas.ax.plot([x_east + 0.08, x_west - 0.08], ys, color=RELATIONSHIP_COLOURS[r.relationship],
-                       lw=0.8 + 6 * n / widest, ls="-" if n else ":", solid_capstyle="round", zorder=1)
-        canvas.text(x_west - 0.3, ys[1], str(n), ha="right", va="center",
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
+        canvas.ax.plot(
+            [x_east + 0.08, x_west - 0.08],
+            ys,
+            color=RELATIONSHIP_COLOURS[r.relationship],
+            lw=0.8 + 6 * n / widest,
+            ls="-" if n else ":",
+            solid_capstyle="round",
+            zorder=1,
+        )
+        canvas.text(
+            x_west - 0.3, ys[1], str(n), ha="right", va="center", bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none")
+        )
     for positions, x, ha in ((east_y, x_east, "right"), (west_y, x_west, "left")):
         for pid, y in positions.items():
             canvas.ax.scatter([x + (0.08 if ha == "right" else -0.08)], [y], s=30, color="#333333", zorder=2)
@@ -158,8 +214,7 @@ def _network_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.Data
     return canvas.finish()
 
 
-def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.DataFrame,
-                    directory: Path = FIGURES_DIR) -> Chart:
+def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     """East helpers (left) joined to west recipients (right); line width = facts on that pairing.
     At most MAX_BARS pairings: those with the most facts."""
     counts = facts.groupby("programme").size()
@@ -172,19 +227,25 @@ def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.Data
     drawn = comparisons.paired_facts(facts)
     drawn = drawn[drawn.programme.isin(pairings.pairing_id)]
     names = places.set_index("id")
-    return save_chart(lambda layout: _network_figure(layout, pairings, names, counts, note),
-                  "overview_pairing_network", directory, drawn)
+    return save_chart(
+        lambda layout: _network_figure(layout, pairings, names, counts, note), "overview_pairing_network", directory, drawn
+    )
 
 
 def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Series, note: str) -> plt.Figure:
     canvas = style.Canvas(layout)
-    canvas.header("When was each source written, and when did the pairing it dates begin?",
-                  _sentences("● date of publication (hollow: estimated date of writing; band: its range); "
-                             "◆ start of the pairing, where the source dates it.", note))
+    canvas.header(
+        "When was each source written, and when did the pairing it dates begin?",
+        _sentences(
+            "● date of publication (hollow: estimated date of writing; band: its range); "
+            "◆ start of the pairing, where the source dates it.",
+            note,
+        ),
+    )
     rows = []
     years = []
     for row in dated.itertuples():
-        low, high = [comparisons._year_float(p) for p in (row.date_used.split("/") + [row.date_used])[:2]]
+        low, high = [comparisons._year_float(p) for p in ([*row.date_used.split("/"), row.date_used])[:2]]
         begun = [(pid, starts.get(pid, "")) for pid in row.pairings.split(";") if starts.get(pid, "")]
         rows.append((row, low, high, begun))
         years += [low, high] + [comparisons._year_float(s) for _, s in begun]
@@ -201,13 +262,22 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
         canvas.block(label, after=0.04)
         y = canvas.y + 0.08
         if row.estimated:
-            canvas.ax.plot([x_of(low), x_of(max(high, low + 0.08))], [y, y], color="#E69F00", lw=6, alpha=0.5,
-                           solid_capstyle="round")
+            canvas.ax.plot(
+                [x_of(low), x_of(max(high, low + 0.08))], [y, y], color="#E69F00", lw=6, alpha=0.5, solid_capstyle="round"
+            )
         for _, start in begun:
             canvas.ax.plot([x_of(comparisons._year_float(start)), x_of(low)], [y, y], color="#009E73", lw=1.2, ls="--")
             canvas.ax.scatter([x_of(comparisons._year_float(start))], [y], marker="D", s=36, color="#009E73", zorder=3)
-        canvas.ax.scatter([x_of(low)], [y], s=55, marker="o", facecolor="white" if row.estimated else "#0072B2",
-                          edgecolor="#E69F00" if row.estimated else "#0072B2", lw=1.6, zorder=3)
+        canvas.ax.scatter(
+            [x_of(low)],
+            [y],
+            s=55,
+            marker="o",
+            facecolor="white" if row.estimated else "#0072B2",
+            edgecolor="#E69F00" if row.estimated else "#0072B2",
+            lw=1.6,
+            zorder=3,
+        )
         canvas.y += 0.3
     for year in range(first, last + 1):
         canvas.ax.plot([x_of(year)] * 2, [top, canvas.y], color="#e3e3e3", lw=0.8, zorder=0)
@@ -217,8 +287,7 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
     return canvas.finish()
 
 
-def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame,
-                    directory: Path = FIGURES_DIR) -> Chart:
+def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     """When each source was written, against when the pairings it covers began; the MAX_BARS
     latest sources at most."""
     from eastwest.reader.wording import source_label
@@ -229,12 +298,24 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame,
     dated["label"] = dated.apply(source_label, axis=1)
     starts = pairings.set_index("pairing_id")["start_date"]
     note = style.capped(len(dated), total, "sources", "latest")
-    return save_chart(lambda layout: _timeline_figure(layout, dated, starts, note), "overview_timeline", directory,
-                  pd.DataFrame({"source_id": dated.source_id}))
+    return save_chart(
+        lambda layout: _timeline_figure(layout, dated, starts, note),
+        "overview_timeline",
+        directory,
+        pd.DataFrame({"source_id": dated.source_id}),
+    )
 
 
-def _heat_figure(layout: style.Layout, title: str, subtitle: str, rows: list[str], columns: list[str],
-                 values: np.ndarray, texts: np.ndarray, vmax: float) -> plt.Figure:
+def _heat_figure(
+    layout: style.Layout,
+    title: str,
+    subtitle: str,
+    rows: list[str],
+    columns: list[str],
+    values: np.ndarray,
+    texts: np.ndarray,
+    vmax: float,
+) -> plt.Figure:
     """A table of shaded cells: rows labelled (left in the wide layout, above in the narrow one),
     columns headed (turned upright when a heading does not fit its column)."""
     canvas = style.Canvas(layout)
@@ -266,8 +347,14 @@ def _heat_figure(layout: style.Layout, title: str, subtitle: str, rows: list[str
             share = values[i, j] / vmax if vmax else 0
             colour = cmap(0.08 + 0.85 * min(1, share)) if values[i, j] else "#f4f4f4"
             canvas.ax.add_patch(Rectangle((x0 + j * cell + 0.02, canvas.y), cell - 0.04, height, color=colour, lw=0))
-            canvas.text(x0 + (j + 0.5) * cell, canvas.y + height / 2, texts[i, j], ha="center", va="center",
-                        color="white" if share > 0.55 else style.TEXT_COLOUR)
+            canvas.text(
+                x0 + (j + 0.5) * cell,
+                canvas.y + height / 2,
+                texts[i, j],
+                ha="center",
+                va="center",
+                color="white" if share > 0.55 else style.TEXT_COLOUR,
+            )
         canvas.y += height + (0.1 if canvas.narrow else 0.05)
     return canvas.finish()
 
@@ -278,17 +365,29 @@ def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = comparisons.evidence_matrix(facts)
     total = len(table)
     if total > MAX_BARS:
-        table = table.iloc[[*range(MAX_BARS - 1), total - 1]] if table.index[-1].startswith("Background") else table.head(MAX_BARS)
+        table = (
+            table.iloc[[*range(MAX_BARS - 1), total - 1]] if table.index[-1].startswith("Background") else table.head(MAX_BARS)
+        )
     note = style.capped(len(table), total, "rows", "with the most facts")
     rows = [f"{p} ({table.loc[p].sum()})" for p in table.index]
     values = table.values
     texts = np.where(values > 0, values.astype(str), "·")
     drawn = facts[facts.programme_label.isin(table.index)]
-    return save_chart(lambda layout: _heat_figure(
-        layout, "How many facts does the dataset hold on each pairing and theme?",
-        _sentences("Facts by pairing (total in brackets) and theme.", note),
-        rows, [THEME_SHORT[t] for t in table.columns], values, texts, max(30, values.max(initial=0))),
-        "overview_evidence_map", directory, drawn)
+    return save_chart(
+        lambda layout: _heat_figure(
+            layout,
+            "How many facts does the dataset hold on each pairing and theme?",
+            _sentences("Facts by pairing (total in brackets) and theme.", note),
+            rows,
+            [THEME_SHORT[t] for t in table.columns],
+            values,
+            texts,
+            max(30, values.max(initial=0)),
+        ),
+        "overview_evidence_map",
+        directory,
+        drawn,
+    )
 
 
 # --- Industry -----------------------------------------------------------------------------------
@@ -309,21 +408,37 @@ def _aid_bar(r: pd.Series) -> style.Bar:
     projects = ""
     if r["projects"] == r["projects"]:
         projects = f" · {int(r['projects'])} projects, {per_project_text(r)} per project"
-    return style.Bar(f"{r['programme_label']}{what}, {_when(r)} · {r['source_label']}{projects}",
-                     r["value"], wording.value_text(r, with_unit=False) + _status_word(r["status"]), colour, hatch)
+    return style.Bar(
+        f"{r['programme_label']}{what}, {_when(r)} · {r['source_label']}{projects}",
+        r["value"],
+        wording.value_text(r, with_unit=False) + _status_word(r["status"]),
+        colour,
+        hatch,
+    )
 
 
 def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = comparisons.aid_funds(facts)
     total = len(table)
     table = largest(table)
-    subtitle = _sentences("Aid funds for projects, as each source reports them (totals, not components). "
-                          "Hatched: planned, not spent.", UPPER_BOUND_NOTE if table.per_project_at_most.any() else "",
-                          SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
-                          style.capped(len(table), total, "figures", "largest"))
-    return save_chart(lambda layout: style.bar_chart(layout, "How much aid money did each pairing report, for how many projects?",
-                                                 subtitle, panels_by_scope(table, _aid_bar), shared_scale=True),
-                  "industry_aid_funds", directory, comparisons.with_partners(table, facts, ["projects_fact_id"]))
+    subtitle = _sentences(
+        "Aid funds for projects, as each source reports them (totals, not components). Hatched: planned, not spent.",
+        UPPER_BOUND_NOTE if table.per_project_at_most.any() else "",
+        SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
+        style.capped(len(table), total, "figures", "largest"),
+    )
+    return save_chart(
+        lambda layout: style.bar_chart(
+            layout,
+            "How much aid money did each pairing report, for how many projects?",
+            subtitle,
+            panels_by_scope(table, _aid_bar),
+            shared_scale=True,
+        ),
+        "industry_aid_funds",
+        directory,
+        comparisons.with_partners(table, facts, ["projects_fact_id"]),
+    )
 
 
 def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
@@ -354,39 +469,67 @@ def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) ->
 
     panels = []
     for column, counted, heading, colour in (
-            ("value", "fact_id", "Aid funds", style.PALETTE[0]), ("projects", "projects_fact_id", "Projects", style.PALETTE[2]),
-            ("funds_per_project", None, "Funds per project (computed)", style.PALETTE[5])):
-        bars = [style.Bar(label(r, getattr(r, counted) if counted else None),
-                          0.0 if getattr(r, column) != getattr(r, column) else getattr(r, column),
-                          value_text(r, column), colour)
-                for r in table.itertuples()]
+        ("value", "fact_id", "Aid funds", style.PALETTE[0]),
+        ("projects", "projects_fact_id", "Projects", style.PALETTE[2]),
+        ("funds_per_project", None, "Funds per project (computed)", style.PALETTE[5]),
+    ):
+        bars = [
+            style.Bar(
+                label(r, getattr(r, counted) if counted else None),
+                0.0 if getattr(r, column) != getattr(r, column) else getattr(r, column),
+                value_text(r, column),
+                colour,
+            )
+            for r in table.itertuples()
+        ]
         panels.append(style.Panel(bars, heading))
     title = f"{pairs[0] if pairs else 'No pairing'}: how much aid had each report counted so far?"
-    subtitle = _sentences("Running totals since the pairing began, at each report date; each report counts in its "
-                          "own way, so the bars are not a like-for-like series.",
-                          UPPER_BOUND_NOTE if table.per_project_at_most.any() else "", SCALE_NOTE,
-                          style.capped(len(table), total, "reports", "latest"))
-    return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, panels),
-                  "industry_aid_over_report_dates", directory, comparisons.with_partners(table, facts, ["projects_fact_id"]))
+    subtitle = _sentences(
+        "Running totals since the pairing began, at each report date; each report counts in its "
+        "own way, so the bars are not a like-for-like series.",
+        UPPER_BOUND_NOTE if table.per_project_at_most.any() else "",
+        SCALE_NOTE,
+        style.capped(len(table), total, "reports", "latest"),
+    )
+    return save_chart(
+        lambda layout: style.bar_chart(layout, title, subtitle, panels),
+        "industry_aid_over_report_dates",
+        directory,
+        comparisons.with_partners(table, facts, ["projects_fact_id"]),
+    )
 
 
 def aid_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     table = comparisons.aid_split(facts)
     total, whole = len(table), table.value.sum()
     table = table.head(MAX_BARS)  # largest first already
-    bars = [style.Bar(str(r.breakdown).capitalize() + (f" · {int(r.projects)} project{'s' if r.projects != 1 else ''}"
-                                                      if r.projects == r.projects else ""),
-                      r.value, f"{style.human(r.value, 'yuan')} ({r.value / whole:.0%})") for r in table.itertuples()]
+    bars = [
+        style.Bar(
+            str(r.breakdown).capitalize()
+            + (f" · {int(r.projects)} project{'s' if r.projects != 1 else ''}" if r.projects == r.projects else ""),
+            r.value,
+            f"{style.human(r.value, 'yuan')} ({r.value / whole:.0%})",
+        )
+        for r in table.itertuples()
+    ]
     if len(table):
         first = table.iloc[0]
-        title = (f"{first.programme_label}: how were the "
-                 f"{period_label(first.period, first.scope, first.flag_list).replace('year ', '')} aid funds split by purpose?")
+        title = (
+            f"{first.programme_label}: how were the "
+            f"{period_label(first.period, first.scope, first.flag_list).replace('year ', '')} aid funds split by purpose?"
+        )
     else:
         title = "No breakdown of aid funds in the sources"
-    subtitle = _sentences("Components of the aid funds with their project counts; shares are of the listed "
-                          "components, not of a stated total.", style.capped(len(table), total, "components", "largest"))
-    return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]), "industry_aid_split", directory,
-                  comparisons.with_partners(table, facts, ["projects_fact_id", "stated_projects_fact_id"]))
+    subtitle = _sentences(
+        "Components of the aid funds with their project counts; shares are of the listed components, not of a stated total.",
+        style.capped(len(table), total, "components", "largest"),
+    )
+    return save_chart(
+        lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]),
+        "industry_aid_split",
+        directory,
+        comparisons.with_partners(table, facts, ["projects_fact_id", "stated_projects_fact_id"]),
+    )
 
 
 MONEY_WORDS = {"aid_money": "Aid", "enterprise_money": "Firms and lenders"}
@@ -406,26 +549,44 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
     def bar(r) -> style.Bar:
         kind = MONEY_WORDS[r["comparability"]]
         what = r["indicator_label"].lower() + (f" ({r['breakdown']})" if r["breakdown"] else "")
-        return style.Bar(f"{kind}: {what}, {_when(r)} · {r['source_label']}", r["value"],
-                         wording.value_text(r, with_unit=False),
-                         style.PALETTE[0] if r["comparability"] == "aid_money" else style.PALETTE[1])
+        return style.Bar(
+            f"{kind}: {what}, {_when(r)} · {r['source_label']}",
+            r["value"],
+            wording.value_text(r, with_unit=False),
+            style.PALETTE[0] if r["comparability"] == "aid_money" else style.PALETTE[1],
+        )
 
-    panels = [style.Panel([bar(r) for _, r in group.iterrows()], pair)
-              for pair, group in picked.groupby("programme_label", sort=False)]
-    subtitle = _sentences("Achieved figures, in yuan, all bars on one scale: aid (blue) against firms' and banks' "
-                          "money (orange), which is not the programme's; a credit line is a ceiling, not money lent.",
-                          style.capped(len(picked), total, "figures", "largest of each kind"))
-    return save_chart(lambda layout: style.bar_chart(layout, "How much money from firms and lenders do the sources report, next to the aid?",
-                                                 subtitle, panels, shared_scale=True),
-                  "industry_investment_vs_aid", directory, picked)
+    panels = [
+        style.Panel([bar(r) for _, r in group.iterrows()], pair) for pair, group in picked.groupby("programme_label", sort=False)
+    ]
+    subtitle = _sentences(
+        "Achieved figures, in yuan, all bars on one scale: aid (blue) against firms' and banks' "
+        "money (orange), which is not the programme's; a credit line is a ceiling, not money lent.",
+        style.capped(len(picked), total, "figures", "largest of each kind"),
+    )
+    return save_chart(
+        lambda layout: style.bar_chart(
+            layout,
+            "How much money from firms and lenders do the sources report, next to the aid?",
+            subtitle,
+            panels,
+            shared_scale=True,
+        ),
+        "industry_investment_vs_aid",
+        directory,
+        picked,
+    )
 
 
 # --- Talent -------------------------------------------------------------------------------------
 
 DIRECTION_SIGN = {"east_to_west": 1, "west_to_east": -1, "both": 0}
 DIRECTION_COLOUR = {"east_to_west": "#0072B2", "west_to_east": "#E69F00", "both": "#999999"}
-DIRECTION_DRAWN = {"east_to_west": "east to west (right of the line)", "west_to_east": "west to east (left of the line)",
-                   "both": "both ways (across the line)"}
+DIRECTION_DRAWN = {
+    "east_to_west": "east to west (right of the line)",
+    "west_to_east": "west to east (left of the line)",
+    "both": "both ways (across the line)",
+}
 # The talent chart's download also says which way each bar was drawn, and where it starts and ends.
 TALENT_COLUMNS = ["direction", "drawn_as", "drawn_from", "drawn_to"]
 TALENT_KIND = {"cadres_moved": "cadres seconded", "professionals_moved": "professionals"}
@@ -439,24 +600,39 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     total = len(table)
     table = largest(table)
     sign = table.direction.map(DIRECTION_SIGN)
-    table = table.assign(drawn_from=np.where(sign == 0, -table.value / 2, np.where(sign < 0, -table.value, 0.0)),
-                         drawn_as=[DIRECTION_DRAWN[d] for d in table.direction])
+    table = table.assign(
+        drawn_from=np.where(sign == 0, -table.value / 2, np.where(sign < 0, -table.value, 0.0)),
+        drawn_as=[DIRECTION_DRAWN[d] for d in table.direction],
+    )
     table["drawn_to"] = table.drawn_from + table.value
 
     def bar(r) -> style.Bar:
         what = (r["breakdown"] or TALENT_KIND[r["comparability"]]).capitalize()
-        return style.Bar(f"{what}, {r['programme_label']}, {_when(r)}", r["value"],
-                         f"{wording.value_text(r, with_unit=False)} {DIRECTION_WORDS[r['direction']]}",
-                         DIRECTION_COLOUR[r["direction"]], "xx" if r["direction"] == "both" else "",
-                         side=DIRECTION_SIGN[r["direction"]])
+        return style.Bar(
+            f"{what}, {r['programme_label']}, {_when(r)}",
+            r["value"],
+            f"{wording.value_text(r, with_unit=False)} {DIRECTION_WORDS[r['direction']]}",
+            DIRECTION_COLOUR[r["direction"]],
+            "xx" if r["direction"] == "both" else "",
+            side=DIRECTION_SIGN[r["direction"]],
+        )
 
-    subtitle = _sentences("People as each source counts them, east → west to the right of the line, west → east to "
-                          "the left, both ways together across it. Person-times and quotas are not drawn.", SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
-                          style.capped(len(table), total, "flows", "largest"))
+    subtitle = _sentences(
+        "People as each source counts them, east → west to the right of the line, west → east to "
+        "the left, both ways together across it. Person-times and quotas are not drawn.",
+        SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
+        style.capped(len(table), total, "flows", "largest"),
+    )
     panels = panels_by_scope(table, bar, diverging=True, ends=("← west to east", "east to west →"))
-    return save_chart(lambda layout: style.bar_chart(layout, "How many cadres and professionals moved each way?", subtitle, panels,
-                                                 shared_scale=True),
-                  "talent_flows", directory, table, TALENT_COLUMNS)
+    return save_chart(
+        lambda layout: style.bar_chart(
+            layout, "How many cadres and professionals moved each way?", subtitle, panels, shared_scale=True
+        ),
+        "talent_flows",
+        directory,
+        table,
+        TALENT_COLUMNS,
+    )
 
 
 TRAINEE_HEADINGS = {"person": "People trained", "person_time": "Person-times trained (repeat attendance counted)"}
@@ -474,17 +650,27 @@ def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Char
         for r in group.itertuples():
             words = wording.QUALIFIER_WORDS[r.people_qualifier]
             per = f"{words if r.people_qualifier in ('over', 'nearly', 'under') else 'about '}{r.per_class:.0f} per class"
-            bars.append(style.Bar(f"{(r.breakdown or r.people_indicator_label).capitalize()}, {r.programme_label}, "
-                                  f"{_when(r._asdict())} · {int(r.value)} {wording.unit_text('class', r.value)}, {per}",
-                                  r.people, f"{words}{int(r.people):,} {wording.unit_text(unit, r.people)}"))
-        panels.append(style.Panel(bars, f"{TRAINEE_HEADINGS.get(unit, unit)}: {PANEL_HEADINGS[kind].lower()}",
-                                  scale_group=unit))
+            bars.append(
+                style.Bar(
+                    f"{(r.breakdown or r.people_indicator_label).capitalize()}, {r.programme_label}, "
+                    f"{_when(r._asdict())} · {int(r.value)} {wording.unit_text('class', r.value)}, {per}",
+                    r.people,
+                    f"{words}{int(r.people):,} {wording.unit_text(unit, r.people)}",
+                )
+            )
+        panels.append(style.Panel(bars, f"{TRAINEE_HEADINGS.get(unit, unit)}: {PANEL_HEADINGS[kind].lower()}", scale_group=unit))
     units = table.people_unit.nunique()
-    subtitle = _sentences("Trainees of the training classes each source reports, with the classes and the average per class.",
-                          "Bars of people share one scale, bars of person-times another." if units > 1 else "",
-                          style.capped(len(table), total, "programmes", "largest"))
-    return save_chart(lambda layout: style.bar_chart(layout, "How many people did the training classes reach?", subtitle, panels),
-                  "talent_training", directory, comparisons.with_partners(table, facts, ["people_fact_id"]))
+    subtitle = _sentences(
+        "Trainees of the training classes each source reports, with the classes and the average per class.",
+        "Bars of people share one scale, bars of person-times another." if units > 1 else "",
+        style.capped(len(table), total, "programmes", "largest"),
+    )
+    return save_chart(
+        lambda layout: style.bar_chart(layout, "How many people did the training classes reach?", subtitle, panels),
+        "talent_training",
+        directory,
+        comparisons.with_partners(table, facts, ["people_fact_id"]),
+    )
 
 
 # --- Labour -------------------------------------------------------------------------------------
@@ -502,15 +688,20 @@ def job_fair_funnel(facts: pd.DataFrame, vocabulary: pd.DataFrame, directory: Pa
         bars.append(style.Bar(stage + share, r["value"], wording.value_text(r), style.PALETTE[2]))
     if len(table):
         first = table.iloc[0]
-        title = (f"{first.programme_label}: how many job seekers at the fair of "
-                 f"{mark_period(span_text(first.period), first.flag_list)} reached a job intention?")
+        title = (
+            f"{first.programme_label}: how many job seekers at the fair of "
+            f"{mark_period(span_text(first.period), first.flag_list)} reached a job intention?"
+        )
     else:
         title = "No job fair reported stage by stage"
     offered = " and ".join(wording.value_text(r) for _, r in context.iterrows())
-    subtitle = _sentences(f"The same fair also had {offered}." if offered else "",
-                          "An intention is not a job.")
-    return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]),
-                  "labour_job_fair_funnel", directory, pd.concat([table, context], ignore_index=True))
+    subtitle = _sentences(f"The same fair also had {offered}." if offered else "", "An intention is not a job.")
+    return save_chart(
+        lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]),
+        "labour_job_fair_funnel",
+        directory,
+        pd.concat([table, context], ignore_index=True),
+    )
 
 
 def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FIGURES_DIR) -> Chart:
@@ -520,10 +711,14 @@ def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FI
     total = len(counts)
     counts = counts.sort_values(["in_theme", "total"], ascending=False, kind="stable").head(MAX_BARS)
     labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
-    bars = [style.Bar(labels_of[s], r.in_theme, f"{r.in_theme} of {r.total} facts", style.THEME_COLOURS[theme],
-                      behind=r.total) for s, r in counts.iterrows()]
-    subtitle = _sentences(f"{THEME_LABELS[theme]} facts (coloured) among all the facts of each source (grey).",
-                          style.capped(len(counts), total, "sources", f"with most {THEME_LABELS[theme].lower()} facts"))
+    bars = [
+        style.Bar(labels_of[s], r.in_theme, f"{r.in_theme} of {r.total} facts", style.THEME_COLOURS[theme], behind=r.total)
+        for s, r in counts.iterrows()
+    ]
+    subtitle = _sentences(
+        f"{THEME_LABELS[theme]} facts (coloured) among all the facts of each source (grey).",
+        style.capped(len(counts), total, "sources", f"with most {THEME_LABELS[theme].lower()} facts"),
+    )
     title = f"How many of each source's facts are about {THEME_LABELS[theme].lower()}?"
     drawn = facts[(facts.theme == theme) & facts.source_id.isin(counts.index)]
     return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]), name, directory, drawn)
@@ -540,17 +735,32 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
     def bar(r) -> style.Bar:
         colour, hatch = _status_style(r["status"])
         # the whole description: cut short, it would hide who forecasts and on which platform
-        return style.Bar(f"{r['description']} · {r['programme_label']}, {_when(r)}", r["value"],
-                         wording.value_text(r, with_unit=False) + ("" if r["status"] == "achieved" else f", {r['status']}"),
-                         colour, hatch)
+        return style.Bar(
+            f"{r['description']} · {r['programme_label']}, {_when(r)}",
+            r["value"],
+            wording.value_text(r, with_unit=False) + ("" if r["status"] == "achieved" else f", {r['status']}"),
+            colour,
+            hatch,
+        )
 
-    subtitle = _sentences("Sales and purchases of the receiving side's products, in yuan: realised (solid blue) and "
-                          "expected (hatched), which are forecasts, not results.",
-                          SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
-                          style.capped(len(table), total, "figures", "largest"))
-    return save_chart(lambda layout: style.bar_chart(layout, "How much did the pairings buy or help sell, and how much is only expected?",
-                                                 subtitle, panels_by_scope(table, bar), shared_scale=True),
-                  "consumption_sales", directory, table)
+    subtitle = _sentences(
+        "Sales and purchases of the receiving side's products, in yuan: realised (solid blue) and "
+        "expected (hatched), which are forecasts, not results.",
+        SHARED_NOTE if table.scope.map(_panel_of).nunique() > 1 else "",
+        style.capped(len(table), total, "figures", "largest"),
+    )
+    return save_chart(
+        lambda layout: style.bar_chart(
+            layout,
+            "How much did the pairings buy or help sell, and how much is only expected?",
+            subtitle,
+            panels_by_scope(table, bar),
+            shared_scale=True,
+        ),
+        "consumption_sales",
+        directory,
+        table,
+    )
 
 
 # How a count of facts of each status reads: a 'quota' fact says what is meant to happen each year,
@@ -567,23 +777,41 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
     bars = []
     for pairing, row in table.iterrows():
         parts = [(n, status) for status, n in row.items() if n]
-        bars.append(style.Bar(f"{pairing}: " + ", ".join(f"{n} {STATUS_COUNTED.get(s, s)}" for n, s in parts), int(row.sum()),
-                              f"{int(row.sum())} facts",
-                              segments=[(n, *_status_style(s)) for n, s in parts]))
+        bars.append(
+            style.Bar(
+                f"{pairing}: " + ", ".join(f"{n} {STATUS_COUNTED.get(s, s)}" for n, s in parts),
+                int(row.sum()),
+                f"{int(row.sum())} facts",
+                segments=[(n, *_status_style(s)) for n, s in parts],
+            )
+        )
     themes_text = " and ".join(THEME_SHORT[t].lower() for t in themes)
-    subtitle = _sentences("Solid: achieved; hatched: planned, expected, or a rule or quota (what is meant to happen "
-                          "each year, such as a profit-sharing rule: not a target).",
-                          style.capped(len(table), total, "pairings", "with the most facts"))
+    subtitle = _sentences(
+        "Solid: achieved; hatched: planned, expected, or a rule or quota (what is meant to happen "
+        "each year, such as a profit-sharing rule: not a target).",
+        style.capped(len(table), total, "pairings", "with the most facts"),
+    )
     drawn = subset[subset.programme_label.isin(table.index)]
-    return save_chart(lambda layout: style.bar_chart(layout, f"How many {themes_text} facts are results, and how many plans?",
-                                                 subtitle, [style.Panel(bars)]), name, directory, drawn)
+    return save_chart(
+        lambda layout: style.bar_chart(
+            layout, f"How many {themes_text} facts are results, and how many plans?", subtitle, [style.Panel(bars)]
+        ),
+        name,
+        directory,
+        drawn,
+    )
 
 
 # --- Synthesis ----------------------------------------------------------------------------------
 
-CAVEAT_SHORT = {"period_inferred": "Period inferred", "year_missing_in_source": "Year lost",
-                "number_missing_in_source": "Number lost", "claim_unverified": "'First' claim",
-                "not_achieved": "Not achieved", "qualified": "Qualified"}
+CAVEAT_SHORT = {
+    "period_inferred": "Period inferred",
+    "year_missing_in_source": "Year lost",
+    "number_missing_in_source": "Number lost",
+    "claim_unverified": "'First' claim",
+    "not_achieved": "Not achieved",
+    "qualified": "Qualified",
+}
 
 
 def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
@@ -597,14 +825,28 @@ def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Pat
     shares = table[columns].div(table["facts"], axis=0).values * 100
     texts = np.vectorize(lambda v: f"{v:.0f}%" if v else "·")(shares)
     rows = [f"{labels_of[s]} ({n} facts)" for s, n in zip(table.index, table.facts)]
-    subtitle = _sentences("Share of each source's facts: period inferred from the article's date; year or number "
-                          "lost in the surviving copy; a self-declared 'first'; not achieved (planned, expected, "
-                          "target or quota); qualified (over, nearly, about, under, a range).",
-                          style.capped(len(table), total, "sources", "with the most facts"))
+    subtitle = _sentences(
+        "Share of each source's facts: period inferred from the article's date; year or number "
+        "lost in the surviving copy; a self-declared 'first'; not achieved (planned, expected, "
+        "target or quota); qualified (over, nearly, about, under, a range).",
+        style.capped(len(table), total, "sources", "with the most facts"),
+    )
     drawn = facts[facts.source_id.isin(table.index)]
-    return save_chart(lambda layout: _heat_figure(layout, "Which caveats do each source's figures carry?", subtitle, rows,
-                                              [CAVEAT_SHORT[c] for c in columns], shares, texts, 100),
-                  "synthesis_caveats", directory, drawn)
+    return save_chart(
+        lambda layout: _heat_figure(
+            layout,
+            "Which caveats do each source's figures carry?",
+            subtitle,
+            rows,
+            [CAVEAT_SHORT[c] for c in columns],
+            shares,
+            texts,
+            100,
+        ),
+        "synthesis_caveats",
+        directory,
+        drawn,
+    )
 
 
 def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
@@ -620,16 +862,28 @@ def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGU
     rows = [f"{labels_of[s]} · {genre[s].replace('_', ' ')}" for s in table.index]
     shares = table.div(table.sum(axis=1), axis=0).values
     texts = np.where(table.values > 0, table.values.astype(str), "·")
-    subtitle = _sentences("Number of facts by theme; the shade gives the share of the source's facts.",
-                          style.capped(len(table), total, "sources", "with the most facts"))
+    subtitle = _sentences(
+        "Number of facts by theme; the shade gives the share of the source's facts.",
+        style.capped(len(table), total, "sources", "with the most facts"),
+    )
     drawn = facts[facts.source_id.isin(table.index)]
-    return save_chart(lambda layout: _heat_figure(layout, "What does each source count?", subtitle, rows,
-                                              [THEME_SHORT[t] for t in table.columns], shares, texts, 0.6),
-                  "synthesis_theme_mix", directory, drawn)
+    return save_chart(
+        lambda layout: _heat_figure(
+            layout, "What does each source count?", subtitle, rows, [THEME_SHORT[t] for t in table.columns], shares, texts, 0.6
+        ),
+        "synthesis_theme_mix",
+        directory,
+        drawn,
+    )
 
 
-def draw_all(directory: Path = FIGURES_DIR, facts: pd.DataFrame | None = None, sources: pd.DataFrame | None = None,
-             pairings: pd.DataFrame | None = None, places: pd.DataFrame | None = None) -> list[Chart]:
+def draw_all(
+    directory: Path = FIGURES_DIR,
+    facts: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
+    pairings: pd.DataFrame | None = None,
+    places: pd.DataFrame | None = None,
+) -> list[Chart]:
     """Every chart the book shows, as the chapters draw them (used by tests and the benchmark);
     the dataset's frames unless others are given."""
     from eastwest.dataset import load
@@ -640,11 +894,19 @@ def draw_all(directory: Path = FIGURES_DIR, facts: pd.DataFrame | None = None, s
     pairings = load.pairings() if pairings is None else pairings
     places = load.places() if places is None else places
     return [
-        pairing_network(facts, pairings, places, directory), source_timeline(sources, pairings, directory),
-        evidence_map(facts, directory), aid_funds(facts, directory), aid_over_report_dates(facts, directory),
-        aid_split(facts, directory), investment_vs_aid(facts, directory), talent_flows(facts, directory),
-        training_classes(facts, directory), theme_share(facts, "labour", "labour_share", directory),
-        job_fair_funnel(facts, load.indicators(), directory), sales_realised_vs_expected(facts, directory),
+        pairing_network(facts, pairings, places, directory),
+        source_timeline(sources, pairings, directory),
+        evidence_map(facts, directory),
+        aid_funds(facts, directory),
+        aid_over_report_dates(facts, directory),
+        aid_split(facts, directory),
+        investment_vs_aid(facts, directory),
+        talent_flows(facts, directory),
+        training_classes(facts, directory),
+        theme_share(facts, "labour", "labour_share", directory),
+        job_fair_funnel(facts, load.indicators(), directory),
+        sales_realised_vs_expected(facts, directory),
         status_by_pairing(facts, ["consumption", "industry"], "consumption_status", directory),
-        theme_mix(facts, sources, directory), caveats_by_source(facts, sources, directory),
+        theme_mix(facts, sources, directory),
+        caveats_by_source(facts, sources, directory),
     ]

@@ -4,6 +4,7 @@ report helping into jobs. Drawn in the house layout (eastwest.charts.style: laid
 least 11 pt, a wide and a narrow version) and saved by eastwest.charts.figures.save_chart with the facts each
 drew beside it (figures/<name>.csv), like every chart of the book.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,12 +13,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from eastwest.analysis import comparisons
-from eastwest.dataset import load
 from eastwest.charts import style
-from eastwest.charts.figures import MAX_BARS, RELATIONSHIP_COLOURS, Chart, save_chart, largest
-from eastwest.reader.wording import RELATIONSHIP_SHORT
+from eastwest.charts.figures import MAX_BARS, RELATIONSHIP_COLOURS, Chart, largest, save_chart
 from eastwest.core.paths import FIGURES_DIR
+from eastwest.dataset import load
 from eastwest.reader import wording
+from eastwest.reader.wording import RELATIONSHIP_SHORT
 
 # Each kind of jobs figure: its colour, the colour's name and what it counts (the subtitle says it in
 # words, for the kinds drawn).
@@ -29,10 +30,18 @@ JOB_KINDS = {
 JOB_INDICATORS = list(JOB_KINDS)
 # An arrangement's name is written in its line's colour, darkened where that colour is too light
 # to read as text on white (4.5:1 or more).
-TEXT_COLOURS = {"east_west_cooperation": "#0060a0", "xinjiang_aid": "#8a5a00", "north_south_linkage": "#00704f",
-                "tibet_aid": "#a84300", "counterpart_assistance": "#9a4a80"}
-SCOPE_HEADINGS = {"cumulative": "Running totals since the pairing began", "annual": "One year",
-                  "period_total": "Totals over several years"}
+TEXT_COLOURS = {
+    "east_west_cooperation": "#0060a0",
+    "xinjiang_aid": "#8a5a00",
+    "north_south_linkage": "#00704f",
+    "tibet_aid": "#a84300",
+    "counterpart_assistance": "#9a4a80",
+}
+SCOPE_HEADINGS = {
+    "cumulative": "Running totals since the pairing began",
+    "annual": "One year",
+    "period_total": "Totals over several years",
+}
 
 
 # --- Who helps whom -------------------------------------------------------------------------------
@@ -40,10 +49,14 @@ SCOPE_HEADINGS = {"cumulative": "Running totals since the pairing began", "annua
 
 def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, note: str = "") -> plt.Figure:
     canvas = style.Canvas(layout)
-    canvas.header("Who helps whom",
-                  "Each arrow runs from a helping place to the place it helps; beside each receiving place, "
-                  "the arrangement and the start the sources give.")
-    east_text = {e: f"{wording.short_name(names.loc[e, 'name_en'])}\n{names.loc[e, 'province']}" for e in dict.fromkeys(pairings.east)}
+    canvas.header(
+        "Who helps whom",
+        "Each arrow runs from a helping place to the place it helps; beside each receiving place, "
+        "the arrangement and the start the sources give.",
+    )
+    east_text = {
+        e: f"{wording.short_name(names.loc[e, 'name_en'])}\n{names.loc[e, 'province']}" for e in dict.fromkeys(pairings.east)
+    }
     left_width = max(canvas.measure(line) for text in east_text.values() for line in text.split("\n"))
     arrow = 0.55 if canvas.narrow else 1.1
     x_arrow = canvas.left + left_width + 0.08
@@ -58,22 +71,30 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFram
             place = names.loc[row.west]
             anchors.append(canvas.y + canvas.line_height(style.TEXT_PT) / 2)
             canvas.block(f"{wording.short_name(place['name_en'])}, {place['province']}", weight="bold", x=x_right, after=0)
-            canvas.block(RELATIONSHIP_SHORT[row.relationship], color=TEXT_COLOURS.get(row.relationship, style.TEXT_COLOUR),
-                         x=x_right, after=0)
+            canvas.block(
+                RELATIONSHIP_SHORT[row.relationship],
+                color=TEXT_COLOURS.get(row.relationship, style.TEXT_COLOUR),
+                x=x_right,
+                after=0,
+            )
             canvas.block(wording.start_text(row._asdict()), color=style.MUTED_COLOUR, x=x_right, after=0.16)
         middle = (top + canvas.y - 0.16) / 2
         canvas.text(x_arrow - 0.08, middle, east_text[east], ha="right", va="center")
         for row, y in zip(group.itertuples(), anchors):
-            canvas.ax.annotate("", xy=(x_arrow + arrow, y), xytext=(x_arrow, middle),
-                               arrowprops=dict(arrowstyle="-|>", color=RELATIONSHIP_COLOURS[row.relationship], lw=2,
-                                               shrinkA=2, shrinkB=2, mutation_scale=14))
+            canvas.ax.annotate(
+                "",
+                xy=(x_arrow + arrow, y),
+                xytext=(x_arrow, middle),
+                arrowprops=dict(
+                    arrowstyle="-|>", color=RELATIONSHIP_COLOURS[row.relationship], lw=2, shrinkA=2, shrinkB=2, mutation_scale=14
+                ),
+            )
         canvas.y += 0.06
     canvas.block(note, color=style.MUTED_COLOUR)
     return canvas.finish()
 
 
-def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame,
-                directory: Path = FIGURES_DIR) -> Chart:
+def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     """Helping places joined by an arrow to the places they help, with the arrangement and start in
     words. It draws pairings, not facts: its sources are those that name each pairing."""
     names = places.set_index("id")
@@ -86,8 +107,9 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
         pairings = pairings[pairings.index.isin(keep)]
     note = style.capped(len(pairings), total, "pairings", "named by most sources")
     drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "pairing"]].drop_duplicates()
-    return save_chart(lambda layout: _map_figure(layout, pairings, names, note), "overview_pairings", directory,
-                 drawn.reset_index(drop=True))
+    return save_chart(
+        lambda layout: _map_figure(layout, pairings, names, note), "overview_pairings", directory, drawn.reset_index(drop=True)
+    )
 
 
 # --- Jobs -----------------------------------------------------------------------------------------
@@ -97,8 +119,9 @@ def job_figures(facts: pd.DataFrame) -> pd.DataFrame:
     """Achieved whole totals of people helped into jobs, by pairing: no job-fair intentions, and no
     component of a jobs total its source also gives; a part of a count of another kind (trainees
     who started a business) is drawn, as on the landing page (analysis.part_of_a_total_of_its_kind)."""
-    table = comparisons.select(facts, indicators=JOB_INDICATORS, status="achieved", scope=comparisons.WHOLE_SCOPES,
-                            parts="own_kind")
+    table = comparisons.select(
+        facts, indicators=JOB_INDICATORS, status="achieved", scope=comparisons.WHOLE_SCOPES, parts="own_kind"
+    )
     return table[(table.programme != "") & table.value.notna()].reset_index(drop=True)
 
 
@@ -109,14 +132,24 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame, total: int) -> plt.F
         for _, row in rows.iterrows():
             east, _, west = row["programme_label"].partition(" → ")
             what = wording.what_text(row, east, west)  # "people from ... placed in jobs", its kind in brackets
-            bars.append(style.Bar(f"{row['programme_label']}: {what}\n{wording.when_text(row)}", row["value"],
-                                  wording.value_text(row), JOB_KINDS[row["indicator"]][0]))
+            bars.append(
+                style.Bar(
+                    f"{row['programme_label']}: {what}\n{wording.when_text(row)}",
+                    row["value"],
+                    wording.value_text(row),
+                    JOB_KINDS[row["indicator"]][0],
+                )
+            )
         panels.append(style.Panel(bars, SCOPE_HEADINGS.get(scope, scope) if table.scope.nunique() > 1 else ""))
     kinds = [f"{JOB_KINDS[i][2]} ({JOB_KINDS[i][1]})" for i in JOB_INDICATORS if i in set(table.indicator)]
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
-    return style.bar_chart(layout, "How many people did the pairings help into jobs?",
-                           f"Achieved totals as each source reports them, each with its own period: {listed}.", panels,
-                           note=style.capped(len(table), total, "figures", "largest"))
+    return style.bar_chart(
+        layout,
+        "How many people did the pairings help into jobs?",
+        f"Achieved totals as each source reports them, each with its own period: {listed}.",
+        panels,
+        note=style.capped(len(table), total, "figures", "largest"),
+    )
 
 
 def jobs(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:

@@ -22,6 +22,7 @@ or more panels (`bar_chart`); each panel has its own linear scale from zero and 
 figure, so that cumulative, one-year and one-date counts, or people and person-times, never
 share an axis.
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,37 +33,43 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.font_manager import FontProperties  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
-from eastwest.reader.wording import human  # noqa: E402,F401 (style.human, as chapters call it)
-from eastwest.core.paths import FIGURES_DIR  # noqa: E402
+from eastwest.core.paths import FIGURES_DIR
+from eastwest.reader.wording import human  # noqa: F401 (style.human, as chapters call it)
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 THEME_COLOURS = {
-    "industry": "#0072B2", "talent": "#E69F00", "labour": "#009E73", "consumption": "#D55E00",
-    "pairing": "#CC79A7", "social": "#56B4E9", "outcome": "#000000", "context": "#999999",
+    "industry": "#0072B2",
+    "talent": "#E69F00",
+    "labour": "#009E73",
+    "consumption": "#D55E00",
+    "pairing": "#CC79A7",
+    "social": "#56B4E9",
+    "outcome": "#000000",
+    "context": "#999999",
 }
 STATUS_COLOURS = {"achieved": "#0072B2", "planned": "#E69F00", "expected": "#D55E00", "target": "#CC79A7", "quota": "#009E73"}
 NOT_ACHIEVED_HATCH = "//"
 DPI = 110
 
-MIN_FONT_PT = 11     # the smallest text on any chart
-TEXT_PT = 11         # labels, values, notes
-HEADING_PT = 12      # panel headings
-TITLE_PT = 13.5      # the chart's question
+MIN_FONT_PT = 11  # the smallest text on any chart
+TEXT_PT = 11  # labels, values, notes
+HEADING_PT = 12  # panel headings
+TITLE_PT = 13.5  # the chart's question
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#444444"  # subtitles and notes (9.7:1 on white)
-LINE = 1.22          # line spacing of wrapped text
+LINE = 1.22  # line spacing of wrapped text
 
 
 @dataclass(frozen=True)
 class Layout:
     name: str
     width: float  # inches
-    suffix: str   # figures/<name><suffix>.svg
+    suffix: str  # figures/<name><suffix>.svg
 
 
 WIDE = Layout("wide", 8.5, "")
@@ -73,34 +80,36 @@ LAYOUTS = (WIDE, NARROW)
 def apply() -> None:
     """Set the house style; call once at the top of every chapter."""
     plt.rcdefaults()
-    plt.rcParams.update({
-        "figure.figsize": (WIDE.width, 4.5),
-        "figure.dpi": DPI,
-        "savefig.dpi": DPI,
-        "figure.facecolor": "white",
-        "axes.facecolor": "white",
-        "savefig.facecolor": "white",
-        "font.family": "DejaVu Sans",
-        "font.size": TEXT_PT,
-        "axes.titlesize": HEADING_PT,
-        "axes.labelsize": TEXT_PT,
-        "xtick.labelsize": TEXT_PT,
-        "ytick.labelsize": TEXT_PT,
-        "legend.fontsize": TEXT_PT,
-        "axes.titleweight": "bold",
-        "axes.titlelocation": "left",
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
-        "axes.grid": False,
-        "grid.color": "#dddddd",
-        "grid.linewidth": 0.6,
-        "legend.frameon": False,
-        "hatch.linewidth": 1.0,
-        "svg.hashsalt": "eastwest",
-        "svg.fonttype": "path",
-        "path.simplify": True,
-    })
+    plt.rcParams.update(
+        {
+            "figure.figsize": (WIDE.width, 4.5),
+            "figure.dpi": DPI,
+            "savefig.dpi": DPI,
+            "figure.facecolor": "white",
+            "axes.facecolor": "white",
+            "savefig.facecolor": "white",
+            "font.family": "DejaVu Sans",
+            "font.size": TEXT_PT,
+            "axes.titlesize": HEADING_PT,
+            "axes.labelsize": TEXT_PT,
+            "xtick.labelsize": TEXT_PT,
+            "ytick.labelsize": TEXT_PT,
+            "legend.fontsize": TEXT_PT,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+            "axes.grid": False,
+            "grid.color": "#dddddd",
+            "grid.linewidth": 0.6,
+            "legend.frameon": False,
+            "hatch.linewidth": 1.0,
+            "svg.hashsalt": "eastwest",
+            "svg.fonttype": "path",
+            "path.simplify": True,
+        }
+    )
 
 
 # --- Checking and saving ---------------------------------------------------------------------------
@@ -130,7 +139,7 @@ def check_text(fig: plt.Figure, name: str = "figure") -> float:
             raise FigureTextError(f"{name}: text cut off at the figure's edge: {t.get_text()!r}")
         boxes.append((box.shrunk(0.97, 0.8), t))  # glyph boxes include line gaps: only real overlaps count
     for i, (a, ta) in enumerate(boxes):
-        for b, tb in boxes[i + 1:]:
+        for b, tb in boxes[i + 1 :]:
             if a.overlaps(b):
                 raise FigureTextError(f"{name}: texts overlap: {ta.get_text()!r} and {tb.get_text()!r}")
     return min((t.get_fontsize() for t in texts), default=MIN_FONT_PT)
@@ -241,8 +250,16 @@ class Canvas:
         kwargs.setdefault("va", "top")
         return self.ax.text(x, y, plain(text), fontsize=size, linespacing=LINE, **kwargs)
 
-    def block(self, text: str, size: float = TEXT_PT, weight: str = "normal", color: str = TEXT_COLOUR,
-              x: float | None = None, width: float | None = None, after: float = 0.06) -> float:
+    def block(
+        self,
+        text: str,
+        size: float = TEXT_PT,
+        weight: str = "normal",
+        color: str = TEXT_COLOUR,
+        x: float | None = None,
+        width: float | None = None,
+        after: float = 0.06,
+    ) -> float:
         """A wrapped paragraph at the cursor; moves the cursor below it. Returns its height."""
         if not text:
             return 0.0
@@ -271,13 +288,14 @@ class Canvas:
 @dataclass
 class Bar:
     """One bar: what it counts (written above it), its value and the words at its end."""
+
     label: str
     value: float
     text: str
     colour: str = PALETTE[0]
     hatch: str = ""
-    high: float | None = None   # a range: a lighter bar on to `high`
-    side: int = 1               # in a diverging panel: 1 right, -1 left, 0 across the centre line
+    high: float | None = None  # a range: a lighter bar on to `high`
+    side: int = 1  # in a diverging panel: 1 right, -1 left, 0 across the centre line
     behind: float | None = None  # a pale bar behind it (the whole this value is part of)
     segments: list[tuple[float, str, str]] = field(default_factory=list)  # stacked (value, colour, hatch)
 
@@ -289,6 +307,7 @@ class Bar:
 @dataclass
 class Panel:
     """Bars on one linear scale from zero: one unit, one kind of period."""
+
     bars: list[Bar]
     heading: str = ""
     diverging: bool = False
@@ -296,9 +315,9 @@ class Panel:
     scale_group: str = ""  # panels of one group share their scale (e.g. panels of one unit)
 
 
-BAR_HEIGHT = 0.2    # inches
-ROW_GAP = 0.13      # between one bar and the next row's label
-VALUE_PAD = 0.05    # between a bar's end and its value
+BAR_HEIGHT = 0.2  # inches
+ROW_GAP = 0.13  # between one bar and the next row's label
+VALUE_PAD = 0.05  # between a bar's end and its value
 
 
 def _scale(canvas: Canvas, panel: Panel, widths: list[float]) -> tuple[float, float]:
@@ -306,7 +325,7 @@ def _scale(canvas: Canvas, panel: Panel, widths: list[float]) -> tuple[float, fl
     diverging panel's centre line goes where the bars get the most room)."""
     left, right = canvas.left, canvas.right
     best = None
-    for centre in ([left + (right - left) * f / 20 for f in range(4, 17)] if panel.diverging else [left]):
+    for centre in [left + (right - left) * f / 20 for f in range(4, 17)] if panel.diverging else [left]:
         limits = []
         for bar, width in zip(panel.bars, widths):
             end = bar.end
@@ -337,15 +356,33 @@ def _draw_bar(canvas: Canvas, bar: Bar, y: float, per_unit: float, zero: float) 
     if bar.segments:
         x = zero
         for value, colour, hatch in bar.segments:
-            ax.add_patch(Rectangle((x, y), value * per_unit, BAR_HEIGHT, facecolor=colour, hatch=hatch,
-                                   edgecolor="white", lw=0.6))
+            ax.add_patch(
+                Rectangle((x, y), value * per_unit, BAR_HEIGHT, facecolor=colour, hatch=hatch, edgecolor="white", lw=0.6)
+            )
             x += value * per_unit
     elif bar.value:
-        ax.add_patch(Rectangle((start, y), bar.value * per_unit, BAR_HEIGHT, facecolor=bar.colour,
-                               hatch=bar.hatch, edgecolor="white" if bar.hatch else bar.colour, lw=0.6))
+        ax.add_patch(
+            Rectangle(
+                (start, y),
+                bar.value * per_unit,
+                BAR_HEIGHT,
+                facecolor=bar.colour,
+                hatch=bar.hatch,
+                edgecolor="white" if bar.hatch else bar.colour,
+                lw=0.6,
+            )
+        )
     if bar.high is not None and bar.high == bar.high and bar.high > bar.value:
-        ax.add_patch(Rectangle((start + bar.value * per_unit, y), (bar.high - bar.value) * per_unit, BAR_HEIGHT,
-                               facecolor=bar.colour, alpha=0.35, lw=0))
+        ax.add_patch(
+            Rectangle(
+                (start + bar.value * per_unit, y),
+                (bar.high - bar.value) * per_unit,
+                BAR_HEIGHT,
+                facecolor=bar.colour,
+                alpha=0.35,
+                lw=0,
+            )
+        )
     if bar.side < 0:
         canvas.text(start - VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="right")
     else:
@@ -379,8 +416,9 @@ def bar_panels(canvas: Canvas, panels: list[Panel], shared_scale: bool = False) 
         canvas.y -= ROW_GAP - 0.04
 
 
-def bar_chart(layout: Layout, title: str, subtitle: str, panels: list[Panel], note: str = "",
-              shared_scale: bool = False) -> plt.Figure:
+def bar_chart(
+    layout: Layout, title: str, subtitle: str, panels: list[Panel], note: str = "", shared_scale: bool = False
+) -> plt.Figure:
     """A chart of labelled bars in one or more panels; `note` goes under the bars."""
     canvas = Canvas(layout)
     canvas.header(title, subtitle)

@@ -7,6 +7,7 @@ point) and the staged files are renamed over the old ones. A build killed before
 leaves the old outputs untouched; one killed after it is completed by `recover`, which every
 build and every reader of data/ runs first. A lock file makes concurrent builds wait in turn.
 """
+
 from __future__ import annotations
 
 import fcntl

@@ -3,6 +3,7 @@
 Notebooks, tests and the build import from here instead of spelling out "../data".
 `ProjectPaths(root)` lets tests build a copy of the project in a temporary folder.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ MyST), HTML tables, the theme's print header and the search page. Rather than tr
 one of those to escape, such text may not hold what any of them would read as markup: HTML tags,
 MyST roles, directives or substitutions, or control characters and line breaks.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,5 +23,7 @@ def problem(text) -> str | None:
         return None
     char = match.group(0)
     what = _NAMES.get(char, f"the control character U+{ord(char):04X}")
-    return (f"contains {what} at position {match.start() + 1}; displayed text may not hold HTML, MyST roles or "
-            "directives, or control characters (write it as plain text on one line)")
+    return (
+        f"contains {what} at position {match.start() + 1}; displayed text may not hold HTML, MyST roles or "
+        "directives, or control characters (write it as plain text on one line)"
+    )

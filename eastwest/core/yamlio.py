@@ -1,4 +1,5 @@
 """Reading curated YAML with errors that name the file, line and column."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Build the dataset in data/ from seeds, provenance, annotations and reference files."""
+
 from __future__ import annotations
 
 import re
@@ -9,18 +10,18 @@ import pandas as pd
 import pandera.errors as pa_errors
 
 from eastwest.annotate.annotations import Annotations, claimed_span, exclusion_spans, load_annotations, locate_once, validate_fact
-from eastwest.sources.cleaning import GARBLED_MARK, CleanResult
-from eastwest.sources.corpus import clean_corpus, clean_text_outputs, quality_log_text
+from eastwest.annotate.mentions import Mention, audit
 from eastwest.core import plaintext
 from eastwest.core.errors import DataError
-from eastwest.reference.indicators import OTHER_PREFIX
 from eastwest.core.files import build_lock, csv_text, json_text, publish, write_text
-from eastwest.annotate.mentions import Mention, audit
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.sources.provenance import SourceRecord
-from eastwest.dataset.schema import FACT_COLUMNS, facts_schema
-from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
 from eastwest.core.yamlio import load_yaml
+from eastwest.dataset.schema import FACT_COLUMNS, facts_schema
+from eastwest.reference.indicators import OTHER_PREFIX
+from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
+from eastwest.sources.cleaning import GARBLED_MARK, CleanResult
+from eastwest.sources.corpus import clean_corpus, clean_text_outputs, quality_log_text
+from eastwest.sources.provenance import SourceRecord
 
 _SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 
@@ -67,7 +68,9 @@ def build_source(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, pa
     for m in mentions:
         if m.status == "unaccounted" and not any(start <= m.start and m.end <= end for start, end in rejected):
             context = clean.text[max(0, m.start - 12) : m.end + 8].replace("\n", " ")
-            errors.append(f"{path}: mention {m.text!r} at offset {m.start} is neither in a fact nor excluded (context: {context!r})")
+            errors.append(
+                f"{path}: mention {m.text!r} at offset {m.start} is neither in a fact nor excluded (context: {context!r})"
+            )
     return SourceBuild(record, clean, facts, mentions, errors)
 
 
@@ -95,14 +98,21 @@ def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPath
             if source not in texts:
                 raise DataError(f"{where}: start_source {source!r} is not a known source id")
             quote_start = locate_once(texts[source], entry["start_quote"], where, "start_quote")
-        rows.append({
-            "pairing_id": entry["id"], "east": entry["east"], "west": entry["west"],
-            "relationship": entry["relationship"], "relationship_zh": RELATIONSHIPS[entry["relationship"]],
-            "start_date": entry.get("start_date") or "", "start_source": entry.get("start_source") or "",
-            "start_quote": entry.get("start_quote") or "", "start_quote_start": quote_start,
-            "start_flags": ";".join(start_flags),
-            "note": entry.get("note") or "",
-        })
+        rows.append(
+            {
+                "pairing_id": entry["id"],
+                "east": entry["east"],
+                "west": entry["west"],
+                "relationship": entry["relationship"],
+                "relationship_zh": RELATIONSHIPS[entry["relationship"]],
+                "start_date": entry.get("start_date") or "",
+                "start_source": entry.get("start_source") or "",
+                "start_quote": entry.get("start_quote") or "",
+                "start_quote_start": quote_start,
+                "start_flags": ";".join(start_flags),
+                "note": entry.get("note") or "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -126,16 +136,33 @@ def _sources_table(records: list[SourceRecord], builds: dict[str, SourceBuild]) 
     return pd.DataFrame(rows)
 
 
-INDICATOR_COLUMNS = ["indicator", "label_en", "label_zh", "definition", "unit", "theme", "area", "direction",
-                     "comparability", "facts", "sources"]
+INDICATOR_COLUMNS = [
+    "indicator",
+    "label_en",
+    "label_zh",
+    "definition",
+    "unit",
+    "theme",
+    "area",
+    "direction",
+    "comparability",
+    "facts",
+    "sources",
+]
 
 
 def _indicators_table(vocab: Vocabulary, facts: pd.DataFrame) -> pd.DataFrame:
     """The indicator vocabulary in file order, with how many facts and sources use each."""
     used = facts.groupby("indicator").agg(facts=("fact_id", "count"), sources=("source_id", "nunique"))
-    rows = [{"indicator": i.id, **i.model_dump(exclude={"id"}),
-             "facts": int(used["facts"].get(i.id, 0)), "sources": int(used["sources"].get(i.id, 0))}
-            for i in vocab.indicators.values()]
+    rows = [
+        {
+            "indicator": i.id,
+            **i.model_dump(exclude={"id"}),
+            "facts": int(used["facts"].get(i.id, 0)),
+            "sources": int(used["sources"].get(i.id, 0)),
+        }
+        for i in vocab.indicators.values()
+    ]
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
 
 
@@ -191,7 +218,8 @@ def write_new_clean_text(source: SourceBuild, paths: ProjectPaths = PROJECT):
     contributor can annotate from it; a published source's text changes only with `build`."""
     target = paths.clean_text(source.record.source_id)
     published = paths.facts_csv.exists() and source.record.source_id in set(
-        pd.read_csv(paths.facts_csv, usecols=["source_id"], dtype=str)["source_id"])
+        pd.read_csv(paths.facts_csv, usecols=["source_id"], dtype=str)["source_id"]
+    )
     if published or (target.exists() and target.read_text(encoding="utf-8") == source.clean.text):
         return None
     write_text(target, source.clean.text)
@@ -212,15 +240,20 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     records, cleaned, vocab, builds = collect(paths)
     errors = [e for b in builds.values() for e in b.errors]
     known = {r.source_id for r in records}
-    errors += [f"{p}: annotations for an unknown source id {p.stem!r} (no seed or provenance record)"
-               for p in paths.annotation_files() if p.stem not in known]
+    errors += [
+        f"{p}: annotations for an unknown source id {p.stem!r} (no seed or provenance record)"
+        for p in paths.annotation_files()
+        if p.stem not in known
+    ]
     all_facts = [f for b in builds.values() for f in b.facts]
     sources_of = defaultdict(set)
     for f in all_facts:
         sources_of[f["fact_id"]].add(f["source_id"])
     counts = Counter(f["fact_id"] for f in all_facts)
-    errors += [f"duplicate fact_id {i!r} at " + ", ".join(_id_lines(i, sources_of[i], paths))
-               for i in sorted(i for i, n in counts.items() if n > 1)]
+    errors += [
+        f"duplicate fact_id {i!r} at " + ", ".join(_id_lines(i, sources_of[i], paths))
+        for i in sorted(i for i, n in counts.items() if n > 1)
+    ]
     if errors:
         raise DataError(_error_report(errors, paths))
 
@@ -234,23 +267,36 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     outputs = {paths.facts_csv: csv_text(facts)}
 
     mention_rows = [
-        {"source_id": sid, "start": m.start, "end": m.end, "text": m.text, "status": m.status,
-         "fact_id": m.fact_id, "reason": m.reason}
-        for sid, b in builds.items() for m in b.mentions
+        {
+            "source_id": sid,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "status": m.status,
+            "fact_id": m.fact_id,
+            "reason": m.reason,
+        }
+        for sid, b in builds.items()
+        for m in b.mentions
     ]
     mentions = pd.DataFrame(mention_rows, columns=["source_id", "start", "end", "text", "status", "fact_id", "reason"])
     outputs[paths.mentions_csv] = csv_text(mentions)
 
     texts = {sid: c.text for sid, c in cleaned.items()}
     outputs[paths.pairings_csv] = csv_text(_pairings_table(vocab, texts, paths))
-    places = pd.DataFrame(list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "lat", "lon"])
+    places = pd.DataFrame(
+        list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "lat", "lon"]
+    )
     outputs[paths.places_csv] = csv_text(places)
     outputs[paths.sources_csv] = csv_text(_sources_table(records, builds))
     indicators = _indicators_table(vocab, facts)
     outputs[paths.indicators_csv] = csv_text(indicators)
 
     extra = {sid: {"numbers_missing_in_source": [], "years_missing_in_source": []} for sid in builds}
-    for key, flag in (("numbers_missing_in_source", "number_missing_in_source"), ("years_missing_in_source", "year_missing_in_source")):
+    for key, flag in (
+        ("numbers_missing_in_source", "number_missing_in_source"),
+        ("years_missing_in_source", "year_missing_in_source"),
+    ):
         flagged = facts[facts["flags"].str.contains(flag)]
         for sid, group in flagged.groupby("source_id", sort=False):
             extra[sid][key] = group[["fact_id", "quote"]].to_dict("records")
@@ -259,15 +305,17 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     counts = mentions.groupby("status").size().to_dict()
     report = {
         "sources": len(records),
-        "facts": int(len(facts)),
+        "facts": len(facts),
         "facts_by_theme": {k: int(v) for k, v in facts.groupby("theme").size().items()},
         "facts_by_indicator": {i: int(n) for i, n in zip(indicators["indicator"], indicators["facts"])},
         "facts_in_other_indicators": int(facts["indicator"].str.startswith(OTHER_PREFIX).sum()),
         "facts_number_missing": int(facts["flags"].str.contains("number_missing_in_source").sum()),
-        "mentions": int(len(mentions)),
+        "mentions": len(mentions),
         "mentions_linked": int(counts.get("linked", 0)),
         "mentions_excluded": int(counts.get("excluded", 0)),
-        "mentions_excluded_by_reason": {k: int(v) for k, v in mentions[mentions.status == "excluded"].groupby("reason").size().items()},
+        "mentions_excluded_by_reason": {
+            k: int(v) for k, v in mentions[mentions.status == "excluded"].groupby("reason").size().items()
+        },
         "coverage_percent": round(100 * counts.get("linked", 0) / max(1, len(mentions)), 1),
     }
     outputs[paths.build_report] = json_text(report)

@@ -1,4 +1,5 @@
 """The one loader: notebooks, pages and tests read the built dataset through these functions."""
+
 from __future__ import annotations
 
 import json
@@ -70,8 +71,13 @@ def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
     meta = _read_csv(paths.sources_csv).set_index("source_id")
     frame["source_label"] = frame["source_id"].map(lambda sid: source_label(meta.loc[sid]) if sid in meta.index else sid)
     vocabulary = _indicators(paths, _version(paths.indicators_csv)).set_index("indicator")
-    for column, source in (("indicator_label", "label_en"), ("indicator_zh", "label_zh"), ("direction", "direction"),
-                           ("comparability", "comparability"), ("area", "area")):
+    for column, source in (
+        ("indicator_label", "label_en"),
+        ("indicator_zh", "label_zh"),
+        ("direction", "direction"),
+        ("comparability", "comparability"),
+        ("area", "area"),
+    ):
         frame[column] = frame["indicator"].map(vocabulary[source])
     frame["programme"] = _programme_pairing(frame, paths)
     labels = pairings(paths).set_index("pairing_id")["label"]
@@ -94,7 +100,11 @@ def _programme_pairing(frame: pd.DataFrame, paths: ProjectPaths) -> list[str]:
         if (east, west) in by_ends:
             out.append(by_ends[(east, west)])
             continue
-        candidates = [p for p in source_pairings.get(sid, []) if (west and west_of.get(p) == west) or (east and not west and east_of.get(p) == east)]
+        candidates = [
+            p
+            for p in source_pairings.get(sid, [])
+            if (west and west_of.get(p) == west) or (east and not west and east_of.get(p) == east)
+        ]
         out.append(candidates[0] if len(candidates) == 1 else "")
     return out
 

@@ -1,4 +1,5 @@
 """Table schemas of the built dataset (pandera), also the source of the data dictionary."""
+
 from __future__ import annotations
 
 import pandera.pandas as pa
@@ -67,10 +68,14 @@ def facts_schema(vocab: Vocabulary) -> pa.DataFrameSchema:
             "flags": pa.Column(str, pa.Check(known_flags, element_wise=False)),
         },
         checks=[
-            pa.Check(lambda df: df["value"].notna() | df["flags"].str.contains("number_missing_in_source"),
-                     error="value empty without the flag number_missing_in_source"),
-            pa.Check(lambda df: ~(df["status"].isin(["planned", "expected", "target"]) & ~df["flags"].str.contains("planned")),
-                     error="planned/expected/target fact without the planned flag"),
+            pa.Check(
+                lambda df: df["value"].notna() | df["flags"].str.contains("number_missing_in_source"),
+                error="value empty without the flag number_missing_in_source",
+            ),
+            pa.Check(
+                lambda df: ~(df["status"].isin(["planned", "expected", "target"]) & ~df["flags"].str.contains("planned")),
+                error="planned/expected/target fact without the planned flag",
+            ),
         ],
         strict=True,
         ordered=True,

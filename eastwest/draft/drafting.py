@@ -15,8 +15,10 @@ not the future tense.
 `agreement()` drafts every curated source from scratch (in memory) and compares the proposals with
 the curated annotations, the answer key: `make bench` prints it and writes it for the method page.
 """
+
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,21 +28,21 @@ from pathlib import Path
 import yaml
 
 from eastwest.annotate.annotations import FACT_FIELDS, validate_fact
-from eastwest.sources.cleaning import CleanResult, clean_seed
-from eastwest.core.errors import DataError
 from eastwest.annotate.mentions import scan
 from eastwest.annotate.numerals import PREFIX_QUALIFIERS, NumberFormatError, ParsedNumber, parse_number
+from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.sources.provenance import SourceRecord, load_records, read_seed
-from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
 from eastwest.core.yamlio import load_yaml
+from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
+from eastwest.sources.cleaning import CleanResult, clean_seed
+from eastwest.sources.provenance import SourceRecord, load_records, read_seed
 
 CHECK = "check"  # the draft-only key holding review notes
 SENTENCE_END = "。！？!?"
 PART_END = SENTENCE_END + "；;"
 CLAUSE_END = PART_END + "，,"
 OPENING, CLOSING = "(（《【「", ")）》】」"
-QUOTES = "“”\"「」‘’"
+QUOTES = '“”"「」‘’'
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUFFIX_QUALIFIER_WORDS = ("左右", "以上", "以内")  # after a mention; 余/多 are inside it already
 _NP_STOP = re.compile(r"[与和及、，,。；;：:！？!?为在到于将已均分别共之\d]")
@@ -84,9 +86,13 @@ class Rules:
             for r in raw["indicators"]:
                 if r["indicator"] not in vocab.indicators:
                     raise DataError(f"{path}: unknown indicator {r['indicator']!r} in a rule")
-                self.indicators.append({"indicator": r["indicator"],
-                                        "all": [self._re(p) for p in r.get("all") or []],
-                                        "none": [self._re(p) for p in r.get("none") or []]})
+                self.indicators.append(
+                    {
+                        "indicator": r["indicator"],
+                        "all": [self._re(p) for p in r.get("all") or []],
+                        "none": [self._re(p) for p in r.get("none") or []],
+                    }
+                )
             self.themes = []
             for r in raw["themes"]:
                 vocab.check("themes", r["theme"], f"{path}: themes")
@@ -179,7 +185,7 @@ class Spot:
 
     @property
     def mention(self) -> str:
-        return self.text[self.start:self.end]
+        return self.text[self.start : self.end]
 
     def _bounds(self, ends: str) -> tuple[int, int]:
         left = self.para_start
@@ -216,15 +222,15 @@ class Spot:
     @property
     def before(self) -> str:
         """The sentence before the mention."""
-        return self.text[self.sentence_bounds[0]:self.start]
+        return self.text[self.sentence_bounds[0] : self.start]
 
     @property
     def clause_before(self) -> str:
-        return self.text[self._bounds(CLAUSE_END)[0]:self.start]
+        return self.text[self._bounds(CLAUSE_END)[0] : self.start]
 
     @property
     def after(self) -> str:
-        return self.text[self.end:self.para_end]
+        return self.text[self.end : self.para_end]
 
     def windows(self) -> list[str]:
         return [self.clause, self.part, self.sentence]
@@ -253,14 +259,17 @@ def _spot(text: str, start: int, end: int) -> Spot:
 def exclusion_reason(spot: Spot, rules: Rules) -> str | None:
     """The reason a mention is not a fact, by the rules' exclusions; None if it may be one."""
     mention, after = spot.mention, spot.after
-    before = spot.text[spot.para_start:spot.start]
+    before = spot.text[spot.para_start : spot.start]
     for rule in rules.exclusions:
         if "quoted_max" in rule:
             if _inside_short_quote(spot, int(rule["quoted_max"])):
                 return rule["reason"]
             continue
         if "phrase" in rule:
-            if any(m.start() < spot.end and spot.start < m.end() for m in rule["phrase"].finditer(spot.text, spot.para_start, spot.para_end)):
+            if any(
+                m.start() < spot.end and spot.start < m.end()
+                for m in rule["phrase"].finditer(spot.text, spot.para_start, spot.para_end)
+            ):
                 return rule["reason"]
             continue
         if "mention" in rule and not rule["mention"].search(mention):
@@ -277,14 +286,14 @@ def exclusion_reason(spot: Spot, rules: Rules) -> str | None:
 
 def _inside_short_quote(spot: Spot, max_chars: int) -> bool:
     text = spot.text
-    left = max(text.rfind(q, spot.para_start, spot.start) for q in "“\"「")
+    left = max(text.rfind(q, spot.para_start, spot.start) for q in '“"「')
     if left < 0:
         return False
-    closing = [i for i in (text.find(q, spot.end, spot.para_end) for q in "”\"」") if i >= 0]
+    closing = [i for i in (text.find(q, spot.end, spot.para_end) for q in '”"」') if i >= 0]
     if not closing:
         return False
     right = min(closing)
-    inner = text[left + 1:right]
+    inner = text[left + 1 : right]
     return len(inner) <= max_chars and not any(q in inner for q in QUOTES)
 
 
@@ -292,13 +301,17 @@ def number_text(spot: Spot) -> tuple[str, int]:
     """The mention with its qualifier words (近…, …左右) and a counter after a space; its start."""
     text, start, end = spot.text, spot.start, spot.end
     for word in sorted(PREFIX_QUALIFIERS, key=len, reverse=True):
-        if text[max(spot.para_start, start - len(word)):start] == word:
+        if text[max(spot.para_start, start - len(word)) : start] == word:
             start -= len(word)
             break
-    counter = re.match(r"\s+(?:个|名|人|户|项|家|所|村)", text[end:spot.para_end])
+    counter = re.match(r"\s+(?:个|名|人|户|项|家|所|村)", text[end : spot.para_end])
     if counter and re.fullmatch(r"[\d.]+", spot.mention):  # "14 个": the counter after a space
         end += counter.end()
-    fraction = re.match(r"[一二三四五六七八九十百\d]+(?:多|强|左右)?", text[end:spot.para_end]) if text[start:end].endswith("分之") else None
+    fraction = (
+        re.match(r"[一二三四五六七八九十百\d]+(?:多|强|左右)?", text[end : spot.para_end])
+        if text[start:end].endswith("分之")
+        else None
+    )
     if fraction:
         end += fraction.end()
     for word in _SUFFIX_QUALIFIER_WORDS:
@@ -312,7 +325,7 @@ def number_text(spot: Spot) -> tuple[str, int]:
 
 
 def _counted_noun(spot: Spot, number_end: int) -> str:
-    after = spot.text[number_end:spot.para_end]
+    after = spot.text[number_end : spot.para_end]
     stop = _NP_STOP.search(after)
     return after[: stop.start() if stop else min(len(after), 12)][:12]
 
@@ -355,9 +368,11 @@ def choose_status(p: Proposal, rules: Rules, words: Words) -> str:
     before = p.spot.before
     quota = s["quota"]
     per_year = words.cues(before, quota["per_year"])
-    if per_year and rules.quota_verbs.search(before[per_year[-1][0]:] + p.spot.after[:12]):
+    if per_year and rules.quota_verbs.search(before[per_year[-1][0] :] + p.spot.after[:12]):
         return "quota"
-    if p.fact.get("unit") == "percent" and rules.share_rule_after.search(p.spot.text[p.number_start + len(p.number):p.spot.para_end]):
+    if p.fact.get("unit") == "percent" and rules.share_rule_after.search(
+        p.spot.text[p.number_start + len(p.number) : p.spot.para_end]
+    ):
         return "quota"
     found = []
     for status in ("achieved", "planned", "expected", "target"):
@@ -396,8 +411,7 @@ def _int(token: str) -> int:
     return int(cn2an.cn2an(token, "smart"))
 
 
-def _dated(m: re.Match, year: int, month: int | None, day: int | None, inferred: bool,
-           year_kind: str = "year") -> TimeExpr:
+def _dated(m: re.Match, year: int, month: int | None, day: int | None, inferred: bool, year_kind: str = "year") -> TimeExpr:
     """The expression matched by `m` as a day, a month or (without a month) a year."""
     if month and day:
         return TimeExpr(m.start(), m.end(), "day", f"{year}-{month:02d}-{day:02d}", inferred)
@@ -497,7 +511,7 @@ def _article_date(record: SourceRecord) -> tuple[str, tuple[int, int], bool]:
 PARAGRAPH_KINDS = ("year", "relative_year", "range", "day", "month")
 
 
-def choose_time(p: Proposal, ctx: "SourceContext", rules: Rules) -> tuple[TimeExpr | None, str, str]:
+def choose_time(p: Proposal, ctx: SourceContext, rules: Rules) -> tuple[TimeExpr | None, str, str]:
     """The time expression that governs the number; whether it opens (since) or closes (until) a
     span; and where it was found (sentence or paragraph)."""
     spot = p.spot
@@ -508,7 +522,7 @@ def choose_time(p: Proposal, ctx: "SourceContext", rules: Rules) -> tuple[TimeEx
     exprs = [e for e in time_expressions(before, ctx.article_ym, rules) if e.kind != "now" or e.start >= part_start]
     where = "sentence"
     if not exprs:  # the paragraph before the sentence: a year that opens a run of sentences
-        para_before = spot.text[spot.para_start:spot.sentence_bounds[0]]
+        para_before = spot.text[spot.para_start : spot.sentence_bounds[0]]
         exprs = [e for e in time_expressions(para_before, ctx.article_ym, rules) if e.kind in PARAGRAPH_KINDS]
         before = para_before
         where = "paragraph"
@@ -518,14 +532,14 @@ def choose_time(p: Proposal, ctx: "SourceContext", rules: Rules) -> tuple[TimeEx
     role = ""
     if rules.until.search(before[: expr.start]):
         role = "until"
-    elif expr.kind == "years_since" or rules.since.match(before[expr.end:] + spot.text[spot.start:spot.para_end]):
+    elif expr.kind == "years_since" or rules.since.match(before[expr.end :] + spot.text[spot.start : spot.para_end]):
         role = "since"
     if where == "paragraph":
         p.checks.append("period from a time cue in an earlier sentence of the paragraph")
     return expr, role, where
 
 
-def choose_scope_and_period(p: Proposal, ctx: "SourceContext", rules: Rules, words: Words, indicator: str) -> tuple[str, str, bool]:
+def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words: Words, indicator: str) -> tuple[str, str, bool]:
     """Scope, period and whether the period was inferred from the article's date."""
     sc = rules.scope
     before = p.spot.before
@@ -542,7 +556,9 @@ def choose_scope_and_period(p: Proposal, ctx: "SourceContext", rules: Rules, wor
             return "period_total", stated, inferred
         if stated and expr.kind in ("year", "relative_year") and role != "since":
             return "annual", stated, inferred
-        p.checks.append(f"scope {sc['not_achieved']} for a {status} figure; is it one plan, a yearly rate or a total over a span?")
+        p.checks.append(
+            f"scope {sc['not_achieved']} for a {status} figure; is it one plan, a yearly rate or a total over a span?"
+        )
         return sc["not_achieved"], (stated or article) + ("" if stated else "/"), not stated or inferred
     if p.fact.get("unit") in sc["stock_units"]:
         return "stock", (stated.split("/")[-1] if stated else article) or "unknown", not stated or inferred
@@ -598,7 +614,7 @@ def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary) -> tuple[str,
     return "other_context", "context"
 
 
-def choose_places(p: Proposal, ctx: "SourceContext", rules: Rules) -> tuple[str | None, str | None]:
+def choose_places(p: Proposal, ctx: SourceContext, rules: Rules) -> tuple[str | None, str | None]:
     spot = p.spot
     found: dict[str, list[tuple[int, str]]] = {"east": [], "west": []}
     a, b = spot.sentence_bounds
@@ -606,9 +622,9 @@ def choose_places(p: Proposal, ctx: "SourceContext", rules: Rules) -> tuple[str 
     taken = [False] * len(sentence)
     for name, place_id in rules.place_names:  # longest names first; a short form inside a long one is not counted
         for m in re.finditer(re.escape(name), sentence):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start() : m.end()]):
                 continue
-            taken[m.start():m.end()] = [True] * (m.end() - m.start())
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             role = rules.vocab.places[place_id]["role"]
             if role in found:
                 found[role].append((abs(a + m.start() - spot.start), place_id))
@@ -649,8 +665,11 @@ class SourceContext:
                 place_id = self.vocab.places.get(place_id, {}).get("parent")
             return out
 
-        candidates = [pr for pr in self.pairings
-                      if (east is None or pr["east"] in family(east)) and (west is None or pr["west"] in family(west))]
+        candidates = [
+            pr
+            for pr in self.pairings
+            if (east is None or pr["east"] in family(east)) and (west is None or pr["west"] in family(west))
+        ]
         if len(candidates) == 1 or (candidates and not (east or west) and len(self.pairings) == 1):
             return candidates[0]
         return None
@@ -686,7 +705,7 @@ def _quote(text: str, start: int, end: int, rules: Rules, exact_once: bool = Tru
             cuts.append(i)
     cuts.append(para_end)
     pieces = []  # (start, end) of each clause's text, delimiters excluded
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         a = a if a == para_start else a + 1
         pieces.append((a, b))
     index = next(i for i, (a, b) in enumerate(pieces) if a <= start < b or (a <= start and end <= b))
@@ -711,9 +730,7 @@ def _quote(text: str, start: int, end: int, rules: Rules, exact_once: bool = Tru
             return text[a:b]
         if lo == 0 and hi == len(pieces) - 1:
             return text[a:b] if not exact_once else None
-        if not says_what(a, b) and lo > 0:
-            lo -= 1
-        elif step % 2 == 0 and lo > 0:
+        if (not says_what(a, b) and lo > 0) or (step % 2 == 0 and lo > 0):
             lo -= 1
         elif hi < len(pieces) - 1:
             hi += 1
@@ -726,8 +743,9 @@ def _slug(indicator: str) -> str:
     return indicator.replace("_", "-")
 
 
-def draft_document(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, rules: Rules, words: Words,
-                   paths: ProjectPaths) -> dict:
+def draft_document(
+    record: SourceRecord, clean: CleanResult, vocab: Vocabulary, rules: Rules, words: Words, paths: ProjectPaths
+) -> dict:
     """The draft annotation document for one source: {'source_id', 'facts', 'exclusions'}."""
     ctx = _context(record, clean, vocab, paths)
     text = clean.text
@@ -803,7 +821,9 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
     p.fact["unit"] = unit
     qualifiers = sorted(parsed.qualifiers)
     if len(qualifiers) > 1:
-        prefix_q = next((PREFIX_QUALIFIERS[w] for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True) if number.startswith(w)), None)
+        prefix_q = next(
+            (PREFIX_QUALIFIERS[w] for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True) if number.startswith(w)), None
+        )
         qualifier = prefix_q if prefix_q in qualifiers else qualifiers[0]
         p.checks.append(f"{number!r} reads as {' and '.join(qualifiers)}; {qualifier} chosen")
     else:
@@ -901,8 +921,8 @@ def draft_source(source_id: str, paths: ProjectPaths = PROJECT) -> dict:
 
 def write_draft(source_id: str, paths: ProjectPaths = PROJECT, force: bool = False, out: Path | None = None) -> tuple[Path, dict]:
     """Clean the seed, write data/clean/<id>.txt and the draft; return the draft's path and document."""
-    from eastwest.dataset.builder import SourceBuild, write_new_clean_text
     from eastwest.core.files import write_text
+    from eastwest.dataset.builder import SourceBuild, write_new_clean_text
 
     record, vocab = _load_context(paths, source_id)
     target = out or paths.annotation_draft(source_id)
@@ -1059,7 +1079,8 @@ def agreement(paths: ProjectPaths = PROJECT) -> dict:
             matched_n += 1
             proposal = proposals[hit]
             right = {
-                "value": _same_value(proposal["value"], fact.get("value")) and _same_value(proposal["value_high"], fact.get("value_high")),
+                "value": _same_value(proposal["value"], fact.get("value"))
+                and _same_value(proposal["value_high"], fact.get("value_high")),
                 **{k: proposal.get(k) == fact.get(k) for k in MEASURED if k not in ("value", "period")},
                 "period": str(proposal.get("period")) == str(fact.get("period")),
             }
@@ -1109,8 +1130,16 @@ def _pct(n: int, d: int) -> float:
 def agreement_markdown(result: dict, measured_on: str) -> str:
     """The agreement as a short markdown table for the method page (written by `make bench`)."""
     s = result["shares_percent"]
-    rows = [("value", "value"), ("unit", "unit"), ("qualifier", "qualifier"), ("status", "status"),
-            ("scope", "scope"), ("theme", "theme"), ("indicator", "indicator"), ("period", "period")]
+    rows = [
+        ("value", "value"),
+        ("unit", "unit"),
+        ("qualifier", "qualifier"),
+        ("status", "status"),
+        ("scope", "scope"),
+        ("theme", "theme"),
+        ("indicator", "indicator"),
+        ("period", "period"),
+    ]
     lines = [
         f"Measured on {measured_on} by `make bench` over the {result['sources']} curated sources: "
         f"{result['curated_facts_with_number']} curated facts with a number, of which the draft proposed "
@@ -1123,5 +1152,5 @@ def agreement_markdown(result: dict, measured_on: str) -> str:
     ]
     for key, label in rows:
         target = TARGETS.get(key)
-        lines.append(f"| {label} | {s[key]:.1f} % | {'≥ %d %%' % target if target else '—'} |")
+        lines.append(f"| {label} | {s[key]:.1f} % | {f'≥ {target:.0f} %' if target else '—'} |")
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
 """The bibliography (references.bib): one BibTeX entry per seed and per outside source."""
+
 from __future__ import annotations
 
 import csv
@@ -38,7 +39,11 @@ def seed_entry(record: SourceRecord) -> str:
         "year": _year(record),
         "note": _bib_escape(
             f"{record.title_en}. In Chinese. Date: {record.published or 'undated'} ({record.date_status.replace('_', ' ')}"
-            + (f"; best estimate {record.date_estimate}" if record.date_estimate and record.date_estimate != record.published else "")
+            + (
+                f"; best estimate {record.date_estimate}"
+                if record.date_estimate and record.date_estimate != record.published
+                else ""
+            )
             + f"). Genre: {record.genre.replace('_', ' ')}. Seed file seeds/{record.source_id}.txt"
             + (f"; page path {record.url}" if record.url and record.url_kind == "page_path" else "")
             + (f" (address inferred from the outlet's site: {record.address()})" if record.site else "")
@@ -66,10 +71,13 @@ def context_entries(paths: ProjectPaths) -> list[str]:
             "author": "{" + _bib_escape(row["outlet"]) + "}",
             "title": "{" + _bib_escape(f"Outside context figures reported by {row['outlet']}") + "}",
             "year": row["published"][:4] if row["published"] else "n.d.",
-            "note": _bib_escape(f"Published {row['published'] or 'undated'}; reliability: {row['reliability']}. "
-                                "Read in a stored copy; see data/reference/national_context.csv"),
-            "shortname": _bib_escape(reader_label({"outlet": row["outlet"], "date_status": "as_given",
-                                                   "published": row["published"]})),
+            "note": _bib_escape(
+                f"Published {row['published'] or 'undated'}; reliability: {row['reliability']}. "
+                "Read in a stored copy; see data/reference/national_context.csv"
+            ),
+            "shortname": _bib_escape(
+                reader_label({"outlet": row["outlet"], "date_status": "as_given", "published": row["published"]})
+            ),
         }
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
         entries.append(f"@misc{{{key},\n{body}\n}}\n")

@@ -4,6 +4,7 @@ source sentence, fact tables and the collapsed list of facts under each chart.
 Glued values carry data attributes (`data-fact`, `data-value`, `data-calc`) so the tests can
 check every number on the built page against data/facts.csv.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -14,10 +15,10 @@ import pandas as pd
 from IPython.display import HTML, display
 from myst_nb import glue
 
-from eastwest.pages import tables
 from eastwest.analysis.comparisons import pick
-from eastwest.reader.links import fact_href
+from eastwest.pages import tables
 from eastwest.reader import wording
+from eastwest.reader.links import fact_href
 
 if TYPE_CHECKING:  # charts imports matplotlib: a page that draws nothing does not need it
     from eastwest.charts.figures import Chart
@@ -31,9 +32,11 @@ def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_di
     """
     row = pick(facts, [fact_id]).iloc[0]
     value = "" if pd.isna(row["value"]) else repr(float(row["value"]))
-    html = (f'<a class="fact-link glued" data-fact="{escape(fact_id)}" data-value="{value}" '
-            f'href="{escape(fact_href(fact_id, row["source_id"], from_dir))}" title="{escape(row["quote"])}">'
-            f"{escape(wording.value_text(row, with_unit=False))}</a>")
+    html = (
+        f'<a class="fact-link glued" data-fact="{escape(fact_id)}" data-value="{value}" '
+        f'href="{escape(fact_href(fact_id, row["source_id"], from_dir))}" title="{escape(row["quote"])}">'
+        f"{escape(wording.value_text(row, with_unit=False))}</a>"
+    )
     glue(key or fact_id, HTML(html), display=False)
 
 
@@ -45,8 +48,10 @@ def glue_facts(facts: pd.DataFrame, fact_ids: list[str], from_dir: str = "chapte
 def glue_calc(key: str, value: float, text: str, fact_ids: list[str] = ()) -> None:
     """Glue a number computed from the dataset; its tooltip names the facts it was computed from."""
     basis = "computed from " + ", ".join(fact_ids) if fact_ids else "computed from data/facts.csv"
-    html = (f'<span class="calc glued" data-calc="{escape(key)}" data-value="{float(value)!r}" '
-            f'title="{escape(basis)}">{escape(text)}</span>')
+    html = (
+        f'<span class="calc glued" data-calc="{escape(key)}" data-value="{float(value)!r}" '
+        f'title="{escape(basis)}">{escape(text)}</span>'
+    )
     glue(key, HTML(html), display=False)
 
 
@@ -87,8 +92,12 @@ def show_chart(chart: Chart, from_dir: str = "chapters") -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(data, target)
         href = ("../" if from_dir else "") + f"{CHART_DATA}/{data.name}"
-        display(HTML(f'<p class="chart-data"><a href="{escape(href)}" download>Download the data behind this chart (CSV, '
-                     f'{len(chart.facts)} facts with their quotes)</a></p>'))
+        display(
+            HTML(
+                f'<p class="chart-data"><a href="{escape(href)}" download>Download the data behind this chart (CSV, '
+                f"{len(chart.facts)} facts with their quotes)</a></p>"
+            )
+        )
     show_facts_behind(chart, from_dir)
 
 
@@ -115,7 +124,9 @@ def glue_context(key: str, indicator: str, period: str) -> None:
     if len(match) != 1:
         raise KeyError(f"national_context.csv has {len(match)} rows for {indicator!r} / {period!r}; expected one")
     row = match.iloc[0]
-    html = (f'<span class="context-figure glued" data-context="{escape(key)}" data-value="{float(row.value)!r}" '
-            f'title="Outside figure: {escape(row.outlet)}, {escape(row.published or "undated")}; reliability {escape(row.reliability)}">'
-            f"{escape(' '.join(filter(None, [human(row.value, row.unit), wording.unit_text(row.unit, row.value)])))}</span>")
+    html = (
+        f'<span class="context-figure glued" data-context="{escape(key)}" data-value="{float(row.value)!r}" '
+        f'title="Outside figure: {escape(row.outlet)}, {escape(row.published or "undated")}; reliability {escape(row.reliability)}">'
+        f"{escape(' '.join(filter(None, [human(row.value, row.unit), wording.unit_text(row.unit, row.value)])))}</span>"
+    )
     glue(key, HTML(html), display=False)

@@ -3,16 +3,17 @@ its highlighted sentence. Written by `python -m eastwest pages` as explore/index
 it shows (_static/generated/explorer-data.js, and the texts of each source's facts in
 _static/generated/explorer-text/). Plain JavaScript, no remote assets, so it works from
 a web server and from file:// alike."""
+
 from __future__ import annotations
 
 import json
 
-from eastwest.dataset import load
-from eastwest.reader.links import fact_anchor, source_href
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.reader.wording import value_text
+from eastwest.dataset import load
 from eastwest.reader import wording
+from eastwest.reader.links import fact_anchor, source_href
+from eastwest.reader.wording import value_text
 
 FROM_DIR = "explore"
 # Row fields of the index; those in LOOKUP_COLUMNS (and source) are positions in a list of labels.
@@ -75,14 +76,29 @@ def explorer_data(paths: ProjectPaths = PROJECT) -> tuple[dict, dict[str, list]]
     for _, f in facts.iterrows():
         if f["source_id"] not in texts:
             texts[f["source_id"]] = []
-            sources.append({"id": f["source_id"], "label": f["source_label"], "page": source_href(f["source_id"], FROM_DIR),
-                            "text": f"{TEXT_DIR}/{f['source_id']}.js"})
+            sources.append(
+                {
+                    "id": f["source_id"],
+                    "label": f["source_label"],
+                    "page": source_href(f["source_id"], FROM_DIR),
+                    "text": f"{TEXT_DIR}/{f['source_id']}.js",
+                }
+            )
         what = f["description"] + (f" ({f['breakdown']})" if f["breakdown"] else "")
         texts[f["source_id"]].append([what, f["quote"]])
-        rows.append([value_text(f), code("indicator", f"{f['indicator_label']} · {f['indicator_zh']}"),
-                     code("pairing", f["programme_label"]), f["period"], code("status", f["status"]),
-                     code("theme", wording.THEME_LABELS[f["theme"]]), len(sources) - 1, fact_anchor(f["fact_id"]),
-                     float(f["value"]) if f["value"] == f["value"] else None])
+        rows.append(
+            [
+                value_text(f),
+                code("indicator", f"{f['indicator_label']} · {f['indicator_zh']}"),
+                code("pairing", f["programme_label"]),
+                f["period"],
+                code("status", f["status"]),
+                code("theme", wording.THEME_LABELS[f["theme"]]),
+                len(sources) - 1,
+                fact_anchor(f["fact_id"]),
+                float(f["value"]) if f["value"] == f["value"] else None,
+            ]
+        )
     index = {"columns": ROW_COLUMNS, "lookups": lookups, "sources": sources, "rows": rows}
     return index, texts
 
@@ -99,7 +115,9 @@ def write_explorer(paths: ProjectPaths = PROJECT) -> None:
         if old.stem not in texts:
             old.unlink()
     for source_id, entries in texts.items():
-        write_text(generated / TEXT_DIR / f"{source_id}.js",
-                   _script(f"(window.EXPLORER_TEXTS = window.EXPLORER_TEXTS || {{}})[{json.dumps(source_id)}] = ", entries))
+        write_text(
+            generated / TEXT_DIR / f"{source_id}.js",
+            _script(f"(window.EXPLORER_TEXTS = window.EXPLORER_TEXTS || {{}})[{json.dumps(source_id)}] = ", entries),
+        )
     write_text(generated / "explorer-data.js", _script("window.EXPLORER_FACTS = ", index))
     write_text(paths.root / FROM_DIR / "index.md", PAGE.format(n=len(index["rows"])))

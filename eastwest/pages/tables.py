@@ -1,5 +1,6 @@
 """HTML fragments for the book: fact tables whose values link to the source sentence, and the
 collapsed list of fact ids under each chart. Every text from a source is HTML-escaped."""
+
 from __future__ import annotations
 
 from html import escape
@@ -8,9 +9,8 @@ import pandas as pd
 
 from eastwest.analysis.comparisons import profiled_pairings
 from eastwest.dataset import load
+from eastwest.reader import links, wording
 from eastwest.reader.links import fact_href, source_href
-from eastwest.reader import links
-from eastwest.reader import wording
 from eastwest.reader.wording import period_text, start_text, value_text
 
 # Listings stay bounded however many sources there are: past these many facts, a table or list
@@ -31,8 +31,10 @@ def source_labels(paths=None) -> dict[str, str]:
 
 
 def source_link(source_id: str, label: str, from_dir: str = "chapters") -> str:
-    return (f'<a class="source-link" href="{escape(source_href(source_id, from_dir))}" data-source="{escape(source_id)}">'
-            f"{escape(label)}</a>")
+    return (
+        f'<a class="source-link" href="{escape(source_href(source_id, from_dir))}" data-source="{escape(source_id)}">'
+        f"{escape(label)}</a>"
+    )
 
 
 def source_links(source_ids, from_dir: str = "chapters", paths=None) -> str:
@@ -52,8 +54,9 @@ def more_facts(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
     return f"{len(frame)} more {noun}, each highlighted on its source's page: {links}"
 
 
-def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | None = None,
-               max_rows: int = MAX_TABLE_ROWS) -> str:
+def fact_table(
+    frame: pd.DataFrame, from_dir: str = "chapters", caption: str | None = None, max_rows: int = MAX_TABLE_ROWS
+) -> str:
     """A table of facts: value (linked to its highlighted sentence), what, period, pairing, source.
     Past `max_rows` facts, the rest are counted by source under the table."""
     rows = []
@@ -62,7 +65,7 @@ def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | N
         rows.append(
             "<tr>"
             f"<td>{fact_link(row, from_dir)}{status}</td>"
-            f"<td>{escape(row['description'])}<br><span class=\"fact-quote\" lang=\"zh\">{escape(row['quote'])}</span></td>"
+            f'<td>{escape(row["description"])}<br><span class="fact-quote" lang="zh">{escape(row["quote"])}</span></td>'
             f"<td>{escape(period_text(row))}<br><small>{escape(row['scope'])}</small></td>"
             f"<td>{escape(row['pairing'])}</td>"
             f"<td>{escape(row['source_label'])}</td>"
@@ -71,8 +74,10 @@ def fact_table(frame: pd.DataFrame, from_dir: str = "chapters", caption: str | N
     head = "<tr><th>Value</th><th>What it counts (quote)</th><th>Period</th><th>Pairing</th><th>Source</th></tr>"
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     more = f'<p class="facts-more">{more_facts(frame.iloc[max_rows:], from_dir)}</p>' if len(frame) > max_rows else ""
-    return (f'<div class="fact-table-wrap"><table class="fact-table">{cap}<thead>{head}</thead><tbody>{"".join(rows)}</tbody>'
-            f"</table>{more}</div>")
+    return (
+        f'<div class="fact-table-wrap"><table class="fact-table">{cap}<thead>{head}</thead><tbody>{"".join(rows)}</tbody>'
+        f"</table>{more}</div>"
+    )
 
 
 def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters", max_listed: int = MAX_LISTED) -> str:
@@ -85,8 +90,9 @@ def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters", max_listed: in
         for _, r in frame.iloc[:max_listed].iterrows()
     )
     more = f'<p class="facts-more">{more_facts(frame.iloc[max_listed:], from_dir)}</p>' if len(frame) > max_listed else ""
-    return (f'<details class="facts-behind"><summary>Facts behind this chart ({len(frame)})</summary>'
-            f"<ul>{items}</ul>{more}</details>")
+    return (
+        f'<details class="facts-behind"><summary>Facts behind this chart ({len(frame)})</summary><ul>{items}</ul>{more}</details>'
+    )
 
 
 def chapter_facts(groups: list[tuple[str, pd.DataFrame]], from_dir: str = "chapters") -> str:
@@ -127,8 +133,9 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters",
-                   profiled: set[str] | None = None) -> str:
+def pairings_table(
+    pairings: pd.DataFrame, relationship_labels: dict, from_dir: str = "chapters", profiled: set[str] | None = None
+) -> str:
     """One row per pairing: who helps whom (linked to its profile page when it has one: `profiled`,
     by default every pairing with a fact), under which arrangement, since when (with the sentence)."""
     start_source_labels = source_labels()
@@ -142,9 +149,13 @@ def pairings_table(pairings: pd.DataFrame, relationship_labels: dict, from_dir: 
         start = escape(start_text(p, since=""))
         if p["start_source"]:
             href = source_href(p["start_source"], from_dir)
-            start += (f'<br><span class="fact-quote" lang="zh">{escape(p["start_quote"])}</span> '
-                      f'(<a href="{escape(href)}">{escape(start_source_labels[p["start_source"]])}</a>)')
-        rows.append(f"<tr><td>{label}</td><td>{escape(relationship_labels.get(p['relationship'], p['relationship']))}</td>"
-                    f"<td>{start}</td><td><small>{escape(p['note'])}</small></td></tr>")
+            start += (
+                f'<br><span class="fact-quote" lang="zh">{escape(p["start_quote"])}</span> '
+                f'(<a href="{escape(href)}">{escape(start_source_labels[p["start_source"]])}</a>)'
+            )
+        rows.append(
+            f"<tr><td>{label}</td><td>{escape(relationship_labels.get(p['relationship'], p['relationship']))}</td>"
+            f"<td>{start}</td><td><small>{escape(p['note'])}</small></td></tr>"
+        )
     head = "<tr><th>Pairing</th><th>Arrangement</th><th>Start</th><th>Note</th></tr>"
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'

@@ -1,6 +1,7 @@
 """Every link the book writes, in one place: from a page to a source page, to a fact's highlighted
 sentence, to a pairing's profile; and the citation keys and MyST citation role that name a source.
 Each href is relative to the folder of the page that holds it (`from_dir`, "" for the book's root)."""
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@ with their qualifiers and units, periods with their caveats, a source's outlet a
 arrangement, themes and directions. Charts, tables, pages and glued text all word things through
 here, so a fact reads the same everywhere. Imports neither matplotlib nor the dataset (a notebook
 that draws nothing starts faster, and every layer above may use it)."""
+
 from __future__ import annotations
 
 import re
@@ -158,8 +159,16 @@ RELATIONSHIP_SHORT = {
 }
 
 
-THEME_SHORT = {"industry": "Industry", "talent": "Talent", "labour": "Labour", "consumption": "Consumption",
-               "pairing": "Pairing", "social": "Social help", "outcome": "Outcomes", "context": "Context"}
+THEME_SHORT = {
+    "industry": "Industry",
+    "talent": "Talent",
+    "labour": "Labour",
+    "consumption": "Consumption",
+    "pairing": "Pairing",
+    "social": "Social help",
+    "outcome": "Outcomes",
+    "context": "Context",
+}
 
 
 def period_label(period: str, scope: str, flags) -> str:

@@ -3,6 +3,7 @@
 Every fact names one indicator; the indicator fixes the fact's unit and theme, so facts with the
 same indicator, status and scope can be compared across pairings and sources.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,8 +64,11 @@ def load_indicators(paths: ProjectPaths, terms: dict[str, dict[str, str]]) -> di
             raise DataError(f"{where}: {problems}") from exc
         if indicator.id in indicators:
             raise DataError(f"{where}: duplicate indicator id")
-        checks = [("theme", indicator.theme, terms["themes"]), ("area", indicator.area, raw["areas"]),
-                  ("comparability", indicator.comparability, raw["comparability"])]
+        checks = [
+            ("theme", indicator.theme, terms["themes"]),
+            ("area", indicator.area, raw["areas"]),
+            ("comparability", indicator.comparability, raw["comparability"]),
+        ]
         if not indicator.is_other or indicator.unit != ANY_UNIT:
             checks.append(("unit", indicator.unit, terms["units"]))
         for field, value, allowed in checks:
@@ -75,8 +79,10 @@ def load_indicators(paths: ProjectPaths, terms: dict[str, dict[str, str]]) -> di
         indicators[indicator.id] = indicator
     missing_other = [t for t in terms["themes"] if f"{OTHER_PREFIX}{t}" not in indicators]
     if missing_other:
-        raise DataError(f"{path}: every theme needs its other_<theme> indicator; missing: "
-                        + ", ".join(f"{OTHER_PREFIX}{t}" for t in missing_other))
+        raise DataError(
+            f"{path}: every theme needs its other_<theme> indicator; missing: "
+            + ", ".join(f"{OTHER_PREFIX}{t}" for t in missing_other)
+        )
     return indicators
 
 
@@ -84,8 +90,10 @@ def check_fact(indicators: dict[str, Indicator], fact: dict, where: str) -> None
     """A fact's indicator must exist and agree with the fact's unit and theme."""
     indicator = indicators.get(fact["indicator"])
     if indicator is None:
-        raise DataError(f"{where}: unknown indicator {fact['indicator']!r}; use one of data/reference/indicators.yml "
-                        f"(or other_{fact['theme']}), or add it there with its definition")
+        raise DataError(
+            f"{where}: unknown indicator {fact['indicator']!r}; use one of data/reference/indicators.yml "
+            f"(or other_{fact['theme']}), or add it there with its definition"
+        )
     if indicator.theme != fact["theme"]:
         raise DataError(f"{where}: indicator {indicator.id!r} belongs to theme {indicator.theme!r}, not {fact['theme']!r}")
     if indicator.unit != ANY_UNIT and indicator.unit != fact["unit"]:

@@ -1,12 +1,12 @@
 """The programme's own words and place names in Chinese (the glossary's terms, the places' names and
 their short forms), which drafting reads as cues and the search index keeps whole."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 from eastwest.core.yamlio import load_yaml
-
 
 GLOSSARY_TERM = re.compile(r"^([\u4e00-\u9fff]{2,})\s*$", re.M)
 

@@ -4,6 +4,7 @@ Every section maps a term to its meaning, except `units`: each unit is a mapping
 `meaning` and the English `singular` and `plural` shown in labels and tables (optional: `sign`,
 the sign the number carries instead of a word, as in ¥30 m or 97.64%; `word_before`, the word
 goes before the number, as in top 3)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ class Unit:
     meaning: str
     singular: str
     plural: str
-    sign: str = ""             # the number carries it (¥, %): no word is shown
+    sign: str = ""  # the number carries it (¥, %): no word is shown
     word_before: bool = False  # "top 3", not "3 top"
 
 
@@ -42,7 +43,9 @@ class Vocabulary:
     def check(self, section: str, value, where: str) -> None:
         if value not in self.terms[section]:
             allowed = ", ".join(sorted(self.terms[section]))
-            raise DataError(f"{where}: unknown {section[:-1] if section.endswith('s') else section} {value!r} (allowed: {allowed})")
+            raise DataError(
+                f"{where}: unknown {section[:-1] if section.endswith('s') else section} {value!r} (allowed: {allowed})"
+            )
 
     def check_place(self, value, where: str) -> None:
         if value is not None and value not in self.places:
@@ -64,16 +67,25 @@ def parse_units(raw, where) -> dict[str, Unit]:
         for field in ("meaning", "singular", "plural"):
             value = entry.get(field)
             if not isinstance(value, str) or not value.strip():
-                raise DataError(f"{here}: {field!r} must be a non-empty text (the English {field} shown in labels)"
-                                if field != "meaning" else f"{here}: 'meaning' must be a non-empty text")
+                raise DataError(
+                    f"{here}: {field!r} must be a non-empty text (the English {field} shown in labels)"
+                    if field != "meaning"
+                    else f"{here}: 'meaning' must be a non-empty text"
+                )
         for field in ("meaning", "singular", "plural", "sign"):
             trouble = plaintext.problem(entry.get(field))
             if trouble:
                 raise DataError(f"{here}: {field} {trouble}")
         if not isinstance(entry.get("word_before", False), bool):
             raise DataError(f"{here}: 'word_before' must be true or false")
-        units[unit] = Unit(unit, entry["meaning"].strip(), entry["singular"].strip(), entry["plural"].strip(),
-                           str(entry.get("sign") or ""), bool(entry.get("word_before", False)))
+        units[unit] = Unit(
+            unit,
+            entry["meaning"].strip(),
+            entry["singular"].strip(),
+            entry["plural"].strip(),
+            str(entry.get("sign") or ""),
+            bool(entry.get("word_before", False)),
+        )
     return units
 
 

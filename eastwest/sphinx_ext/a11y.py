@@ -6,6 +6,7 @@
   deprecated `doc-biblioentry` role, so the list has no list items (axe aria-required-children):
   the entries become list items.
 """
+
 from __future__ import annotations
 
 TOGGLE = "<summary>"

@@ -6,6 +6,7 @@ reader cannot map to a chart. An entry without that field is cited by its key.
 pybtex looks each style and plugin up by scanning every installed package's entry points, some
 fifty times a build (about a third of a second); the scan's answer cannot change during a build,
 so it is remembered."""
+
 from __future__ import annotations
 
 from functools import lru_cache

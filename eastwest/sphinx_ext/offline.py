@@ -8,6 +8,7 @@ of every fact, which grows with the sources) would load on every page. Only the 
 it loads it, with its own <script> tag: such files are taken out of `html_js_files` as soon as the
 configuration is read (so the site's configuration, and .buildinfo, do not depend on whether the
 page data existed when Sphinx started) and out of any page's scripts."""
+
 from __future__ import annotations
 
 

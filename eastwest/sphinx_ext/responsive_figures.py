@@ -10,6 +10,7 @@ so a phone loads the narrow drawing and every wider screen, and print (the PDF e
 one; the `<img>` keeps its alt text and caption. The narrow file is an image node of its own, so
 Sphinx copies it to _images/, tracks it as a dependency of the page and rebuilds when it changes.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -82,8 +83,9 @@ def depart_picture_html(translator, node: picture) -> None:
 
 
 def visit_narrow_source_html(translator, node: narrow_source) -> None:
-    translator.body.append(f'<source media="{NARROW_MEDIA}" srcset="{translator.attval(_image_src(translator, node))}" '
-                           'type="image/svg+xml">')
+    translator.body.append(
+        f'<source media="{NARROW_MEDIA}" srcset="{translator.attval(_image_src(translator, node))}" type="image/svg+xml">'
+    )
     raise nodes.SkipNode
 
 
@@ -98,7 +100,10 @@ def _skip(translator, node) -> None:
 def setup(app):
     other = {fmt: (_pass, _pass) for fmt in ("latex", "text", "man", "texinfo")}
     app.add_node(picture, html=(visit_picture_html, depart_picture_html), **other)
-    app.add_node(narrow_source, html=(visit_narrow_source_html, _pass),
-                 **{fmt: (_skip, _pass) for fmt in ("latex", "text", "man", "texinfo")})
+    app.add_node(
+        narrow_source,
+        html=(visit_narrow_source_html, _pass),
+        **{fmt: (_skip, _pass) for fmt in ("latex", "text", "man", "texinfo")},
+    )
     app.add_transform(NarrowFigures)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

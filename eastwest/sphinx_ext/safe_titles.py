@@ -1,5 +1,6 @@
 """Sphinx extension: the book theme prints each page's title into its print header as raw HTML
 (`<h1>{{ pagetitle }}</h1>`); escape it so no title is ever read as markup."""
+
 from __future__ import annotations
 
 from html import escape

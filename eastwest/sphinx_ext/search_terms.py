@@ -14,13 +14,13 @@ Latin word of every page in one class-level *list* and tests each word against i
 (`word in self.latin_terms`), so indexing the whole book took seconds per page; a set with the
 same members gives the same index (later Sphinx releases made the same change). Stemming is
 memoised across pages too (the English stemmer is pure Python and the same words recur)."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 from eastwest.reference.terms import place_names, programme_terms
-
 
 # A fact named in a page's HTML: a glued number (data-fact="…") or a link to its sentence (#fact-…).
 FACT_REFERENCE = re.compile(r'data-fact="([^"]+)"|#fact-([0-9A-Za-z][0-9A-Za-z_-]*)')
@@ -82,7 +82,7 @@ class _MemoStemmer:
     def __init__(self, stemmer):
         self._stemmer, self._memo = stemmer, {}
 
-    def stemWord(self, word: str) -> str:  # noqa: N802 (snowballstemmer's name)
+    def stemWord(self, word: str) -> str:
         try:
             return self._memo[word]
         except KeyError:
