@@ -5,6 +5,7 @@ data|pages|book` runs what `make data|pages|book` run: each step only when its i
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
@@ -79,18 +80,19 @@ def main(argv: list[str] | None = None) -> int:
 
             write_pages()
         elif args.command == "update":
-            from eastwest.build import update
+            from eastwest.build.update import update_book, update_data, update_pages
             from eastwest.core.paths import ROOT
 
-            sys.stdout.reconfigure(line_buffering=True)  # in order with jupyter-book's output
+            if isinstance(sys.stdout, io.TextIOWrapper):
+                sys.stdout.reconfigure(line_buffering=True)  # in order with jupyter-book's output
 
             if args.target == "data":
-                update.update_data(ROOT)
+                update_data(ROOT)
             elif args.target == "pages":
-                update.update_data(ROOT)
-                update.update_pages(ROOT)
+                update_data(ROOT)
+                update_pages(ROOT)
             else:
-                update.update_book(ROOT, jobs=args.jobs)
+                update_book(ROOT, jobs=args.jobs)
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

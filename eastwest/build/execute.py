@@ -207,8 +207,8 @@ class Pending:
 
     def __init__(self, root: Path, todo: list[tuple[Path, object]], cfg: Settings, jobs: int):
         self.root, self.todo, self.cfg = root, todo, cfg
-        self.pool = None
-        self.futures = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list = []
         if not todo:
             return
         import nbformat
@@ -253,7 +253,8 @@ class Pending:
                 executed.append(rel)
                 print(f"{rel}: Executed notebook in {took:.2f} s (into {CACHE_DIR}, {self.workers} in parallel)", flush=True)
         finally:
-            self.pool.shutdown(wait=True)
+            if self.pool is not None:
+                self.pool.shutdown(wait=True)
             _save_seconds(self.root, seconds)
         if failures:
             details = "\n\n".join(f"--- {rel}\n{error}" for rel, error in failures)

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def build_lock(directory: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def publish(directory: Path, outputs: dict[Path, str], remove: list[Path] = ()) -> None:
+def publish(directory: Path, outputs: dict[Path, str], remove: Sequence[Path] = ()) -> None:
     """Replace `outputs` (paths inside `directory`) and delete `remove`, all or nothing."""
     recover(directory)
     staging = directory / STAGING

@@ -10,18 +10,18 @@ import yaml
 from eastwest.core.errors import DataError
 
 # libyaml's C parser is an order of magnitude faster on large annotation files; same safe subset.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DuplicateKeyError(yaml.MarkedYAMLError):
     pass
 
 
-class SafeLoader(_BaseLoader):
+class SafeLoader(_BaseLoader):  # type: ignore[valid-type,misc]  # the C loader where libyaml is built in
     """The safe loader, but a key repeated in one mapping is an error, not a silent overwrite."""
 
     def construct_mapping(self, node, deep=False):
-        seen = {}
+        seen: dict[object, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, (str, int, float, bool)) and key in seen:

@@ -92,7 +92,7 @@ def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPath
             vocab.check("flags", flag, where)
         if start_flags and not entry.get("start_quote"):
             raise DataError(f"{where}: start_flags describe the start sentence; give its start_quote")
-        quote_start = ""
+        quote_start: int | str = ""  # an offset, or empty when there is no start sentence
         if entry.get("start_quote"):
             source = entry.get("start_source")
             if source not in texts:
@@ -292,17 +292,17 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     indicators = _indicators_table(vocab, facts)
     outputs[paths.indicators_csv] = csv_text(indicators)
 
-    extra = {sid: {"numbers_missing_in_source": [], "years_missing_in_source": []} for sid in builds}
+    extra: dict[str, dict[str, list]] = {sid: {"numbers_missing_in_source": [], "years_missing_in_source": []} for sid in builds}
     for key, flag in (
         ("numbers_missing_in_source", "number_missing_in_source"),
         ("years_missing_in_source", "year_missing_in_source"),
     ):
         flagged = facts[facts["flags"].str.contains(flag)]
         for sid, group in flagged.groupby("source_id", sort=False):
-            extra[sid][key] = group[["fact_id", "quote"]].to_dict("records")
+            extra[str(sid)][key] = group[["fact_id", "quote"]].to_dict("records")
     outputs[paths.quality_log] = quality_log_text(cleaned, extra)
 
-    counts = mentions.groupby("status").size().to_dict()
+    by_status = mentions.groupby("status").size().to_dict()
     report = {
         "sources": len(records),
         "facts": len(facts),
@@ -311,12 +311,12 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
         "facts_in_other_indicators": int(facts["indicator"].str.startswith(OTHER_PREFIX).sum()),
         "facts_number_missing": int(facts["flags"].str.contains("number_missing_in_source").sum()),
         "mentions": len(mentions),
-        "mentions_linked": int(counts.get("linked", 0)),
-        "mentions_excluded": int(counts.get("excluded", 0)),
+        "mentions_linked": int(by_status.get("linked", 0)),
+        "mentions_excluded": int(by_status.get("excluded", 0)),
         "mentions_excluded_by_reason": {
             k: int(v) for k, v in mentions[mentions.status == "excluded"].groupby("reason").size().items()
         },
-        "coverage_percent": round(100 * counts.get("linked", 0) / max(1, len(mentions)), 1),
+        "coverage_percent": round(100 * by_status.get("linked", 0) / max(1, len(mentions)), 1),
     }
     outputs[paths.build_report] = json_text(report)
     texts_out, stale = clean_text_outputs(cleaned, paths)

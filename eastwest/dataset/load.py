@@ -69,7 +69,8 @@ def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
     ]
     frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
     meta = _read_csv(paths.sources_csv).set_index("source_id")
-    frame["source_label"] = frame["source_id"].map(lambda sid: source_label(meta.loc[sid]) if sid in meta.index else sid)
+    source_labels = {sid: source_label(row) for sid, row in meta.iterrows()}
+    frame["source_label"] = frame["source_id"].map(lambda sid: source_labels.get(sid, sid))
     vocabulary = _indicators(paths, _version(paths.indicators_csv)).set_index("indicator")
     for column, source in (
         ("indicator_label", "label_en"),

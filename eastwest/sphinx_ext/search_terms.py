@@ -96,14 +96,16 @@ def _linear_chinese_indexer() -> None:
     cls = zh.SearchChinese
     if isinstance(cls.__dict__.get("latin_terms"), _LatinTerms):
         return
-    cls.latin_terms = _LatinTerms(cls.__dict__.get("latin_terms") or ())
+    cls.latin_terms = _LatinTerms(  # type: ignore[assignment]  # a list subclass: same members, set lookups
+        cls.__dict__.get("latin_terms") or ()
+    )
     init = cls.init
 
     def memo_init(self, options):
         init(self, options)
         self.stemmer = _MemoStemmer(self.stemmer)
 
-    cls.init = memo_init
+    cls.init = memo_init  # type: ignore[method-assign]  # wraps Sphinx's own init
 
 
 def setup(app):
