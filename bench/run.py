@@ -32,7 +32,9 @@ Steps:
      generator of step 7, in a temporary copy): build time, seconds per added source, and the
      largest page; `--scaling 5,50` chooses the sizes, `--scaling ''` skips the step.
 
-Results: a table on stdout and bench/results.json (keys sorted).
+Results: a table on stdout and bench/results.json (keys sorted). `--quick` is a smoke check of the
+bench itself: step 4 and one warm rebuild (after an untimed first build), no sample book; it
+prints their rows and leaves bench/results.json alone.
 
 This file orchestrates the steps and writes the results; the work is done by its neighbours:
 timing (running and timing commands), rebuilds (steps 3a-3c), pages (page weights), synthetic
@@ -57,7 +59,7 @@ from typing import Any
 from drafting import draft_agreement, draft_rows, print_draft_summary
 from pages import heaviest, page_weights
 from rebuilds import add_source_rebuild, figure_mtimes, touch_code, touch_markdown
-from report import HEADER, missed_steps, print_page_weights, print_scaling_details, print_table, result_rows
+from report import HEADER, Row, missed_steps, print_page_weights, print_scaling_details, print_table, result_rows
 from scaling import scaling_curve
 from settings import JUPYTER_BOOK, PROJECT, PYTHON, REPEAT, RESULTS, SCALING_SIZES, SYNTHETIC_ARTICLES
 from synthetic import synthetic_build
@@ -77,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         help="numbers of sources for the scaling curve, comma-separated ('' skips it)",
     )
     parser.add_argument("--only", choices=["draft"], help="run one step alone (draft: step 8, the drafting agreement)")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke check: step 4 and one warm rebuild only; bench/results.json is not written"
+    )
     args = parser.parse_args(argv)
 
     for tool in (PYTHON, JUPYTER_BOOK):
@@ -104,6 +109,8 @@ def run_all(b: Bench, args: argparse.Namespace) -> int:
     results = new_results(head, dirty)
     if getattr(args, "only", None) == "draft":
         return run_draft_only(b, results)
+    if args.quick:
+        return run_quick(b, results)
 
     # The reference: Jupyter Book's own sample book, built with the same tools.
     created = b.run("sample_create", [JUPYTER_BOOK, "create", b.work / "sample"], cwd=b.work)
@@ -275,6 +282,23 @@ def run_draft_only(b: Bench, results: dict[str, Any]) -> int:
     write_results(previous)
     print(f"wrote {RESULTS.relative_to(PROJECT)} (step 8 only)")
     return 0
+
+
+def run_quick(b: Bench, results: dict[str, Any]) -> int:
+    """`--quick`: step 4, then one warm rebuild after an untimed first build; no sample book, no file."""
+    steps = results["steps"]
+    steps["data_build"] = data_build(b)
+    first = b.make_book("quick_first_book")
+    warm = b.make_book("quick_warm_book")
+    rows: list[Row] = [HEADER]
+    data = steps["data_build"]
+    rows.append(("4 data build alone", f"{data['seconds']:.2f} s", "", "" if data["ok"] else "FAILED"))
+    shown = f"{warm['seconds']:.2f} s ({len(warm['executed'])} executed, Sphinx {'ran' if warm['sphinx_ran'] else 'not run'})"
+    rows.append(("2 warm rebuild, nothing changed", shown, "", "" if first["exit"] == warm["exit"] == 0 else "FAILED"))
+    print()
+    print_table(rows)
+    print("\nquick: no sample book, so no ratios and no verdicts; bench/results.json not written")
+    return 0 if data["ok"] and first["exit"] == warm["exit"] == 0 else 1
 
 
 def write_results(results: dict[str, Any]) -> None:
