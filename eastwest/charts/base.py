@@ -12,9 +12,10 @@ no CJK font (tests/test_figures.py fails on any missing glyph).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -66,7 +67,7 @@ class Chart:
 
 
 def save_chart(
-    draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path, drawn: pd.DataFrame, extra: list[str] = ()
+    draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path, drawn: pd.DataFrame, extra: Sequence[str] = ()
 ) -> Chart:
     """Draw and save the chart at every layout and, beside it, the facts it drew
     (figures/<name>.csv; `extra` columns after the usual ones)."""
@@ -129,6 +130,12 @@ def panels_by_scope(table: pd.DataFrame, make_bar: Callable[[pd.Series], style.B
         style.Panel([make_bar(r) for _, r in table[kinds == k].iterrows()], PANEL_HEADINGS[k] if len(order) > 1 else "", **panel)
         for k in order
     ]
+
+
+def records(table: pd.DataFrame) -> Iterator[Any]:
+    """The table's rows as named tuples, read by column name. Typed Any: pandas-stubs types every
+    field as the union of all scalars, where each column of a chart's table holds one kind."""
+    return table.itertuples()
 
 
 def sentences(*parts: str) -> str:

@@ -15,7 +15,7 @@ from matplotlib.patches import Rectangle
 
 from eastwest.analysis import comparisons
 from eastwest.charts import style
-from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, save_chart, sentences, status_style
+from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, records, save_chart, sentences, status_style
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader.wording import RELATIONSHIP_SHORT, THEME_LABELS, THEME_SHORT
 
@@ -52,7 +52,7 @@ def _network_figure(
         e: float(np.mean([west_y[w] for w in pairings.loc[pairings.east == e, "west"]])) for e in dict.fromkeys(pairings["east"])
     }
     widest = max(1, int(counts.max()) if len(counts) else 1)
-    for r in pairings.itertuples():
+    for r in records(pairings):
         n = int(counts.get(r.pairing_id, 0))
         ys = [east_y[r.east], west_y[r.west]]
         canvas.ax.plot(
@@ -188,7 +188,7 @@ def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FI
     counts = counts.sort_values(["in_theme", "total"], ascending=False, kind="stable").head(MAX_BARS)
     labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
     bars = [
-        style.Bar(labels_of[s], r.in_theme, f"{r.in_theme} of {r.total} facts", style.THEME_COLOURS[theme], behind=r.total)
+        style.Bar(labels_of[str(s)], r.in_theme, f"{r.in_theme} of {r.total} facts", style.THEME_COLOURS[theme], behind=r.total)
         for s, r in counts.iterrows()
     ]
     subtitle = sentences(
@@ -213,7 +213,7 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
     table = table.head(MAX_BARS)
     bars = []
     for pairing, row in table.iterrows():
-        parts = [(n, status) for status, n in row.items() if n]
+        parts = [(n, str(status)) for status, n in row.items() if n]
         bars.append(
             style.Bar(
                 f"{pairing}: " + ", ".join(f"{n} {STATUS_COUNTED.get(s, s)}" for n, s in parts),

@@ -21,6 +21,7 @@ from eastwest.charts.base import (
     panel_of,
     panels_by_scope,
     period_of,
+    records,
     save_chart,
     sentences,
     status_style,
@@ -121,7 +122,7 @@ def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) ->
                 value_text(r, column),
                 colour,
             )
-            for r in table.itertuples()
+            for r in records(table)
         ]
         panels.append(style.Panel(bars, heading))
     title = f"{pairs[0] if pairs else 'No pairing'}: how much aid had each report counted so far?"
@@ -151,7 +152,7 @@ def aid_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
             r.value,
             f"{style.human(r.value, 'yuan')} ({r.value / whole:.0%})",
         )
-        for r in table.itertuples()
+        for r in records(table)
     ]
     if len(table):
         first = table.iloc[0]
@@ -198,7 +199,8 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
         )
 
     panels = [
-        style.Panel([bar(r) for _, r in group.iterrows()], pair) for pair, group in picked.groupby("programme_label", sort=False)
+        style.Panel([bar(r) for _, r in group.iterrows()], str(pair))
+        for pair, group in picked.groupby("programme_label", sort=False)
     ]
     subtitle = sentences(
         "Achieved figures, in yuan, all bars on one scale: aid (blue) against firms' and banks' "

@@ -56,7 +56,7 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame, total: int) -> plt.F
                     JOB_KINDS[row["indicator"]][0],
                 )
             )
-        panels.append(style.Panel(bars, SCOPE_HEADINGS.get(scope, scope) if table.scope.nunique() > 1 else ""))
+        panels.append(style.Panel(bars, SCOPE_HEADINGS.get(str(scope), str(scope)) if table.scope.nunique() > 1 else ""))
     kinds = [f"{JOB_KINDS[i][2]} ({JOB_KINDS[i][1]})" for i in JOB_INDICATORS if i in set(table.indicator)]
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
     return style.bar_chart(

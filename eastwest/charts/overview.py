@@ -12,7 +12,7 @@ import pandas as pd
 
 from eastwest.analysis import comparisons
 from eastwest.charts import style
-from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, save_chart, sentences
+from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, records, save_chart, sentences
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader import wording
 from eastwest.reader.wording import RELATIONSHIP_SHORT
@@ -48,7 +48,7 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFram
     for east, group in pairings.groupby("east", sort=False):
         anchors = []
         top = canvas.y
-        for row in group.itertuples():
+        for row in records(group):
             place = names.loc[row.west]
             anchors.append(canvas.y + canvas.line_height(style.TEXT_PT) / 2)
             canvas.block(f"{wording.short_name(place['name_en'])}, {place['province']}", weight="bold", x=x_right, after=0)
@@ -61,7 +61,7 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFram
             canvas.block(wording.start_text(row._asdict()), color=style.MUTED_COLOUR, x=x_right, after=0.16)
         middle = (top + canvas.y - 0.16) / 2
         canvas.text(x_arrow - 0.08, middle, east_text[east], ha="right", va="center")
-        for row, y in zip(group.itertuples(), anchors):
+        for row, y in zip(records(group), anchors):
             canvas.ax.annotate(
                 "",
                 xy=(x_arrow + arrow, y),
@@ -105,7 +105,7 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
     )
     rows = []
     years = []
-    for row in dated.itertuples():
+    for row in records(dated):
         low, high = [comparisons._year_float(p) for p in ([*row.date_used.split("/"), row.date_used])[:2]]
         begun = [(pid, starts.get(pid, "")) for pid in row.pairings.split(";") if starts.get(pid, "")]
         rows.append((row, low, high, begun))

@@ -19,6 +19,7 @@ from eastwest.charts.base import (
     panel_of,
     panels_by_scope,
     period_of,
+    records,
     save_chart,
     sentences,
 )
@@ -91,9 +92,10 @@ def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Char
     total = len(table)
     table = largest(table, column="people")
     panels = []
-    for (unit, kind), group in table.groupby([table.people_unit, table.scope.map(panel_of)], sort=True):
+    for (unit_key, kind_key), group in table.groupby([table.people_unit, table.scope.map(panel_of)], sort=True):
+        unit, kind = str(unit_key), str(kind_key)  # both columns hold text (groupby types its keys Hashable)
         bars = []
-        for r in group.itertuples():
+        for r in records(group):
             words = wording.QUALIFIER_WORDS[r.people_qualifier]
             per = f"{words if r.people_qualifier in ('over', 'nearly', 'under') else 'about '}{r.per_class:.0f} per class"
             bars.append(
