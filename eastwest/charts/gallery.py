@@ -1,5 +1,5 @@
 """Every chart of the book in one call (`draw_all`), as the chapters and the method page draw them:
-for `python -m eastwest figures`, the tests and the benchmark.
+for `python -m eastwest figures` and the tests.
 """
 
 from __future__ import annotations
