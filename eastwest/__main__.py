@@ -40,9 +40,9 @@ def main(argv: list[str] | None = None) -> int:
 
             print_build_report(build())
         elif args.command == "figures":
-            from eastwest.charts import figures, programme_charts
+            from eastwest.charts import gallery
 
-            drawn = figures.draw_all() + programme_charts.draw_all()
+            drawn = gallery.draw_all()
             print(f"{len(drawn)} charts drawn into figures/")
         elif args.command == "check":
             from eastwest.dataset.builder import collect, write_new_clean_text

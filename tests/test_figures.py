@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from eastwest.analysis import comparisons
-from eastwest.charts import figures, programme_charts, style
+from eastwest.charts import base, gallery, labour, overview, style
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 from eastwest.pages import profiles
@@ -22,7 +22,7 @@ def redrawn(tmp_path_factory):
     directory = tmp_path_factory.mktemp("figures")
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font.*")  # a tofu box fails the test
-        drawn = figures.draw_all(directory) + programme_charts.draw_all(directory)
+        drawn = gallery.draw_all(directory)
     return directory, drawn
 
 
@@ -165,13 +165,8 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
         return original(fig, *args, **kwargs)
 
     monkeypatch.setattr(style, "save", recording_save)
-    many = {c.name: c for c in figures.draw_all(tmp_path, facts, sources, pairings, places)}
-    many.update(
-        {
-            c.name: c
-            for c in (programme_charts.jobs(facts, tmp_path), programme_charts.pairing_map(pairings, places, sources, tmp_path))
-        }
-    )
+    many = {c.name: c for c in gallery.draw_all(tmp_path, facts, sources, pairings, places)}
+    many.update({c.name: c for c in (labour.jobs(facts, tmp_path), overview.pairing_map(pairings, places, sources, tmp_path))})
     recorded_texts = "\n".join(texts)
     assert set(many) == {c.name for c in drawn if c.name in many}
     for chart in drawn:
@@ -184,12 +179,12 @@ def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
                 f"{chart.name}{layout.suffix}: {now:,} bytes now, {then:,} bytes with {COPIES} times the sources"
             )
         rows = many[chart.name].facts
-        if "fact_id" in rows and len(rows) > 2 * figures.MAX_BARS:  # a chart of counts cites every fact it counted
+        if "fact_id" in rows and len(rows) > 2 * base.MAX_BARS:  # a chart of counts cites every fact it counted
             assert chart.name in CHARTS_OF_COUNTS, f"{chart.name} draws {len(rows)} facts"
     # the chart says what it left out, from the data
     aid = many["industry_aid_funds"].facts
-    assert (aid.indicator != "aid_projects").sum() == figures.MAX_BARS
-    assert f"The {figures.MAX_BARS} largest of {len(comparisons.aid_funds(facts)):,} figures are drawn." in recorded_texts
+    assert (aid.indicator != "aid_projects").sum() == base.MAX_BARS
+    assert f"The {base.MAX_BARS} largest of {len(comparisons.aid_funds(facts)):,} figures are drawn." in recorded_texts
 
 
 # Charts whose cells count facts: they cite all the facts counted, but draw at most MAX_BARS rows.

@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 from eastwest.analysis import comparisons
 from eastwest.annotate.annotations import validate_fact
 from eastwest.annotate.numerals import parse_number
-from eastwest.charts import figures, style
+from eastwest.charts import gallery, industry, style, talent
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import builder, load
@@ -336,10 +336,10 @@ def test_funds_per_project_is_an_upper_bound_where_the_funds_went_mainly_to_the_
         ]
     )
     row = comparisons.aid_funds(frame).iloc[0]
-    assert row.per_project_at_most and figures.per_project_text(row) == "at most ¥1 m"
+    assert row.per_project_at_most and industry.per_project_text(row) == "at most ¥1 m"
     frame.loc[1, "quote"] = "实施60个产业项目"
     row = comparisons.aid_funds(frame).iloc[0]
-    assert not row.per_project_at_most and figures.per_project_text(row) == "¥1 m"
+    assert not row.per_project_at_most and industry.per_project_text(row) == "¥1 m"
 
 
 def test_every_flagged_fact_is_marked_in_labels_and_tables(facts):
@@ -399,7 +399,7 @@ def chart_texts(tmp_path_factory):
     monkey = pytest.MonkeyPatch()
     monkey.setattr(style, "save", recording_save)
     try:
-        drawn = {c.name: c.facts for c in figures.draw_all(directory)}
+        drawn = {c.name: c.facts for c in gallery.draw_all(directory)}
         facts, pairings = load.facts(), load.pairings()
         indicators, sources = load.indicators(), load.sources()
         for _, pairing in pairings.iterrows():
@@ -522,7 +522,7 @@ def test_both_way_flows_straddle_the_centre_line(facts, tmp_path):
     # Add a made-up 'both' row (from a real row) so that the rule is exercised whatever the data hold.
     extra = facts[facts.fact_id == flows.fact_id.iloc[0]].copy()
     extra["fact_id"], extra["direction"], extra["value"] = "999-made-up-both", "both", 40.0
-    chart = figures.talent_flows(pd.concat([facts, extra], ignore_index=True), tmp_path)
+    chart = talent.talent_flows(pd.concat([facts, extra], ignore_index=True), tmp_path)
     data = pd.read_csv(tmp_path / "talent_flows.csv")
     assert {"direction", "drawn_as", "drawn_from", "drawn_to"} <= set(data.columns)
     assert set(data.fact_id) == set(chart.facts.fact_id)

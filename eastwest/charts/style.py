@@ -29,13 +29,16 @@ import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
+from matplotlib.rcsetup import cycler
 from matplotlib.text import Text
 
 from eastwest.core.paths import FIGURES_DIR
@@ -99,7 +102,7 @@ def apply() -> None:
             "axes.titlelocation": "left",
             "axes.spines.top": False,
             "axes.spines.right": False,
-            "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+            "axes.prop_cycle": cycler(color=PALETTE),
             "axes.grid": False,
             "grid.color": "#dddddd",
             "grid.linewidth": 0.6,
@@ -119,6 +122,16 @@ class FigureTextError(ValueError):
     """A figure whose text a reader could not read: too small, cut off, or overlapping."""
 
 
+def renderer_of(fig: plt.Figure) -> RendererAgg:
+    """The figure's renderer: every figure is drawn on an Agg canvas (matplotlib.use("Agg") above)."""
+    return cast(FigureCanvasAgg, fig.canvas).get_renderer()
+
+
+def font_points(text: Text) -> float:
+    """A text's size in points (matplotlib stores it as a number, whatever size was asked for)."""
+    return cast(float, text.get_fontsize())
+
+
 def drawn_texts(fig: plt.Figure) -> list[Text]:
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
@@ -126,9 +139,9 @@ def drawn_texts(fig: plt.Figure) -> list[Text]:
 def check_text(fig: plt.Figure, name: str = "figure") -> float:
     """Fail on text below MIN_FONT_PT, outside the figure or overlapping other text; return the
     smallest font size drawn (points)."""
-    renderer = fig.canvas.get_renderer()
+    renderer = renderer_of(fig)
     texts = drawn_texts(fig)
-    small = [f"{t.get_text()!r} ({t.get_fontsize():g} pt)" for t in texts if t.get_fontsize() < MIN_FONT_PT - 1e-9]
+    small = [f"{t.get_text()!r} ({font_points(t):g} pt)" for t in texts if font_points(t) < MIN_FONT_PT - 1e-9]
     if small:
         raise FigureTextError(f"{name}: text below {MIN_FONT_PT} pt: {', '.join(small[:5])}")
     frame = fig.bbox
@@ -142,7 +155,7 @@ def check_text(fig: plt.Figure, name: str = "figure") -> float:
         for b, tb in boxes[i + 1 :]:
             if a.overlaps(b):
                 raise FigureTextError(f"{name}: texts overlap: {ta.get_text()!r} and {tb.get_text()!r}")
-    return min((t.get_fontsize() for t in texts), default=MIN_FONT_PT)
+    return min((font_points(t) for t in texts), default=MIN_FONT_PT)
 
 
 def png_wanted() -> bool:
@@ -182,9 +195,7 @@ def _text_width(text: str, size: float, weight: str, dpi: float) -> float:
 
 
 @functools.lru_cache(maxsize=4)
-def _renderer(dpi: float):
-    from matplotlib.backends.backend_agg import RendererAgg
-
+def _renderer(dpi: float) -> RendererAgg:
     return RendererAgg(10, 10, dpi)
 
 
@@ -205,7 +216,7 @@ class Canvas:
         self.fig = plt.figure(figsize=(layout.width, 4))
         self.ax = self.fig.add_axes((0, 0, 1, 1))
         self.ax.axis("off")
-        self.renderer = self.fig.canvas.get_renderer()
+        self.renderer = renderer_of(self.fig)
         self.left, self.right = self.MARGIN, layout.width - self.MARGIN
         self.y = self.MARGIN
 
@@ -324,7 +335,7 @@ def _scale(canvas: Canvas, panel: Panel, widths: list[float]) -> tuple[float, fl
     """Inches per unit and the x of zero, so that every bar and its value fit the width (a
     diverging panel's centre line goes where the bars get the most room)."""
     left, right = canvas.left, canvas.right
-    best = None
+    best: tuple[float, float] | None = None
     for centre in [left + (right - left) * f / 20 for f in range(4, 17)] if panel.diverging else [left]:
         limits = []
         for bar, width in zip(panel.bars, widths):
@@ -341,6 +352,7 @@ def _scale(canvas: Canvas, panel: Panel, widths: list[float]) -> tuple[float, fl
         per_unit = min(limits) if limits else 1.0
         if best is None or per_unit > best[0] + 1e-9:
             best = (per_unit, centre)
+    assert best is not None  # a panel has at least one centre to try
     per_unit, centre = best
     longest = max((b.end for b in panel.bars if b.end and b.end > 0), default=0)
     if longest and per_unit * longest < 0.3 * (right - left) * (0.5 if panel.diverging else 1):

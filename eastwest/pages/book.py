@@ -21,7 +21,7 @@ from eastwest.reader import wording
 from eastwest.reader.links import fact_href
 
 if TYPE_CHECKING:  # charts imports matplotlib: a page that draws nothing does not need it
-    from eastwest.charts.figures import Chart
+    from eastwest.charts.base import Chart
 
 
 def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_dir: str = "chapters") -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from eastwest.analysis.comparisons import is_part, profiled_pairings
 from eastwest.charts import style
-from eastwest.charts.figures import panels_by_scope
+from eastwest.charts.base import panels_by_scope
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import load

@@ -1,0 +1,146 @@
+"""The chart layer every chart module shares: the Chart a chart function returns, `save_chart`
+(draw at both widths of eastwest.charts.style, save figures/<name>.svg with the facts drawn beside
+it as figures/<name>.csv), the caps on what a chart draws, the panels that keep kinds of period
+apart, and the colours, hatches and notes more than one chart uses.
+
+However many sources the book holds, a chart draws at most MAX_BARS bars (or rows), chosen by a
+rule it states on the chart ("The 12 largest of 240 figures are drawn."), so pages stay light.
+
+Labels are English with pinyin place names; no Chinese characters are drawn, so the figures need
+no CJK font (tests/test_figures.py fails on any missing glyph).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from eastwest.charts import style
+from eastwest.core.files import write_csv
+from eastwest.reader.wording import period_label
+
+RELATIONSHIP_COLOURS = {
+    "east_west_cooperation": "#0072B2",
+    "north_south_linkage": "#009E73",
+    "xinjiang_aid": "#E69F00",
+    "tibet_aid": "#D55E00",
+    "counterpart_assistance": "#CC79A7",
+}
+
+MAX_BARS = 20  # bars (or rows) a chart draws at most, whatever the number of sources
+MAX_PANEL_ROWS = 8  # rows of one panel in a chart of report dates
+
+# The columns of a chart's data download: enough to redraw it and to find each sentence.
+DATA_COLUMNS = [
+    "fact_id",
+    "source_id",
+    "source_label",
+    "programme_label",
+    "indicator",
+    "indicator_label",
+    "breakdown",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "status",
+    "period",
+    "scope",
+    "quote",
+]
+
+
+@dataclass
+class Chart:
+    name: str
+    path: Path
+    facts: pd.DataFrame  # the rows of data/facts.csv the chart draws
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted(self.facts["source_id"].unique()) if len(self.facts) and "source_id" in self.facts else []
+
+
+def save_chart(
+    draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path, drawn: pd.DataFrame, extra: Sequence[str] = ()
+) -> Chart:
+    """Draw and save the chart at every layout and, beside it, the facts it drew
+    (figures/<name>.csv; `extra` columns after the usual ones)."""
+    paths = {layout.name: style.save(draw(layout), name, directory, layout) for layout in style.LAYOUTS}
+    if "fact_id" in drawn:
+        columns = [c for c in [*DATA_COLUMNS, *extra] if c in drawn]
+        write_csv(directory / f"{name}.csv", drawn[columns])
+    return Chart(name, paths[style.WIDE.name], drawn)
+
+
+# --- Shared wording and selection ---------------------------------------------------------------
+
+# Cumulative, one-year and one-date figures never share a panel (an axis).
+SCOPE_PANELS = {
+    "cumulative": "several",
+    "period_total": "several",
+    "annual": "year",
+    "recurring": "year",
+    "event": "date",
+    "stock": "date",
+}
+PANEL_HEADINGS = {
+    "several": "Totals over several years",
+    "year": "One year (or per year)",
+    "date": "At one date or one event",
+    "other": "Period not stated",
+}
+
+
+def panel_of(scope: str) -> str:
+    """The panel (SCOPE_PANELS) a figure of this scope is drawn in."""
+    return SCOPE_PANELS.get(scope, "other")
+
+
+def period_of(row) -> str:
+    """A fact's period as a chart's label names it ("2019", "2017–2020", ...)."""
+    return period_label(row["period"], row["scope"], row["flag_list"])
+
+
+def status_style(status: str) -> tuple[str, str]:
+    """A bar's colour and hatch for its status: solid when achieved, hatched otherwise."""
+    achieved = status == "achieved"
+    return style.STATUS_COLOURS.get(status, "#999999"), "" if achieved else style.NOT_ACHIEVED_HATCH
+
+
+def largest(table: pd.DataFrame, limit: int = MAX_BARS, column: str = "value") -> pd.DataFrame:
+    """The `limit` rows with the largest values (ties by fact id), kept in the table's order."""
+    if len(table) <= limit:
+        return table
+    keep = table.sort_values([column, "fact_id"], ascending=[False, True], kind="stable").head(limit).index
+    return table[table.index.isin(keep)]
+
+
+def panels_by_scope(table: pd.DataFrame, make_bar: Callable[[pd.Series], style.Bar], **panel) -> list[style.Panel]:
+    """One panel per kind of period, in the order cumulative, one year, one date; headed only
+    when there is more than one."""
+    kinds = table["scope"].map(panel_of)
+    order = [k for k in PANEL_HEADINGS if k in set(kinds)]
+    return [
+        style.Panel([make_bar(r) for _, r in table[kinds == k].iterrows()], PANEL_HEADINGS[k] if len(order) > 1 else "", **panel)
+        for k in order
+    ]
+
+
+def records(table: pd.DataFrame) -> Iterator[Any]:
+    """The table's rows as named tuples, read by column name. Typed Any: pandas-stubs types every
+    field as the union of all scalars, where each column of a chart's table holds one kind."""
+    return table.itertuples()
+
+
+def sentences(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+SCALE_NOTE = "Bars are to scale within a panel, not across panels."
+SHARED_NOTE = "All bars are on one scale; the panels keep figures for different kinds of period apart."

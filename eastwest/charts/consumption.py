@@ -1,0 +1,61 @@
+"""The consumption chapter's chart: sales of the receiving side's products, realised and expected
+(sales_realised_vs_expected).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from eastwest.analysis import comparisons
+from eastwest.charts import style
+from eastwest.charts.base import (
+    SHARED_NOTE,
+    Chart,
+    largest,
+    panel_of,
+    panels_by_scope,
+    period_of,
+    save_chart,
+    sentences,
+    status_style,
+)
+from eastwest.core.paths import FIGURES_DIR
+from eastwest.reader import wording
+
+
+def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+    table = comparisons.sales(facts)
+    total = len(table)
+    table = largest(table).sort_values(["status", "programme_label"], kind="stable").reset_index(drop=True)
+
+    def bar(r) -> style.Bar:
+        colour, hatch = status_style(r["status"])
+        # the whole description: cut short, it would hide who forecasts and on which platform
+        return style.Bar(
+            f"{r['description']} · {r['programme_label']}, {period_of(r)}",
+            r["value"],
+            wording.value_text(r, with_unit=False) + ("" if r["status"] == "achieved" else f", {r['status']}"),
+            colour,
+            hatch,
+        )
+
+    subtitle = sentences(
+        "Sales and purchases of the receiving side's products, in yuan: realised (solid blue) and "
+        "expected (hatched), which are forecasts, not results.",
+        SHARED_NOTE if table.scope.map(panel_of).nunique() > 1 else "",
+        style.capped(len(table), total, "figures", "largest"),
+    )
+    return save_chart(
+        lambda layout: style.bar_chart(
+            layout,
+            "How much did the pairings buy or help sell, and how much is only expected?",
+            subtitle,
+            panels_by_scope(table, bar),
+            shared_scale=True,
+        ),
+        "consumption_sales",
+        directory,
+        table,
+    )

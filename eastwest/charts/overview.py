@@ -1,0 +1,167 @@
+"""The overview's charts: who helps whom (pairing_map: the pairings, with no counts of the corpus)
+and when each source was written against when the pairings it dates began (source_timeline).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from eastwest.analysis import comparisons
+from eastwest.charts import style
+from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, records, save_chart, sentences
+from eastwest.core.paths import FIGURES_DIR
+from eastwest.reader import wording
+from eastwest.reader.wording import RELATIONSHIP_SHORT
+
+# An arrangement's name is written in its line's colour, darkened where that colour is too light
+# to read as text on white (4.5:1 or more).
+TEXT_COLOURS = {
+    "east_west_cooperation": "#0060a0",
+    "xinjiang_aid": "#8a5a00",
+    "north_south_linkage": "#00704f",
+    "tibet_aid": "#a84300",
+    "counterpart_assistance": "#9a4a80",
+}
+
+
+def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, note: str = "") -> plt.Figure:
+    canvas = style.Canvas(layout)
+    canvas.header(
+        "Who helps whom",
+        "Each arrow runs from a helping place to the place it helps; beside each receiving place, "
+        "the arrangement and the start the sources give.",
+    )
+    east_text = {
+        e: f"{wording.short_name(names.loc[e, 'name_en'])}\n{names.loc[e, 'province']}" for e in dict.fromkeys(pairings.east)
+    }
+    left_width = max(canvas.measure(line) for text in east_text.values() for line in text.split("\n"))
+    arrow = 0.55 if canvas.narrow else 1.1
+    x_arrow = canvas.left + left_width + 0.08
+    x_right = x_arrow + arrow + 0.1
+    canvas.text(x_arrow - 0.08, canvas.y, "Helping side", ha="right", fontweight="bold", color=style.MUTED_COLOUR)
+    canvas.text(x_right, canvas.y, "Receiving side", fontweight="bold", color=style.MUTED_COLOUR)
+    canvas.y += canvas.line_height(style.TEXT_PT) + 0.12
+    for east, group in pairings.groupby("east", sort=False):
+        anchors = []
+        top = canvas.y
+        for row in records(group):
+            place = names.loc[row.west]
+            anchors.append(canvas.y + canvas.line_height(style.TEXT_PT) / 2)
+            canvas.block(f"{wording.short_name(place['name_en'])}, {place['province']}", weight="bold", x=x_right, after=0)
+            canvas.block(
+                RELATIONSHIP_SHORT[row.relationship],
+                color=TEXT_COLOURS.get(row.relationship, style.TEXT_COLOUR),
+                x=x_right,
+                after=0,
+            )
+            canvas.block(wording.start_text(row._asdict()), color=style.MUTED_COLOUR, x=x_right, after=0.16)
+        middle = (top + canvas.y - 0.16) / 2
+        canvas.text(x_arrow - 0.08, middle, east_text[east], ha="right", va="center")
+        for row, y in zip(records(group), anchors):
+            canvas.ax.annotate(
+                "",
+                xy=(x_arrow + arrow, y),
+                xytext=(x_arrow, middle),
+                arrowprops=dict(
+                    arrowstyle="-|>", color=RELATIONSHIP_COLOURS[row.relationship], lw=2, shrinkA=2, shrinkB=2, mutation_scale=14
+                ),
+            )
+        canvas.y += 0.06
+    canvas.block(note, color=style.MUTED_COLOUR)
+    return canvas.finish()
+
+
+def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+    """Helping places joined by an arrow to the places they help, with the arrangement and start in
+    words. It draws pairings, not facts: its sources are those that name each pairing."""
+    names = places.set_index("id")
+    named = sources.assign(pairing=sources.pairings.str.split(";")).explode("pairing")
+    total = len(pairings)
+    if total > MAX_BARS:  # the pairings most sources speak of; the overview's table lists them all
+        speaking = named.pairing.value_counts()
+        ranked = pairings.assign(n=pairings.pairing_id.map(speaking).fillna(0))
+        keep = ranked.sort_values(["n", "pairing_id"], ascending=[False, True], kind="stable").head(MAX_BARS).index
+        pairings = pairings[pairings.index.isin(keep)]
+    note = style.capped(len(pairings), total, "pairings", "named by most sources")
+    drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "pairing"]].drop_duplicates()
+    return save_chart(
+        lambda layout: _map_figure(layout, pairings, names, note), "overview_pairings", directory, drawn.reset_index(drop=True)
+    )
+
+
+def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Series, note: str) -> plt.Figure:
+    canvas = style.Canvas(layout)
+    canvas.header(
+        "When was each source written, and when did the pairing it dates begin?",
+        sentences(
+            "● date of publication (hollow: estimated date of writing; band: its range); "
+            "◆ start of the pairing, where the source dates it.",
+            note,
+        ),
+    )
+    rows = []
+    years = []
+    for row in records(dated):
+        low, high = [comparisons._year_float(p) for p in ([*row.date_used.split("/"), row.date_used])[:2]]
+        begun = [(pid, starts.get(pid, "")) for pid in row.pairings.split(";") if starts.get(pid, "")]
+        rows.append((row, low, high, begun))
+        years += [low, high] + [comparisons._year_float(s) for _, s in begun]
+    first, last = (int(np.floor(min(years))), int(np.ceil(max(years)))) if years else (2016, 2021)
+    x0, x1 = canvas.left + 0.1, canvas.right - 0.1
+    per_year = (x1 - x0) / max(1, last - first)
+
+    def x_of(year: float) -> float:
+        return x0 + (year - first) * per_year
+
+    top = canvas.y
+    for row, low, high, begun in rows:
+        label = row.label + "".join(f" · pairing began {start}" for _, start in begun)
+        canvas.block(label, after=0.04)
+        y = canvas.y + 0.08
+        if row.estimated:
+            canvas.ax.plot(
+                [x_of(low), x_of(max(high, low + 0.08))], [y, y], color="#E69F00", lw=6, alpha=0.5, solid_capstyle="round"
+            )
+        for _, start in begun:
+            canvas.ax.plot([x_of(comparisons._year_float(start)), x_of(low)], [y, y], color="#009E73", lw=1.2, ls="--")
+            canvas.ax.scatter([x_of(comparisons._year_float(start))], [y], marker="D", s=36, color="#009E73", zorder=3)
+        canvas.ax.scatter(
+            [x_of(low)],
+            [y],
+            s=55,
+            marker="o",
+            facecolor="white" if row.estimated else "#0072B2",
+            edgecolor="#E69F00" if row.estimated else "#0072B2",
+            lw=1.6,
+            zorder=3,
+        )
+        canvas.y += 0.3
+    for year in range(first, last + 1):
+        canvas.ax.plot([x_of(year)] * 2, [top, canvas.y], color="#e3e3e3", lw=0.8, zorder=0)
+        if (year - first) % (2 if canvas.narrow and last - first > 6 else 1) == 0:
+            canvas.text(x_of(year), canvas.y + 0.04, str(year), ha="center")
+    canvas.y += canvas.line_height(style.TEXT_PT) + 0.04
+    return canvas.finish()
+
+
+def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+    """When each source was written, against when the pairings it covers began; the MAX_BARS
+    latest sources at most."""
+    from eastwest.reader.wording import source_label
+
+    dated = comparisons.source_year(sources).sort_values(["year_float", "source_id"]).reset_index(drop=True)
+    total = len(dated)
+    dated = dated.tail(MAX_BARS).reset_index(drop=True)
+    dated["label"] = dated.apply(source_label, axis=1)
+    starts = pairings.set_index("pairing_id")["start_date"]
+    note = style.capped(len(dated), total, "sources", "latest")
+    return save_chart(
+        lambda layout: _timeline_figure(layout, dated, starts, note),
+        "overview_timeline",
+        directory,
+        pd.DataFrame({"source_id": dated.source_id}),
+    )
