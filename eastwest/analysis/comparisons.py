@@ -35,11 +35,11 @@ def source_year(sources: pd.DataFrame) -> pd.DataFrame:
     out = sources.copy()
     out["date_used"] = [p if s == "as_given" else e for p, s, e in zip(out.published, out.date_status, out.date_estimate)]
     out["estimated"] = out.date_status != "as_given"
-    out["year_float"] = out["date_used"].map(_year_float)
+    out["year_float"] = out["date_used"].map(year_float)
     return out
 
 
-def _year_float(text: str) -> float:
+def year_float(text: str) -> float:
     start = text.split("/")[0]
     parts = [int(p) for p in start.split("-")]
     year, month = parts[0], (parts[1] if len(parts) > 1 else 7)

@@ -106,10 +106,10 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
     rows = []
     years = []
     for row in records(dated):
-        low, high = [comparisons._year_float(p) for p in ([*row.date_used.split("/"), row.date_used])[:2]]
+        low, high = [comparisons.year_float(p) for p in ([*row.date_used.split("/"), row.date_used])[:2]]
         begun = [(pid, starts.get(pid, "")) for pid in row.pairings.split(";") if starts.get(pid, "")]
         rows.append((row, low, high, begun))
-        years += [low, high] + [comparisons._year_float(s) for _, s in begun]
+        years += [low, high] + [comparisons.year_float(s) for _, s in begun]
     first, last = (int(np.floor(min(years))), int(np.ceil(max(years)))) if years else (2016, 2021)
     x0, x1 = canvas.left + 0.1, canvas.right - 0.1
     per_year = (x1 - x0) / max(1, last - first)
@@ -127,8 +127,8 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
                 [x_of(low), x_of(max(high, low + 0.08))], [y, y], color="#E69F00", lw=6, alpha=0.5, solid_capstyle="round"
             )
         for _, start in begun:
-            canvas.ax.plot([x_of(comparisons._year_float(start)), x_of(low)], [y, y], color="#009E73", lw=1.2, ls="--")
-            canvas.ax.scatter([x_of(comparisons._year_float(start))], [y], marker="D", s=36, color="#009E73", zorder=3)
+            canvas.ax.plot([x_of(comparisons.year_float(start)), x_of(low)], [y, y], color="#009E73", lw=1.2, ls="--")
+            canvas.ax.scatter([x_of(comparisons.year_float(start))], [y], marker="D", s=36, color="#009E73", zorder=3)
         canvas.ax.scatter(
             [x_of(low)],
             [y],

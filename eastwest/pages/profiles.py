@@ -47,7 +47,7 @@ NOT_ACHIEVED_HATCH = style.NOT_ACHIEVED_HATCH
 # However many sources speak about a pairing, its page stays bounded: the chart draws at most
 # MAX_BARS figures (the largest) and each indicator's table lists at most MAX_INDICATOR_ROWS facts,
 # counting the rest by source (every fact stays highlighted and anchored on its source's page).
-MAX_BARS = 20  # as eastwest.charts.figures.MAX_BARS
+MAX_BARS = 20  # as eastwest.charts.base.MAX_BARS
 MAX_INDICATOR_ROWS = 12
 
 
