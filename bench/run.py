@@ -429,7 +429,7 @@ DRAFT_AGREEMENT = r"""
 import json, shutil, sys, tempfile
 from pathlib import Path
 import yaml
-from eastwest.draft.drafting import agreement, agreement_markdown
+from eastwest.draft.agreement import agreement, agreement_markdown
 from eastwest.core.paths import ProjectPaths
 clone, date = Path(sys.argv[1]), sys.argv[2]
 curated = agreement(ProjectPaths(clone))
