@@ -24,7 +24,7 @@ Steps:
   6. page weights: each html page plus the images it shows and the page data it loads from
      _static/generated/
   7. synthetic corpus: the 5 seeds replicated to 1,000 articles, `eastwest.dataset.builder.build` timed
-  8. drafting: `eastwest.draft.drafting.agreement()` drafts every curated source from scratch and compares the
+  8. drafting: `eastwest.draft.agreement.agreement()` drafts every curated source from scratch and compares the
      proposals with the curated annotations (the answer key); the same on the add-source test
      fixture, which the drafting rules were not written from. Writes bench/draft_agreement.md,
      which the method page includes. `bench/run.py --only draft` runs this step alone.

@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print("OK")
         elif args.command == "draft":
-            from eastwest.draft.drafting import CHECK, write_draft
+            from eastwest.draft.propose import CHECK, write_draft
 
             path, document = write_draft(args.source_id, force=args.force, out=args.out)
             to_check = sum(CHECK in f for f in document["facts"]) + sum(CHECK in e for e in document["exclusions"])
@@ -106,7 +106,7 @@ def _print_review_diff(source_id: str, paths=None) -> None:
     """When a draft lies beside the curated file, say what review changed (a short diff)."""
     from eastwest.core.paths import PROJECT
     from eastwest.core.yamlio import load_yaml
-    from eastwest.draft.drafting import review_diff
+    from eastwest.draft.review import review_diff
 
     paths = paths or PROJECT
     draft, curated = paths.annotation_draft(source_id), paths.annotation_file(source_id)

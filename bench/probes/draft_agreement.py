@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from eastwest.core.paths import ProjectPaths
-from eastwest.draft.drafting import agreement, agreement_markdown
+from eastwest.draft.agreement import agreement, agreement_markdown
 
 # The inputs the fixture adds to: file -> the list in it that the fixture's file of the same name extends.
 EXTENDED = (

@@ -1,0 +1,216 @@
+"""Propose annotations for a new source: `python -m eastwest draft SOURCE_ID`.
+
+The draft holds one proposed fact per numeric mention the coverage audit finds (and per number in
+`extra_mentions`), and one proposed exclusion per mention that is not a fact and that the build
+does not already exclude by itself. A person reviews it; everything uncertain carries a `check:`
+note, and the build never reads a draft (`<id>.draft.yml`).
+
+Each proposal is read with small rules kept in data/reference/draft_rules.yml (never in this
+package): the number and its qualifier by eastwest.annotate.numerals (cn2an), the unit from the
+counter and the noun it counts, status, scope and period from cue words relative to the article's
+date, the places from places.yml, the indicator from keywords near the number (eastwest.draft.choose).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from eastwest.annotate.mentions import scan
+from eastwest.annotate.numerals import PREFIX_QUALIFIERS, NumberFormatError, ParsedNumber, parse_number
+from eastwest.core.errors import DataError
+from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.draft.choose import Proposal, choose_indicator, choose_places, choose_scope_and_period, choose_status, choose_unit
+from eastwest.draft.quotes import exclusion_context, unique_quote
+from eastwest.draft.rules import Rules, Words, load_rules
+from eastwest.draft.source_context import SourceContext, clean_source, source_context
+from eastwest.draft.spots import Spot, exclusion_reason, number_text, spot_at
+from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
+from eastwest.sources.cleaning import CleanResult
+from eastwest.sources.provenance import SourceRecord, load_records
+
+CHECK = "check"  # the draft-only key holding review notes
+
+
+def _slug(indicator: str) -> str:
+    return indicator.replace("_", "-")
+
+
+def draft_document(
+    record: SourceRecord, clean: CleanResult, vocab: Vocabulary, rules: Rules, words: Words, paths: ProjectPaths
+) -> dict:
+    """The draft annotation document for one source: {'source_id', 'facts', 'exclusions'}."""
+    ctx = source_context(record, clean, vocab, paths)
+    text = clean.text
+    matches = [(m.start(), m.end(), auto) for m, auto in scan(text)]
+    covered = [(s, e) for s, e, _ in matches]
+    for pattern in rules.extra_mentions:
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in covered):
+                try:
+                    parse_number(m.group(0))
+                except NumberFormatError:
+                    continue
+                matches.append((m.start(), m.end(), None))
+    matches.sort()
+    facts: list[dict] = []
+    exclusions: list[dict] = []
+    used_ids: set[str] = set()
+    for start, end, auto in matches:
+        if auto:
+            continue  # the build excludes dates, clock times, ordinals and 一 as an article itself
+        spot = spot_at(text, start, end)
+        reason = exclusion_reason(spot, rules)
+        if reason:
+            context = exclusion_context(text, start, end, rules)
+            entry = {"mention": spot.mention, "context": context, "reason": reason}
+            if context is None:
+                entry["context"] = spot.sentence
+                entry[CHECK] = "no unique context found; lengthen it"
+            exclusions.append(entry)
+            continue
+        facts.append(_propose_fact(spot, ctx, rules, words, used_ids))
+    return {"source_id": record.source_id, "facts": facts, "exclusions": exclusions}
+
+
+def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, used_ids: set[str]) -> dict:
+    text = spot.text
+    number, number_start = number_text(spot)
+    try:
+        parsed = parse_number(number)
+    except NumberFormatError:
+        parsed = ParsedNumber(Decimal(0), None, frozenset(), "")
+    p = Proposal(spot, number, parsed, number_start)
+    quote = unique_quote(text, number_start, number_start + len(number), rules)
+    if quote is None:
+        quote = spot.sentence
+        p.checks.append("no unique clause around the number; lengthen the quote")
+    q_start = text.find(quote)
+    # the number must occur once in its quote: lengthen it with the words after it if needed
+    while quote.count(number) > 1 or quote.find(number) != number_start - q_start:
+        nxt = number_start + len(number)
+        if nxt >= q_start + len(quote) or text[nxt] in rules.delimiters:
+            p.checks.append("the number occurs twice in its quote; choose a longer number text")
+            break
+        number += text[nxt]
+    p.number = number
+
+    unit = choose_unit(p, rules)
+    p.fact["unit"] = unit
+    qualifiers = sorted(parsed.qualifiers)
+    if len(qualifiers) > 1:
+        prefix_q = next(
+            (PREFIX_QUALIFIERS[w] for w in sorted(PREFIX_QUALIFIERS, key=len, reverse=True) if number.startswith(w)), None
+        )
+        qualifier = prefix_q if prefix_q in qualifiers else qualifiers[0]
+        p.checks.append(f"{number!r} reads as {' and '.join(qualifiers)}; {qualifier} chosen")
+    else:
+        qualifier = qualifiers[0] if qualifiers else "exact"
+    status = choose_status(p, rules, words)
+    p.fact["status"] = status
+    indicator, theme = choose_indicator(p, rules, ctx.vocab)
+    scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
+    east, west = choose_places(p, ctx, rules)
+    flags = []
+    if inferred:
+        flags.append("period_inferred")
+        if ctx.article_estimated and period != "unknown":
+            p.checks.append(f"period worked out from an estimated article date ({ctx.article})")
+    if _part_of_total(spot):
+        flags.append("part_of_total")
+    if "[garbled]" in spot.sentence:
+        flags.append("garbled_nearby")
+    if parsed.value == 0 and not re.search(r"[0〇零]", number):
+        p.checks.append(f"the number parser cannot read {number!r}; fix number and value")
+
+    slug = f"{ctx.record.fact_prefix}-{_slug(indicator)}"
+    fact_id, n = slug, 2
+    while fact_id in used_ids:
+        fact_id, n = f"{slug}-{n}", n + 1
+    used_ids.add(fact_id)
+    label = ctx.vocab.indicators[indicator].label_en
+    fact = {
+        "id": fact_id,
+        "quote": quote,
+        "number": number,
+        "value": _plain(parsed.value),
+        "value_high": _plain(parsed.value_high),
+        "unit": unit,
+        "qualifier": qualifier,
+        "status": status,
+        "indicator": indicator,
+        "breakdown": "",
+        "description": f"{label} (draft: say what is counted, where and when)",
+        "theme": theme,
+        "east": east,
+        "west": west,
+        "period": period,
+        "scope": scope,
+        "flags": flags,
+    }
+    if p.checks:
+        fact[CHECK] = "; ".join(dict.fromkeys(p.checks))
+    return fact
+
+
+def _part_of_total(spot: Spot) -> bool:
+    """其中 (of which) opens the number's clause, or stands alone as the clause before it."""
+    clauses = re.split(r"[，,；;]", spot.before)
+    return "其中" in clauses[-1] or (len(clauses) > 1 and clauses[-2].strip() == "其中")
+
+
+def _plain(value: Decimal | None):
+    if value is None:
+        return None
+    value = value.normalize()
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+HEADER = """\
+# DRAFT annotations proposed by `python -m eastwest draft {source_id}`: review every entry.
+# The build never reads this file. To use it: copy it to {source_id}.yml (keep this draft beside
+# it while you review: `python -m eastwest check {source_id}` then also lists what review changed),
+# fix or delete each fact, resolve and delete every `check:` note, write each `description`, set
+# `breakdown` where a fact counts a part or a side, and list what the build still reports as
+# unaccounted. Rules: data/annotations/README.md; drafting rules: data/reference/draft_rules.yml.
+"""
+
+
+def dump_draft(document: dict) -> str:
+    body = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+    return HEADER.format(source_id=document["source_id"]) + body
+
+
+def _load_context(paths: ProjectPaths, source_id: str) -> tuple[SourceRecord, Vocabulary]:
+    records = {r.source_id: r for r in load_records(paths)}
+    if source_id not in records:
+        raise DataError(f"unknown source id {source_id!r}: add its provenance record to {paths.provenance} first")
+    vocab = load_vocabulary(paths)
+    return records[source_id], vocab
+
+
+def draft_source(source_id: str, paths: ProjectPaths = PROJECT) -> dict:
+    """The draft document for one source with a provenance record, in memory (nothing written)."""
+    record, vocab = _load_context(paths, source_id)
+    return draft_document(record, clean_source(record, paths), vocab, load_rules(paths, vocab), Words(paths.root), paths)
+
+
+def write_draft(source_id: str, paths: ProjectPaths = PROJECT, force: bool = False, out: Path | None = None) -> tuple[Path, dict]:
+    """Clean the seed, write data/clean/<id>.txt and the draft; return the draft's path and document."""
+    from eastwest.core.files import write_text
+    from eastwest.dataset.builder import SourceBuild, write_new_clean_text
+
+    record, vocab = _load_context(paths, source_id)
+    target = out or paths.annotation_draft(source_id)
+    if target.exists() and not force:
+        raise DataError(f"{target} exists; pass --force to overwrite it (the curated {source_id}.yml is never touched)")
+    if target.resolve() == paths.annotation_file(source_id).resolve():
+        raise DataError(f"refusing to write a draft over the curated {target}")
+    clean = clean_source(record, paths)
+    write_new_clean_text(SourceBuild(record, clean, [], [], []), paths)  # like `check`: a new source's text only
+    document = draft_document(record, clean, vocab, load_rules(paths, vocab), Words(paths.root), paths)
+    write_text(target, dump_draft(document))
+    return target, document

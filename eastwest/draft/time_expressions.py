@@ -1,0 +1,123 @@
+"""Time expressions in a text (years, ranges, months, days, 去年, 上半年, 以来...) read as periods.
+
+Periods are relative to the article's (year, month) where the text leaves the year unsaid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eastwest.draft.rules import Rules
+
+
+@dataclass
+class TimeExpr:
+    start: int
+    end: int
+    kind: str  # day, month, year, range, relative_years, half, years_since
+    period: str
+    inferred: bool
+    year_stated: bool = True
+
+
+_CN_NUM = "一二两三四五六七八九十"
+
+
+def _int(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    import cn2an
+
+    return int(cn2an.cn2an(token, "smart"))
+
+
+def _optional_int(digits: str | None) -> int | None:
+    return int(digits) if digits else None
+
+
+def _dated(m: re.Match, year: int, month: int | None, day: int | None, inferred: bool, year_kind: str = "year") -> TimeExpr:
+    """The expression matched by `m` as a day, a month or (without a month) a year."""
+    if month and day:
+        return TimeExpr(m.start(), m.end(), "day", f"{year}-{month:02d}-{day:02d}", inferred)
+    if month:
+        return TimeExpr(m.start(), m.end(), "month", f"{year}-{month:02d}", inferred)
+    return TimeExpr(m.start(), m.end(), year_kind, str(year), inferred)
+
+
+def time_expressions(text: str, article: tuple[int, int], rules: Rules) -> list[TimeExpr]:
+    """Time expressions in text, in order; periods relative to the article's (year, month)."""
+    year0, month0 = article
+    rel = "|".join(sorted(map(re.escape, rules.relative_years), key=len, reverse=True))
+    half = "|".join(sorted(map(re.escape, rules.half_years), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?P<y1>(?:19|20)\d\d)年?\s*(?:[、和及至到~\-—–]|年至|年到)\s*(?P<y2>(?:19|20)\d\d)年"
+        rf"|(?P<y>(?:19|20)\d\d)年(?:度)?(?:(?P<m>\d{{1,2}})月(?:份)?(?:(?P<d>\d{{1,2}})[日号])?)?"
+        rf"|(?P<ago>[{_CN_NUM}\d]+)年前的?(?:(?P<agom>\d{{1,2}})月(?:(?P<agod>\d{{1,2}})[日号])?)?"
+        rf"|(?P<rel>{rel})(?P<half1>{half})?(?:(?P<rm>\d{{1,2}}|[{_CN_NUM}]{{1,2}})月(?:份)?(?:(?P<rd>\d{{1,2}})[日号])?)?"
+        rf"|(?P<half>{half})"
+        rf"|(?<![\d年])(?P<mm>\d{{1,2}})月(?:份|初|中旬|下旬|底)?(?:(?P<dd>\d{{1,2}})(?:\s*[-~—–]\s*(?P<dd2>\d{{1,2}}))?[日号])?"
+        rf"|(?P<since>{rules.years_since.pattern})"
+        rf"|(?P<monthsago>{rules.months_ago.pattern})"
+        rf"|(?P<now>{rules.now.pattern})"
+    )
+    quoted = _quoted_spans(text)
+    out: list[TimeExpr] = []
+    last_year: int | None = None
+    for m in pattern.finditer(text):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue  # a year inside a title or a quoted name (“2017年国家级…”)
+        if m["y1"]:
+            out.append(TimeExpr(m.start(), m.end(), "range", f"{m['y1']}/{m['y2']}", False))
+            last_year = int(m["y2"])
+        elif m["y"]:
+            last_year = int(m["y"])
+            out.append(_dated(m, last_year, _optional_int(m["m"]), _optional_int(m["d"]), False))
+        elif m["ago"]:
+            last_year = year0 - _int(m["ago"])
+            out.append(_dated(m, last_year, _optional_int(m["agom"]), _optional_int(m["agod"]), True))
+        elif m["rel"]:
+            y = last_year = year0 + rules.relative_years[m["rel"]]
+            if m["half1"]:
+                a, b = rules.half_years[m["half1"]]
+                out.append(TimeExpr(m.start(), m.end(), "half", f"{y}-{a}/{y}-{b}", True))
+            else:
+                month = _int(m["rm"]) if m["rm"] else None
+                day = _optional_int(m["rd"]) if month else None
+                out.append(_dated(m, y, month, day, True, year_kind="relative_year"))
+        elif m["half"]:
+            a, b = rules.half_years[m["half"]]
+            y = last_year or year0
+            out.append(TimeExpr(m.start(), m.end(), "half", f"{y}-{a}/{y}-{b}", last_year is None))
+        elif m["mm"]:
+            month = int(m["mm"])
+            if not 1 <= month <= 12:
+                continue
+            if last_year is not None:
+                y, inferred, stated = last_year, False, True
+            else:
+                y = year0 if month <= month0 else year0 - 1
+                inferred, stated = True, False
+            if m["dd2"]:
+                period = f"{y}-{month:02d}-{int(m['dd']):02d}/{y}-{month:02d}-{int(m['dd2']):02d}"
+                kind = "day"
+            elif m["dd"]:
+                period, kind = f"{y}-{month:02d}-{int(m['dd']):02d}", "day"
+            else:
+                period, kind = f"{y}-{month:02d}", "month"
+            out.append(TimeExpr(m.start(), m.end(), kind, period, inferred, stated))
+        elif m["since"]:
+            out.append(TimeExpr(m.start(), m.end(), "years_since", "", True))
+        elif m["monthsago"]:
+            months = rules.months_ago.match(m["monthsago"])
+            assert months is not None  # the same pattern matched this text within the larger one
+            back = _int(months[1])
+            y, mo = divmod(year0 * 12 + (month0 - 1) - back, 12)
+            out.append(TimeExpr(m.start(), m.end(), "month", f"{y}-{mo + 1:02d}", True))
+        elif m["now"]:
+            out.append(TimeExpr(m.start(), m.end(), "now", f"{year0}-{month0:02d}", True))
+    return out
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"“[^“”]{0,40}”|《[^《》]{0,60}》|「[^「」]{0,40}」", text)]
