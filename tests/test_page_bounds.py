@@ -12,7 +12,7 @@ import pandas as pd
 from bs4 import BeautifulSoup
 
 from eastwest.dataset import load
-from eastwest.pages import generate, profiles, tables
+from eastwest.pages import profiles, quality_page, source_pages, tables
 from eastwest.reader.links import fact_anchor, source_page
 from eastwest.sphinx_ext import offline
 
@@ -76,7 +76,7 @@ def test_a_profile_indicator_table_is_bounded():
 
 def test_the_quality_page_has_one_row_per_source_and_the_details_are_on_the_source_pages():
     sources, facts, log = load.sources(), load.facts(), load.quality_log()
-    html = generate.quality_page_markdown(sources, log, facts)
+    html = quality_page.quality_page_markdown(sources, log, facts)
     rows = BeautifulSoup(html, "html.parser").select("table.quality-summary tbody tr")
     assert len(rows) == len(sources)
     for row, (_, source) in zip(rows, sources.iterrows()):
@@ -85,7 +85,7 @@ def test_the_quality_page_has_one_row_per_source_and_the_details_are_on_the_sour
         removed = int(row.select("td")[1].get_text(" ").split()[0])
         assert removed == len(log[source["source_id"]]["lines_removed"])
     sid = sources.source_id.iloc[0]
-    page = generate.source_page_markdown(sources.iloc[0], facts[facts.source_id == sid], load.clean_text(sid), log[sid])
+    page = source_pages.source_page_markdown(sources.iloc[0], facts[facts.source_id == sid], load.clean_text(sid), log[sid])
     listed = BeautifulSoup(page, "html.parser").select("table.quality tbody tr")
     assert len(listed) == len(log[sid]["lines_removed"]), "the source page lists every removed line"
 

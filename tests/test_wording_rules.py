@@ -29,7 +29,7 @@ from eastwest.charts import figures, style
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import builder, load
-from eastwest.pages import generate, profiles, tables
+from eastwest.pages import profiles, source_pages, tables
 from eastwest.reader import wording
 from eastwest.reader.links import fact_anchor
 from eastwest.reader.wording import mark_period, span_text
@@ -377,7 +377,7 @@ def test_profile_tables_mark_flagged_periods(facts):
 
 def test_source_page_hover_labels_mark_flagged_periods(facts):
     for sid, group in facts.groupby("source_id"):
-        html = generate._highlighted_text(load.clean_text(sid), group)
+        html = source_pages._highlighted_text(load.clean_text(sid), group)
         soup = BeautifulSoup(html, "html.parser")
         for _, row in flagged(group).iterrows():
             anchor = soup.find(id=fact_anchor(row["fact_id"]))
