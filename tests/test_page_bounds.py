@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pandas as pd
 from bs4 import BeautifulSoup
 
+from eastwest.charts import profile as profile_chart
 from eastwest.dataset import load
 from eastwest.pages import profiles, quality_page, source_pages, tables
 from eastwest.reader.links import fact_anchor, source_page
@@ -104,11 +105,11 @@ def test_a_profile_chart_draws_at_most_its_cap_of_the_largest_figures(tmp_path):
     (tmp_path / "data").symlink_to(PROJECT.data)  # the project's data; the chart is drawn under tmp_path
     facts, sources, indicators = load.facts(), load.sources(), load.indicators()
     pairings = load.pairings().set_index("pairing_id", drop=False)
-    counts = {p: len(profiles.chart_facts(facts[facts.programme == p])[0]) for p in pairings.index}
+    counts = {p: len(profile_chart.chart_facts(facts[facts.programme == p])[0]) for p in pairings.index}
     pairing_id = max(counts, key=counts.get)
     own = _many(facts[facts.programme == pairing_id], profiles.MAX_BARS // max(1, counts[pairing_id]) + 2)
     own = profiles.in_report_order(own, sources, indicators)
-    chosen, _ = profiles.chart_facts(own)
+    chosen, _ = profile_chart.chart_facts(own)
     assert len(chosen) > profiles.MAX_BARS
     section = profiles._chart_section(pairings.loc[pairing_id], own, ProjectPaths(tmp_path))
     listed = BeautifulSoup(section, "html.parser").select("details.facts-behind li")
