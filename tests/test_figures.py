@@ -12,6 +12,7 @@ import pytest
 
 from eastwest.analysis import comparisons
 from eastwest.charts import base, gallery, labour, overview, style
+from eastwest.charts import profile as profile_chart
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 from eastwest.pages import profiles
@@ -92,10 +93,10 @@ def test_every_profile_chart_is_drawn_wide_and_narrow_with_no_text_under_11_pt(t
     drawn = 0
     for _, pairing in load.pairings().iterrows():
         own = facts[facts.programme == pairing["pairing_id"]]
-        chosen, unit = profiles.chart_facts(profiles.in_report_order(own, sources, indicators)) if len(own) else (own, None)
+        chosen, unit = profile_chart.chart_facts(profiles.in_report_order(own, sources, indicators)) if len(own) else (own, None)
         if unit is None:
             continue
-        profiles.draw_chart(pairing, chosen, unit, tmp_path)
+        profile_chart.draw_chart(pairing, chosen, unit, tmp_path)
         for layout in style.LAYOUTS:
             width, smallest = svg_text_sizes(tmp_path / f"{pairing['pairing_id']}{layout.suffix}.svg")
             assert width == pytest.approx(layout.width * 72) and smallest >= style.MIN_FONT_PT - 1e-6, pairing["pairing_id"]

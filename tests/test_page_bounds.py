@@ -11,8 +11,9 @@ from types import SimpleNamespace
 import pandas as pd
 from bs4 import BeautifulSoup
 
+from eastwest.charts import profile as profile_chart
 from eastwest.dataset import load
-from eastwest.pages import generate, profiles, tables
+from eastwest.pages import profiles, quality_page, source_pages, tables
 from eastwest.reader.links import fact_anchor, source_page
 from eastwest.sphinx_ext import offline
 
@@ -76,7 +77,7 @@ def test_a_profile_indicator_table_is_bounded():
 
 def test_the_quality_page_has_one_row_per_source_and_the_details_are_on_the_source_pages():
     sources, facts, log = load.sources(), load.facts(), load.quality_log()
-    html = generate.quality_page_markdown(sources, log, facts)
+    html = quality_page.quality_page_markdown(sources, log, facts)
     rows = BeautifulSoup(html, "html.parser").select("table.quality-summary tbody tr")
     assert len(rows) == len(sources)
     for row, (_, source) in zip(rows, sources.iterrows()):
@@ -85,7 +86,7 @@ def test_the_quality_page_has_one_row_per_source_and_the_details_are_on_the_sour
         removed = int(row.select("td")[1].get_text(" ").split()[0])
         assert removed == len(log[source["source_id"]]["lines_removed"])
     sid = sources.source_id.iloc[0]
-    page = generate.source_page_markdown(sources.iloc[0], facts[facts.source_id == sid], load.clean_text(sid), log[sid])
+    page = source_pages.source_page_markdown(sources.iloc[0], facts[facts.source_id == sid], load.clean_text(sid), log[sid])
     listed = BeautifulSoup(page, "html.parser").select("table.quality tbody tr")
     assert len(listed) == len(log[sid]["lines_removed"]), "the source page lists every removed line"
 
@@ -104,11 +105,11 @@ def test_a_profile_chart_draws_at_most_its_cap_of_the_largest_figures(tmp_path):
     (tmp_path / "data").symlink_to(PROJECT.data)  # the project's data; the chart is drawn under tmp_path
     facts, sources, indicators = load.facts(), load.sources(), load.indicators()
     pairings = load.pairings().set_index("pairing_id", drop=False)
-    counts = {p: len(profiles.chart_facts(facts[facts.programme == p])[0]) for p in pairings.index}
+    counts = {p: len(profile_chart.chart_facts(facts[facts.programme == p])[0]) for p in pairings.index}
     pairing_id = max(counts, key=counts.get)
     own = _many(facts[facts.programme == pairing_id], profiles.MAX_BARS // max(1, counts[pairing_id]) + 2)
     own = profiles.in_report_order(own, sources, indicators)
-    chosen, _ = profiles.chart_facts(own)
+    chosen, _ = profile_chart.chart_facts(own)
     assert len(chosen) > profiles.MAX_BARS
     section = profiles._chart_section(pairings.loc[pairing_id], own, ProjectPaths(tmp_path))
     listed = BeautifulSoup(section, "html.parser").select("details.facts-behind li")

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from eastwest.charts import profile as profile_chart
 from eastwest.core.errors import DataError
 from eastwest.dataset import builder, load
 from eastwest.pages import generate, profiles
@@ -86,7 +87,7 @@ def test_values_keep_their_qualifiers(project_copy):
     row["qualifier"], row["value"], row["unit"] = "over", 1800.0, "person"
     table = profiles.indicator_table(pd.DataFrame([row]), load.sources(project_copy), {})
     assert ">over 1,800 people</a>" in table
-    assert profiles._value_label(row).startswith("over 1,800 people")
+    assert profile_chart._value_label(row).startswith("over 1,800 people")
 
 
 def test_facts_not_achieved_are_marked_on_the_page_and_the_chart(project_copy):
@@ -114,16 +115,16 @@ def test_facts_not_achieved_are_marked_on_the_page_and_the_chart(project_copy):
                     else f"{fact['status']}, not achieved"
                 )
                 assert badge is not None and badge.get_text() == expected, fact["fact_id"]
-        chosen, _unit = profiles.chart_facts(own)
+        chosen, _unit = profile_chart.chart_facts(own)
         for _, fact in chosen.iterrows():
-            label = profiles._value_label(fact)
+            label = profile_chart._value_label(fact)
             assert label.endswith(f"({fact['status']})") == (fact["status"] != "achieved"), fact["fact_id"]
 
 
 def test_the_chart_draws_whole_figures_in_one_unit(project_copy):
     facts = build(project_copy)
     for pairing_id, own in facts[facts.programme != ""].groupby("programme"):
-        chosen, unit = profiles.chart_facts(own)
+        chosen, unit = profile_chart.chart_facts(own)
         whole = ~own.flag_list.map(lambda flags: "part_of_total" in flags)  # not a component of another fact
         assert set(chosen.unit) <= {unit} and not chosen.flag_list.map(lambda f: "part_of_total" in f).any()
         assert chosen.value.notna().all()

@@ -294,7 +294,7 @@ def test_removed_spam_and_furniture_never_reach_the_site():
 
 
 def test_source_text_is_escaped_in_pages_and_tables():
-    from eastwest.pages import generate
+    from eastwest.pages import source_pages
 
     hostile = "<script>alert('x')</script>"
     row = load.facts().iloc[0].copy()
@@ -305,7 +305,7 @@ def test_source_text_is_escaped_in_pages_and_tables():
     source = load.sources().iloc[0].copy()
     source["title_en"] = hostile
     text = "正文" + hostile + "正文"
-    page = generate.source_page_markdown(source, load.facts().iloc[0:0], text, load.quality_log()[source["source_id"]])
+    page = source_pages.source_page_markdown(source, load.facts().iloc[0:0], text, load.quality_log()[source["source_id"]])
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 

@@ -26,10 +26,11 @@ from eastwest.analysis import comparisons
 from eastwest.annotate.annotations import validate_fact
 from eastwest.annotate.numerals import parse_number
 from eastwest.charts import gallery, industry, style, talent
+from eastwest.charts import profile as profile_chart
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import builder, load
-from eastwest.pages import generate, profiles, tables
+from eastwest.pages import profiles, source_pages, tables
 from eastwest.reader import wording
 from eastwest.reader.links import fact_anchor
 from eastwest.reader.wording import mark_period, span_text
@@ -377,7 +378,7 @@ def test_profile_tables_mark_flagged_periods(facts):
 
 def test_source_page_hover_labels_mark_flagged_periods(facts):
     for sid, group in facts.groupby("source_id"):
-        html = generate._highlighted_text(load.clean_text(sid), group)
+        html = source_pages._highlighted_text(load.clean_text(sid), group)
         soup = BeautifulSoup(html, "html.parser")
         for _, row in flagged(group).iterrows():
             anchor = soup.find(id=fact_anchor(row["fact_id"]))
@@ -404,9 +405,11 @@ def chart_texts(tmp_path_factory):
         indicators, sources = load.indicators(), load.sources()
         for _, pairing in pairings.iterrows():
             own = facts[facts.programme == pairing["pairing_id"]]
-            chosen, unit = profiles.chart_facts(profiles.in_report_order(own, sources, indicators)) if len(own) else (own, None)
+            chosen, unit = (
+                profile_chart.chart_facts(profiles.in_report_order(own, sources, indicators)) if len(own) else (own, None)
+            )
             if unit is not None:
-                profiles.draw_chart(pairing, chosen, unit, directory / "pairings")
+                profile_chart.draw_chart(pairing, chosen, unit, directory / "pairings")
                 drawn[pairing["pairing_id"]] = chosen
     finally:
         monkey.undo()
@@ -434,7 +437,7 @@ def test_chart_labels_never_show_a_flagged_period_bare(chart_texts):
                 text = text.replace(label, "")
             text = re.sub(r"\s+", " ", text)  # a wrapped label is one label
             for description in frame.get("description", []):  # a description's own years are not a period
-                text = text.replace(profiles._latin(description), "")
+                text = text.replace(profile_chart._latin(description), "")
             unmarked.append(MARKED_SPAN.sub("", text))
         plain = set().union(*[bare_forms(r) for _, r in frame.iterrows() if not marks_of(r["flag_list"])] or [set()])
         for _, row in flagged(frame).iterrows():
@@ -444,7 +447,7 @@ def test_chart_labels_never_show_a_flagged_period_bare(chart_texts):
 
 
 def test_chart_rows_labelled_with_a_period_carry_the_mark(chart_texts):
-    """The charts that label each row with its period (charts._when, profiles._bar_label) show
+    """The charts that label each row with its period (charts._when, profile_chart._bar_label) show
     the marked label of every flagged fact they draw as a row."""
     labelled = {"industry_aid_funds", "industry_investment_vs_aid", "talent_flows", "consumption_sales"}
     labelled |= {name for name in chart_texts if "-" in name}  # the pairing profiles

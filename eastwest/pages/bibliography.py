@@ -60,7 +60,7 @@ def context_entries(paths: ProjectPaths) -> list[str]:
     path = paths.reference / "national_context.csv"
     if not path.exists():
         return []
-    seen = {}
+    seen: dict[str, dict[str, str]] = {}  # one entry per outlet and date: the first row
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             key = context_key(row["outlet"], row["published"])

@@ -8,6 +8,7 @@ check every number on the built page against data/facts.csv.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -45,7 +46,7 @@ def glue_facts(facts: pd.DataFrame, fact_ids: list[str], from_dir: str = "chapte
         glue_fact(facts, fact_id, from_dir=from_dir)
 
 
-def glue_calc(key: str, value: float, text: str, fact_ids: list[str] = ()) -> None:
+def glue_calc(key: str, value: float, text: str, fact_ids: Sequence[str] = ()) -> None:
     """Glue a number computed from the dataset; its tooltip names the facts it was computed from."""
     basis = "computed from " + ", ".join(fact_ids) if fact_ids else "computed from data/facts.csv"
     html = (

@@ -72,7 +72,8 @@ def explorer_data(paths: ProjectPaths = PROJECT) -> tuple[dict, dict[str, list]]
             lookups[column].append(text)
         return positions[column][text]
 
-    rows, texts, sources = [], {}, []
+    rows, sources = [], []
+    texts: dict[str, list[list[str]]] = {}  # by source: each fact's description and quote
     for _, f in facts.iterrows():
         if f["source_id"] not in texts:
             texts[f["source_id"]] = []

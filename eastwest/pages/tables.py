@@ -27,7 +27,9 @@ def fact_link(row, from_dir: str = "chapters") -> str:
 
 def source_labels(paths=None) -> dict[str, str]:
     """Each source's reader's name (outlet and date), by source id."""
-    return {sid: wording.source_label(row) for sid, row in load.sources(paths or load.PROJECT).set_index("source_id").iterrows()}
+    return {
+        str(sid): wording.source_label(row) for sid, row in load.sources(paths or load.PROJECT).set_index("source_id").iterrows()
+    }
 
 
 def source_link(source_id: str, label: str, from_dir: str = "chapters") -> str:
@@ -49,7 +51,7 @@ def more_facts(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
     bounded listing leaves out, counted by source (in source order), each source linked to its page."""
     labels = source_labels()
     counts = frame.groupby("source_id", sort=True).size()
-    links = " · ".join(f"{source_link(sid, labels[sid], from_dir)} ({n})" for sid, n in counts.items())
+    links = " · ".join(f"{source_link(str(sid), labels[str(sid)], from_dir)} ({n})" for sid, n in counts.items())
     noun = "fact" if len(frame) == 1 else "facts"
     return f"{len(frame)} more {noun}, each highlighted on its source's page: {links}"
 

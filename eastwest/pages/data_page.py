@@ -1,0 +1,107 @@
+"""The data page, sources/data.md (never edited by hand): downloads of every file in data/ (also
+as one zip), the coverage audit, the data dictionary of facts.csv, the indicator vocabulary, the
+other controlled vocabularies and the cleaning rules. Called by `pages.generate.write_pages`."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from eastwest.core.paths import CLEANING_RULES, ProjectPaths
+from eastwest.core.yamlio import load_yaml
+from eastwest.dataset import load
+from eastwest.dataset.schema import FACT_COLUMNS
+from eastwest.pages.render import render
+from eastwest.reader.wording import DIRECTION_WORDS
+from eastwest.reference.vocabulary import Unit, load_vocabulary
+from eastwest.sources.cleaning import load_rules
+
+DATA_ZIP = "_static/generated/eastwest-data.zip"
+VOCABULARY_SECTIONS = ("themes", "qualifiers", "statuses", "scopes", "flags")
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+
+
+def write_data_zip(paths: ProjectPaths, files: Iterable[Path]) -> None:
+    """All of data/ in one zip whose bytes depend only on the files (fixed dates, sorted names)."""
+    target = paths.root / DATA_ZIP
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(files):
+            info = zipfile.ZipInfo(f"data/{path.relative_to(paths.data).as_posix()}", date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    partial.replace(target)
+
+
+def _term_table(terms: dict) -> str:
+    """A controlled vocabulary as a Markdown table of terms and their meanings."""
+    return "| term | meaning |\n|---|---|\n" + "\n".join(f"| `{k}` | {str(v).replace('|', '/')} |" for k, v in terms.items())
+
+
+def _shown_as(unit: Unit) -> str:
+    if unit.sign:
+        return f"{unit.sign} (a sign on the number)"
+    return f"{unit.singular} / {unit.plural}" + (" (before the number)" if unit.word_before else "")
+
+
+def _units_table(units: Iterable[Unit]) -> str:
+    return "| unit | shown as (one / several) | meaning |\n|---|---|---|\n" + "\n".join(
+        f"| `{u.id}` | {_shown_as(u)} | {u.meaning.replace('|', '/')} |" for u in units
+    )
+
+
+def data_page_markdown(paths: ProjectPaths) -> str:
+    """The data page; writes the data zip on the way, since the page gives its size."""
+    vocab = load_vocabulary(paths)
+    report = load.build_report(paths)
+    files = sorted(
+        p
+        for p in paths.data.rglob("*")
+        if p.is_file()
+        and not p.name.endswith(".draft.yml")
+        and not any(part.startswith(".") for part in p.relative_to(paths.data).parts)
+    )  # not the lock or drafts
+    write_data_zip(paths, files)
+    tables = [p for p in files if p.parent == paths.data and p.suffix in (".csv", ".json") and p != paths.facts_csv]
+    others = [p for p in files if p not in tables and p != paths.facts_csv]
+
+    def link(p: Path) -> str:
+        relative = p.relative_to(paths.data).as_posix()
+        return f"{{download}}`{relative} <../data/{relative}>` ({_size(p)})"
+
+    indicators = load.indicators(paths)
+    indicator_table = (
+        "| indicator | 中文 | definition | unit | theme | direction | class | facts |\n|---|---|---|---|---|---|---|---|\n"
+        + "\n".join(
+            f"| `{r.indicator}` {r.label_en} | {r.label_zh} | {str(r.definition).replace('|', '/')} | {r.unit} | {r.theme} | "
+            f"{DIRECTION_WORDS[str(r.direction)] or '—'} | {r.comparability} | {r.facts} |"
+            for r in indicators.itertuples()
+        )
+    )
+    sections = load_yaml(paths.indicators)
+    rules, _ = load_rules(CLEANING_RULES)
+    return render(
+        "data_page",
+        report=report,
+        facts_link=link(paths.facts_csv),
+        data_zip=DATA_ZIP,
+        data_zip_size=_size(paths.root / DATA_ZIP),
+        table_links="\n".join(f"- {link(p)}" for p in tables),
+        input_links="\n".join(f"- {link(p)}" for p in others),
+        exclusion_rows="\n".join(f"| `{k}` | {v} |" for k, v in report["mentions_excluded_by_reason"].items()),
+        column_rows="\n".join(f"| `{c}` | {d.replace('|', '/')} |" for c, d in FACT_COLUMNS.items()),
+        indicator_count=len(indicators),
+        indicator_table=indicator_table,
+        comparability_table=_term_table(sections["comparability"]),
+        areas_table=_term_table(sections["areas"]),
+        vocabulary_tables={section: _term_table(vocab.terms[section]) for section in VOCABULARY_SECTIONS},
+        units_table=_units_table(vocab.units.values()),
+        rule_rows="\n".join(f"| `{r.id}` | {r.reason} |" for r in rules),
+    )
