@@ -9,12 +9,15 @@ import re
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 from bs4 import BeautifulSoup
 
 from eastwest.dataset import load
 from eastwest.pages import generate, profiles, tables
 from eastwest.reader.links import fact_anchor, source_page
 from eastwest.sphinx_ext import offline
+
+pytestmark = pytest.mark.fast
 
 
 def _many(facts: pd.DataFrame, copies: int) -> pd.DataFrame:
