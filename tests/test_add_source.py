@@ -46,6 +46,7 @@ def added(tmp_path_factory):
     return root, paths, source_id, report
 
 
+@pytest.mark.slow
 def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(added):
     root, paths, source_id, report = added
 
@@ -130,6 +131,7 @@ def added_book(added):
     return root, paths, source_id
 
 
+@pytest.mark.slow
 def test_the_new_source_flows_into_charts_captions_and_a_pairing_page(added_book):
     root, _paths, source_id = added_book
     html = root / "_build" / "html"
@@ -152,6 +154,7 @@ def test_the_new_source_flows_into_charts_captions_and_a_pairing_page(added_book
             assert cited == set(pd.read_csv(data, dtype=str).source_id), name
 
 
+@pytest.mark.slow
 def test_the_new_pairing_joins_the_landing_page_summary(added_book):
     """What Cangshan reports it did (achieved totals: aid, cadres, teachers and doctors, workers
     placed, sales) is a row of the landing page's table; its planned aid is not."""
@@ -175,10 +178,11 @@ def test_the_new_pairing_joins_the_landing_page_summary(added_book):
     assert source_id in {a["data-source"] for a in sources.select("a.source-link")}
 
 
+@pytest.mark.book
 def test_adding_a_source_changes_no_number_already_in_the_book(added_book):
     root, _, _source_id = added_book
     if not (PROJECT.html / "chapters").exists():
-        pytest.skip("the project's own site is not built (make book)")
+        pytest.fail("the project's own site is not built: run `make book` first (`make test` does)")
     before = _glued_fact_values(PROJECT.html)
     after = _glued_fact_values(root / "_build" / "html")
     assert before, "no glued numbers found in the project's own site"

@@ -17,6 +17,8 @@ from eastwest.core.files import JOURNAL, STAGING, build_lock, recover
 from eastwest.core.paths import ProjectPaths
 from eastwest.dataset import builder, load
 
+pytestmark = pytest.mark.slow  # builds, kills and races builds of project copies
+
 SOURCE = "003_2c630117eaa85b35"
 
 

@@ -22,6 +22,8 @@ from playwright.sync_api import Page, sync_playwright
 
 from eastwest.core.paths import PROJECT
 
+pytestmark = pytest.mark.browser
+
 ROOT = PROJECT.root
 HTML = PROJECT.html
 CHROMIUM = Path("/usr/bin/chromium")

@@ -5,7 +5,10 @@ cache and doctrees, it must write the same bytes too."""
 
 from pathlib import Path
 
+import pytest
 from add_source import copy_project, make_book
+
+pytestmark = pytest.mark.slow  # builds a copy of the whole book twice
 
 
 def site_bytes(html: Path) -> dict[str, bytes]:

@@ -8,6 +8,8 @@ from eastwest.sources.cleaning import GARBLED_MARK, PINYIN_GLOSS, clean_seed, fi
 from eastwest.sources.corpus import clean_corpus
 from eastwest.sources.provenance import load_records
 
+pytestmark = pytest.mark.fast
+
 SPAM_WORDS = ["波多野结衣", "亚洲少妇", "国产日韩欧美", "熟女"]
 FURNITURE = [
     "字号变大",

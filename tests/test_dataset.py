@@ -15,6 +15,8 @@ from eastwest.core.paths import PROJECT
 from eastwest.dataset import builder, load
 from eastwest.pages import generate
 
+pytestmark = pytest.mark.fast
+
 REQUIRED_COLUMNS = [
     "fact_id",
     "source_id",
@@ -324,3 +326,19 @@ def test_a_source_without_annotations_is_an_error(project_copy):
     project_copy.annotation_file(SOURCE).unlink()
     with pytest.raises(DataError, match=f"no annotation file for source {SOURCE}"):
         builder.build(project_copy)
+
+
+def test_a_quote_spanning_two_paragraphs_is_refused_naming_the_fact(project_copy):
+    """A quote stays within one paragraph (eastwest.annotate.annotations): one that runs from the
+    fact's sentence to the end of its paragraph and into the next is refused, even though it is
+    verbatim in the clean text."""
+    text = load.clean_corpus()[SOURCE]
+    fact = by_id(load.facts(), FACT)
+    paragraph_end = text.index("\n\n", fact.quote_start)
+    spanning = text[fact.quote_start : paragraph_end + 2 + 4]
+    assert text.count(spanning) == 1 and "\n\n" in spanning
+    _edit_fact(project_copy, FACT, quote=spanning)
+    with pytest.raises(DataError) as info:
+        builder.build(project_copy)
+    assert "quote spans paragraphs" in str(info.value)
+    assert f"{SOURCE}.yml" in str(info.value) and FACT in str(info.value)

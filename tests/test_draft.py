@@ -24,6 +24,8 @@ from eastwest.draft.source_context import clean_source
 from eastwest.sources.cleaning import clean_seed
 from eastwest.sources.provenance import load_records, read_seed
 
+pytestmark = pytest.mark.fast
+
 ARTICLE = """\
 张家港计划投入帮扶资金300万元。
 沿河拟建设15个电商服务点。
@@ -82,11 +84,19 @@ def add_source(paths, text: str = ARTICLE, published: str | None = ARTICLE_DATE,
     return source_id
 
 
+@pytest.fixture(scope="module")
+def drafted(shared_project_copy):
+    """The article drafted once, for the tests that only read the draft."""
+    source_id = add_source(shared_project_copy)
+    document = draft_source(source_id, shared_project_copy)
+    return shared_project_copy, source_id, document
+
+
 @pytest.fixture
-def drafted(project_copy):
+def own_draft(project_copy):
+    """The article drafted on a copy of its own, for a test that edits the draft or its files."""
     source_id = add_source(project_copy)
-    document = draft_source(source_id, project_copy)
-    return project_copy, source_id, document
+    return project_copy, source_id, draft_source(source_id, project_copy)
 
 
 def fact_for(document: dict, quote_part: str, number: str) -> dict:
@@ -246,10 +256,10 @@ def test_drafts_of_the_curated_sources_are_verbatim(project_copy):
     assert checked > 0
 
 
-def test_a_reviewed_draft_checks_clean(drafted):
+def test_a_reviewed_draft_checks_clean(own_draft):
     """Strip the review notes, save the draft as the annotation file: the build accepts every fact
     and every numeric mention is accounted for."""
-    paths, source_id, document = drafted
+    paths, source_id, document = own_draft
     for entry in document["facts"] + document["exclusions"]:
         entry.pop(CHECK, None)
     paths.annotation_file(source_id).write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -309,8 +319,8 @@ def test_write_draft_never_touches_the_curated_file(project_copy):
 # --- what review changed --------------------------------------------------------------------------
 
 
-def test_check_lists_what_review_changed(drafted, capsys):
-    paths, source_id, document = drafted
+def test_check_lists_what_review_changed(own_draft, capsys):
+    paths, source_id, document = own_draft
     paths.annotation_draft(source_id).write_text(dump_draft(document), encoding="utf-8")
     reviewed = yaml.safe_load(dump_draft(document))
     first, second, third, fourth = reviewed["facts"][:4]

@@ -27,6 +27,7 @@ def redrawn(tmp_path_factory):
     return directory, drawn
 
 
+@pytest.mark.fast
 def test_every_chart_the_book_shows_is_drawn(redrawn):
     """The chapters, the landing page and the method page (which shows the charts about the corpus)."""
     _, drawn = redrawn
@@ -39,6 +40,7 @@ def test_every_chart_the_book_shows_is_drawn(redrawn):
     assert shown == {c.name for c in drawn}
 
 
+@pytest.mark.fast
 def test_redrawn_figures_match_the_committed_bytes(redrawn):
     directory, drawn = redrawn
     for chart in drawn:
@@ -49,6 +51,7 @@ def test_redrawn_figures_match_the_committed_bytes(redrawn):
             assert fresh == (PROJECT.figures / f"{chart.name}{suffix}").read_bytes(), f"{chart.name}{suffix} is not reproducible"
 
 
+@pytest.mark.fast
 def test_no_figure_is_left_over_from_an_old_chart(redrawn):
     _, drawn = redrawn
     names = {c.name for c in drawn}
@@ -56,6 +59,7 @@ def test_no_figure_is_left_over_from_an_old_chart(redrawn):
     assert on_disk == names
 
 
+@pytest.mark.fast
 def test_charts_name_the_facts_they_draw(redrawn):
     _, drawn = redrawn
     for chart in drawn:
@@ -79,6 +83,7 @@ def svg_text_sizes(path) -> tuple[float, float]:
     return float(VIEWBOX.search(text).group(1)), min(sizes)
 
 
+@pytest.mark.fast
 def test_every_chart_is_drawn_wide_and_narrow_with_no_text_under_11_pt(redrawn):
     directory, drawn = redrawn
     for chart in drawn:
@@ -88,6 +93,7 @@ def test_every_chart_is_drawn_wide_and_narrow_with_no_text_under_11_pt(redrawn):
             assert smallest >= style.MIN_FONT_PT - 1e-6, f"{chart.name}{layout.suffix}: text of {smallest:g} pt"
 
 
+@pytest.mark.fast
 def test_every_profile_chart_is_drawn_wide_and_narrow_with_no_text_under_11_pt(tmp_path):
     facts, sources, indicators = load.facts(), load.sources(), load.indicators()
     drawn = 0
@@ -112,6 +118,7 @@ def _figure_with(size: float, x: float = 0.5, texts=("A label",)):
     return fig
 
 
+@pytest.mark.fast
 def test_text_a_reader_cannot_read_is_refused(tmp_path):
     with pytest.raises(style.FigureTextError, match="below 11 pt"):
         style.save(_figure_with(9), "small", tmp_path)
@@ -154,6 +161,7 @@ def grown(copies: int = COPIES) -> tuple[pd.DataFrame, ...]:
     return tuple(pd.concat(parts, ignore_index=True) for parts in frames)
 
 
+@pytest.mark.slow
 def test_charts_stay_light_as_sources_grow(redrawn, tmp_path, monkeypatch):
     directory, drawn = redrawn
     facts, sources, pairings, places = grown()
@@ -199,6 +207,7 @@ CHARTS_OF_COUNTS = {
 }
 
 
+@pytest.mark.fast
 def test_png_copies_are_written_only_when_asked_for(tmp_path, monkeypatch):
     style.apply()
 

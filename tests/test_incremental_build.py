@@ -13,6 +13,8 @@ from add_source import copy_project, make_book
 
 from eastwest.build import execute, stamps, update
 
+pytestmark = pytest.mark.slow  # builds copies of the project, the last one for real
+
 CONTEXT_ROW = ("East-West fiscal aid", "2019")  # national_context.csv (indicator, period): ctx-ew-aid-2019 in 01_industry
 
 

@@ -9,6 +9,8 @@ from eastwest.core.errors import DataError
 from eastwest.dataset import builder, load
 from eastwest.reference.indicators import OTHER_PREFIX
 
+pytestmark = pytest.mark.fast
+
 
 def test_every_fact_names_an_indicator_of_the_vocabulary_with_its_unit_and_theme():
     facts, vocabulary = load.facts(), load.indicators().set_index("indicator")

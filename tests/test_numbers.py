@@ -6,6 +6,8 @@ import pytest
 
 from eastwest.annotate.numerals import NumberFormatError, parse_number
 
+pytestmark = pytest.mark.fast
+
 
 @pytest.mark.parametrize(
     ("text", "value", "high", "qualifiers", "units"),

@@ -9,6 +9,7 @@ import re
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 from bs4 import BeautifulSoup
 
 from eastwest.charts import profile as profile_chart
@@ -16,6 +17,8 @@ from eastwest.dataset import load
 from eastwest.pages import profiles, quality_page, source_pages, tables
 from eastwest.reader.links import fact_anchor, source_page
 from eastwest.sphinx_ext import offline
+
+pytestmark = pytest.mark.fast
 
 
 def _many(facts: pd.DataFrame, copies: int) -> pd.DataFrame:

@@ -6,6 +6,8 @@ from pypdf import PdfReader
 
 from eastwest.build.pdf import PDF
 
+pytestmark = pytest.mark.book
+
 CHAPTER_TITLES = ["Overview", "Industry projects", "Talent exchange", "Labour cooperation", "Consumption-based help", "Synthesis"]
 
 

@@ -10,6 +10,8 @@ from eastwest.dataset import load
 from eastwest.pages import landing
 from eastwest.reader import wording
 
+pytestmark = pytest.mark.fast
+
 
 @pytest.fixture(scope="module")
 def facts():

@@ -7,6 +7,8 @@ from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
 from eastwest.sources.provenance import check_seeds_match_records, load_records, read_seed
 
+pytestmark = pytest.mark.fast
+
 
 def test_every_seed_has_a_valid_record_and_matching_checksum():
     records = load_records()

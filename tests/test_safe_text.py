@@ -9,6 +9,8 @@ from eastwest.core.errors import DataError
 from eastwest.dataset import builder
 from eastwest.sphinx_ext import safe_titles
 
+pytestmark = pytest.mark.fast
+
 SOURCE = "003_2c630117eaa85b35"
 FACT = "003-work-group-cadres"
 

@@ -19,6 +19,8 @@ from eastwest.pages.bibliography import reader_label
 from eastwest.reader import wording
 from eastwest.reader.links import bib_key, context_key, fact_anchor, source_page
 
+pytestmark = pytest.mark.book
+
 HTML = PROJECT.html
 CHAPTERS = ["00_overview", "01_industry", "02_talent", "03_labour", "04_consumption", "05_synthesis"]
 

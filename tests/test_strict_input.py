@@ -11,6 +11,8 @@ from eastwest.core.errors import DataError
 from eastwest.core.files import json_text
 from eastwest.dataset import builder
 
+pytestmark = pytest.mark.fast
+
 SOURCE = "003_2c630117eaa85b35"
 FACT = "003-work-group-cadres"
 

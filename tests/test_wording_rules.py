@@ -114,28 +114,33 @@ def made_up_fact(**changes) -> pd.Series:
 # --- 近 is "nearly", 约 and 左右 are "about" -----------------------------------------------------
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("text", ["近45亿元", "将近3000元", "接近50%", "近千亩", "近10家", "近十分之一"])
 def test_jin_parses_as_nearly(text):
     assert parse_number(text).qualifiers == {"nearly"}
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("text", ["约3000元", "大约20人", "大概5个", "1.2亿元左右", "300人左右", "十来个"])
 def test_yue_and_zuoyou_parse_as_about(text):
     assert parse_number(text).qualifiers == {"about"}
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("text", ["近30余名", "近300多人", "近100人以上"])
 def test_nearly_with_an_over_word_reads_as_about(text):
     # "nearly 30-odd" contradicts itself: near 30, on a side the source does not give.
     assert parse_number(text).qualifiers == {"about"}
 
 
+@pytest.mark.fast
 def test_nearly_and_about_are_shown_with_their_own_words():
     assert wording.value_text(made_up_fact(qualifier="nearly")) == "nearly 30 people"
     assert wording.value_text(made_up_fact(qualifier="about")) == "about 30 people"
     assert wording.value_text(made_up_fact(qualifier="nearly", unit="yuan", value=3000.0), with_unit=False) == "nearly ¥3,000"
 
 
+@pytest.mark.fast
 def test_every_qualifier_in_the_vocabulary_has_its_own_word():
     qualifiers = load_vocabulary().terms["qualifiers"]
     assert "nearly" in qualifiers and "about" in qualifiers
@@ -145,6 +150,7 @@ def test_every_qualifier_in_the_vocabulary_has_its_own_word():
     assert wording.QUALIFIER_WORDS["nearly"].strip() == "nearly"
 
 
+@pytest.mark.fast
 def test_every_fact_with_jin_is_nearly_and_shown_so(facts):
     for _, row in facts[facts.number_text != ""].iterrows():
         quals = parse_number(row["number_text"]).qualifiers
@@ -158,6 +164,7 @@ def test_every_fact_with_jin_is_nearly_and_shown_so(facts):
             assert quals in ({"nearly"}, {"about"}), f"{row['fact_id']}: {row['number_text']} reads as {quals}"
 
 
+@pytest.mark.fast
 def test_a_qualifier_contradicting_its_number_text_is_rejected():
     vocab = load_vocabulary()
     text = "全县干部近30名参加培训，约20名留下。"
@@ -187,6 +194,7 @@ def test_a_qualifier_contradicting_its_number_text_is_rejected():
         validate_fact(dict(about, qualifier="nearly"), text, vocab, "999", Path("made-up.yml"))
 
 
+@pytest.mark.fast
 def test_the_build_fails_on_a_curated_fact_whose_qualifier_contradicts_its_number(project_copy):
     """Flip one curated fact's qualifier (近 -> about where there is one, else exact -> nearly)."""
     chosen = None
@@ -218,6 +226,7 @@ def naive_plural(singular: str, plural: str) -> bool:
     return bool(re.search(r"(?:s|x|z|ch|sh|[^aeiou]y)$", singular))
 
 
+@pytest.mark.fast
 def test_every_unit_has_a_singular_and_a_plural():
     units = load_units()
     assert set(units) == set(load_vocabulary().terms["units"])
@@ -227,12 +236,14 @@ def test_every_unit_has_a_singular_and_a_plural():
         assert not unit.plural.endswith(BAD_ENDINGS), unit.id
 
 
+@pytest.mark.fast
 def test_every_unit_used_by_a_fact_has_its_forms(facts):
     units = load_units()
     for unit in facts["unit"].unique():
         assert unit in units and units[unit].singular and units[unit].plural, unit
 
 
+@pytest.mark.fast
 def test_value_text_never_writes_a_naive_plural(facts):
     shown = [wording.value_text(row) for _, row in facts.iterrows()]
     for unit in load_units():  # every unit at one, several and a fraction, used or not
@@ -242,6 +253,7 @@ def test_value_text_never_writes_a_naive_plural(facts):
         assert not re.search(r"\b(?:classs|technologys|batchs|persons|categorys|countys|citys)\b", text), text
 
 
+@pytest.mark.fast
 def test_unit_words_come_from_the_vocabulary():
     for unit in load_units().values():
         if unit.sign:
@@ -258,6 +270,7 @@ def test_unit_words_come_from_the_vocabulary():
         wording.unit_text("no_such_unit", 2)
 
 
+@pytest.mark.fast
 def test_a_unit_without_a_plural_is_rejected(project_copy):
     path = project_copy.vocabulary
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -267,6 +280,7 @@ def test_a_unit_without_a_plural_is_rejected(project_copy):
         load_vocabulary(project_copy)
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize(
     "text, unit", [("17间", "room"), ("7栋", "building"), ("六届", "edition"), ("146批次", "batch"), ("18批", "batch")]
 )
@@ -274,6 +288,7 @@ def test_counters_that_fix_the_unit(text, unit):
     assert parse_number(text).allowed_units == {unit}
 
 
+@pytest.mark.fast
 def test_every_fact_unit_agrees_with_its_counter(facts):
     for _, row in facts[facts.number_text != ""].iterrows():
         allowed = parse_number(row["number_text"]).allowed_units
@@ -283,6 +298,7 @@ def test_every_fact_unit_agrees_with_its_counter(facts):
 # --- Inferred and stripped-year periods are marked --------------------------------------------
 
 
+@pytest.mark.fast
 def test_period_label_marks_inferred_and_stripped_years():
     assert wording.period_label("2019-11", "stock", []) == "2019-11"
     assert wording.period_label("2019-11", "stock", ["period_inferred"]) == "c. 2019-11 (est.)"
@@ -296,6 +312,7 @@ def test_period_label_marks_inferred_and_stripped_years():
         wording.period_label("2019-11", "stock")  # flags are required: no chart can forget them
 
 
+@pytest.mark.fast
 def test_a_start_whose_year_the_source_lost_says_so():
     """The map and the pairings table: a dated start sentence whose year the repost stripped is not
     'not dated' (data/reference/pairings.yml start_flags)."""
@@ -315,6 +332,7 @@ def test_a_start_whose_year_the_source_lost_says_so():
     assert html.count("year lost in the source") == len(lost)
 
 
+@pytest.mark.fast
 def test_funds_per_project_is_an_upper_bound_where_the_funds_went_mainly_to_the_projects(facts):
     """主要用于 / 重点支持: the funds may have paid for other projects, so funds per project is 'at most'."""
     funds = facts[(facts.indicator == "fiscal_aid_funds") & (facts.scope == "cumulative")].iloc[0]
@@ -343,6 +361,7 @@ def test_funds_per_project_is_an_upper_bound_where_the_funds_went_mainly_to_the_
     assert not row.per_project_at_most and industry.per_project_text(row) == "¥1 m"
 
 
+@pytest.mark.fast
 def test_every_flagged_fact_is_marked_in_labels_and_tables(facts):
     marked = flagged(facts)
     frame = pd.concat(
@@ -368,6 +387,7 @@ def test_every_flagged_fact_is_marked_in_labels_and_tables(facts):
             assert_marked(item.get_text(" "), row["flag_list"], f"{kind} {row['fact_id']}")
 
 
+@pytest.mark.fast
 def test_profile_tables_mark_flagged_periods(facts):
     sources = load.sources()
     for _, row in flagged(facts).iterrows():
@@ -376,6 +396,7 @@ def test_profile_tables_mark_flagged_periods(facts):
         assert_marked(cells[2].get_text(" "), row["flag_list"], row["fact_id"])
 
 
+@pytest.mark.fast
 def test_source_page_hover_labels_mark_flagged_periods(facts):
     for sid, group in facts.groupby("source_id"):
         html = source_pages._highlighted_text(load.clean_text(sid), group)
@@ -426,6 +447,7 @@ def bare_forms(row) -> set[str]:
     return {f for f in forms if f and f not in ("to ", "period not stated")}
 
 
+@pytest.mark.fast
 def test_chart_labels_never_show_a_flagged_period_bare(chart_texts):
     source_labels = sorted(load.sources().apply(wording.source_label, axis=1), key=len, reverse=True)
     for name, (frame, texts) in chart_texts.items():
@@ -446,6 +468,7 @@ def test_chart_labels_never_show_a_flagged_period_bare(chart_texts):
                 assert not hits, f"{name}: {row['fact_id']} shown as {form!r} without its mark: {hits}"
 
 
+@pytest.mark.fast
 def test_chart_rows_labelled_with_a_period_carry_the_mark(chart_texts):
     """The charts that label each row with its period (charts._when, profile_chart._bar_label) show
     the marked label of every flagged fact they draw as a row."""
@@ -473,7 +496,7 @@ HTML = PROJECT.html
 
 def site_pages(pattern: str) -> list[Path]:
     if not (HTML / "index.html").exists():
-        pytest.skip("the site is not built: run `make book` to check the built pages")
+        pytest.fail("the site is not built: run `make book` first (`make test` does)")
     return sorted(HTML.glob(pattern))
 
 
@@ -481,6 +504,7 @@ def fact_of_href(href: str, by_anchor: dict) -> str | None:
     return by_anchor.get(unquote(urlsplit(href).fragment))
 
 
+@pytest.mark.book
 def test_built_pages_mark_every_displayed_period_of_a_flagged_fact(facts):
     by_anchor = {fact_anchor(f): f for f in facts.fact_id}
     flags = facts.set_index("fact_id")["flag_list"].to_dict()
@@ -504,6 +528,7 @@ def test_built_pages_mark_every_displayed_period_of_a_flagged_fact(facts):
     assert checked or flagged(facts).empty, "flagged facts exist but no table or list on the site shows one"
 
 
+@pytest.mark.book
 def test_built_source_pages_mark_flagged_periods_in_their_hover_labels(facts):
     pages_found = site_pages("sources/src-*.html")
     assert pages_found, "no source pages in the built site"
@@ -519,6 +544,7 @@ def test_built_source_pages_mark_flagged_periods_in_their_hover_labels(facts):
 # --- People counted both ways are drawn both ways ------------------------------------------------
 
 
+@pytest.mark.fast
 def test_both_way_flows_straddle_the_centre_line(facts, tmp_path):
     flows = comparisons.talent_flows(facts)
     assert len(flows), "no talent flows to draw"
@@ -544,6 +570,7 @@ def test_both_way_flows_straddle_the_centre_line(facts, tmp_path):
     assert "999-made-up-both" in set(data.fact_id)
 
 
+@pytest.mark.fast
 def test_committed_talent_chart_data_draws_both_ways_across_the_line():
     path = PROJECT.figures / "talent_flows.csv"
     data = pd.read_csv(path)
