@@ -46,7 +46,7 @@ def test_data_build_reruns_exactly_when_its_inputs_or_outputs_change(project):
         _first_annotation(project).relative_to(project).as_posix(),
         "data/reference/vocabulary.yml",
         "seeds/sources.yml",
-        "eastwest/yamlio.py",
+        "eastwest/core/yamlio.py",
     ):
         _append(project / rel, "\n# touched by the test\n")
         assert update.update_data(project), f"{rel} changed: the data build must run"
@@ -130,7 +130,7 @@ def _notebook_step(root: Path) -> None:
     [
         "data/facts.csv",
         "data/reference/national_context.csv",
-        "eastwest/charts.py",
+        "eastwest/charts/base.py",
         "seeds/sources.yml",
         "CITATION.cff",
         "figures/labour_share.csv",
@@ -242,7 +242,7 @@ def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_chan
     assert f'data-value="{float(old_value)!r}"' not in industry
 
     # A package module that draws every figure: the figures and the site's copies must change.
-    style = root / "eastwest" / "style.py"
+    style = root / "eastwest" / "charts" / "style.py"
     assert '"#0072B2"' in style.read_text(encoding="utf-8")
     style.write_text(style.read_text(encoding="utf-8").replace('"#0072B2"', '"#0072B3"'), encoding="utf-8")
     log = make_book(root)
