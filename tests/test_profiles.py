@@ -3,6 +3,7 @@ pairing with facts, every fact on it linked to its sentence, statuses and qualif
 for a pairing without facts, data text escaped. Tests that only read the pages share one built copy
 of the project; a test that edits the data builds its own."""
 
+from functools import cache
 from html import escape
 
 import pandas as pd
@@ -37,10 +38,16 @@ def profile(paths, pairing_id: str) -> str:
     return (profiles.profile_dir(paths) / f"{pairing_id}.md").read_text(encoding="utf-8")
 
 
+@cache
+def fact_links(page: str) -> list:
+    """The fact links of a page, parsed once per page text (a page is checked fact by fact)."""
+    return BeautifulSoup(page, "html.parser").select("a.fact-link")
+
+
 def fact_row(page: str, fact: pd.Series):
     """The table row on a profile page whose value links to the fact's highlighted sentence."""
     href = fact_href(fact["fact_id"], fact["source_id"], profiles.FROM_DIR)
-    links = [a for a in BeautifulSoup(page, "html.parser").select("a.fact-link") if a["href"] == href]
+    links = [a for a in fact_links(page) if a["href"] == href]
     assert len(links) == 1, f"{fact['fact_id']}: expected one linked value, found {len(links)}"
     return links[0], links[0].find_parent("tr")
 
