@@ -199,28 +199,3 @@ def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary) -> tuple[str,
                 return f"other_{theme}", theme
     p.checks.append("no indicator or theme rule fits; other_context is a placeholder")
     return "other_context", "context"
-
-
-def choose_places(p: Proposal, ctx: SourceContext, rules: Rules) -> tuple[str | None, str | None]:
-    spot = p.spot
-    found: dict[str, list[tuple[int, str]]] = {"east": [], "west": []}
-    a, b = spot.sentence_bounds
-    sentence = spot.text[a:b]
-    taken = [False] * len(sentence)
-    for name, place_id in rules.place_names:  # longest names first; a short form inside a long one is not counted
-        for m in re.finditer(re.escape(name), sentence):
-            if any(taken[m.start() : m.end()]):
-                continue
-            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-            role = rules.vocab.places[place_id]["role"]
-            if role in found:
-                found[role].append((abs(a + m.start() - spot.start), place_id))
-    east = min(found["east"])[1] if found["east"] else None
-    west = min(found["west"])[1] if found["west"] else None
-    pairing = ctx.pairing_for(east, west)
-    if pairing:
-        east = east or pairing["east"]
-        west = west or pairing["west"]
-    elif not (east or west):
-        p.checks.append("no place named in the sentence and the source covers several pairings; set east and west")
-    return east, west

@@ -23,7 +23,8 @@ from eastwest.annotate.mentions import scan
 from eastwest.annotate.numerals import PREFIX_QUALIFIERS, NumberFormatError, ParsedNumber, parse_number
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.draft.choose import Proposal, choose_indicator, choose_places, choose_scope_and_period, choose_status, choose_unit
+from eastwest.draft.choose import Proposal, choose_indicator, choose_scope_and_period, choose_status, choose_unit
+from eastwest.draft.places import choose_places
 from eastwest.draft.quotes import exclusion_context, unique_quote
 from eastwest.draft.rules import Rules, Words, load_rules
 from eastwest.draft.source_context import SourceContext, clean_source, source_context
@@ -113,7 +114,7 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
     p.fact["status"] = status
     indicator, theme = choose_indicator(p, rules, ctx.vocab)
     scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
-    east, west = choose_places(p, ctx, rules)
+    east, west = choose_places(spot, theme, ctx, rules, p.checks)
     flags = []
     if inferred:
         flags.append("period_inferred")

@@ -63,6 +63,12 @@ class Rules:
             for r in raw["themes"]:
                 vocab.check("themes", r["theme"], f"{path}: themes")
                 self.themes.append((r["theme"], self._re(r["words"])))
+            places = raw["places"]
+            self.place_example_after = self._re(places["example_after"])
+            self.place_own_state_themes = set(places["own_state_themes"])
+            self.place_helped_themes = set(places["helped_themes"])
+            self.place_helped_cue = self._re(places["helped_cue"])
+            self.several_partners = self._re(places["several_partners"])
             self.quota_verbs = self._re(self.status["quota"]["verbs"])
             self.share_rule_after = self._re(self.status["share_rule_after"])
         except (KeyError, TypeError) as exc:

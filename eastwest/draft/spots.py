@@ -53,6 +53,14 @@ class Spot:
         return self._bounds(SENTENCE_END)
 
     @property
+    def part_bounds(self) -> tuple[int, int]:
+        return self._bounds(PART_END)
+
+    @property
+    def clause_bounds(self) -> tuple[int, int]:
+        return self._bounds(CLAUSE_END)
+
+    @property
     def sentence(self) -> str:
         a, b = self.sentence_bounds
         return self.text[a:b]
