@@ -231,12 +231,18 @@ WHAT = {
 
 
 NAMED_BY_NOUN = {"person"}
+# The noun a count of one takes where WHAT names the count by its noun ("1 professional sent").
+SINGULAR_NOUNS = {"cadres": "cadre", "professionals": "professional", "people": "person", "trainees": "trainee"}
 
 
 def what_text(row, east: str, west: str) -> str:
     """What a headline fact counts, in words: 'cadres seconded to Yanhe', 'professionals sent to
-    Yanhe (teachers)'."""
-    return WHAT[row["indicator"]].format(east=east, west=west) + (f" ({row['breakdown']})" if row["breakdown"] else "")
+    Yanhe (teachers)', '1 professional sent' for a count of one."""
+    text = WHAT[row["indicator"]].format(east=east, west=west)
+    noun, _, rest = text.partition(" ")
+    if row["unit"] in NAMED_BY_NOUN and row["value"] == 1 and row["qualifier"] == "exact" and noun in SINGULAR_NOUNS:
+        text = f"{SINGULAR_NOUNS[noun]} {rest}"
+    return text + (f" ({row['breakdown']})" if row["breakdown"] else "")
 
 
 def in_words(labels: list[str]) -> str:
