@@ -202,6 +202,8 @@ def when_text(row) -> str:
     start, _, end = row["period"].partition("/")
     if row["scope"] == "event":  # only groups of people sent are shown at one date (ONE_GROUP_QUESTIONS)
         return f"{mark_period(span_text(row['period']), row['flag_list'])}, one group"
+    if row["scope"] == "stock":  # and the people in post at a date
+        return f"{mark_period(span_text(row['period']), row['flag_list'])}, in post"
     if row["scope"] == "cumulative":
         text = f"cumulative, {start} to {end}" if start else f"cumulative to {end}"
     elif row["scope"] == "annual":
