@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from eastwest.annotate.mentions import MENTION
 from eastwest.draft.rules import Rules
 from eastwest.draft.source_context import SourceContext
 from eastwest.draft.spots import Spot
@@ -58,7 +59,7 @@ def named_places(text: str, rules: Rules) -> tuple[Named, ...]:
 def _locates(gap: str) -> bool:
     """The words between two places of one side say the first only locates the second (江苏省张家港市,
     贵州省级沿河经济开发区)."""
-    return len(gap) <= 3 and not re.search(r"[，,；;。、和及与\d]", gap)
+    return gap in ("", "级", "的")
 
 
 def _family(place_id: str, ctx: SourceContext) -> set[str]:
@@ -101,6 +102,11 @@ def _in_list(text: str, named: Named, others: list[Named]) -> bool:
     return False
 
 
+def _too_wide(named: Named, ctx: SourceContext) -> bool:
+    """A province outside the source's pairings only says where people went or came from (到浙江就业)."""
+    return bool(ctx.pairings) and ctx.vocab.places[named.place_id].get("level") in ("province", "country")
+
+
 def _pick(spot: Spot, role: str, mentions: list[Named], ctx: SourceContext, rules: Rules) -> tuple[Side, str]:
     """The place of `role` the sentence credits, and the window it was found in ('' if none)."""
     text = spot.text
@@ -108,15 +114,21 @@ def _pick(spot: Spot, role: str, mentions: list[Named], ctx: SourceContext, rule
     for where, (a, b) in windows:
         inside = [n for n in mentions if a <= n.start and n.end <= b and n.role == role and not _example(text, n, rules)]
         # places of the source's pairings first: another place is only where something lies
-        inside = [n for n in inside if _related(n.place_id, ctx)] or inside
+        inside = [n for n in inside if _related(n.place_id, ctx)] or [n for n in inside if not _too_wide(n, ctx)]
         if not inside:
             continue
         listed = [n for n in inside if _in_list(text, n, inside)]
-        if listed and where == "clause":
-            # several places together: the source's partners among them, else none of them
+        if listed and where in ("clause", "part"):
+            # several places together: the source's partners among them, else none of them; with
+            # 分别 (respectively) the n-th number after it belongs to the n-th place
             partners = {pr[role] for pr in ctx.pairings}
             ids = list(dict.fromkeys(n.place_id for n in listed if n.place_id in partners))
-            return (ids if len(ids) >= 2 else None), where
+            respectively = rules.place_respectively.search(text, listed[-1].end, spot.start)
+            if respectively and len(ids) >= 2:
+                nth = len(MENTION.findall(text, respectively.end(), spot.start))
+                return (ids[nth] if nth < len(ids) else None), where
+            if where == "clause" or listed[-1].end <= spot.start:
+                return (ids if len(ids) >= 2 else None), where
         before = [n for n in inside if n.end <= spot.start]
         # the subject of the clause or its 为/向/在 phrase comes first; a place after the number
         # (到张家港就业) only when none precedes it
@@ -139,12 +151,48 @@ def _last_named_before(spot: Spot, role: str, mentions: list[Named], ctx: Source
     return chosen.place_id, chosen.start >= spot.para_start
 
 
-def _several_partners(spot: Spot, east: Side, ctx: SourceContext, rules: Rules) -> list[str] | None:
-    """A helper's total over its partners (对口帮扶的3个县): the partners' ids from the source's pairings."""
-    if not isinstance(east, str) or not rules.several_partners.search(spot.clause + spot.text[spot.start : spot.end]):
+def _partners(east: Side, ctx: SourceContext) -> list[str]:
+    """The receiving partners of a helper in the source's pairings (of its only helper if none is named)."""
+    easts = {pr["east"] for pr in ctx.pairings}
+    helper = east if isinstance(east, str) else (next(iter(easts)) if len(easts) == 1 and east is None else None)
+    return list(dict.fromkeys(pr["west"] for pr in ctx.pairings if pr["east"] == helper))
+
+
+def _partner_group_named(text: str, start: int, end: int, partners: list[str], rules: Rules) -> re.Match | None:
+    """The last mention of the partners together (四地, 两州, 对口帮扶的四个县区) in text[start:end]."""
+    last = None
+    for m in rules.several_partners.finditer(text, start, end):
+        count = _count(m.group("n"))
+        if count == len(partners):
+            last = m
+    return last
+
+
+def _count(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else "一两三四五六七八九十".find(numeral) + 1 if len(numeral) == 1 else 0
+
+
+def _receiving_partners(spot: Spot, east: Side, mentions: list[Named], ctx: SourceContext, rules: Rules) -> Side:
+    """The receiving side of a fact whose sentence names none, when the helper has several partners:
+    the partner the paragraph last named, or the partners together (a helper's totals)."""
+    partners = _partners(east, ctx)
+    if len(partners) < 2:
         return None
-    partners = list(dict.fromkeys(pr["west"] for pr in ctx.pairings if pr["east"] == east))
-    return partners if len(partners) >= 2 else None
+    if _partner_group_named(spot.text, spot.sentence_bounds[0], spot.sentence_bounds[1], partners, rules):
+        return partners
+    group = _partner_group_named(spot.text, spot.para_start, spot.end, partners, rules)
+    named = [
+        n
+        for n in mentions
+        if spot.para_start <= n.start
+        and n.end <= spot.start
+        and n.role == "west"
+        and not _example(spot.text, n, rules)
+        and _related(n.place_id, ctx)
+    ]
+    if named and (group is None or named[-1].start > group.end()) and not _in_list(spot.text, named[-1], named):
+        return named[-1].place_id
+    return partners
 
 
 def choose_places(spot: Spot, theme: str, ctx: SourceContext, rules: Rules, checks: list[str]) -> tuple[Side, Side]:
@@ -155,14 +203,19 @@ def choose_places(spot: Spot, theme: str, ctx: SourceContext, rules: Rules, chec
     if theme in rules.place_own_state_themes:
         # a fact about the place itself (its population, its poor counties): the owner named right
         # before the number, a region (全国) included; no helping side unless the clause names one
-        west = _owner(spot, mentions, rules) or west or _last_named_before(spot, "west", mentions, ctx, rules)[0]
+        west = (
+            _owner(spot, mentions, rules)
+            or west
+            or (None if picked["west"][1] else _receiving_partners(spot, east, mentions, ctx, rules))
+            or _last_named_before(spot, "west", mentions, ctx, rules)[0]
+        )
         return (east if picked["east"][1] == "clause" else None), west
     # an outcome is the helping side's only when the sentence names it or says it helped
     east_allowed = not (
         theme in rules.place_helped_themes and not picked["east"][1] and not rules.place_helped_cue.search(spot.sentence)
     )
-    if west is None and east is not None:
-        west = _several_partners(spot, east, ctx, rules)
+    if west is None and not picked["west"][1]:  # named none, not a list of other places either
+        west = _receiving_partners(spot, east, mentions, ctx, rules)
     east, west = _complete(east, west, ctx)
     if east is None or west is None:
         found = {role: _last_named_before(spot, role, mentions, ctx, rules) for role in ROLES}

@@ -69,6 +69,7 @@ class Rules:
             self.place_helped_themes = set(places["helped_themes"])
             self.place_helped_cue = self._re(places["helped_cue"])
             self.several_partners = self._re(places["several_partners"])
+            self.place_respectively = self._re(places["respectively"])
             self.quota_verbs = self._re(self.status["quota"]["verbs"])
             self.share_rule_after = self._re(self.status["share_rule_after"])
         except (KeyError, TypeError) as exc:
@@ -100,6 +101,11 @@ def _place_names(vocab: Vocabulary) -> list[tuple[str, str]]:
         short = re.sub(r"(?:土家族|藏族|维吾尔)?(?:自治县|自治州|自治区|市|县|区|省|镇|乡|村)$", "", full)
         if len(short) >= 2 and short != full:
             names.setdefault(short, place["id"])
+        # 黔东南苗族侗族自治州 -> 黔东南州, 黔东南: the peoples' names dropped
+        autonomous = re.fullmatch(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(州|县)", full)
+        if autonomous:
+            names.setdefault(autonomous[1] + autonomous[2], place["id"])
+            names.setdefault(autonomous[1], place["id"])
     return sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 
 

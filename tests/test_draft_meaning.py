@@ -1,0 +1,98 @@
+"""What a drafted fact means: which mentions become facts, what they count and whose they are.
+
+Each test drafts a few sentences written here, added to a copy of the project as a new source that
+covers the pairings it names, so nothing depends on the project's own sources.
+"""
+
+import hashlib
+
+import pytest
+import yaml
+
+from eastwest.draft.propose import draft_source
+
+pytestmark = pytest.mark.fast
+
+ZHANGJIAGANG_PAIRINGS = ["zhangjiagang-yanhe", "zhangjiagang-gongliu", "zhangjiagang-suyu"]
+
+PLACES = """\
+张家港市向三地投入帮扶资金5000万元。
+沿河县和巩留县分别获得帮扶资金1200万元和800万元。
+沿河县选派干部20名到张家港挂职。
+组织沿河县劳动力到江苏省就业300人。
+铜仁市下辖的碧江区等2区8县均为贫困县。
+昆山市周市镇考察团到坝黄镇捐资60万元。
+张家港市帮扶沿河县建设项目12个。
+"""
+
+
+def add_article(paths, text: str, pairings: list[str], prefix: str = "910") -> str:
+    """Append `text` as a new source covering `pairings`; return its id."""
+    data = text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    source_id = f"{prefix}_{digest[:16]}"
+    paths.seed_file(source_id).write_bytes(data)
+    provenance = yaml.safe_load(paths.provenance.read_text(encoding="utf-8"))
+    provenance["sources"].append(
+        {
+            "source_id": source_id,
+            "sha256": digest,
+            "title_zh": None,
+            "title_en": "Test article",
+            "outlet": "test",
+            "author": None,
+            "published": "2020-10-15",
+            "date_status": "as_given",
+            "date_evidence": "written for the tests",
+            "date_estimate": "2020-10-15",
+            "url": None,
+            "url_kind": "none",
+            "genre": "news_report",
+            "script": "simplified",
+            "language": "zh",
+            "pairings": pairings,
+            "reliability": "test",
+        }
+    )
+    paths.provenance.write_text(yaml.safe_dump(provenance, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return source_id
+
+
+def fact_for(document: dict, quote_part: str, number: str) -> dict:
+    found = [f for f in document["facts"] if quote_part in f["quote"] and f["number"] == number]
+    assert len(found) == 1, f"no single proposal for {number} in {quote_part!r}: {[f['number'] for f in document['facts']]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def places_draft(shared_project_copy):
+    source_id = add_article(shared_project_copy, PLACES, ZHANGJIAGANG_PAIRINGS)
+    return draft_source(source_id, shared_project_copy)
+
+
+@pytest.mark.parametrize(
+    "quote_part, number, east, west",
+    [
+        # the helper's total over its three partners together (三地): west lists them
+        ("三地", "5000万元", "zhangjiagang", ["yanhe", "gongliu", "suyu"]),
+        # 分别: the n-th number after it is the n-th place's
+        ("分别获得帮扶资金", "1200万元", "zhangjiagang", "yanhe"),
+        ("和800万元", "800万元", "zhangjiagang", "gongliu"),
+        # the subject of the clause, not the last place named
+        ("选派干部", "20名", "zhangjiagang", "yanhe"),
+        # a province outside the pairings is where people went, not the helper
+        ("江苏省就业", "300人", "zhangjiagang", "yanhe"),
+        # a place named before its own town or district only locates it
+        ("周市镇考察团", "60万元", "zhoushi", "bahuang"),
+        ("帮扶沿河县", "12个", "zhangjiagang", "yanhe"),
+    ],
+)
+def test_places_are_those_the_sentence_credits(places_draft, quote_part, number, east, west):
+    fact = fact_for(places_draft, quote_part, number)
+    assert (fact["east"], fact["west"]) == (east, west), fact
+
+
+def test_a_place_given_as_an_example_is_not_the_owner(places_draft):
+    # 碧江区等2区8县: Bijiang is one of the counties counted; the counties are Tongren's
+    fact = fact_for(places_draft, "碧江区等", "2区")
+    assert (fact["east"], fact["west"]) == (None, "tongren"), fact
