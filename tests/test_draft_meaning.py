@@ -96,3 +96,46 @@ def test_a_place_given_as_an_example_is_not_the_owner(places_draft):
     # 碧江区等2区8县: Bijiang is one of the counties counted; the counties are Tongren's
     fact = fact_for(places_draft, "碧江区等", "2区")
     assert (fact["east"], fact["west"]) == (None, "tongren"), fact
+
+
+COUNTED = """\
+今年以来,张家港举办技能培训班,培训沿河贫困劳动力1200人。
+组织沿河县劳动力到张家港就业800人,吸纳当地群众就近就业300人。
+全年向沿河选派党政干部41名、专业技术人才326名。
+沿河县选派18名干部到张家港跟岗学习。
+张家港市采购、销售沿河农特产品5.7亿元。
+今年张家港下达沿河协作资金9860万元。按资金类别分：产业发展类5120万元,乡村建设类2870万元。
+沿河新建扶贫车间38个,吸纳就近就业1900余人,其中贫困人口620人。
+"""
+
+
+@pytest.fixture(scope="module")
+def counted_draft(shared_project_copy):
+    source_id = add_article(shared_project_copy, COUNTED, ["zhangjiagang-yanhe"], prefix="911")
+    return draft_source(source_id, shared_project_copy)
+
+
+@pytest.mark.parametrize(
+    "quote_part, number, indicator",
+    [
+        ("培训沿河贫困劳动力", "1200人", "local_people_trained"),  # trainees, not jobs
+        ("到张家港就业", "800人", "workers_placed_east"),  # placed in the helper's city
+        ("吸纳当地群众", "300人", "local_employment"),
+        ("选派党政干部", "41名", "cadres_seconded_west"),
+        ("专业技术人才", "326名", "professionals_sent_west"),  # professionals, not cadres
+        ("跟岗学习", "18名", "cadres_seconded_east"),
+        ("销售沿河农特产品", "5.7亿元", "products_sold"),  # bought and sold together: sales
+        ("产业发展类", "5120万元", "fiscal_aid_funds"),  # a part of the total takes its indicator
+        ("扶贫车间", "38个", "aid_projects"),
+        ("其中贫困人口", "620人", "local_employment"),  # the part's people are the total's kind
+    ],
+)
+def test_the_indicator_is_what_the_number_counts(counted_draft, quote_part, number, indicator):
+    assert fact_for(counted_draft, quote_part, number)["indicator"] == indicator
+
+
+def test_parts_of_a_total_are_flagged_with_a_note(counted_draft):
+    part = fact_for(counted_draft, "其中贫困人口", "620人")
+    assert "part_of_total" in part["flags"] and "breakdown" in part["check"]
+    total = fact_for(counted_draft, "吸纳就近就业", "1900余人")
+    assert "part_of_total" not in total["flags"]

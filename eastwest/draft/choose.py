@@ -180,16 +180,27 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     return "cumulative", running, True
 
 
-def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary) -> tuple[str, str]:
+def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary, total: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The first indicator rule that fits the number's list item, then its clause, part and
+    sentence. A part of a total (其中…) that its own item and clause do not place takes the total's
+    indicator."""
     unit = p.fact.get("unit")
     windows = p.spot.windows()
+    if p.spot.item != windows[0]:
+        windows.insert(0, p.spot.item)
+    clause_level = len(windows) - 2  # the windows before the part and the sentence
     for n, window in enumerate(windows):
+        if n == clause_level and total:
+            p.checks.append(f"indicator {total[0]} of the total this is a part of; confirm")
+            return total
         for rule in rules.indicators:
             indicator = vocab.indicators[rule["indicator"]]
-            if indicator.unit != unit:
+            if indicator.unit not in (unit, "any"):  # other_<theme> takes any unit
                 continue
             if all(r.search(window) for r in rule["all"]) and not any(r.search(window) for r in rule["none"]):
-                if n > 0:
+                if total and indicator.theme == "context":
+                    continue  # 其中贫困人口620人: the part's people are the total's kind, not a population
+                if n >= clause_level:
                     p.checks.append(f"indicator {indicator.id} from words outside the number's clause")
                 return indicator.id, indicator.theme
     for window in windows:

@@ -60,6 +60,7 @@ def draft_document(
     facts: list[dict] = []
     exclusions: list[dict] = []
     used_ids: set[str] = set()
+    totals: list[tuple[Spot, dict]] = []  # facts proposed so far, for the parts of a total
     for start, end, auto in matches:
         if auto:
             continue  # the build excludes dates, clock times, ordinals and 一 as an article itself
@@ -73,11 +74,15 @@ def draft_document(
                 entry[CHECK] = "no unique context found; lengthen it"
             exclusions.append(entry)
             continue
-        facts.append(_propose_fact(spot, ctx, rules, words, used_ids))
+        fact = _propose_fact(spot, ctx, rules, words, used_ids, totals)
+        facts.append(fact)
+        totals.append((spot, fact))
     return {"source_id": record.source_id, "facts": facts, "exclusions": exclusions}
 
 
-def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, used_ids: set[str]) -> dict:
+def _propose_fact(
+    spot: Spot, ctx: SourceContext, rules: Rules, words: Words, used_ids: set[str], earlier: list[tuple[Spot, dict]]
+) -> dict:
     text = spot.text
     number, number_start = number_text(spot)
     try:
@@ -112,7 +117,9 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
         qualifier = qualifiers[0] if qualifiers else "exact"
     status = choose_status(p, rules, words)
     p.fact["status"] = status
-    indicator, theme = choose_indicator(p, rules, ctx.vocab)
+    part = _part_of_total(spot, rules)
+    total = _total_of(spot, unit, earlier) if part else None
+    indicator, theme = choose_indicator(p, rules, ctx.vocab, total)
     scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
     east, west = choose_places(spot, theme, ctx, rules, p.checks)
     flags = []
@@ -120,8 +127,9 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
         flags.append("period_inferred")
         if ctx.article_estimated and period != "unknown":
             p.checks.append(f"period worked out from an estimated article date ({ctx.article})")
-    if _part_of_total(spot):
+    if part:
         flags.append("part_of_total")
+        p.checks.append(f"a part of a total ({part}): write the part counted in breakdown")
     if "[garbled]" in spot.sentence:
         flags.append("garbled_nearby")
     if parsed.value == 0 and not re.search(r"[0〇零]", number):
@@ -157,10 +165,28 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
     return fact
 
 
-def _part_of_total(spot: Spot) -> bool:
-    """其中 (of which) opens the number's clause, or stands alone as the clause before it."""
-    clauses = re.split(r"[，,；;]", spot.before)
-    return "其中" in clauses[-1] or (len(clauses) > 1 and clauses[-2].strip() == "其中")
+def _part_of_total(spot: Spot, rules: Rules) -> str:
+    """The cue (其中, 含, 包括, 分别, 另有…) saying the number is a part of a total: in its clause
+    before it, or alone as the clause before; '' if none."""
+    clauses = re.split(r"[，,；;：:]", spot.before)
+    for clause in (clauses[-1], clauses[-2] if len(clauses) > 1 else ""):
+        if m := rules.part_of_total.search(clause.strip()):
+            return m[0]
+    if m := rules.breakdown_opens.search(spot.before):
+        return m[0]
+    return ""
+
+
+def _total_of(spot: Spot, unit: str | None, earlier: list[tuple[Spot, dict]]) -> tuple[str, str] | None:
+    """The indicator and theme of the total a part belongs to: the last fact before it in its
+    sentence (else its paragraph) with the same unit that is not itself a part."""
+    same_para = [
+        (s, f) for s, f in earlier if s.para_start == spot.para_start and f["unit"] == unit and "part_of_total" not in f["flags"]
+    ]
+    if not same_para:
+        return None
+    _, fact = same_para[-1]
+    return fact["indicator"], fact["theme"]
 
 
 def _plain(value: Decimal | None):

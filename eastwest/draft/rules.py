@@ -70,6 +70,8 @@ class Rules:
             self.place_helped_cue = self._re(places["helped_cue"])
             self.several_partners = self._re(places["several_partners"])
             self.place_respectively = self._re(places["respectively"])
+            self.part_of_total = self._re(raw["parts"]["cue"])
+            self.breakdown_opens = self._re(raw["parts"]["opens"])
             self.quota_verbs = self._re(self.status["quota"]["verbs"])
             self.share_rule_after = self._re(self.status["share_rule_after"])
         except (KeyError, TypeError) as exc:

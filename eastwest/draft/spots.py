@@ -16,6 +16,7 @@ from eastwest.draft.rules import Rules
 SENTENCE_END = "。！？!?"
 PART_END = SENTENCE_END + "；;"
 CLAUSE_END = PART_END + "，,"
+ITEM_END = CLAUSE_END + "、"
 OPENING, CLOSING = "(（《【「", ")）》】」"
 QUOTES = '“”"「」‘’'
 _SUFFIX_QUALIFIER_WORDS = ("左右", "以上", "以内")  # after a mention; 余/多 are inside it already
@@ -59,6 +60,12 @@ class Spot:
     @property
     def clause_bounds(self) -> tuple[int, int]:
         return self._bounds(CLAUSE_END)
+
+    @property
+    def item(self) -> str:
+        """The list item holding the number, from the 、 before it to the clause's end (专业技术人才326名
+        in 选派干部41名、专业技术人才326名)."""
+        return self.text[self._bounds(ITEM_END)[0] : self._bounds(CLAUSE_END)[1]]
 
     @property
     def sentence(self) -> str:
