@@ -139,3 +139,55 @@ def test_parts_of_a_total_are_flagged_with_a_note(counted_draft):
     assert "part_of_total" in part["flags"] and "breakdown" in part["check"]
     total = fact_for(counted_draft, "吸纳就近就业", "1900余人")
     assert "part_of_total" not in total["flags"]
+
+
+MENTIONS = """\
+索引号：11532528015188234X/2023-01872
+发布时间：2019-12-31 16:20
+【内容提要】今年张家港投入沿河帮扶资金6594万元。
+今年以来,张家港围绕产业、就业和消费三项重点推进协作,全年投入沿河帮扶资金6594万元,重点支持63个项目。
+张家港向沿河派驻一名医疗专家,援建幼儿园一所,销售额增长近一倍。
+一名沿河企业家说,帮扶让村里变了样。
+他在张家港的月工资有六千多元,两个孩子都在县里读书。
+阅读 3526
+"""
+
+
+@pytest.fixture(scope="module")
+def mentions_draft(shared_project_copy):
+    source_id = add_article(shared_project_copy, MENTIONS, ["zhangjiagang-yanhe"], prefix="912")
+    return draft_source(source_id, shared_project_copy)
+
+
+@pytest.mark.parametrize("quote_part, number", [("派驻", "一名"), ("幼儿园", "一所"), ("增长", "近一倍")])
+def test_one_with_a_counter_is_a_count_where_it_counts(mentions_draft, quote_part, number):
+    fact = fact_for(mentions_draft, quote_part, number)
+    assert "count" in fact["check"]  # a person confirms it is not the article
+
+
+def test_one_as_an_article_is_left_to_the_build(mentions_draft):
+    assert not [f for f in mentions_draft["facts"] if "企业家说" in f["quote"]]
+
+
+@pytest.mark.parametrize(
+    "mention, near, reason",
+    [
+        ("2023-01872", "索引号", "label"),
+        ("31", "2019-12-31", "date"),
+        ("20", "16:20", "clock_time"),
+        ("六千多元", "月工资", "anecdote"),
+        ("两个", "两个孩子", "anecdote"),
+        ("3526", "阅读", "not_a_quantity"),
+    ],
+)
+def test_labels_furniture_and_anecdotes_are_excluded(mentions_draft, mention, near, reason):
+    found = [e for e in mentions_draft["exclusions"] if e["mention"] == mention and near in e["context"]]
+    assert found and found[0]["reason"] == reason, mentions_draft["exclusions"]
+
+
+def test_a_figure_repeated_by_a_summary_line_is_one_fact(mentions_draft):
+    facts = [f for f in mentions_draft["facts"] if f["number"] == "6594万元"]
+    assert len(facts) == 1 and facts[0]["quote"] in MENTIONS.splitlines()[3]  # the body sentence
+    repeat = [e for e in mentions_draft["exclusions"] if e["mention"] == "6594万元"]
+    assert len(repeat) == 1 and repeat[0]["reason"] == "part_of_fact"
+    assert repeat[0]["context"] in MENTIONS.splitlines()[2]  # the summary line

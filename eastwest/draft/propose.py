@@ -26,9 +26,10 @@ from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.draft.choose import Proposal, choose_indicator, choose_scope_and_period, choose_status, choose_unit
 from eastwest.draft.places import choose_places
 from eastwest.draft.quotes import exclusion_context, unique_quote
+from eastwest.draft.repeats import drop_repeats
 from eastwest.draft.rules import Rules, Words, load_rules
 from eastwest.draft.source_context import SourceContext, clean_source, source_context
-from eastwest.draft.spots import Spot, exclusion_reason, number_text, spot_at
+from eastwest.draft.spots import Spot, exclusion_reason, number_text, one_counts, spot_at
 from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
 from eastwest.sources.cleaning import CleanResult
 from eastwest.sources.provenance import SourceRecord, load_records
@@ -57,14 +58,14 @@ def draft_document(
                     continue
                 matches.append((m.start(), m.end(), None))
     matches.sort()
-    facts: list[dict] = []
     exclusions: list[dict] = []
     used_ids: set[str] = set()
     totals: list[tuple[Spot, dict]] = []  # facts proposed so far, for the parts of a total
     for start, end, auto in matches:
-        if auto:
-            continue  # the build excludes dates, clock times, ordinals and 一 as an article itself
         spot = spot_at(text, start, end)
+        counts = auto == "article" and one_counts(spot, rules)
+        if auto and not counts:
+            continue  # the build excludes dates, clock times, ordinals and 一 as an article itself
         reason = exclusion_reason(spot, rules)
         if reason:
             context = exclusion_context(text, start, end, rules)
@@ -75,9 +76,12 @@ def draft_document(
             exclusions.append(entry)
             continue
         fact = _propose_fact(spot, ctx, rules, words, used_ids, totals)
-        facts.append(fact)
+        if counts:
+            note = f"{spot.mention} read as a count, not the article 'a'; if it is 'a', delete this fact"
+            fact[CHECK] = f"{fact[CHECK]}; {note}" if CHECK in fact else note
         totals.append((spot, fact))
-    return {"source_id": record.source_id, "facts": facts, "exclusions": exclusions}
+    facts, repeated = drop_repeats(totals, rules)
+    return {"source_id": record.source_id, "facts": facts, "exclusions": exclusions + repeated}
 
 
 def _propose_fact(

@@ -70,6 +70,8 @@ class Rules:
             self.place_helped_cue = self._re(places["helped_cue"])
             self.several_partners = self._re(places["several_partners"])
             self.place_respectively = self._re(places["respectively"])
+            self.one_counts_before = self._re(raw["one_counts"]["before"])
+            self.one_counts_after = self._re(raw["one_counts"]["after"])
             self.part_of_total = self._re(raw["parts"]["cue"])
             self.breakdown_opens = self._re(raw["parts"]["opens"])
             self.quota_verbs = self._re(self.status["quota"]["verbs"])

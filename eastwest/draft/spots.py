@@ -137,6 +137,12 @@ def exclusion_reason(spot: Spot, rules: Rules) -> str | None:
     return None
 
 
+def one_counts(spot: Spot, rules: Rules) -> bool:
+    """一 + counter that counts (派驻一名医生, 近一倍, 工作站一个) rather than meaning "a"."""
+    before = spot.text[spot.para_start : spot.start]
+    return bool(rules.one_counts_before.search(before) or rules.one_counts_after.match(spot.after))
+
+
 def _inside_short_quote(spot: Spot, max_chars: int) -> bool:
     text = spot.text
     left = max(text.rfind(q, spot.para_start, spot.start) for q in '“"「')
