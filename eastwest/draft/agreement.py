@@ -284,7 +284,7 @@ def agreement_markdown(results: dict[str, dict], measured_on: str) -> str:
 
 def print_agreement(set_dirs: list[Path], per_source: bool = False, paths: ProjectPaths = PROJECT) -> None:
     """Print the agreement table for the project's sources and each article set (default: the project's sets)."""
-    results = {"Seeds": agreement(paths)} if not set_dirs else {}
+    results = {"Seeds": agreement(paths)}
     if not set_dirs:
         set_dirs = [paths.root / rel for rel in ARTICLE_SETS.values() if (paths.root / rel).is_dir()]
     for set_dir in set_dirs:
