@@ -293,6 +293,8 @@ def print_agreement(set_dirs: list[Path], per_source: bool = False, paths: Proje
     print("\n".join(agreement_table(results)))
     if per_source:
         for name, result in results.items():
+            if name == "Held-out":  # shown only in total: nobody tunes the rules on its articles
+                continue
             print(f"\n{name}:")
             for sid, shares in result["per_source"].items():
                 cells = " ".join(f"{k} {v:.0f}" for k, v in shares.items() if isinstance(v, float))
