@@ -23,6 +23,7 @@ PLACES = """\
 铜仁市下辖的碧江区等2区8县均为贫困县。
 昆山市周市镇考察团到坝黄镇捐资60万元。
 张家港市帮扶沿河县建设项目12个。
+巩留县地处天山北麓,县城距沿河县约290公里。
 """
 
 
@@ -85,6 +86,8 @@ def places_draft(shared_project_copy):
         # a place named before its own town or district only locates it
         ("周市镇考察团", "60万元", "zhoushi", "bahuang"),
         ("帮扶沿河县", "12个", "zhangjiagang", "yanhe"),
+        # 距X: a point of reference, not the place the distance belongs to
+        ("县城距沿河县", "约290公里", None, "gongliu"),
     ],
 )
 def test_places_are_those_the_sentence_credits(places_draft, quote_part, number, east, west):

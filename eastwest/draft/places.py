@@ -86,8 +86,11 @@ def _related(place_id: str, ctx: SourceContext) -> bool:
 
 
 def _example(text: str, named: Named, rules: Rules) -> bool:
-    """是 X等N个: the place is one of the things counted, not who counts them."""
-    return bool(rules.place_example_after.match(text, named.end))
+    """X等N个: the place is one of the things counted, not who counts them; 距X: a point of reference."""
+    return bool(
+        rules.place_example_after.match(text, named.end)
+        or rules.place_reference_before.search(text, max(0, named.start - 4), named.start)
+    )
 
 
 def _in_list(text: str, named: Named, others: list[Named]) -> bool:

@@ -65,6 +65,7 @@ class Rules:
                 self.themes.append((r["theme"], self._re(r["words"])))
             places = raw["places"]
             self.place_example_after = self._re(places["example_after"])
+            self.place_reference_before = self._re(places["reference_before"])
             self.place_own_state_themes = set(places["own_state_themes"])
             self.place_helped_themes = set(places["helped_themes"])
             self.place_helped_cue = self._re(places["helped_cue"])
@@ -110,6 +111,8 @@ def _place_names(vocab: Vocabulary) -> list[tuple[str, str]]:
         if autonomous:
             names.setdefault(autonomous[1] + autonomous[2], place["id"])
             names.setdefault(autonomous[1], place["id"])
+        elif full.endswith("自治县") and len(full) >= 7:  # 塔什库尔干塔吉克自治县 -> 塔县: a long name's first character
+            names.setdefault(full[0] + "县", place["id"])
     return sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 
 
