@@ -81,6 +81,13 @@ def test_a_folder_of_raw_articles_and_traditional_script(tmp_path, capsys):
     assert "#1 " in out and "#2 " in out and "当前位置：首页 > 新闻中心" in out
 
 
+def test_a_record_beside_a_fixture_article_gives_its_title_and_script(tmp_path, capsys):
+    (tmp_path / "article.txt").write_text("臨洮縣協作成效明顯\n" + "倉山區累計投入幫扶資金3200萬元。\n", encoding="utf-8")
+    (tmp_path / "source.yml").write_text("title_zh: 臨洮縣協作成效明顯\nscript: traditional\nauthor: null\n", encoding="utf-8")
+    status, out, _ = _run(capsys, "--raw", str(tmp_path / "article.txt"))
+    assert status == 0 and out == "仓山区累计投入帮扶资金3200万元。\n"
+
+
 def test_hostile_lines_do_not_crash_it(tmp_path, capsys):
     article = tmp_path / "hostile.txt"
     article.write_text("(?P<x>.*)+[\\1 **\n\x1b[31m红色\x07\n" + "大 " * 300 + "X\n" + BODY + "\n", encoding="utf-8")

@@ -24,6 +24,10 @@ FURNITURE = [
     ("site_promotion", "下载某某新闻APP客户端"),
     ("breadcrumb", "首页 > 新闻中心 > 正文"),
     ("disclaimer_and_comments", "本内容不代表本网观点和政治立场"),
+    ("site_name", "临洮县人民政府"),
+    ("site_name", "临洮县人民政府网"),
+    ("site_name", "定西市乡村振兴局"),
+    ("site_name", "定西市人民政府　政府信息公开"),
     ("breadcrumb_location", "当前位置：首页 > 新闻中心"),
     ("breadcrumb_location", "您现在的位置：首页>>工作动态>>东西部协作"),
     ("breadcrumb_location", "【当前位置】：网站首页 / 扶贫协作"),
@@ -40,6 +44,7 @@ FURNITURE = [
     ("dateline_source", "2020-12-18 09:30 【字体：大 中 小】"),
     ("page_metadata", "发布时间：2020-12-18 信息来源：县政府办 浏览次数：1024"),
     ("page_metadata", "来源：临洮发布公众号"),
+    ("page_metadata", "热门搜索：扶贫协作 劳务协作 消费帮扶"),
     ("share_buttons", "分享到：微信 微博 QQ空间"),
     ("share_buttons", "分享到 | 微信 | 新浪微博 | QQ好友"),
     ("share_buttons", "微信 微博 QQ空间"),
@@ -50,6 +55,7 @@ FURNITURE = [
     ("accessibility_toolbar", "无障碍 长者模式"),
     ("accessibility_toolbar", "无障碍浏览 | 读屏 | 放大镜 | 大字幕 | 退出服务"),
     ("accessibility_toolbar", "简体 | 繁体 | 手机版"),
+    ("accessibility_toolbar", "无障碍浏览 | 长者模式 | 繁體 | 网站地图"),
     ("wechat_furniture", "点击上方蓝字关注我们"),
     ("wechat_furniture", "点击上方“临洮发布”关注我们"),
     ("wechat_furniture", "长按识别二维码关注我们"),
@@ -57,6 +63,7 @@ FURNITURE = [
     ("wechat_furniture", "阅读原文"),
     ("wechat_furniture", "点击“阅读原文”查看更多"),
     ("wechat_furniture", "喜欢就设为星标吧！"),
+    ("wechat_furniture", "原创 小林 临洮发布 2020-12-18"),
     ("read_counter", "阅读 10万+ 在看 128"),
     ("read_counter", "阅读：2356"),
     ("read_counter", "在看 12"),
@@ -150,6 +157,12 @@ def test_a_long_line_is_never_short_furniture():
     assert _removed(long_line) is None
 
 
+def test_a_site_name_goes_only_above_the_article():
+    result = _clean("临洮县人民政府", BODY, "临洮县人民政府")
+    assert [r.line for r in result.removed] == [1]
+    assert result.text.endswith("\n\n临洮县人民政府\n"), "a name signing the article is kept"
+
+
 def test_a_bare_label_takes_its_value_on_the_next_line_only():
     result = _clean("索引号", "11410000/2020-00123", "发布机构", "临洮县人民政府办公室", "", "一、产业合作", BODY)
     assert [r.line for r in result.removed] == [1, 2, 3, 4]
@@ -168,7 +181,7 @@ def test_a_summary_repeating_the_body_goes_and_one_with_a_new_figure_stays():
     assert repeating not in _clean(repeating, BODY).text
     kept = _clean(new_figure, BODY)
     assert new_figure in kept.text
-    assert [(k.rule, k.new_figures) for k in kept.kept_marked] == [("summary_repeating_body", ["4100"])]
+    assert [(k.rule, k.new_figures) for k in kept.kept_marked] == [("summary_repeating_body", ["4100万"])]
 
 
 def test_a_marker_alone_marks_the_summary_on_the_next_line():
@@ -190,9 +203,10 @@ def test_a_related_list_goes_on_across_a_date_line():
     assert {r.rule for r in result.removed} == {"related_heading", "no_chinese_text"}
 
 
-def test_figures_are_compared_as_numbers_not_substrings():
-    assert figures("投入3,200万元，增长1.25%，３６个") == {"3200", "1.25", "36"}
-    assert "320" not in figures("3200万元")
+def test_figures_are_compared_as_numbers_with_their_unit():
+    assert figures("投入3,200万元，增长1.25%，３６个，共12。") == {"3200万", "1.25%", "36个", "12"}
+    assert not figures("3200万元") & figures("320万元")
+    assert not figures("46个项目") & figures("46人")
 
 
 def test_words_pattern_matches_only_lines_made_of_its_words():

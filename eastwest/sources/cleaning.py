@@ -186,7 +186,8 @@ def clean_raw(
             block_rule = None
             continue
 
-        rule, match = next(((r, m) for r in rules if (m := r.match(line))), (None, None))
+        in_header = not result.paragraphs
+        rule, match = next(((r, m) for r in rules if (in_header or not r.only_before_body) and (m := r.match(line))), (None, None))
         if rule is None and marked_by is not None and (marked_by.keep_if_new_figures or looks_like_headline(line)):
             rule = marked_by
         elif rule is None and block_rule is not None and looks_like_headline(line):

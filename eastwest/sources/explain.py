@@ -14,6 +14,7 @@ from pathlib import Path
 
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.core.yamlio import load_yaml
 from eastwest.sources.cleaning import CleanResult, clean_raw, clean_seed
 from eastwest.sources.line_rules import load_rules
 from eastwest.sources.provenance import load_records, read_seed
@@ -57,13 +58,33 @@ def raw_files(path: Path) -> list[Path]:
 
 
 def clean_files(files: list[Path], script: str = "simplified") -> list[Cleaned]:
-    """Raw articles not yet registered, cleaned with the seeds' rules (no title or author known)."""
+    """Raw articles not yet registered, cleaned with the seeds' rules. A fixture article's
+    `source.yml` beside it (one provenance record) gives its title, author and script."""
     cleaned = []
     for path in files:
         raw = read_seed(path)
-        result = clean_raw(raw, path.stem, path, script=script, require_body=False)
+        record = _record_beside(path)
+        result = clean_raw(
+            raw,
+            str(record.get("source_id") or path.stem),
+            path,
+            script=str(record.get("script") or script),
+            title_zh=record.get("title_zh"),
+            author=record.get("author"),
+            require_body=False,
+        )
         cleaned.append(Cleaned(str(path), len(raw.splitlines()), result))
     return cleaned
+
+
+def _record_beside(path: Path) -> dict:
+    record_path = path.parent / "source.yml"
+    if not record_path.is_file():
+        return {}
+    record = load_yaml(record_path)
+    if not isinstance(record, dict):
+        raise DataError(f"{record_path}: expected one provenance record (a mapping)")
+    return record
 
 
 def clean_texts(cleaned: list[Cleaned]) -> str:

@@ -17,13 +17,14 @@ from eastwest.core.errors import DataError
 from eastwest.core.paths import CLEANING_RULES
 from eastwest.core.yamlio import load_yaml
 
-_FIELDS = {"id", "reason", "pattern", "words", "starts_block", "max_chars", "marks_next_line", "keep_if_new_figures", "keep_text"}
+_FIELDS = {"id", "reason", "pattern", "words", "starts_block", "max_chars", "marks_next_line", "keep_if_new_figures", "keep_text", "only_before_body"}
 # what may follow a marker that stands alone on its line ("【内容提要】", "索引号：")
 _MARKER_TAIL = re.compile(r"[\s:：【】\[\]［］()（）丨|｜]*")
 # what may stand between the words of a toolbar line (`words`): spaces, brackets, bars, colons
 _WORD_SEPARATORS = r"[\s:：|｜/、，,·【】\[\]［］()（）]*"
-# a figure as written in the text: 3200, 1.25, 3,200 (thousands separators dropped)
-_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# a figure as written in the text with the character after it, its unit or counter: 3200万,
+# 1.25%, 46个 (thousands separators dropped), so that 46个 in a caption is not taken for 46人
+_FIGURE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([^\s\d.,，。；;、：:)）]?)")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class LineRule:
     marks_next_line: bool = False  # a marker alone on its line marks the next line (label and value)
     keep_if_new_figures: bool = False  # removed only when every figure in it is found in the article
     keep_text: bool = True  # false: the explain command does not print what it removed (spam)
+    only_before_body: bool = False  # applies only above the first kept paragraph (the page header)
 
     def match(self, line: str) -> re.Match | None:
         if self.max_chars is not None and len(line) > self.max_chars:
@@ -54,8 +56,8 @@ def words_pattern(words: list[str]) -> str:
 
 
 def figures(text: str) -> set[str]:
-    """The figures written in a text (full-width digits read as ASCII), to compare two texts by."""
-    return {m.group().replace(",", "") for m in _FIGURE.finditer(unicodedata.normalize("NFKC", text))}
+    """The figures written in a text, each with its unit (full-width digits read as ASCII)."""
+    return {m[1].replace(",", "") + m[2] for m in _FIGURE.finditer(unicodedata.normalize("NFKC", text))}
 
 
 @lru_cache(maxsize=4)
@@ -100,4 +102,5 @@ def _rule(path: Path, number: int, entry: object) -> LineRule:
         marks_next_line=bool(entry.get("marks_next_line", False)),
         keep_if_new_figures=bool(entry.get("keep_if_new_figures", False)),
         keep_text=bool(entry.get("keep_text", True)),
+        only_before_body=bool(entry.get("only_before_body", False)),
     )
