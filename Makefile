@@ -14,7 +14,7 @@ ENV_STAMP := $(VENV)/.installed
 # clears the execution cache and Sphinx's doctrees, so no figure is served stale. Notebooks
 # execute in parallel (one per core) before the Sphinx pass, into the cache Jupyter Book reads.
 
-.PHONY: help env lock lint format data check draft clean-explain pages book png pdf test test-fast bench clean
+.PHONY: help env lock lint format data check draft clean-explain agreement pages book png pdf test test-fast bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ draft: env ## propose annotations for a new source: make draft ID=<source_id> (w
 
 clean-explain: env ## show what each cleaning rule removes from every seed; ARGS="--raw DIR" adds articles not in seeds/
 	$(PY) -m eastwest clean --explain $(ARGS)
+
+agreement: env ## how far drafts agree with hand-made annotations: the seeds, the development and the held-out articles
+	$(PY) -m eastwest agreement
 
 pages: env ## generate the source pages and bibliography from data/ (building data/ first if needed)
 	$(PY) -m eastwest update pages

@@ -24,9 +24,10 @@ Steps:
   6. page weights: each html page plus the images it shows and the page data it loads from
      _static/generated/
   7. synthetic corpus: the 5 seeds replicated to 1,000 articles, `eastwest.dataset.builder.build` timed
-  8. drafting: `eastwest.draft.agreement.agreement()` drafts every curated source from scratch and compares the
-     proposals with the curated annotations (the answer key); the same on the add-source test
-     fixture, which the drafting rules were not written from. Writes bench/draft_agreement.md,
+  8. drafting: `eastwest.draft.agreement` drafts every curated source from scratch and compares the
+     proposals with the curated annotations (the answer key); the same on the development set
+     (tests/fixtures/devset, the rules are tuned on it) and the held-out set (tests/fixtures/heldout,
+     never tuned on), which judges the targets. Writes bench/draft_agreement.md,
      which the method page includes. `bench/run.py --only draft` runs this step alone.
   9. scaling curve: the whole book (cold `make book`) with 5, 50 and 200 synthetic sources (the
      generator of step 7, in a temporary copy): build time, seconds per added source, and the

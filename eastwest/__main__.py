@@ -47,6 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     draft.add_argument("source_id")
     draft.add_argument("--force", action="store_true", help="overwrite an existing draft (the curated <ID>.yml is never touched)")
     draft.add_argument("--out", type=Path, help="write the draft here instead of data/annotations/<ID>.draft.yml")
+    measure = sub.add_parser(
+        "agreement",
+        help="draft the curated sources and the development and held-out article sets from scratch and print "
+        "how far the drafts agree with the hand-made annotations",
+    )
+    measure.add_argument("sets", nargs="*", type=Path, help="article-set folders to measure (default: the project's sets)")
+    measure.add_argument("--per-source", action="store_true", help="also print each article's shares")
     update = sub.add_parser(
         "update",
         help="bring data/, the generated pages or the whole book up to date, "
@@ -92,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
                     print("  -", e)
                 return 1
             print("OK")
+        elif args.command == "agreement":
+            from eastwest.draft.agreement import print_agreement
+
+            print_agreement(args.sets, per_source=args.per_source)
         elif args.command == "draft":
             from eastwest.draft.propose import CHECK, write_draft
 

@@ -6,6 +6,7 @@ with its provenance record), so they do not depend on how many sources exist or 
 
 import hashlib
 import re
+import shutil
 from decimal import Decimal
 
 import opencc
@@ -17,7 +18,7 @@ from eastwest.annotate.annotations import load_annotations, locate_once
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import builder
-from eastwest.draft.agreement import TARGETS, agreement, agreement_markdown
+from eastwest.draft.agreement import TARGETS, agreement, agreement_markdown, set_agreement
 from eastwest.draft.propose import CHECK, draft_source, dump_draft, write_draft
 from eastwest.draft.review import review_diff
 from eastwest.draft.source_context import clean_source
@@ -390,4 +391,28 @@ def test_agreement_measures_every_field_and_proposes_nothing_unverbatim(project_
     assert result["curated_facts_with_number"] > 0
     assert set(TARGETS) <= set(result["shares_percent"])
     assert all(0 <= v <= 100 for v in result["shares_percent"].values())
-    assert "| value |" in agreement_markdown(result, "2026-01-01")
+    assert "| value |" in agreement_markdown({"Seeds": result}, "2026-01-01")
+
+
+def test_a_set_of_article_folders_is_measured_like_the_project(project_copy, tmp_path):
+    """An article folder holding a project source measures exactly as that source does in the project."""
+    record = next(r for r in load_records(project_copy) if project_copy.annotation_file(r.source_id).exists())
+    folder = tmp_path / "set" / record.source_id
+    folder.mkdir(parents=True)
+    shutil.copyfile(project_copy.seed_file(record.source_id), folder / "article.txt")
+    shutil.copyfile(project_copy.annotation_file(record.source_id), folder / "gold.yml")
+    raw = yaml.safe_load(project_copy.provenance.read_text(encoding="utf-8"))
+    (folder / "source.yml").write_text(
+        yaml.safe_dump([r for r in raw["sources"] if r["source_id"] == record.source_id], allow_unicode=True), encoding="utf-8"
+    )
+    (folder / "reference.yml").write_text("places: []\npairings: []\n", encoding="utf-8")
+    measured = set_agreement(tmp_path / "set", project_copy)
+    expected = agreement(project_copy, only={record.source_id})
+    assert measured["shares_percent"] == expected["shares_percent"]
+    assert measured["sources"] == 1
+
+
+def test_an_article_folder_missing_a_file_is_named(tmp_path):
+    (tmp_path / "set" / "900_0000000000000000").mkdir(parents=True)
+    with pytest.raises(DataError, match=r"900_0000000000000000.*lacks article\.txt"):
+        set_agreement(tmp_path / "set")
