@@ -24,6 +24,8 @@ def test_the_day_of_a_numeric_date_and_the_minutes_of_a_time_are_not_facts(text,
     assert reasons(text)[mention] == reason
 
 
-@pytest.mark.parametrize(("text", "mention"), [("帮扶资金5-8万元", "5-8万元"), ("培训12:30名学员", "30名"), ("共有2019名学员", "2019名")])
+@pytest.mark.parametrize(
+    ("text", "mention"), [("帮扶资金5-8万元", "5-8万元"), ("培训12:30名学员", "30名"), ("共有2019名学员", "2019名")]
+)
 def test_look_alike_counts_stay_mentions(text, mention):
     assert reasons(text)[mention] is None
