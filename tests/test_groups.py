@@ -288,3 +288,16 @@ def test_a_helper_alone_in_a_source_on_several_of_its_pairings_is_labelled_backg
         "zhangjiagang-yanhe",
         "zhangjiagang-gongliu",
     )
+
+
+def test_the_aid_chart_draws_one_bar_for_the_group_and_credits_the_city(built, tmp_path):
+    from eastwest.charts import industry
+
+    chart = industry.aid_funds(load.facts(built), directory=tmp_path)
+    drawn = chart.facts.set_index("fact_id")
+    assert list(chart.facts.fact_id).count(GROUP["id"]) == 1
+    assert drawn.loc[GROUP["id"], "value"] == GROUP["value"]
+    assert drawn.loc[GROUP["id"], "programme_label"].endswith(", together")
+    assert drawn.loc[CITY["id"], "programme_label"] == "Tianjin (city) → Yutian"
+    svg = chart.path.read_text(encoding="utf-8")
+    assert "Pingquan, together" in svg and "Tianjin (city) → Yutian" in svg
