@@ -161,6 +161,7 @@ def test_a_group_is_stored_in_the_order_written_and_belongs_to_its_pairings_toge
     assert group["programme"] == "+".join(PAIRINGS)  # one unit, in data/pairings.csv order
     assert group["shown_on"].split(";") == PAIRINGS
     assert group["programme_label"] == "Xiqing → Yutian, Maiji, Jingtai and Pingquan, together"
+    assert group["pairing"] == "Xiqing → Yutian, Maiji, Jingtai and Pingquan, together"  # the fact tables' column
     assert (facts.programme != "").all(), "a group or city figure fell to background"
     assert facts.loc[OWN["id"], "programme"] == "xiqing-maiji"
 

@@ -66,7 +66,8 @@ def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
     frame["east_name"] = frame["east"].map(lambda ids: in_words([places.get(p, "") for p in ids.split(";")]) if ids else "")
     frame["west_name"] = frame["west"].map(lambda ids: in_words([places.get(p, "") for p in ids.split(";")]) if ids else "")
     frame["pairing"] = [
-        f"{_short_names(e, places)} → {_short_names(w, places)}" if e and w else (_short_names(e or w, places) or "—")
+        (f"{_short_names(e, places)} → {_short_names(w, places)}" if e and w else (_short_names(e or w, places) or "—"))
+        + (", together" if ";" in e + w else "")
         for e, w in zip(frame["east"], frame["west"])
     ]
     frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
