@@ -49,7 +49,7 @@ def agreement(paths: ProjectPaths = PROJECT) -> dict:
     rules = load_rules(paths, vocab)
     words = Words(paths.root)
     totals = {f: 0 for f in MEASURED}
-    curated_n = with_number = matched_n = proposals_n = extra = not_verbatim = passes_build = 0
+    curated_n = with_number = matched_n = proposals_n = extra = not_verbatim = unflagged = passes_build = 0
     excl_agree = excl_n = 0
     per_source = {}
     for record in load_records(paths):
@@ -67,6 +67,7 @@ def agreement(paths: ProjectPaths = PROJECT) -> dict:
             quote, number = f["quote"], f["number"]
             ok = text.count(quote) == 1 and quote.count(number) == 1 and "\n" not in quote
             not_verbatim += not ok
+            unflagged += not ok and CHECK not in f  # a quote it could not make unique, not flagged for review
             spans.append(_span(text, quote, number))
             probe = {k: v for k, v in f.items() if k != CHECK}
             try:
@@ -77,6 +78,7 @@ def agreement(paths: ProjectPaths = PROJECT) -> dict:
         for e in document["exclusions"]:
             ok = text.count(e["context"]) == 1 and e["mention"] in e["context"]
             not_verbatim += not ok
+            unflagged += not ok and CHECK not in e
         used = set()
         source_hits = {f: 0 for f in MEASURED}
         source_with_number = 0
@@ -131,6 +133,7 @@ def agreement(paths: ProjectPaths = PROJECT) -> dict:
         "proposals_not_curated_facts": extra,
         "proposals_passing_build_checks": passes_build,
         "proposals_not_verbatim": not_verbatim,
+        "proposals_not_verbatim_unflagged": unflagged,
         "proposed_exclusions": excl_n,
         "proposed_exclusions_same_reason_as_curated": excl_agree,
         "per_source": per_source,
