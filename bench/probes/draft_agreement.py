@@ -18,29 +18,33 @@ import yaml
 from eastwest.core.paths import ProjectPaths
 from eastwest.draft.agreement import agreement, agreement_markdown
 
-# The inputs the fixture adds to: file -> the list in it that the fixture's file of the same name extends.
-EXTENDED = (
-    ("seeds/sources.yml", "sources"),
-    ("data/reference/places.yml", "places"),
-    ("data/reference/pairings.yml", "pairings"),
-)
-
 
 def held_out_inputs(clone: Path, root: Path) -> None:
-    """A copy of the inputs at `root` holding only the fixture's annotations (the held-out set)."""
+    """A copy of the inputs at `root` holding only the fixture article's annotations (the held-out
+    set): its folder (tests/fixtures/add_source/: article.txt, source.yml, reference.yml, gold.yml)
+    added under its own source id."""
     fixture = clone / "tests" / "fixtures" / "add_source"
     shutil.copytree(clone / "seeds", root / "seeds")
     shutil.copytree(clone / "data" / "reference", root / "data" / "reference")
     (root / "data" / "annotations").mkdir(parents=True)
     shutil.copyfile(clone / "glossary.md", root / "glossary.md")
-    for name, key in EXTENDED:
-        doc = yaml.safe_load((root / name).read_text(encoding="utf-8"))
-        extra = yaml.safe_load((fixture / Path(name).name).read_text(encoding="utf-8"))[key]
-        doc[key] = list(doc.get(key) or []) + list(extra)
+    record = _load(fixture / "source.yml")
+    reference = _load(fixture / "reference.yml")
+    for name, key, extra in (
+        ("seeds/sources.yml", "sources", [record]),
+        ("data/reference/places.yml", "places", reference.get("places") or []),
+        ("data/reference/pairings.yml", "pairings", reference.get("pairings") or []),
+    ):
+        doc = _load(root / name)
+        known = {entry.get("id", entry.get("source_id")) for entry in doc.get(key) or []}
+        doc[key] = list(doc.get(key) or []) + [e for e in extra if e.get("id", e.get("source_id")) not in known]
         (root / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for seed in fixture.glob("*.txt"):
-        shutil.copyfile(seed, root / "seeds" / seed.name)
-        shutil.copyfile(fixture / f"{seed.stem}.yml", root / "data" / "annotations" / f"{seed.stem}.yml")
+    shutil.copyfile(fixture / "article.txt", root / "seeds" / f"{record['source_id']}.txt")
+    shutil.copyfile(fixture / "gold.yml", root / "data" / "annotations" / f"{record['source_id']}.yml")
+
+
+def _load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def held_out_sentence(held_out: dict[str, Any]) -> str:
