@@ -35,6 +35,8 @@ from eastwest.sources.cleaning import CleanResult
 from eastwest.sources.provenance import SourceRecord, load_records
 
 CHECK = "check"  # the draft-only key holding review notes
+# Stands in a drafted description until a person writes one; `make check` lists the facts that keep it.
+DRAFT_DESCRIPTION = "draft: say what is counted, where and when"
 
 
 def _slug(indicator: str) -> str:
@@ -156,7 +158,7 @@ def _propose_fact(
         "status": status,
         "indicator": indicator,
         "breakdown": "",
-        "description": f"{label} (draft: say what is counted, where and when)",
+        "description": f"{label} ({DRAFT_DESCRIPTION})",
         "theme": theme,
         "east": east,
         "west": west,
@@ -201,9 +203,9 @@ def _plain(value: Decimal | None):
 
 
 HEADER = """\
-# DRAFT annotations proposed by `python -m eastwest draft {source_id}`: review every entry.
+# DRAFT annotations proposed by `make draft ID={source_id}`: review every entry.
 # The build never reads this file. To use it: copy it to {source_id}.yml (keep this draft beside
-# it while you review: `python -m eastwest check {source_id}` then also lists what review changed),
+# it while you review: `make check ID={source_id}` then also lists what review changed),
 # fix or delete each fact, resolve and delete every `check:` note, write each `description`, set
 # `breakdown` where a fact counts a part or a side, and list what the build still reports as
 # unaccounted. Rules: data/annotations/README.md; drafting rules: data/reference/draft_rules.yml.
