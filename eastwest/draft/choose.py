@@ -94,7 +94,8 @@ def choose_status(p: Proposal, rules: Rules, words: Words) -> str:
     return status
 
 
-PARAGRAPH_KINDS = ("year", "relative_year", "range", "day", "month")
+PARAGRAPH_KINDS = ("year", "relative_year", "range", "day", "month", "months", "half")
+SPAN_KINDS = ("range", "half", "months")  # a stated span of years or months: a period total
 
 
 def choose_time(p: Proposal, ctx: SourceContext, rules: Rules) -> tuple[TimeExpr | None, str, str]:
@@ -131,7 +132,7 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     before = p.spot.before
     status = p.fact["status"]
     expr, role, where = choose_time(p, ctx, rules)
-    article, start = ctx.article, ctx.pairing_start
+    article, start = ctx.article, ctx.start_for(p.fact.get("east"), p.fact.get("west"))
     running = f"{start}/{article}" if start else f"/{article}"
     stated = expr.period if expr and expr.kind not in ("years_since", "now") else ""
     kind = expr.kind if expr else ""  # a stated period has an expression: its kind
@@ -139,7 +140,7 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     if status == "quota" or words.cues(before, sc["recurring"]):
         return "recurring", (stated if role != "until" and stated else article) or "unknown", not stated or inferred
     if status != "achieved":
-        if stated and kind in ("range", "half"):
+        if stated and kind in SPAN_KINDS:
             return "period_total", stated, inferred
         if stated and kind in ("year", "relative_year") and role != "since":
             return "annual", stated, inferred
@@ -150,7 +151,10 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     if p.fact.get("unit") in sc["stock_units"]:
         return "stock", (stated.split("/")[-1] if stated else article) or "unknown", not stated or inferred
     if expr is not None and role == "since" and stated and where == "sentence":
-        return "cumulative", f"{stated.split('/')[0]}/{article}", True
+        begin = stated.split("/")[0]
+        if begin[:4] == article[:4] and expr.kind in ("year", "relative_year"):
+            return "period_total", f"{begin[:4]}-01/{article}", True  # 今年以来: the year so far
+        return "cumulative", f"{begin}/{article}", True
     if indicator in sc["stock_indicators"] or p.fact.get("unit") in sc["stock_units"]:
         end = stated.split("/")[-1] if stated else article
         return "stock", end or "unknown", not stated or inferred
@@ -165,7 +169,7 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         end = stated.split("/")[-1] if stated else article
         return "cumulative", (f"{start}/{end}" if start else f"/{end}"), inferred
     if expr is not None:
-        if expr.kind in ("range", "half"):
+        if expr.kind in SPAN_KINDS:
             return "period_total", stated, inferred
         if expr.kind in ("day", "month"):
             if not expr.year_stated:

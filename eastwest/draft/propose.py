@@ -112,8 +112,9 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
     status = choose_status(p, rules, words)
     p.fact["status"] = status
     indicator, theme = choose_indicator(p, rules, ctx.vocab)
-    scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
     east, west = choose_places(p, ctx, rules)
+    p.fact["east"], p.fact["west"] = east, west  # a running total starts with the pairing of these places
+    scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
     flags = []
     if inferred:
         flags.append("period_inferred")

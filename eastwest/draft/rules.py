@@ -43,6 +43,8 @@ class Rules:
             t = raw["time"]
             self.relative_years = {str(k): int(v) for k, v in t["relative_years"].items()}
             self.half_years = {str(k): tuple(v) for k, v in t["half_years"].items()}
+            self.five_year_plans = {str(k): (int(v[0]), int(v[1])) for k, v in t["five_year_plans"].items()}
+            self.whole_year = re.compile(t["whole_year"])
             self.since = re.compile(t["since"])
             self.until = re.compile(t["until"])
             self.years_since = re.compile(t["years_since"])

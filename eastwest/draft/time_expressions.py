@@ -15,7 +15,7 @@ from eastwest.draft.rules import Rules
 class TimeExpr:
     start: int
     end: int
-    kind: str  # day, month, year, range, relative_years, half, years_since
+    kind: str  # day, month, months, year, relative_year, range, half, years_since, now
     period: str
     inferred: bool
     year_stated: bool = True
@@ -50,8 +50,13 @@ def time_expressions(text: str, article: tuple[int, int], rules: Rules) -> list[
     year0, month0 = article
     rel = "|".join(sorted(map(re.escape, rules.relative_years), key=len, reverse=True))
     half = "|".join(sorted(map(re.escape, rules.half_years), key=len, reverse=True))
+    plans = "|".join(map(re.escape, rules.five_year_plans)) or "(?!)"
     pattern = re.compile(
         rf"(?P<y1>(?:19|20)\d\d)年?\s*(?:[、和及至到~\-—–]|年至|年到)\s*(?P<y2>(?:19|20)\d\d)年"
+        rf"|(?:(?P<my>(?:19|20)\d\d)年度?|(?P<mrel>{rel})|(?<![\d年]))(?P<m1>\d{{1,2}}|[{_CN_NUM}]{{1,2}})月?份?"
+        rf"\s*[-—–~～至到]\s*(?P<m2>\d{{1,2}}|[{_CN_NUM}]{{1,3}})月份?(?:底|末)?"
+        rf"|[“\"]?(?P<plan>{plans})[”\"]?(?:期间|时期)?"
+        rf"|(?P<whole>{rules.whole_year.pattern})"
         rf"|(?P<y>(?:19|20)\d\d)年(?:度)?(?:(?P<m>\d{{1,2}})月(?:份)?(?:(?P<d>\d{{1,2}})[日号])?)?"
         rf"|(?P<ago>[{_CN_NUM}\d]+)年前的?(?:(?P<agom>\d{{1,2}})月(?:(?P<agod>\d{{1,2}})[日号])?)?"
         rf"|(?P<rel>{rel})(?P<half1>{half})?(?:(?P<rm>\d{{1,2}}|[{_CN_NUM}]{{1,2}})月(?:份)?(?:(?P<rd>\d{{1,2}})[日号])?)?"
@@ -65,9 +70,27 @@ def time_expressions(text: str, article: tuple[int, int], rules: Rules) -> list[
     out: list[TimeExpr] = []
     last_year: int | None = None
     for m in pattern.finditer(text):
-        if any(a <= m.start() < b for a, b in quoted):
-            continue  # a year inside a title or a quoted name (“2017年国家级…”)
-        if m["y1"]:
+        if not m["plan"] and any(a <= m.start() < b for a, b in quoted):
+            continue  # a year inside a title or a quoted name (“2017年国家级…”); “十三五” is a period
+        if m["m2"]:  # a run of months: 1—9月, 2020年1至6月
+            first, last = _int(m["m1"]), _int(m["m2"])
+            if not 1 <= first < last <= 12:
+                continue
+            if m["my"]:
+                y, inferred = int(m["my"]), False
+            elif m["mrel"]:
+                y, inferred = year0 + rules.relative_years[m["mrel"]], True
+            else:
+                y, inferred = (last_year, False) if last_year is not None else (year0 if last <= month0 else year0 - 1, True)
+            last_year = y
+            out.append(TimeExpr(m.start(), m.end(), "months", f"{y}-{first:02d}/{y}-{last:02d}", inferred))
+        elif m["plan"]:
+            a, b = rules.five_year_plans[m["plan"]]
+            out.append(TimeExpr(m.start(), m.end(), "range", f"{a}/{b}", False))
+        elif m["whole"]:  # 全年: the year last named, else the article's
+            y = last_year or year0
+            out.append(TimeExpr(m.start(), m.end(), "year", str(y), last_year is None))
+        elif m["y1"]:
             out.append(TimeExpr(m.start(), m.end(), "range", f"{m['y1']}/{m['y2']}", False))
             last_year = int(m["y2"])
         elif m["y"]:
