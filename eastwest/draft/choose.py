@@ -67,7 +67,7 @@ def choose_unit(p: Proposal, rules: Rules) -> str | None:
     return None
 
 
-def choose_status(p: Proposal, rules: Rules, words: Words) -> str:
+def choose_status(p: Proposal, rules: Rules, words: Words, ctx: SourceContext) -> str:
     s = rules.status
     before = p.spot.before
     quota = s["quota"]
@@ -82,9 +82,16 @@ def choose_status(p: Proposal, rules: Rules, words: Words) -> str:
     for status in ("achieved", "planned", "expected", "target"):
         for end, cue in words.cues(before, s[status]):
             found.append((end, status, cue))
+    found.sort()
+    # 将 right after another cue (预计将, 计划将) only repeats it
+    found = [c for i, c in enumerate(found) if not (c[2] == "将" and i and found[i - 1][0] == c[0] - 1)]
     if not found:
         return "achieved"
-    end, status, cue = max(found)
+    end, status, cue = found[-1]
+    if cue == "将" and _dated_before_article(before[: end - 1], ctx, rules):
+        # 将 after a past date is 把 (一场火灾将房屋烧毁), not the future tense
+        p.checks.append("将 after a past date read as 把 (achieved); is it a plan?")
+        return "achieved"
     if status != "achieved":
         clause_start = len(before) - len(p.spot.clause_before)
         if end <= clause_start:
@@ -92,6 +99,16 @@ def choose_status(p: Proposal, rules: Rules, words: Words) -> str:
         if cue == "将":
             p.checks.append("status planned from 将; is it a plan or a description?")
     return status
+
+
+def _dated_before_article(text: str, ctx: SourceContext, rules: Rules) -> bool:
+    """A day, month or year named in text ends before the article's month."""
+    for expr in time_expressions(text, ctx.article_ym, rules):
+        if expr.kind in ("day", "month", "year", "relative_year") and expr.period:
+            end = expr.period.split("/")[-1]
+            if end[:7] < ctx.article[:7] and not (len(end) == 4 and end == ctx.article[:4]):
+                return True
+    return False
 
 
 PARAGRAPH_KINDS = ("year", "relative_year", "range", "day", "month", "months", "half")

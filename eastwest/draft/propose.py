@@ -109,7 +109,7 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
         p.checks.append(f"{number!r} reads as {' and '.join(qualifiers)}; {qualifier} chosen")
     else:
         qualifier = qualifiers[0] if qualifiers else "exact"
-    status = choose_status(p, rules, words)
+    status = choose_status(p, rules, words, ctx)
     p.fact["status"] = status
     indicator, theme = choose_indicator(p, rules, ctx.vocab)
     east, west = choose_places(p, ctx, rules)
