@@ -112,6 +112,16 @@ def test_one_group_of_people_sent_stands_only_where_there_is_no_total(facts):
     assert list(headline.headline_facts(pairing_facts(group, total)).fact_id) == ["x-total"]
 
 
+def test_people_in_post_at_a_date_stand_only_where_there_is_no_total(facts):
+    t = facts[facts.indicator == "cadres_seconded_west"].iloc[0]
+    in_post = made_up(t, "x-in-post", breakdown="", status="achieved", scope="stock", period="2023-10", flags="")
+    chosen = headline.headline_facts(pairing_facts(in_post))
+    assert list(chosen.fact_id) == ["x-in-post"]
+    assert wording.when_text(chosen.iloc[0]) == "2023-10, in post"
+    total = made_up(t, "x-total", breakdown="", status="achieved", scope="cumulative", period="2017/2023", flags="")
+    assert list(headline.headline_facts(pairing_facts(in_post, total)).fact_id) == ["x-total"]
+
+
 def test_counts_by_kind_stand_only_where_there_is_no_total(facts):
     t = facts[facts.indicator == "professionals_sent_west"].iloc[0]
     kinds = [

@@ -396,8 +396,8 @@ def test_the_landing_page_leads_with_what_each_pairing_reports_it_did():
         row = facts.loc[fact_id]
         assert row.status == "achieved" and row.indicator in headline.HEADLINE_INDICATORS, fact_id
         assert not pd.isna(row.value), fact_id
-        assert row.scope in comparisons.WHOLE_SCOPES or (  # one group sent, where no total of people is given
-            row.scope == "event" and headline.QUESTION_OF[row.indicator] in headline.ONE_GROUP_QUESTIONS
+        assert row.scope in comparisons.WHOLE_SCOPES or (  # one group sent or in post, where no total of people is given
+            row.scope in headline.AT_ONE_DATE and headline.QUESTION_OF[row.indicator] in headline.ONE_GROUP_QUESTIONS
         ), fact_id
     for (programme_id, indicator, breakdown), group in expected.groupby(["programme", "indicator", "breakdown"]):
         assert len(group) == 1, (programme_id, indicator, breakdown)

@@ -5,7 +5,7 @@ The summary picks, for each pairing and each headline indicator (from the contro
 data/reference/indicators.yml), the latest *achieved* figure the sources report as a whole total:
 a cumulative total where there is one, otherwise the latest one-year or multi-year total, marked as
 such. Where a pairing reports no total of people sent, a single group sent at one date stands,
-marked "one group". Plans, expectations and quotas are left out; a component is left out where its
+marked "one group", or the number in post at a date, marked "in post". Plans, expectations and quotas are left out; a component is left out where its
 source gives the total of the same indicator (it would be counted twice), and stands where it is
 part of a count of another kind (those of the trainees who started a business); a count given only
 by kind (teachers, doctors) is shown per kind. Nothing is added up. A new source flows in by its
@@ -27,11 +27,13 @@ HEADLINE = {
 }
 HEADLINE_INDICATORS = [i for group in HEADLINE.values() for i in group]
 QUESTION_OF = {i: q for q, group in HEADLINE.items() for i in group}
-# A group of people sent at one date (scope event: the Taizhou work group, a batch of teachers)
-# answers "who was sent" where no total does; one facility's funds or one fair's hires are not a
-# pairing's aid or jobs, so the other questions take totals only.
+# A group of people sent at one date (scope event: the Taizhou work group, a batch of teachers) or
+# the number in post at a date (scope stock: 现有挂职干部) answers "who was sent" where no total
+# does; one facility's funds or one fair's hires are not a pairing's aid or jobs, so the other
+# questions take totals only.
 ONE_GROUP_QUESTIONS = {"People"}
-SHOWN_SCOPES = (*comparisons.WHOLE_SCOPES, "event")
+AT_ONE_DATE = ("event", "stock")
+SHOWN_SCOPES = (*comparisons.WHOLE_SCOPES, *AT_ONE_DATE)
 
 
 def headline_facts(facts: pd.DataFrame) -> pd.DataFrame:
@@ -40,7 +42,7 @@ def headline_facts(facts: pd.DataFrame) -> pd.DataFrame:
     pairing has no total of that indicator. Columns of data/facts.csv plus `question`."""
     chosen = comparisons.select(facts, indicators=HEADLINE_INDICATORS, status="achieved", scope=SHOWN_SCOPES, parts="own_kind")
     chosen = chosen[(chosen.programme != "") & chosen.value.notna()]
-    one_group = chosen.scope == "event"
+    one_group = chosen.scope.isin(AT_ONE_DATE)
     with_total = set(map(tuple, chosen.loc[~one_group, ["programme", "indicator"]].to_numpy()))
     group_stands = [
         QUESTION_OF[i] in ONE_GROUP_QUESTIONS and (p, i) not in with_total for p, i in zip(chosen.programme, chosen.indicator)

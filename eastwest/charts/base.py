@@ -91,15 +91,26 @@ SCOPE_PANELS = {
 }
 PANEL_HEADINGS = {
     "several": "Totals over several years",
-    "year": "One year (or per year)",
+    "year": "One year or part of one (or per year)",
     "date": "At one date or one event",
     "other": "Period not stated",
 }
 
 
-def panel_of(scope: str) -> str:
-    """The panel (SCOPE_PANELS) a figure of this scope is drawn in."""
-    return SCOPE_PANELS.get(scope, "other")
+def panel_of(scope: str, period: str = "") -> str:
+    """The panel (SCOPE_PANELS) a figure of this scope and period is drawn in: a total whose stated
+    span lies within one calendar year (今年以来, January to October) is a one-year figure, not a
+    total over several years."""
+    kind = SCOPE_PANELS.get(scope, "other")
+    start, _, end = str(period or "").partition("/")
+    if kind == "several" and start[:4].isdigit() and start[:4] == end[:4]:
+        return "year"
+    return kind
+
+
+def panel_kinds(table: pd.DataFrame) -> pd.Series:
+    """The panel each row of a chart's table is drawn in (panel_of by scope and period)."""
+    return pd.Series([panel_of(s, p) for s, p in zip(table["scope"], table["period"])], index=table.index, dtype=object)
 
 
 def period_of(row) -> str:
@@ -124,7 +135,7 @@ def largest(table: pd.DataFrame, limit: int = MAX_BARS, column: str = "value") -
 def panels_by_scope(table: pd.DataFrame, make_bar: Callable[[pd.Series], style.Bar], **panel) -> list[style.Panel]:
     """One panel per kind of period, in the order cumulative, one year, one date; headed only
     when there is more than one."""
-    kinds = table["scope"].map(panel_of)
+    kinds = panel_kinds(table)
     order = [k for k in PANEL_HEADINGS if k in set(kinds)]
     return [
         style.Panel([make_bar(r) for _, r in table[kinds == k].iterrows()], PANEL_HEADINGS[k] if len(order) > 1 else "", **panel)

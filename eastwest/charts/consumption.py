@@ -14,7 +14,7 @@ from eastwest.charts.base import (
     SHARED_NOTE,
     Chart,
     largest,
-    panel_of,
+    panel_kinds,
     panels_by_scope,
     period_of,
     save_chart,
@@ -44,7 +44,7 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
     subtitle = sentences(
         "Sales and purchases of the receiving side's products, in yuan: realised (solid blue) and "
         "expected (hatched), which are forecasts, not results.",
-        SHARED_NOTE if table.scope.map(panel_of).nunique() > 1 else "",
+        SHARED_NOTE if panel_kinds(table).nunique() > 1 else "",
         style.capped(len(table), total, "figures", "largest"),
     )
     return save_chart(

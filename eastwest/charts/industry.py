@@ -18,7 +18,7 @@ from eastwest.charts.base import (
     SHARED_NOTE,
     Chart,
     largest,
-    panel_of,
+    panel_kinds,
     panels_by_scope,
     period_of,
     records,
@@ -66,7 +66,7 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     subtitle = sentences(
         "Aid funds for projects, as each source reports them (totals, not components). Hatched: planned, not spent.",
         UPPER_BOUND_NOTE if table.per_project_at_most.any() else "",
-        SHARED_NOTE if table.scope.map(panel_of).nunique() > 1 else "",
+        SHARED_NOTE if panel_kinds(table).nunique() > 1 else "",
         style.capped(len(table), total, "figures", "largest"),
     )
     return save_chart(

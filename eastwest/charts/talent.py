@@ -16,7 +16,7 @@ from eastwest.charts.base import (
     SHARED_NOTE,
     Chart,
     largest,
-    panel_of,
+    panel_kinds,
     panels_by_scope,
     period_of,
     records,
@@ -67,7 +67,7 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     subtitle = sentences(
         "People as each source counts them, east → west to the right of the line, west → east to "
         "the left, both ways together across it. Person-times and quotas are not drawn.",
-        SHARED_NOTE if table.scope.map(panel_of).nunique() > 1 else "",
+        SHARED_NOTE if panel_kinds(table).nunique() > 1 else "",
         style.capped(len(table), total, "flows", "largest"),
     )
     panels = panels_by_scope(table, bar, diverging=True, ends=("← west to east", "east to west →"))
@@ -92,7 +92,7 @@ def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Char
     total = len(table)
     table = largest(table, column="people")
     panels = []
-    for (unit_key, kind_key), group in table.groupby([table.people_unit, table.scope.map(panel_of)], sort=True):
+    for (unit_key, kind_key), group in table.groupby([table.people_unit, panel_kinds(table)], sort=True):
         unit, kind = str(unit_key), str(kind_key)  # both columns hold text (groupby types its keys Hashable)
         bars = []
         for r in records(group):

@@ -202,6 +202,8 @@ def when_text(row) -> str:
     start, _, end = row["period"].partition("/")
     if row["scope"] == "event":  # only groups of people sent are shown at one date (ONE_GROUP_QUESTIONS)
         return f"{mark_period(span_text(row['period']), row['flag_list'])}, one group"
+    if row["scope"] == "stock":  # and the people in post at a date
+        return f"{mark_period(span_text(row['period']), row['flag_list'])}, in post"
     if row["scope"] == "cumulative":
         text = f"cumulative, {start} to {end}" if start else f"cumulative to {end}"
     elif row["scope"] == "annual":
@@ -231,12 +233,18 @@ WHAT = {
 
 
 NAMED_BY_NOUN = {"person"}
+# The noun a count of one takes where WHAT names the count by its noun ("1 professional sent").
+SINGULAR_NOUNS = {"cadres": "cadre", "professionals": "professional", "people": "person", "trainees": "trainee"}
 
 
 def what_text(row, east: str, west: str) -> str:
     """What a headline fact counts, in words: 'cadres seconded to Yanhe', 'professionals sent to
-    Yanhe (teachers)'."""
-    return WHAT[row["indicator"]].format(east=east, west=west) + (f" ({row['breakdown']})" if row["breakdown"] else "")
+    Yanhe (teachers)', '1 professional sent' for a count of one."""
+    text = WHAT[row["indicator"]].format(east=east, west=west)
+    noun, _, rest = text.partition(" ")
+    if row["unit"] in NAMED_BY_NOUN and row["value"] == 1 and row["qualifier"] == "exact" and noun in SINGULAR_NOUNS:
+        text = f"{SINGULAR_NOUNS[noun]} {rest}"
+    return text + (f" ({row['breakdown']})" if row["breakdown"] else "")
 
 
 def in_words(labels: list[str]) -> str:
