@@ -114,8 +114,94 @@ def test_a_five_year_plan_names_its_years(reader):
     assert (f["scope"], f["period"]) == ("cumulative", "2016/2021-10")
 
 
-def test_the_whole_year_is_the_year_last_named(reader):
+def test_the_whole_year_is_the_year_last_named_or_the_year_so_far(reader):
     f = fact(reader("2020年,沿河经济平稳增长,全年采购农产品800万元。"), "800万元")
     assert (f["scope"], f["period"]) == ("annual", "2020")
-    f = fact(reader("全年采购沿河农产品800万元。"), "800万元")
+    f = fact(reader("全年采购沿河农产品800万元。", published="2021-12-30"), "800万元")
     assert (f["scope"], f["period"]) == ("annual", "2021") and "period_inferred" in f["flags"]
+    # before December, 全年 (like 今年) is the year so far
+    f = fact(reader("全年采购沿河农产品800万元。"), "800万元")
+    assert (f["scope"], f["period"]) == ("period_total", "2021-01/2021-10")
+
+
+# --- up to a date: running total, the year so far, or a count at the date --------------------------
+
+
+def test_until_a_date_of_this_year_without_a_running_total_is_the_year_so_far(reader):
+    f = fact(reader("截至9月底,张家港已拨付帮扶资金8300万元。"), "8300万元")
+    assert reading(f) == ("achieved", "period_total", "2021-01/2021-09")
+
+
+def test_a_year_on_year_comparison_makes_a_running_total_the_year_so_far(reader):
+    f = fact(reader("截至9月底,张家港累计帮助沿河1.2万人实现就业,比去年同期增长两成。"), "1.2万人")
+    assert reading(f) == ("achieved", "period_total", "2021-01/2021-09")
+
+
+def test_the_base_of_a_comparison_is_not_the_period(reader):
+    f = fact(reader("今年以来,张家港采购沿河农产品5.7亿元,是去年的2.3倍。"), "2.3倍")
+    assert f["period"] == "2021-01/2021-10"
+
+
+def test_a_run_of_months_the_article_names_dates_its_figures(reader):
+    text = "张家港2021年1—9月东西部协作工作情况\n今年以来,张家港采购沿河农产品3200万元。"
+    assert fact(reader(text), "3200万元")["period"] == "2021-01/2021-09"
+
+
+def test_a_share_of_a_whole_is_a_stock(reader):
+    f = fact(reader("截至今年6月底,园区累计吸纳就业1.5万人,其中少数民族员工占九成以上。"), "九成以上")
+    assert (f["scope"], f["period"]) == ("stock", "2021-06")
+
+
+def test_a_count_reached_is_a_stock_at_the_date_of_the_figures(reader):
+    text = "今年以来,张家港帮扶沿河成效明显。\n利用协作资金援建的帮扶车间吸纳当地群众就业480人。"
+    f = fact(reader(text), "480人")
+    assert (f["scope"], f["period"]) == ("stock", "2021-10")
+
+
+# --- years back, ends of years, occasions, the year a review is about --------------------------------
+
+
+def test_years_back_run_from_that_many_years_before_the_article(reader):
+    f = fact(reader("五年来,张家港累计投入帮扶资金2.4亿元。"), "2.4亿元")
+    assert (f["scope"], f["period"]) == ("cumulative", "2016/2021-10")
+
+
+def test_the_end_of_last_year_is_its_december(reader):
+    f = fact(reader("沿河贫困人口从2016年的4.6万人减少到去年底的1.1万人。"), "1.1万人")
+    assert f["period"] == "2020-12"
+
+
+def test_figures_announced_at_an_occasion_are_an_event_dated_by_the_last_day_named(reader):
+    text = "4月11日,张家港与沿河举行东西部扶贫协作推进会。\n签约仪式上,双方现场签约项目12个。"
+    f = fact(reader(text), "12个")
+    assert (f["scope"], f["period"]) == ("event", "2021-04-11")
+
+
+def test_the_year_a_review_makes_its_subject_frames_the_figures_after_it(reader):
+    text = "2021年是脱贫攻坚成果巩固之年。\n产业合作落地生根。张家港引导57家企业赴沿河投资兴业。"
+    f = fact(reader(text, published="2021-12-30"), "57家")
+    assert (f["scope"], f["period"]) == ("annual", "2021")
+
+
+def test_a_month_in_a_plan_is_the_coming_one(reader):
+    f = fact(reader("力争12月底前资金拨付率达到100%。", published="2021-11-06"), "100%")
+    assert (f["status"], f["period"]) == ("target", "2021-12")
+
+
+# --- status ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, number, status",
+    [
+        ("力争帮助沿河销售农产品超6亿元。", "超6亿元", "target"),
+        ("今年预计将实现789户贫困户脱贫。", "789户", "expected"),
+        ("下半年,张家港计划完成投资9.8亿元。", "9.8亿元", "planned"),
+        ("张家港正在准备项目前期工作,已引进项目近10个。", "近10个", "achieved"),
+        ("援建的厂房正在准备验收,引进了东部企业近10个。", "近10个", "achieved"),
+        ("两年前的11月24日,一场火灾将11户村民的房屋烧毁。", "11户", "achieved"),
+        ("明年将新建8个扶贫车间。", "8个", "planned"),
+    ],
+)
+def test_status_cues_in_context(reader, sentence, number, status):
+    assert fact(reader(sentence), number)["status"] == status

@@ -23,7 +23,8 @@ from eastwest.annotate.mentions import scan
 from eastwest.annotate.numerals import PREFIX_QUALIFIERS, NumberFormatError, ParsedNumber, parse_number
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.draft.choose import Proposal, choose_indicator, choose_places, choose_scope_and_period, choose_status, choose_unit
+from eastwest.draft.choose import Proposal, choose_indicator, choose_places, choose_status, choose_unit
+from eastwest.draft.periods import choose_scope_and_period
 from eastwest.draft.quotes import exclusion_context, unique_quote
 from eastwest.draft.rules import Rules, Words, load_rules
 from eastwest.draft.source_context import SourceContext, clean_source, source_context
