@@ -185,8 +185,10 @@ def test_places_come_from_the_sentence_or_else_the_pairing(drafted):
     _, _, document = drafted
     zhangpu = fact_for(document, "张浦镇", "60万元")
     assert (zhangpu["east"], zhangpu["west"]) == ("zhangpu", "bahuang")  # named in the sentence
-    nameless = fact_for(document, "共有", "1565个")
-    assert (nameless["east"], nameless["west"]) == ("zhangjiagang", "yanhe")  # the article's pairing
+    helper_only = fact_for(document, "张家港累计安排", "2.4亿元")
+    assert (helper_only["east"], helper_only["west"]) == ("zhangjiagang", "yanhe")  # the article's pairing
+    background = fact_for(document, "共有", "1565个")
+    assert (background["east"], background["west"]) == (None, "yanhe")  # the place's own state: no helper
 
 
 # --- exclusions ---------------------------------------------------------------------------------

@@ -112,16 +112,27 @@ def _dated_before_article(text: str, ctx: SourceContext, rules: Rules) -> bool:
     return False
 
 
-def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary) -> tuple[str, str]:
+def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary, total: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The first indicator rule that fits the number's list item, then its clause, part and
+    sentence. A part of a total (其中…) that its own item and clause do not place takes the total's
+    indicator."""
     unit = p.fact.get("unit")
     windows = p.spot.windows()
+    if p.spot.item != windows[0]:
+        windows.insert(0, p.spot.item)
+    clause_level = len(windows) - 2  # the windows before the part and the sentence
     for n, window in enumerate(windows):
+        if n == clause_level and total:
+            p.checks.append(f"indicator {total[0]} of the total this is a part of; confirm")
+            return total
         for rule in rules.indicators:
             indicator = vocab.indicators[rule["indicator"]]
-            if indicator.unit != unit:
+            if indicator.unit not in (unit, "any"):  # other_<theme> takes any unit
                 continue
             if all(r.search(window) for r in rule["all"]) and not any(r.search(window) for r in rule["none"]):
-                if n > 0:
+                if total and indicator.theme == "context":
+                    continue  # 其中贫困人口620人: the part's people are the total's kind, not a population
+                if n >= clause_level:
                     p.checks.append(f"indicator {indicator.id} from words outside the number's clause")
                 return indicator.id, indicator.theme
     for window in windows:
@@ -131,28 +142,3 @@ def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary) -> tuple[str,
                 return f"other_{theme}", theme
     p.checks.append("no indicator or theme rule fits; other_context is a placeholder")
     return "other_context", "context"
-
-
-def choose_places(p: Proposal, ctx: SourceContext, rules: Rules) -> tuple[str | None, str | None]:
-    spot = p.spot
-    found: dict[str, list[tuple[int, str]]] = {"east": [], "west": []}
-    a, b = spot.sentence_bounds
-    sentence = spot.text[a:b]
-    taken = [False] * len(sentence)
-    for name, place_id in rules.place_names:  # longest names first; a short form inside a long one is not counted
-        for m in re.finditer(re.escape(name), sentence):
-            if any(taken[m.start() : m.end()]):
-                continue
-            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-            role = rules.vocab.places[place_id]["role"]
-            if role in found:
-                found[role].append((abs(a + m.start() - spot.start), place_id))
-    east = min(found["east"])[1] if found["east"] else None
-    west = min(found["west"])[1] if found["west"] else None
-    pairing = ctx.pairing_for(east, west)
-    if pairing:
-        east = east or pairing["east"]
-        west = west or pairing["west"]
-    elif not (east or west):
-        p.checks.append("no place named in the sentence and the source covers several pairings; set east and west")
-    return east, west

@@ -23,12 +23,14 @@ from eastwest.annotate.mentions import scan
 from eastwest.annotate.numerals import PREFIX_QUALIFIERS, NumberFormatError, ParsedNumber, parse_number
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.draft.choose import Proposal, choose_indicator, choose_places, choose_status, choose_unit
+from eastwest.draft.choose import Proposal, choose_indicator, choose_status, choose_unit
 from eastwest.draft.periods import choose_scope_and_period
+from eastwest.draft.places import choose_places
 from eastwest.draft.quotes import exclusion_context, unique_quote
+from eastwest.draft.repeats import drop_repeats
 from eastwest.draft.rules import Rules, Words, load_rules
 from eastwest.draft.source_context import SourceContext, clean_source, source_context
-from eastwest.draft.spots import Spot, exclusion_reason, number_text, spot_at
+from eastwest.draft.spots import Spot, exclusion_reason, number_text, one_counts, spot_at
 from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
 from eastwest.sources.cleaning import CleanResult
 from eastwest.sources.provenance import SourceRecord, load_records
@@ -57,13 +59,14 @@ def draft_document(
                     continue
                 matches.append((m.start(), m.end(), None))
     matches.sort()
-    facts: list[dict] = []
     exclusions: list[dict] = []
     used_ids: set[str] = set()
+    totals: list[tuple[Spot, dict]] = []  # facts proposed so far, for the parts of a total
     for start, end, auto in matches:
-        if auto:
-            continue  # the build excludes dates, clock times, ordinals and 一 as an article itself
         spot = spot_at(text, start, end)
+        counts = auto == "article" and one_counts(spot, rules)
+        if auto and not counts:
+            continue  # the build excludes dates, clock times, ordinals and 一 as an article itself
         reason = exclusion_reason(spot, rules)
         if reason:
             context = exclusion_context(text, start, end, rules)
@@ -73,11 +76,18 @@ def draft_document(
                 entry[CHECK] = "no unique context found; lengthen it"
             exclusions.append(entry)
             continue
-        facts.append(_propose_fact(spot, ctx, rules, words, used_ids))
-    return {"source_id": record.source_id, "facts": facts, "exclusions": exclusions}
+        fact = _propose_fact(spot, ctx, rules, words, used_ids, totals)
+        if counts:
+            note = f"{spot.mention} read as a count, not the article 'a'; if it is 'a', delete this fact"
+            fact[CHECK] = f"{fact[CHECK]}; {note}" if CHECK in fact else note
+        totals.append((spot, fact))
+    facts, repeated = drop_repeats(totals, rules)
+    return {"source_id": record.source_id, "facts": facts, "exclusions": exclusions + repeated}
 
 
-def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, used_ids: set[str]) -> dict:
+def _propose_fact(
+    spot: Spot, ctx: SourceContext, rules: Rules, words: Words, used_ids: set[str], earlier: list[tuple[Spot, dict]]
+) -> dict:
     text = spot.text
     number, number_start = number_text(spot)
     try:
@@ -112,8 +122,10 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
         qualifier = qualifiers[0] if qualifiers else "exact"
     status = choose_status(p, rules, words, ctx)
     p.fact["status"] = status
-    indicator, theme = choose_indicator(p, rules, ctx.vocab)
-    east, west = choose_places(p, ctx, rules)
+    part = _part_of_total(spot, rules)
+    total = _total_of(spot, unit, earlier) if part else None
+    indicator, theme = choose_indicator(p, rules, ctx.vocab, total)
+    east, west = choose_places(spot, theme, ctx, rules, p.checks)
     p.fact["east"], p.fact["west"] = east, west  # a running total starts with the pairing of these places
     scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
     flags = []
@@ -121,8 +133,9 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
         flags.append("period_inferred")
         if ctx.article_estimated and period != "unknown":
             p.checks.append(f"period worked out from an estimated article date ({ctx.article})")
-    if _part_of_total(spot):
+    if part:
         flags.append("part_of_total")
+        p.checks.append(f"a part of a total ({part}): write the part counted in breakdown")
     if "[garbled]" in spot.sentence:
         flags.append("garbled_nearby")
     if parsed.value == 0 and not re.search(r"[0〇零]", number):
@@ -158,10 +171,28 @@ def _propose_fact(spot: Spot, ctx: SourceContext, rules: Rules, words: Words, us
     return fact
 
 
-def _part_of_total(spot: Spot) -> bool:
-    """其中 (of which) opens the number's clause, or stands alone as the clause before it."""
-    clauses = re.split(r"[，,；;]", spot.before)
-    return "其中" in clauses[-1] or (len(clauses) > 1 and clauses[-2].strip() == "其中")
+def _part_of_total(spot: Spot, rules: Rules) -> str:
+    """The cue (其中, 含, 包括, 分别, 另有…) saying the number is a part of a total: in its clause
+    before it, or alone as the clause before; '' if none."""
+    clauses = re.split(r"[，,；;：:]", spot.before)
+    for clause in (clauses[-1], clauses[-2] if len(clauses) > 1 else ""):
+        if m := rules.part_of_total.search(clause.strip()):
+            return m[0]
+    if m := rules.breakdown_opens.search(spot.before):
+        return m[0]
+    return ""
+
+
+def _total_of(spot: Spot, unit: str | None, earlier: list[tuple[Spot, dict]]) -> tuple[str, str] | None:
+    """The indicator and theme of the total a part belongs to: the last fact before it in its
+    sentence (else its paragraph) with the same unit that is not itself a part."""
+    same_para = [
+        (s, f) for s, f in earlier if s.para_start == spot.para_start and f["unit"] == unit and "part_of_total" not in f["flags"]
+    ]
+    if not same_para:
+        return None
+    _, fact = same_para[-1]
+    return fact["indicator"], fact["theme"]
 
 
 def _plain(value: Decimal | None):

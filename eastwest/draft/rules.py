@@ -69,6 +69,18 @@ class Rules:
             for r in raw["themes"]:
                 vocab.check("themes", r["theme"], f"{path}: themes")
                 self.themes.append((r["theme"], self._re(r["words"])))
+            places = raw["places"]
+            self.place_example_after = self._re(places["example_after"])
+            self.place_reference_before = self._re(places["reference_before"])
+            self.place_own_state_themes = set(places["own_state_themes"])
+            self.place_helped_themes = set(places["helped_themes"])
+            self.place_helped_cue = self._re(places["helped_cue"])
+            self.several_partners = self._re(places["several_partners"])
+            self.place_respectively = self._re(places["respectively"])
+            self.one_counts_before = self._re(raw["one_counts"]["before"])
+            self.one_counts_after = self._re(raw["one_counts"]["after"])
+            self.part_of_total = self._re(raw["parts"]["cue"])
+            self.breakdown_opens = self._re(raw["parts"]["opens"])
             self.quota_verbs = self._re(self.status["quota"]["verbs"])
             self.share_rule_after = self._re(self.status["share_rule_after"])
         except (KeyError, TypeError) as exc:
@@ -100,6 +112,13 @@ def _place_names(vocab: Vocabulary) -> list[tuple[str, str]]:
         short = re.sub(r"(?:土家族|藏族|维吾尔)?(?:自治县|自治州|自治区|市|县|区|省|镇|乡|村)$", "", full)
         if len(short) >= 2 and short != full:
             names.setdefault(short, place["id"])
+        # 黔东南苗族侗族自治州 -> 黔东南州, 黔东南: the peoples' names dropped
+        autonomous = re.fullmatch(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(州|县)", full)
+        if autonomous:
+            names.setdefault(autonomous[1] + autonomous[2], place["id"])
+            names.setdefault(autonomous[1], place["id"])
+        elif full.endswith("自治县") and len(full) >= 7:  # 塔什库尔干塔吉克自治县 -> 塔县: a long name's first character
+            names.setdefault(full[0] + "县", place["id"])
     return sorted(names.items(), key=lambda kv: (-len(kv[0]), kv[0]))
 
 

@@ -16,6 +16,7 @@ from eastwest.draft.rules import Rules
 SENTENCE_END = "。！？!?"
 PART_END = SENTENCE_END + "；;"
 CLAUSE_END = PART_END + "，,"
+ITEM_END = CLAUSE_END + "、"
 OPENING, CLOSING = "(（《【「", ")）》】」"
 QUOTES = '“”"「」‘’'
 _SUFFIX_QUALIFIER_WORDS = ("左右", "以上", "以内")  # after a mention; 余/多 are inside it already
@@ -51,6 +52,20 @@ class Spot:
     @cached_property
     def sentence_bounds(self) -> tuple[int, int]:
         return self._bounds(SENTENCE_END)
+
+    @property
+    def part_bounds(self) -> tuple[int, int]:
+        return self._bounds(PART_END)
+
+    @property
+    def clause_bounds(self) -> tuple[int, int]:
+        return self._bounds(CLAUSE_END)
+
+    @property
+    def item(self) -> str:
+        """The list item holding the number, from the 、 before it to the clause's end (专业技术人才326名
+        in 选派干部41名、专业技术人才326名)."""
+        return self.text[self._bounds(ITEM_END)[0] : self._bounds(CLAUSE_END)[1]]
 
     @property
     def sentence(self) -> str:
@@ -120,6 +135,12 @@ def exclusion_reason(spot: Spot, rules: Rules) -> str | None:
             continue
         return rule["reason"]
     return None
+
+
+def one_counts(spot: Spot, rules: Rules) -> bool:
+    """一 + counter that counts (派驻一名医生, 近一倍, 工作站一个) rather than meaning "a"."""
+    before = spot.text[spot.para_start : spot.start]
+    return bool(rules.one_counts_before.search(before) or rules.one_counts_after.match(spot.after))
 
 
 def _inside_short_quote(spot: Spot, max_chars: int) -> bool:
