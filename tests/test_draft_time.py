@@ -158,6 +158,13 @@ def test_a_count_reached_is_a_stock_at_the_date_of_the_figures(reader):
     assert (f["scope"], f["period"]) == ("stock", "2021-10")
 
 
+def test_things_set_up_are_a_stock_and_things_added_a_flow(reader):
+    text = "今年以来,张家港帮扶沿河成效明显。\n张家港在区内设立沿河农产品专柜36个,新增销售网点16个。"
+    facts = reader(text)
+    assert (fact(facts, "36个")["scope"], fact(facts, "36个")["period"]) == ("stock", "2021-10")
+    assert fact(facts, "16个")["scope"] == "period_total"
+
+
 # --- years back, ends of years, occasions, the year a review is about --------------------------------
 
 
