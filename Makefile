@@ -14,10 +14,10 @@ ENV_STAMP := $(VENV)/.installed
 # clears the execution cache and Sphinx's doctrees, so no figure is served stale. Notebooks
 # execute in parallel (one per core) before the Sphinx pass, into the cache Jupyter Book reads.
 
-.PHONY: help env lock lint format data check draft agreement pages book png pdf test test-fast bench clean
+.PHONY: help env lock lint format data check draft clean-explain agreement pages book png pdf test test-fast bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	@# uv installs the lock (requirements.txt, exact versions with hashes) in seconds where its cache
@@ -56,6 +56,9 @@ check: env ## check one source's annotations: make check ID=<source_id>
 draft: env ## propose annotations for a new source: make draft ID=<source_id> (writes data/annotations/<ID>.draft.yml)
 	@test -n "$(ID)" || { echo "usage: make draft ID=<source_id>"; exit 2; }
 	$(PY) -m eastwest draft $(ID)
+
+clean-explain: env ## show what each cleaning rule removes from every seed; ARGS="--raw DIR" adds articles not in seeds/
+	$(PY) -m eastwest clean --explain $(ARGS)
 
 agreement: env ## how far drafts agree with hand-made annotations: the seeds, the development and the held-out articles
 	$(PY) -m eastwest agreement

@@ -1,5 +1,6 @@
 """Command line: `python -m eastwest build` rebuilds data/; `python -m eastwest check ID` checks one source;
-`python -m eastwest draft ID` proposes annotations for a new source; `python -m eastwest update
+`python -m eastwest draft ID` proposes annotations for a new source; `python -m eastwest clean
+--explain [ID ...] [--raw PATH]` shows what each cleaning rule removed; `python -m eastwest update
 data|pages|book` runs what `make data|pages|book` run: each step only when its inputs changed."""
 
 from __future__ import annotations
@@ -19,6 +20,27 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("build", help="clean the seeds and build every table in data/")
     check = sub.add_parser("check", help="validate one source's annotations; writes nothing but a new source's clean text")
     check.add_argument("source_id")
+    clean = sub.add_parser(
+        "clean",
+        help="print the clean text of seeds or raw articles, or with --explain what each cleaning rule removed (writes nothing)",
+    )
+    clean.add_argument(
+        "source_ids", nargs="*", metavar="SOURCE_ID", help="seeds to clean (default: every seed, unless --raw is given)"
+    )
+    clean.add_argument(
+        "--explain", action="store_true", help="list the lines each rule removed and a rule x article table of counts"
+    )
+    clean.add_argument(
+        "--raw",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a raw article not yet in seeds/, or a folder of them (*.txt)",
+    )
+    clean.add_argument(
+        "--script", choices=["simplified", "traditional"], default="simplified", help="script of the --raw articles"
+    )
     sub.add_parser("pages", help="generate the book's source pages and bibliography from data/")
     sub.add_parser("figures", help="draw every chart the chapters show into figures/ (PNG copies too with EASTWEST_PNG=1)")
     draft = sub.add_parser("draft", help="propose annotations for a source: writes data/annotations/<ID>.draft.yml for review")
@@ -46,6 +68,13 @@ def main(argv: list[str] | None = None) -> int:
             from eastwest.dataset.builder import build
 
             print_build_report(build())
+        elif args.command == "clean":
+            from eastwest.sources import explain
+
+            files = [f for path in args.raw for f in explain.raw_files(path)]
+            cleaned = explain.clean_sources(args.source_ids) if args.source_ids or not files else []
+            cleaned += explain.clean_files(files, args.script)
+            sys.stdout.write(explain.explain(cleaned) if args.explain else explain.clean_texts(cleaned))
         elif args.command == "figures":
             from eastwest.charts import gallery
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eastwest.core.paths import PROJECT
+from eastwest.dataset.attribution import unit_kind
 from eastwest.reader import wording
 
 
@@ -46,8 +47,15 @@ def year_float(text: str) -> float:
     return year + (month - 0.5) / 12
 
 
+def row_labels(facts: pd.DataFrame) -> pd.Series:
+    """A fact's row in a table of facts per pairing: its pairing's, group's or credited helper's
+    label; every background fact in the one background row, whatever helper it names."""
+    return facts["programme_label"].where(facts["programme"] != "", wording.BACKGROUND)
+
+
 def evidence_matrix(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts per programme pairing (rows, most documented first, background last) and theme."""
+    facts = facts.assign(programme_label=row_labels(facts))
     table = facts.pivot_table(index="programme_label", columns="theme", values="fact_id", aggfunc="count", fill_value=0)
     table = table.reindex(columns=list(wording.THEME_LABELS), fill_value=0)
     order = [p for p in table.sum(axis=1).sort_values(ascending=False).index if p != wording.BACKGROUND]
@@ -292,6 +300,7 @@ STATUSES = ["achieved", "planned", "expected", "target", "quota"]
 
 def status_by_pairing(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts per programme pairing (most first) and status; only statuses that occur."""
+    facts = facts.assign(programme_label=row_labels(facts))
     table = facts.pivot_table(index="programme_label", columns="status", values="fact_id", aggfunc="count", fill_value=0)
     table = table.reindex(columns=[c for c in STATUSES if c in table.columns])
     return table.loc[table.sum(axis=1).sort_values(ascending=False).index]
@@ -331,5 +340,7 @@ def context_figures(paths=PROJECT) -> pd.DataFrame:
 
 
 def profiled_pairings(facts: pd.DataFrame) -> set[str]:
-    """The pairings that get a profile page: those with at least one fact."""
-    return {p for p in facts["programme"] if p}
+    """The pairings that get a profile page: those with a fact of their own, or with a figure shown
+    beside their own (a group's they belong to, a helper's credited beside them)."""
+    own = {p for p in facts["programme"] if unit_kind(p) == "pairing"}
+    return own | {p for shown in facts["shown_on"] for p in shown.split(";") if p}

@@ -150,8 +150,8 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
         ("scopes", "scope"),
     ):
         vocab.check(section, fact[field], where)
-    vocab.check_place(fact.get("east"), f"{where} (east)")
-    vocab.check_place(fact.get("west"), f"{where} (west)")
+    east = vocab.check_side(fact.get("east"), f"{where} (east)")
+    west = vocab.check_side(fact.get("west"), f"{where} (west)")
     if not PERIOD.fullmatch(str(fact["period"])):
         raise DataError(f"{where}: period {fact['period']!r} must be YYYY[-MM[-DD]], a START/END range or 'unknown'")
 
@@ -217,8 +217,8 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
         "indicator": fact["indicator"],
         "breakdown": breakdown.strip(),
         "description": str(fact["description"]).strip(),
-        "east": fact.get("east") or "",
-        "west": fact.get("west") or "",
+        "east": east,
+        "west": west,
         "value": format_decimal(value),
         "value_high": format_decimal(value_high),
         "unit": fact["unit"],

@@ -20,6 +20,10 @@ MENTION = re.compile(
     rf"|(?P<chinese>[{_CN}]+(?:余|多)?(?:{_COUNTERS}))"
 )
 _DATE_AFTER = re.compile(r"^(?:\d{0,2}月|\d{0,2}日|号)")
+# The day of a numeric date (2020-11-06, 2020/11/06) and the minutes of a clock time (09:15): the
+# mention pattern reads "2020-11" as a range, leaving the day on its own.
+_DAY_OF_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d([-/.])\d{1,2}\1$")
+_MINUTES = re.compile(r"(?<!\d)\d{1,2}:$")
 
 
 @dataclass
@@ -38,6 +42,11 @@ def _auto_reason(text: str, match: re.Match) -> str | None:
     after = text[match.end() : match.end() + 2]
     if before == "第":
         return "ordinal"
+    reach = text[max(0, match.start() - 8) : match.start()]
+    if re.fullmatch(r"\d{1,2}", token) and _DAY_OF_DATE.search(reach):
+        return "date"
+    if re.fullmatch(r"\d{2}", token) and _MINUTES.search(reach):
+        return "clock_time"
     if re.fullmatch(r"\d{4}(?:\s*[-~—–]\s*\d{4})?年", token) or re.fullmatch(r"[\d一二三四五六七八九十]+[月日号]", token):
         return "date"
     if re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{1,2})?", text[match.start() : match.start() + 10].split(" ")[0]):

@@ -162,7 +162,7 @@ def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     rows = [f"{p} ({table.loc[p].sum()})" for p in table.index]
     values = table.values
     texts = np.where(values > 0, values.astype(str), "·")
-    drawn = facts[facts.programme_label.isin(table.index)]
+    drawn = facts[comparisons.row_labels(facts).isin(table.index)]
     return save_chart(
         lambda layout: _heat_figure(
             layout,
@@ -228,7 +228,7 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
         "each year, such as a profit-sharing rule: not a target).",
         style.capped(len(table), total, "pairings", "with the most facts"),
     )
-    drawn = subset[subset.programme_label.isin(table.index)]
+    drawn = subset[comparisons.row_labels(subset).isin(table.index)]
     return save_chart(
         lambda layout: style.bar_chart(
             layout, f"How many {themes_text} facts are results, and how many plans?", subtitle, [style.Panel(bars)]

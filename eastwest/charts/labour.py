@@ -46,7 +46,7 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame, total: int) -> plt.F
     for scope, rows in table.groupby("scope", sort=False):
         bars = []
         for _, row in rows.iterrows():
-            east, _, west = row["programme_label"].partition(" → ")
+            east, west = wording.label_ends(row["programme_label"])
             what = wording.what_text(row, east, west)  # "people from ... placed in jobs", its kind in brackets
             bars.append(
                 style.Bar(

@@ -285,7 +285,8 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     texts = {sid: c.text for sid, c in cleaned.items()}
     outputs[paths.pairings_csv] = csv_text(_pairings_table(vocab, texts, paths))
     places = pd.DataFrame(
-        list(vocab.places.values()), columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "lat", "lon"]
+        list(vocab.places.values()),
+        columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "within", "lat", "lon"],
     )
     outputs[paths.places_csv] = csv_text(places)
     outputs[paths.sources_csv] = csv_text(_sources_table(records, builds))

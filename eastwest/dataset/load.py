@@ -10,7 +10,8 @@ import pandas as pd
 from eastwest.core.errors import DataError
 from eastwest.core.files import JOURNAL, build_lock, recover
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.reader.wording import BACKGROUND, short_name, source_label
+from eastwest.dataset.attribution import Attribution, attribute
+from eastwest.reader.wording import in_words, short_name, source_label
 
 # The chapter whose fact table lists each theme's facts (source pages link back to it).
 CHAPTER_BY_THEME = {
@@ -61,11 +62,13 @@ def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
         frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
     frame["flag_list"] = frame["flags"].map(lambda s: [f for f in s.split(";") if f])
     places = _places(paths, _version(paths.places_csv)).set_index("id")["name_en"]
-    frame["east_name"] = frame["east"].map(lambda p: places.get(p, "") if p else "")
-    frame["west_name"] = frame["west"].map(lambda p: places.get(p, "") if p else "")
+    # a group of places (ids joined by ';') reads 'Yutian, Maiji and Jingtai'
+    frame["east_name"] = frame["east"].map(lambda ids: in_words([places.get(p, "") for p in ids.split(";")]) if ids else "")
+    frame["west_name"] = frame["west"].map(lambda ids: in_words([places.get(p, "") for p in ids.split(";")]) if ids else "")
     frame["pairing"] = [
-        f"{short_name(e)} → {short_name(w)}" if e and w else (short_name(e) or short_name(w) or "—")
-        for e, w in zip(frame["east_name"], frame["west_name"])
+        (f"{_short_names(e, places)} → {_short_names(w, places)}" if e and w else (_short_names(e or w, places) or "—"))
+        + (", together" if ";" in e + w else "")
+        for e, w in zip(frame["east"], frame["west"])
     ]
     frame["chapter"] = frame["theme"].map(CHAPTER_BY_THEME)
     meta = _read_csv(paths.sources_csv).set_index("source_id")
@@ -80,34 +83,23 @@ def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
         ("area", "area"),
     ):
         frame[column] = frame["indicator"].map(vocabulary[source])
-    frame["programme"] = _programme_pairing(frame, paths)
-    labels = pairings(paths).set_index("pairing_id")["label"]
-    frame["programme_label"] = frame["programme"].map(lambda p: labels.get(p, BACKGROUND))
+    attributions = _attribute(frame, paths)
+    frame["programme"] = [a.programme for a in attributions]
+    frame["programme_label"] = [a.label for a in attributions]
+    frame["shown_on"] = [";".join(a.shown_on) for a in attributions]
     return frame
 
 
-def _programme_pairing(frame: pd.DataFrame, paths: ProjectPaths) -> list[str]:
-    """The pairing a fact belongs to: towns and villages count for their county; a fact naming
-    only the receiving side belongs to that source's pairing with it, if there is exactly one."""
-    parent = _places(paths, _version(paths.places_csv)).set_index("id")["parent"].to_dict()
-    pairs = _read_csv(paths.pairings_csv)
-    by_ends = {(e, w): pid for pid, e, w in zip(pairs.pairing_id, pairs.east, pairs.west)}
-    source_pairings = _read_csv(paths.sources_csv).set_index("source_id")["pairings"].map(lambda s: s.split(";"))
-    west_of = pairs.set_index("pairing_id")["west"].to_dict()
-    east_of = pairs.set_index("pairing_id")["east"].to_dict()
-    out = []
-    for sid, east, west in zip(frame.source_id, frame.east, frame.west):
-        east, west = parent.get(east) or east, parent.get(west) or west
-        if (east, west) in by_ends:
-            out.append(by_ends[(east, west)])
-            continue
-        candidates = [
-            p
-            for p in source_pairings.get(sid, [])
-            if (west and west_of.get(p) == west) or (east and not west and east_of.get(p) == east)
-        ]
-        out.append(candidates[0] if len(candidates) == 1 else "")
-    return out
+def _short_names(ids: str, names: pd.Series) -> str:
+    return in_words([short_name(names.get(p, "")) for p in ids.split(";")]) if ids else ""
+
+
+def _attribute(frame: pd.DataFrame, paths: ProjectPaths) -> list[Attribution]:
+    """Each fact's pairing, group or credited helper (eastwest.dataset.attribution)."""
+    sources = _read_csv(paths.sources_csv)
+    source_pairings = {sid: pairs.split(";") for sid, pairs in zip(sources.source_id, sources.pairings)}
+    places = _places(paths, _version(paths.places_csv))
+    return attribute(frame, places, _read_csv(paths.pairings_csv), source_pairings)
 
 
 @lru_cache(maxsize=4)

@@ -13,8 +13,8 @@ FACT_COLUMNS = {
     "indicator": "What is counted: an id from the indicator vocabulary (data/reference/indicators.yml)",
     "breakdown": "The part or side of the indicator the fact counts (e.g. housing safety, helping side); empty when the fact is the whole",
     "description": "One line in English",
-    "east": "Place id of the helping side (data/places.csv); empty where not applicable",
-    "west": "Place id of the receiving side; empty where not applicable",
+    "east": "Place id of the helping side (data/places.csv); empty where not applicable; for a figure the sentence gives for several places together, their ids joined by ';' in the order the annotation lists them (one figure for the group, never split)",
+    "west": "Place id of the receiving side; empty where not applicable; several ids joined by ';' as for east",
     "value": "Normalised number (万 = 10^4, 亿 = 10^8, percent as number); empty only when the source lost it",
     "value_high": "Upper end of a range; otherwise empty",
     "unit": "Controlled unit (see the units table)",
@@ -35,6 +35,14 @@ FACT_COLUMNS = {
 def facts_schema(vocab: Vocabulary) -> pa.DataFrameSchema:
     place_ids = ["", *vocab.places]
 
+    def places_or_group(series):
+        # a place id, empty, or a group of at least two distinct ids joined by ';'
+        def fine(text: str) -> bool:
+            ids = text.split(";")
+            return all(i in vocab.places for i in ids) and len(set(ids)) == len(ids) if len(ids) > 1 else text in place_ids
+
+        return series.map(fine)
+
     def isin(section: str) -> pa.Check:
         return pa.Check.isin(list(vocab.terms[section]))
 
@@ -50,8 +58,8 @@ def facts_schema(vocab: Vocabulary) -> pa.DataFrameSchema:
             "indicator": pa.Column(str, pa.Check.isin(list(vocab.indicators))),
             "breakdown": pa.Column(str),
             "description": pa.Column(str, pa.Check.str_length(min_value=3)),
-            "east": pa.Column(str, pa.Check.isin(place_ids)),
-            "west": pa.Column(str, pa.Check.isin(place_ids)),
+            "east": pa.Column(str, pa.Check(places_or_group, element_wise=False)),
+            "west": pa.Column(str, pa.Check(places_or_group, element_wise=False)),
             "value": pa.Column(float, nullable=True),
             "value_high": pa.Column(float, nullable=True),
             "unit": pa.Column(str, isin("units")),

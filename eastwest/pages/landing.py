@@ -9,8 +9,18 @@ from html import escape
 import pandas as pd
 
 from eastwest.analysis.headline import HEADLINE, headline_facts, unreported_pairings
+from eastwest.dataset.attribution import unit_kind
 from eastwest.reader.links import fact_href, profile_href
-from eastwest.reader.wording import NAMED_BY_NOUN, RELATIONSHIP_SHORT, in_words, value_text, what_text, when_text
+from eastwest.reader.wording import (
+    NAMED_BY_NOUN,
+    RELATIONSHIP_SHORT,
+    SHARED_NOTE,
+    in_words,
+    label_ends,
+    value_text,
+    what_text,
+    when_text,
+)
 
 
 def _item(row, east: str, west: str, from_dir: str) -> str:
@@ -30,29 +40,55 @@ def _item(row, east: str, west: str, from_dir: str) -> str:
     )
 
 
+def _cells(own: pd.DataFrame, east: str, west: str, from_dir: str) -> str:
+    cells = []
+    for question in HEADLINE:
+        items = "".join(_item(r, east, west, from_dir) for _, r in own[own.question == question].iterrows())
+        cells.append(
+            f'<td data-label="{escape(question)}">'
+            + (f"<ul>{items}</ul>" if items else '<span class="summary-none">none reported</span>')
+            + "</td>"
+        )
+    return "".join(cells)
+
+
+def _shared_name(unit: pd.DataFrame, pairings: pd.DataFrame, from_dir: str) -> str:
+    """A group's or credited helper's row head: its label, what kind of figure it is, and a link to
+    each pairing page that shows it."""
+    first = unit.iloc[0]
+    labels = pairings.set_index("pairing_id")["label"]
+    members = [p for p in first["shown_on"].split(";") if p]
+    links = " · ".join(f'<a href="{escape(profile_href(p, from_dir))}">{escape(labels[p])}</a>' for p in members)
+    kind = SHARED_NOTE[unit_kind(first["programme"])]
+    return f"{escape(first['programme_label'])}<br><small>{escape(kind)}: {links}</small>"
+
+
 def summary_table(facts: pd.DataFrame, pairings: pd.DataFrame, from_dir: str = "") -> str:
     """The landing page's table: one row per pairing with a headline figure, one column per
-    question; each value links to its sentence. Pairings in the order of data/pairings.csv."""
+    question; each value links to its sentence. Pairings in the order of data/pairings.csv, each
+    followed by the figures reported for it together with others (one row per group, one number,
+    never divided) or credited to another level of its helping side (labelled with that level)."""
     chosen = headline_facts(facts)
+    shared = chosen[chosen.programme.map(unit_kind).isin(["group", "credited"])]
+    anchor = shared.shown_on.map(lambda s: s.split(";")[0])
     rows = []
     for _, pairing in pairings.iterrows():
         own = chosen[chosen.programme == pairing["pairing_id"]]
-        if own.empty:
-            continue
-        east, _, west = pairing["label"].partition(" → ")
-        cells = []
-        for question in HEADLINE:
-            items = "".join(_item(r, east, west, from_dir) for _, r in own[own.question == question].iterrows())
-            cells.append(
-                f'<td data-label="{escape(question)}">'
-                + (f"<ul>{items}</ul>" if items else '<span class="summary-none">none reported</span>')
-                + "</td>"
+        if not own.empty:
+            east, west = label_ends(pairing["label"])
+            name = (
+                f'<a href="{escape(profile_href(pairing["pairing_id"], from_dir))}">{escape(pairing["label"])}</a>'
+                f"<br><small>{escape(RELATIONSHIP_SHORT.get(pairing['relationship'], pairing['relationship']))}</small>"
             )
-        name = (
-            f'<a href="{escape(profile_href(pairing["pairing_id"], from_dir))}">{escape(pairing["label"])}</a>'
-            f"<br><small>{escape(RELATIONSHIP_SHORT.get(pairing['relationship'], pairing['relationship']))}</small>"
-        )
-        rows.append(f'<tr><th scope="row">{name}</th>{"".join(cells)}</tr>')
+            rows.append(f'<tr><th scope="row">{name}</th>{_cells(own, east, west, from_dir)}</tr>')
+        anchored = shared[anchor == pairing["pairing_id"]]
+        for programme in sorted(set(anchored.programme)):
+            unit = anchored[anchored.programme == programme]
+            east, west = label_ends(unit["programme_label"].iloc[0])
+            rows.append(
+                f'<tr class="summary-shared"><th scope="row">{_shared_name(unit, pairings, from_dir)}</th>'
+                f"{_cells(unit, east, west, from_dir)}</tr>"
+            )
     head = '<tr><th scope="col">Pairing</th>' + "".join(f'<th scope="col">{escape(q)}</th>' for q in HEADLINE) + "</tr>"
     return (
         f'<div class="programme-summary-wrap"><table class="programme-summary"><thead>{head}</thead>'
@@ -61,14 +97,37 @@ def summary_table(facts: pd.DataFrame, pairings: pd.DataFrame, from_dir: str = "
 
 
 def unreported_sentence(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
-    """What the table leaves out, in one sentence: pairings with figures but no headline figure, and
-    pairings the sources only name ('' when the table has a row for every pairing)."""
+    """What the table leaves out, in one sentence: pairings with figures but no headline figure,
+    pairings whose figures are only reported together with a group (or credited to another level of
+    the helping side), and pairings the sources only name ('' when the table has a row for every pairing)."""
     unreported = unreported_pairings(facts, pairings)
-    named_only = [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] not in set(facts.programme)]
+    own = set(facts.programme)
+    shown_with: dict[str, set[str]] = {kind: set() for kind in ("group", "credited", "pairing", "background")}
+    for programme, shown_on in zip(facts.programme, facts.shown_on):
+        shown_with[unit_kind(programme)].update(p for p in shown_on.split(";") if p)
+    without_own = [p for _, p in pairings.iterrows() if p["pairing_id"] not in own]
+    in_group = [p["label"] for p in without_own if p["pairing_id"] in shown_with["group"]]
+    credited = [
+        p["label"]
+        for p in without_own
+        if p["pairing_id"] not in shown_with["group"] and p["pairing_id"] in shown_with["credited"] | shown_with["pairing"]
+    ]
+    shown = shown_with["group"] | shown_with["credited"] | shown_with["pairing"]
+    named_only = [p["label"] for p in without_own if p["pairing_id"] not in shown]
     parts = []
     if unreported:
         parts.append(
             f"no achieved figure of these kinds for {in_words(unreported)} (their pairing pages list what the sources do report)"
+        )
+    if in_group:
+        parts.append(
+            f"numbers for {in_words(in_group)} only as reported together with other pairings, one figure for the "
+            "group (their pairing pages show it)"
+        )
+    if credited:
+        parts.append(
+            f"figures for {in_words(credited)} only as credited to another level of the helping side "
+            "(their pairing pages show them)"
         )
     if named_only:
         parts.append(f"no figure at all for {in_words(named_only)}, of which they give no numbers of their own")

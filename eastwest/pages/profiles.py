@@ -9,6 +9,7 @@ figures it shows (at most MAX_BARS) and writes its caption."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -19,11 +20,12 @@ from eastwest.charts.profile import CHART_UNITS, chart_facts, draw_chart
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import load
+from eastwest.dataset.attribution import nested_pairings, unit_kind
 from eastwest.pages.render import render
 from eastwest.pages.tables import facts_behind, more_facts, source_links
 from eastwest.reader import wording
 from eastwest.reader.links import PROFILE_DIR, fact_href, profile_href, source_href
-from eastwest.reader.wording import RELATIONSHIP_SHORT, period_text, source_label, start_text, value_text
+from eastwest.reader.wording import RELATIONSHIP_SHORT, label_ends, period_text, source_label, start_text, value_text
 from eastwest.reference.vocabulary import load_vocabulary
 
 FROM_DIR = "pairings"  # where profile pages sit, for relative links to source pages
@@ -155,7 +157,7 @@ def _place_text(place: pd.Series) -> str:
     )
 
 
-def _who_helps_whom(pairing: pd.Series, places: pd.DataFrame, sources: pd.DataFrame) -> str:
+def _who_helps_whom(pairing: pd.Series, places: pd.DataFrame, sources: pd.DataFrame, nesting: tuple = ()) -> str:
     east, west = places.loc[pairing["east"]], places.loc[pairing["west"]]
     arrangement = (
         f"{escape(RELATIONSHIP_SHORT.get(pairing['relationship'], pairing['relationship']))} "
@@ -171,6 +173,7 @@ def _who_helps_whom(pairing: pd.Series, places: pd.DataFrame, sources: pd.DataFr
         ("Arrangement", arrangement),
         ("Since", start),
     ]
+    rows += list(nesting)
     if pairing["note"]:
         rows.append(("Note", escape(pairing["note"])))
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
@@ -256,8 +259,11 @@ def profile_markdown(
     indicators: pd.DataFrame,
     statuses: dict[str, str],
     chart: str,
+    shared: SharedFigures | None = None,
 ) -> str:
-    """The profile page of one pairing; `facts` are the pairing's facts in report order, `chart` its chart section."""
+    """The profile page of one pairing; `facts` are the pairing's facts in report order, `chart` its
+    chart section, `shared` the figures shown beside its own and the pairings nested with it."""
+    shared = shared or SharedFigures()
     east, west = places.loc[pairing["east"]], places.loc[pairing["west"]]
     speaking = speaking_sources(pairing["pairing_id"], facts, sources)
     title = f"{pairing['label']} ({east['name_zh']} → {west['name_zh']})"
@@ -266,11 +272,88 @@ def profile_markdown(
         title=escape(title),
         facts=len(facts),
         sources=len(speaking),
-        who_helps_whom=_who_helps_whom(pairing, places, sources),
+        shared_count=shared.count,
+        who_helps_whom=_who_helps_whom(pairing, places, sources, shared.nesting),
         chart=chart,
         indicator_sections=_indicator_sections(facts, sources, indicators, statuses),
+        shared_sections=shared.sections,
         sources_list=_sources_list(speaking, facts),
     )
+
+
+# --- Figures shown beside the pairing's own -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedFigures:
+    """What a pairing page shows besides its own facts: figures reported for it together with other
+    pairings or credited to another level of the helping side (one section per unit), and the
+    pairings it lies within or that lie within it (rows of its who-helps-whom table)."""
+
+    count: int = 0
+    sections: tuple[str, ...] = ()
+    nesting: tuple[tuple[str, str], ...] = ()
+
+
+def shown_beside(pairing_id: str, facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts that are not the pairing's own but that its page shows (eastwest.dataset.attribution)."""
+    return facts[facts.shown_on.map(lambda s: pairing_id in s.split(";"))]
+
+
+def _pairing_link(pairing_id: str, labels: pd.Series, profiled: set[str]) -> str:
+    label = escape(labels[pairing_id])
+    return f'<a href="{escape(profile_href(pairing_id, FROM_DIR))}">{label}</a>' if pairing_id in profiled else label
+
+
+def _shared_note(pairing: pd.Series, unit: pd.DataFrame, labels: pd.Series, profiled: set[str]) -> str:
+    first = unit.iloc[0]
+    kind = unit_kind(first["programme"])
+    own_east = label_ends(pairing["label"])[0]
+    if kind == "group":
+        members = [_pairing_link(p, labels, profiled) for p in first["shown_on"].split(";") if p]
+        return (
+            "One figure the sentence gives for these pairings together: not this pairing's own, never divided "
+            f"between them and never added to their own figures. Each of them shows it: {', '.join(members)}."
+        )
+    if kind == "credited":
+        east = label_ends(first["programme_label"])[0]
+        return f"Credited to {escape(east)}, the helper the sentence names, not to {escape(own_east)}: not this pairing's own figure."
+    outer = _pairing_link(first["programme"], labels, profiled)
+    east = escape(label_ends(first["programme_label"])[0])
+    return (
+        f"Figures of {outer} that name {escape(label_ends(pairing['label'])[1])}: credited to {east}, "
+        f"the level the sentence names, not to {escape(own_east)}: not this pairing's own."
+    )
+
+
+def shared_figures(
+    pairing: pd.Series,
+    facts: pd.DataFrame,
+    pairings: pd.DataFrame,
+    nested: dict[str, list[str]],
+    context: tuple[pd.DataFrame, pd.DataFrame, dict[str, str]],
+) -> SharedFigures:
+    """The pairing page's figures shown beside its own, and its nesting rows; `context` is
+    (sources, indicators, statuses)."""
+    sources, indicators, statuses = context
+    labels, profiled, pid = pairings.set_index("pairing_id")["label"], profiled_pairings(facts), pairing["pairing_id"]
+    shown = shown_beside(pid, facts)
+    sections = []
+    for programme in sorted(set(shown.programme), key=lambda p: (unit_kind(p) != "pairing", p)):
+        unit = in_report_order(shown[shown.programme == programme], sources, indicators)
+        sections.append(
+            f"## Reported for {escape(unit['programme_label'].iloc[0])}\n\n"
+            f'<p class="shared-note">{_shared_note(pairing, unit, labels, profiled)}</p>\n\n'
+            + indicator_table(unit, sources, statuses)
+            + "\n"
+        )
+    nesting = []
+    outer = [o for o, inner in nested.items() if pid in inner]
+    if outer:
+        nesting.append(("Part of", " · ".join(_pairing_link(o, labels, profiled) for o in outer)))
+    if nested.get(pid):
+        nesting.append(("Pairings within it", " · ".join(_pairing_link(i, labels, profiled) for i in nested[pid])))
+    return SharedFigures(len(shown), tuple(sections), tuple(nesting))
 
 
 def index_markdown(pairings: pd.DataFrame, facts: pd.DataFrame, sources: pd.DataFrame, places: pd.DataFrame) -> str:
@@ -307,15 +390,17 @@ def write_profiles(paths: ProjectPaths = PROJECT) -> list[Path]:
     places, indicators = load.places(paths).set_index("id", drop=False), load.indicators(paths)
     statuses = load_vocabulary(paths).terms["statuses"]
     written = []
+    nested = nested_pairings(places, pairings)
+    profiled = profiled_pairings(facts)
     for _, pairing in pairings.iterrows():
-        own = facts[facts.programme == pairing["pairing_id"]]
-        if not len(own):
+        if pairing["pairing_id"] not in profiled:
             continue
-        own = in_report_order(own, sources, indicators)
+        own = in_report_order(facts[facts.programme == pairing["pairing_id"]], sources, indicators)
         _check_page_name(pairing["pairing_id"])
-        chart = _chart_section(pairing, own, paths)
+        chart = _chart_section(pairing, own, paths) if len(own) else ""
+        shared = shared_figures(pairing, facts, pairings, nested, (sources, indicators, statuses))
         page = out / f"{pairing['pairing_id']}.md"
-        write_text(page, profile_markdown(pairing, own, sources, places, indicators, statuses, chart))
+        write_text(page, profile_markdown(pairing, own, sources, places, indicators, statuses, chart, shared))
         written.append(page)
     write_text(out / "index.md", index_markdown(pairings, facts, sources, places))
     return written

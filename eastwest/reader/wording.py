@@ -43,6 +43,37 @@ THEME_LABELS = {
 BACKGROUND = "Background (no single pairing)"
 
 
+def background_label(named: str) -> str:
+    """A background fact that names a helper or a group: 'Background: Zhangjiagang (no single
+    pairing)' — its figure is no one pairing's, and not the sum of its pairings' either."""
+    return f"Background: {named} (no single pairing)" if named else BACKGROUND
+
+
+def label_ends(label: str) -> tuple[str, str]:
+    """The helping and receiving sides named in a pairing's or group's label, for sentences:
+    'Xiqing → Yutian and Maiji, together' -> ('Xiqing', 'Yutian and Maiji')."""
+    east, _, west = label.removesuffix(", together").partition(" → ")
+    return east, west
+
+
+# What a figure shown beside a pairing's own is, by the kind of its unit (eastwest.dataset.attribution).
+SHARED_NOTE = {
+    "group": "one figure for these pairings together, never divided between them; shown on",
+    "credited": "credited to the helper the sentence names, not the pairing's own; shown on",
+}
+
+
+def city_name(name: str) -> str:
+    """A helper credited at the city level above the pairing's district: 'Suzhou (city)'."""
+    return f"{name} (city)"
+
+
+def group_label(easts: list[str], wests: list[str]) -> str:
+    """One figure for several places together: 'Xiqing → Yutian, Maiji, Jingtai and Pingquan, together'."""
+    ends = [in_words(side) for side in (easts, wests) if side]
+    return " → ".join(ends) + ", together"
+
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -48,8 +48,39 @@ class Vocabulary:
             )
 
     def check_place(self, value, where: str) -> None:
-        if value is not None and value not in self.places:
+        if value is not None and (not isinstance(value, str) or value not in self.places):
             raise DataError(f"{where}: unknown place id {value!r}; add it to data/reference/places.yml")
+
+    def check_side(self, value, where: str) -> str:
+        """A fact's `east` or `west` as stored in facts.csv: a place id, '' for null, or for a list
+        of at least two distinct place ids ("these places together") the ids joined by ';' in the
+        order written. Never split into shares, never guessed."""
+        if not isinstance(value, list):
+            self.check_place(value, where)
+            return value or ""
+        if len(value) < 2:
+            raise DataError(
+                f"{where}: a list means 'these places together' and needs at least two distinct place ids; "
+                "write a single place as its id alone"
+            )
+        for item in value:
+            self.check_place(item, where)
+        repeated = sorted({item for item in value if value.count(item) > 1})
+        if repeated:
+            raise DataError(f"{where}: place {', '.join(map(repr, repeated))} listed twice; list each place of the group once")
+        return ";".join(value)
+
+
+def enclosing(places: dict[str, dict], place_id: str) -> list[str] | None:
+    """The places a place lies within, nearest first (Zhangjiagang -> [suzhou]); None on a cycle."""
+    chain: list[str] = []
+    here = places.get(place_id, {}).get("within")
+    while here:
+        if here == place_id or here in chain:
+            return None
+        chain.append(here)
+        here = places.get(here, {}).get("within")
+    return chain
 
 
 def parse_units(raw, where) -> dict[str, Unit]:
@@ -123,8 +154,11 @@ def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
             raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown role {place['role']!r}")
         places[place["id"]] = place
     for place in places.values():
-        if place.get("parent") and place["parent"] not in places:
-            raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown parent {place['parent']!r}")
+        for key in ("parent", "within"):
+            if place.get(key) and place[key] not in places:
+                raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown {key} {place[key]!r}")
+        if enclosing(places, place["id"]) is None:
+            raise DataError(f"{paths.places_input}: place {place['id']!r}: its `within` chain comes back to itself")
     terms = {s: dict(raw[s]) for s in SECTIONS}
     terms["units"] = {unit: entry.meaning for unit, entry in units.items()}
     from eastwest.reference.indicators import load_indicators

@@ -4,9 +4,11 @@ Steps, in order, for each raw line:
 1. strip pinyin glosses such as 堅(jiān) without touching real parentheses;
 2. detect garbled runs (mis-decoded characters) and replace them with a visible marker;
 3. convert traditional characters to simplified with OpenCC when the provenance says so;
-4. drop the line if a furniture rule matches, or if it is the title, a byline or a
-   related-article headline;
-5. normalise whitespace and keep one paragraph per remaining line.
+4. normalise whitespace;
+5. drop the line if a furniture rule (eastwest.sources.line_rules) matches, or if it is the
+   title, a byline, a related-article headline or the value after a bare label such as 索引号;
+6. keep one paragraph per remaining line. A line marked as a summary or a photo caption is
+   decided once the whole article is read: removed when every figure in it appears elsewhere.
 """
 from __future__ import annotations
 
@@ -18,9 +20,8 @@ from pathlib import Path
 import opencc
 
 from eastwest.core.errors import DataError
-from eastwest.core.paths import CLEANING_RULES
+from eastwest.sources.line_rules import LineRule, figures, load_rules
 from eastwest.sources.provenance import SourceRecord
-from eastwest.core.yamlio import load_yaml
 
 GARBLED_MARK = "[garbled]"
 
@@ -52,6 +53,17 @@ class RemovedLine:
     rule: str
     reason: str
     chars: int
+    text: str = ""  # the line as the rule saw it; shown by `clean --explain`, never logged
+
+
+@dataclass
+class KeptLine:
+    """A line a rule marked (a summary, a caption) but kept: it holds figures found nowhere else."""
+
+    line: int
+    rule: str
+    new_figures: list[str]
+    text: str
 
 
 @dataclass
@@ -60,6 +72,7 @@ class CleanResult:
     text: str
     paragraphs: list[tuple[int, str]]  # (raw line number, paragraph text)
     removed: list[RemovedLine] = field(default_factory=list)
+    kept_marked: list[KeptLine] = field(default_factory=list)
     garbled: list[GarbledRun] = field(default_factory=list)
     glosses_stripped: int = 0
     converted_chars: int = 0
@@ -74,7 +87,7 @@ class CleanResult:
             "source_id": self.source_id,
             "paragraphs_kept": len(self.paragraphs),
             "clean_chars": len(self.text),
-            "lines_removed": [r.__dict__ for r in self.removed],
+            "lines_removed": [{"line": r.line, "rule": r.rule, "reason": r.reason, "chars": r.chars} for r in self.removed],
             "lines_removed_by_rule": dict(sorted(by_rule.items())),
             "pinyin_glosses_stripped": self.glosses_stripped,
             "script_conversion": self.conversion,
@@ -82,24 +95,6 @@ class CleanResult:
             "garbled_runs": [g.__dict__ for g in self.garbled],
             "byte_order_mark_stripped": self.bom_stripped,
         }
-
-
-@dataclass(frozen=True)
-class LineRule:
-    id: str
-    reason: str
-    pattern: re.Pattern
-    starts_block: bool = False
-
-
-@lru_cache(maxsize=1)
-def load_rules(path: Path = CLEANING_RULES) -> tuple[tuple[LineRule, ...], int]:
-    raw = load_yaml(path)
-    rules = tuple(
-        LineRule(r["id"], r["reason"], re.compile(r["pattern"]), bool(r.get("starts_block", False)))
-        for r in raw["line_rules"]
-    )
-    return rules, int(raw["headline_max_chars"])
 
 
 @lru_cache(maxsize=None)
@@ -149,49 +144,108 @@ def _title_key(text: str) -> str:
     return re.sub(rf"[^{_CJK}A-Za-z0-9]", "", text)
 
 
+_TITLE = LineRule("title", "title or breadcrumb repeating the title (kept in provenance)", re.compile(""))
+_BYLINE = LineRule("byline", "author name on its own line (kept in provenance)", re.compile(""))
+
+
 def clean_seed(raw: str, record: SourceRecord, seed_path: Path) -> CleanResult:
+    return clean_raw(raw, record.source_id, seed_path, script=record.script, title_zh=record.title_zh, author=record.author)
+
+
+def clean_raw(
+    raw: str,
+    source_id: str,
+    path: Path,
+    *,
+    script: str = "simplified",
+    title_zh: str | None = None,
+    author: str | None = None,
+    require_body: bool = True,
+) -> CleanResult:
+    """Clean one raw article; `path` only names it in errors (a seed or a file not yet registered).
+    `require_body=False` lets `clean --explain` show what removed every line instead of failing."""
     rules, headline_max = load_rules()
-    conversion = "t2s" if record.script == "traditional" else None
-    result = CleanResult(record.source_id, "", [], conversion=conversion)
+    conversion = "t2s" if script == "traditional" else None
+    result = CleanResult(source_id, "", [], conversion=conversion)
     if raw.startswith("\ufeff"):  # a BOM kept would shift every offset by one
         raw, result.bom_stripped = raw[1:], True
     # a traditional-script headline recorded as printed is compared after the same conversion
-    title = _converter(conversion).convert(record.title_zh) if record.title_zh and conversion else record.title_zh
+    title = _converter(conversion).convert(title_zh) if title_zh and conversion else title_zh
     title_key = _title_key(title) if title else None
-    author_name = record.author.split(" ")[0] if record.author else None
-    in_block = False
+    author_name = author.split(" ")[0] if author else None
+    block_rule: LineRule | None = None  # the rule whose list of headlines is being removed
+    marked_by: LineRule | None = None  # the rule whose marker stood alone on the previous line
+    candidates: list[tuple[int, int, LineRule, str]] = []  # kept for now, decided by their figures
+
+    def looks_like_headline(line: str) -> bool:
+        return len(line) < headline_max and "。" not in line
 
     for number, raw_line in enumerate(raw.splitlines(), start=1):
-        line = raw_line
-        line, glosses = PINYIN_GLOSS.subn("", line)
-        result.glosses_stripped += glosses
-        for start, end in reversed(find_garbled(line)):
-            result.garbled.append(GarbledRun(number, line[start:end], line[max(0, start - 8) : start], line[end : end + 8]))
-            line = line[:start] + GARBLED_MARK + line[end:]
-        if conversion:
-            converted = _converter(conversion).convert(line)
-            result.converted_chars += sum(a != b for a, b in zip(line, converted))
-            line = converted
-        line = _normalise_space(line)
+        line = _prepare(raw_line, number, result)
         if not line:
-            in_block = False
+            block_rule = None
             continue
 
-        rule = next((r for r in rules if r.pattern.search(line)), None)
-        if rule is None and in_block and len(line) < headline_max and "。" not in line:
-            rule = next(r for r in rules if r.starts_block)
+        in_header = not result.paragraphs
+        rule, match = next(((r, m) for r in rules if (in_header or not r.only_before_body) and (m := r.match(line))), (None, None))
+        if rule is None and marked_by is not None and (marked_by.keep_if_new_figures or looks_like_headline(line)):
+            rule = marked_by
+        elif rule is None and block_rule is not None and looks_like_headline(line):
+            rule = block_rule
         if rule is None and title_key and title_key in _title_key(line) and len(_title_key(line)) <= len(title_key) + 12:
-            rule = LineRule("title", "title or breadcrumb repeating the title (kept in provenance)", re.compile(""))
+            rule = _TITLE
         if rule is None and author_name and line == author_name:
-            rule = LineRule("byline", "author name on its own line (kept in provenance)", re.compile(""))
-        if rule is not None:
-            result.removed.append(RemovedLine(number, rule.id, rule.reason, len(raw_line.strip())))
-            in_block = rule.starts_block or (in_block and rule.id == "related_heading")
+            rule = _BYLINE
+        bare_marker = rule is not None and match is not None and rule.is_bare_marker(line, match)
+        marked_by = rule if bare_marker else None
+        if rule is not None and rule.keep_if_new_figures and not bare_marker:
+            candidates.append((len(result.paragraphs), number, rule, raw_line))
+        elif rule is not None:
+            result.removed.append(RemovedLine(number, rule.id, rule.reason, len(raw_line.strip()), line))
+            # furniture inside a related-article list (a date line) does not end the list
+            block_rule = rule if rule.starts_block else block_rule
             continue
-        in_block = False
+        block_rule = None
         result.paragraphs.append((number, line))
 
-    if not result.paragraphs:
-        raise DataError(f"{seed_path}: no article body left after cleaning ({len(result.removed)} lines removed)")
-    result.text = "\n\n".join(p for _, p in result.paragraphs) + "\n"
+    if candidates:
+        _decide_by_figures(result, candidates)
+    if not result.paragraphs and require_body:
+        raise DataError(f"{path}: no article body left after cleaning ({len(result.removed)} lines removed)")
+    result.text = "\n\n".join(p for _, p in result.paragraphs) + "\n" if result.paragraphs else ""
     return result
+
+
+def _prepare(raw_line: str, number: int, result: CleanResult) -> str:
+    """The line as the rules read it: glosses stripped, garbled runs marked, script simplified."""
+    line, glosses = PINYIN_GLOSS.subn("", raw_line)
+    result.glosses_stripped += glosses
+    for start, end in reversed(find_garbled(line)):
+        result.garbled.append(GarbledRun(number, line[start:end], line[max(0, start - 8) : start], line[end : end + 8]))
+        line = line[:start] + GARBLED_MARK + line[end:]
+    if result.conversion:
+        converted = _converter(result.conversion).convert(line)
+        result.converted_chars += sum(a != b for a, b in zip(line, converted))
+        line = converted
+    return _normalise_space(line)
+
+
+def _decide_by_figures(result: CleanResult, candidates: list[tuple[int, int, LineRule, str]]) -> None:
+    """Remove a marked summary or caption when the rest of the article gives every figure in it:
+    kept, its figures would be read twice; a figure found only there keeps the line."""
+    marked = {index for index, *_ in candidates}
+    body: set[str] = set()
+    for index, (_, text) in enumerate(result.paragraphs):
+        if index not in marked:
+            body |= figures(text)
+    dropped = set()
+    for index, number, rule, raw_line in candidates:
+        text = result.paragraphs[index][1]
+        new = sorted(figures(text) - body)
+        if new:
+            result.kept_marked.append(KeptLine(number, rule.id, new, text))
+        else:
+            result.removed.append(RemovedLine(number, rule.id, rule.reason, len(raw_line.strip()), text))
+            dropped.add(index)
+    result.paragraphs = [p for index, p in enumerate(result.paragraphs) if index not in dropped]
+    result.removed.sort(key=lambda r: r.line)

@@ -47,7 +47,10 @@ def fact_place_names(srcdir: Path) -> dict[str, list[str]]:
         return out
 
     with facts_csv.open(encoding="utf-8", newline="") as f:
-        return {row["fact_id"]: list(dict.fromkeys(names(row["east"]) + names(row["west"]))) for row in csv.DictReader(f)}
+        return {
+            row["fact_id"]: list(dict.fromkeys(n for side in ("east", "west") for p in row[side].split(";") for n in names(p)))
+            for row in csv.DictReader(f)
+        }
 
 
 def _place_keywords(app, doctree, docname) -> None:
