@@ -122,7 +122,7 @@ def exclusion_for(document: dict, mention: str, near: str) -> dict | None:
         ("计划投入", "300万元", "planned"),
         ("拟建设", "15个", "planned"),
         ("明年将新建", "8个", "planned"),
-        ("力争带动", "500户", "planned"),
+        ("力争带动", "500户", "target"),
         ("预计年销售额", "2000万元", "expected"),
         ("有望带动", "120人", "expected"),
         ("每年派", "10名", "quota"),

@@ -23,7 +23,8 @@ from eastwest.annotate.mentions import scan
 from eastwest.annotate.numerals import PREFIX_QUALIFIERS, NumberFormatError, ParsedNumber, parse_number
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.draft.choose import Proposal, choose_indicator, choose_scope_and_period, choose_status, choose_unit
+from eastwest.draft.choose import Proposal, choose_indicator, choose_status, choose_unit
+from eastwest.draft.periods import choose_scope_and_period
 from eastwest.draft.places import choose_places
 from eastwest.draft.quotes import exclusion_context, unique_quote
 from eastwest.draft.repeats import drop_repeats
@@ -121,13 +122,14 @@ def _propose_fact(
         p.checks.append(f"{number!r} reads as {' and '.join(qualifiers)}; {qualifier} chosen")
     else:
         qualifier = qualifiers[0] if qualifiers else "exact"
-    status = choose_status(p, rules, words)
+    status = choose_status(p, rules, words, ctx)
     p.fact["status"] = status
     part = _part_of_total(spot, rules)
     total = _total_of(spot, unit, earlier) if part else None
     indicator, theme = choose_indicator(p, rules, ctx.vocab, total)
-    scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
     east, west = choose_places(spot, theme, ctx, rules, p.checks)
+    p.fact["east"], p.fact["west"] = east, west  # a running total starts with the pairing of these places
+    scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
     flags = []
     if inferred:
         flags.append("period_inferred")
