@@ -33,7 +33,7 @@ from eastwest.draft.propose import CHECK, write_draft
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The article folder the add-source tests add (a report on a Cangshan → Lintao pairing written for
 # the tests); point this at another folder of the same layout to add that article instead.
-ARTICLE_DIR = FIXTURES / "add_source"
+ARTICLE_DIR = FIXTURES / "devset" / "102_e7a00e9aa3be38d9"
 EXCLUDED_TOP_LEVEL = (".venv", "_build")
 SOURCE_NUMBER = re.compile(r"^(\d{3})_[0-9a-f]{16}$")
 START_FIELDS = ("start_date", "start_source", "start_quote", "start_flags")

@@ -51,6 +51,11 @@ def added(tmp_path_factory):
     return root, paths, result, report, known_pairings
 
 
+def _side(value) -> str:
+    """A side as data/facts.csv writes it: one place id, or several (together) joined by ';' in the order written."""
+    return ";".join(value) if isinstance(value, list) else (value or "")
+
+
 def _new_pairings(result: Added, known: set[str]) -> list[dict]:
     return [p for p in result.article.pairings if p["id"] not in known]
 
@@ -108,7 +113,7 @@ def test_adding_a_source_changes_no_existing_fact_and_builds_its_data(added):
         row = new.loc[fact["id"]]
         for field in ("indicator", "unit", "qualifier", "status", "scope", "period", "breakdown"):
             assert row[field] == str(fact.get(field) or ""), (fact["id"], field)
-        assert row["east"] == (fact.get("east") or "") and row["west"] == (fact.get("west") or ""), fact["id"]
+        assert row["east"] == _side(fact.get("east")) and row["west"] == _side(fact.get("west")), fact["id"]
         assert (float(row["value"]) if row["value"] else None) == fact["value"], fact["id"]
         assert set(filter(None, row["flags"].split(";"))) == set(fact.get("flags") or []), fact["id"]
 

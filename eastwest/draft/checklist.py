@@ -94,8 +94,11 @@ def _reference_todo(
         "pairing",
     )
     wanted = [pairings[p].get(side) for p in covered if p in pairings for side in ("east", "west")]
-    wanted += [f.get(side) for f in facts for side in ("east", "west")]
-    missing = [str(p) for p in dict.fromkeys(wanted) if p and p not in places]
+    for f in facts:  # a side is one place id or a list of them (several places together)
+        for side in ("east", "west"):
+            value = f.get(side)
+            wanted += [str(v) for v in value] if isinstance(value, list) else [value]
+    missing = [str(p) for p in dict.fromkeys(wanted) if p and isinstance(p, str) and p not in places]
     _add(todo, missing, f"add to {_relative(paths.places_input, paths)} the place(s)", "place")
     clean = _relative(paths.clean_text(source_id), paths)
     dated = [p for p in pairings.values() if p.get("start_source") == source_id]
