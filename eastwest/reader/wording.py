@@ -290,3 +290,7 @@ def what_text(row, east: str, west: str) -> str:
 def in_words(labels: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return " and ".join(labels) if len(labels) < 3 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+# The accessible name of a source page's ↩ link (eastwest.pages.source_pages).
+BACK_TO_USE = "Back to where this number is used: {chapter}"
