@@ -653,3 +653,58 @@ def test_the_figure_text_check_fails_on_text_below_11_px(laptop):
     assert len(figures) == 1 and figures[0]["px"] == pytest.approx(9, abs=0.05), figures
     with pytest.raises(AssertionError, match=r"9\.0 px"):
         assert_figure_text_readable(figures, "test page")
+
+
+# --- Navigation on a phone or tablet (issue 19, finding 1) ---------------------------------------
+
+TOUCH_WIDTHS = [390, 820]  # a phone and a tablet in portrait: both below the theme's 992 px switch
+
+
+def touch_page_at(browser, width: int):
+    """A touch-screen page `width` CSS pixels wide, in a context of its own."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 844}, service_workers="block", device_scale_factor=1, has_touch=True, is_mobile=True
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(FIRST_VISIT)
+    return context, context.new_page()
+
+
+def _visible_toggle(page: Page, which: str):
+    toggles = page.locator(f"button.{which}-toggle:visible")
+    assert toggles.count() == 1, f"{which} toggle: {toggles.count()} visible buttons"
+    return toggles.first
+
+
+@pytest.mark.parametrize("width", TOUCH_WIDTHS)
+def test_tapping_the_menu_opens_the_table_of_contents(browser, origin, width):
+    context, page = touch_page_at(browser, width)
+    try:
+        page.goto(f"{origin}/{CHAPTER_PAGES[0]}.html", wait_until="load")
+        menu = page.locator("#pst-primary-sidebar-modal")
+        assert not menu.evaluate("d => d.open"), "the menu is open before any tap"
+        _visible_toggle(page, "primary").tap()
+        page.wait_for_function("() => document.getElementById('pst-primary-sidebar-modal').open", timeout=3_000)
+        links = menu.locator("nav.bd-docs-nav a.reference.internal:visible")
+        hrefs = [urlsplit(h).path for h in links.evaluate_all("as => as.map(a => a.href)")]
+        assert any(h.endswith("/explore/index.html") for h in hrefs), f"at {width} px the menu has no fact explorer: {hrefs}"
+        assert any(h.endswith("/pairings/index.html") for h in hrefs), f"at {width} px the menu has no pairings index: {hrefs}"
+        chapter = next(h for h in hrefs if "/chapters/" in h and not h.endswith(f"/{CHAPTER_PAGES[0]}.html"))
+        page.locator(f"#pst-primary-sidebar-modal a[href$='{Path(chapter).name}']:visible").first.tap()
+        page.wait_for_url(f"**{chapter}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", TOUCH_WIDTHS)
+def test_tapping_the_contents_button_opens_the_page_contents(browser, origin, width):
+    context, page = touch_page_at(browser, width)
+    try:
+        page.goto(f"{origin}/{CHAPTER_PAGES[0]}.html", wait_until="load")
+        _visible_toggle(page, "secondary").tap()
+        page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-modal').open", timeout=3_000)
+        sections = page.locator("#pst-secondary-sidebar-modal a.nav-link:visible")
+        assert sections.count() >= 2, f"at {width} px the page contents show {sections.count()} links"
+    finally:
+        context.close()
+
