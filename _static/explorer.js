@@ -2,6 +2,9 @@
 // The page loads an index of every fact (_static/generated/explorer-data.js: short fields, repeated
 // labels stored once); the long texts of a source's facts (what each counts, its quote) load from
 // _static/generated/explorer-text/<source>.js when one of its rows is shown or a search needs them.
+// The view (search, filters, sort) lives in the page's address, so a view can be linked and cited;
+// "Download these rows" saves exactly the facts the view shows as a spreadsheet-safe CSV. A search
+// for a place name in either script finds the same facts (沿河 and Yanhe: EXPLORER_FACTS.names).
 // Plain DOM and <script> tags (not fetch), no libraries, no network: works from file:// too.
 (function () {
   "use strict";
@@ -21,6 +24,7 @@
       value: r[col.value], number: r[col.number], period: r[col.period],
       indicator: data.lookups.indicator[r[col.indicator]], pairing: data.lookups.pairing[r[col.pairing]],
       status: data.lookups.status[r[col.status]], theme: data.lookups.theme[r[col.theme]],
+      places: data.lookups.places[r[col.places]], factId: r[col.anchor].replace(/^fact-/, ""),
       source: source.label, sourceIndex: r[col.source], href: `${source.page}#${r[col.anchor]}`,
       what: null, quote: null,
     };
@@ -37,7 +41,19 @@
   more.className = "explorer-more";
   more.hidden = true;
   root.appendChild(more);
-  let sortKey = null, sortDir = 1, limit = PAGE_ROWS, generation = 0;
+  const permalink = document.getElementById("explorer-permalink");
+  const download = document.getElementById("explorer-download");
+  let sortKey = null, sortDir = 1, limit = PAGE_ROWS, generation = 0, shownRows = [];
+
+  // Lower case without accents (Garzê = garze), so a search ignores both.
+  const fold = text => String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const nameGroups = (data.names || []).map(group => group.map(fold));
+  // A search term and, when it is a place's name in one script, that place's names in the other.
+  function alternatives(term) {
+    const found = new Set([term]);
+    for (const group of nameGroups) if (group.includes(term)) group.forEach(name => found.add(name));
+    return Array.from(found);
+  }
 
   // Load one source's texts (once) and attach them to its rows.
   function loadTexts(index) {
@@ -69,18 +85,52 @@
     select.addEventListener("change", () => { limit = PAGE_ROWS; render(); });
   }
   search.addEventListener("input", () => { limit = PAGE_ROWS; render(); });
+  download.addEventListener("click", () => downloadShown().catch(error => { count.textContent = error.message; }));
   more.addEventListener("click", () => { limit += PAGE_ROWS; render(); });
   for (const th of root.querySelectorAll("th[data-sort]")) {
     th.querySelector("button").addEventListener("click", () => {
       const key = th.dataset.sort;
-      sortDir = sortKey === key ? -sortDir : 1;
-      sortKey = key;
-      for (const other of root.querySelectorAll("th[data-sort]")) other.setAttribute("aria-sort", "none");
-      th.setAttribute("aria-sort", sortDir > 0 ? "ascending" : "descending");
+      setSort(key, sortKey === key ? -sortDir : 1);
       render();
     });
   }
+  function setSort(key, dir) {
+    sortKey = key;
+    sortDir = dir;
+    for (const th of root.querySelectorAll("th[data-sort]")) {
+      th.setAttribute("aria-sort", th.dataset.sort !== key ? "none" : dir > 0 ? "ascending" : "descending");
+    }
+  }
 
+  // The view in the address: ?q=…&pairing=…&status=…&sort=-value. Read once on load, written on
+  // every change (replaceState: the back button leaves the explorer rather than undoing a filter).
+  function readView() {
+    const params = new URLSearchParams(window.location.search);
+    search.value = params.get("q") || "";
+    for (const select of selects) {
+      const wanted = params.get(select.dataset.column) || "";
+      if (Array.from(select.options).some(o => o.value === wanted)) select.value = wanted;
+    }
+    const sort = params.get("sort") || "";
+    const key = sort.replace(/^-/, "");
+    if (root.querySelector(`th[data-sort="${CSS.escape(key)}"]`)) setSort(key, sort.startsWith("-") ? -1 : 1);
+  }
+  function viewQuery() {
+    const params = new URLSearchParams();
+    if (search.value.trim()) params.set("q", search.value.trim());
+    for (const select of selects) if (select.value) params.set(select.dataset.column, select.value);
+    if (sortKey) params.set("sort", (sortDir < 0 ? "-" : "") + sortKey);
+    const query = params.toString();
+    return query ? `?${query}` : "";
+  }
+  function writeView() {
+    const address = window.location.pathname + viewQuery() + window.location.hash;
+    try { window.history.replaceState(null, "", address); } catch (e) { /* some file:// browsers refuse */ }
+    permalink.href = window.location.pathname + viewQuery();
+  }
+
+  // Each cell carries its column's name: on a phone the rows become cards that show it (CSS).
+  const labels = Array.from(root.querySelectorAll("thead th")).map(th => th.textContent.trim());
   function cell(text, className) {
     const td = document.createElement("td");
     td.textContent = text;
@@ -94,7 +144,7 @@
     const link = document.createElement("a");
     link.href = r.href;
     link.className = "fact-link";
-    link.title = r.quote;
+    link.dataset.quote = r.quote;
     link.textContent = r.value;
     value.appendChild(link);
     tr.appendChild(value);
@@ -111,21 +161,23 @@
     tr.appendChild(cell(r.period));
     tr.appendChild(cell(r.status, r.status === "achieved" ? "" : "fact-status"));
     tr.appendChild(cell(r.source));
+    Array.from(tr.children).forEach((td, i) => { td.dataset.label = labels[i]; });
     return tr;
   }
 
   async function render() {
     const mine = ++generation;
-    const terms = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    writeView();
+    const terms = fold(search.value.trim()).split(/\s+/).filter(Boolean).map(alternatives);
     if (terms.length || sortKey === "what") {
       count.textContent = "Loading the facts' texts…";
       await loadAll();
       if (mine !== generation) return;
     }
     const wanted = selects.filter(s => s.value).map(s => [s.dataset.column, s.value]);
-    const fields = ["value", "what", "indicator", "pairing", "source", "quote", "status", "period"];
+    const fields = ["value", "what", "indicator", "pairing", "source", "quote", "status", "period", "places"];
     let shown = rows.filter(r => wanted.every(([k, v]) => r[k] === v) &&
-      terms.every(t => fields.some(k => String(r[k]).toLowerCase().includes(t))));
+      terms.every(names => fields.some(k => { const text = fold(r[k]); return names.some(n => text.includes(n)); })));
     if (sortKey) {
       const k = sortKey === "value" ? "number" : sortKey;
       shown = shown.slice().sort((a, b) => {
@@ -136,6 +188,8 @@
         return (typeof x === "number" ? x - y : String(x).localeCompare(String(y), "zh")) * sortDir;
       });
     }
+    shownRows = shown;
+    download.disabled = shown.length === 0;
     const visible = shown.slice(0, limit);
     await Promise.all(Array.from(new Set(visible.map(r => r.sourceIndex)), loadTexts));
     if (mine !== generation) return;
@@ -148,5 +202,30 @@
     count.textContent = `${shown.length} of ${rows.length} facts shown` +
       (rest > 0 ? ` (the first ${visible.length} listed)` : "");
   }
+  // The facts the view shows (all of them, not only those drawn so far) as CSV: a byte-order mark
+  // and CRLF so spreadsheet programs read the Chinese quotes, every field quoted.
+  const CSV_COLUMNS = [["fact_id", "factId"], ["value", "value"], ["number", "number"], ["what_it_counts", "what"],
+    ["quote", "quote"], ["indicator", "indicator"], ["pairing", "pairing"], ["period", "period"],
+    ["status", "status"], ["theme", "theme"], ["source", "source"], ["sentence", "url"]];
+  const csvField = value => `"${String(value === null || value === undefined ? "" : value).replace(/"/g, '""')}"`;
+  async function downloadShown() {
+    const wanted = shownRows;
+    await loadAll();
+    const lines = [CSV_COLUMNS.map(([name]) => name).join(",")];
+    for (const r of wanted) {
+      const url = new URL(r.href, window.location.href).href;
+      lines.push(CSV_COLUMNS.map(([, key]) => csvField(key === "url" ? url : r[key])).join(","));
+    }
+    const blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "eastwest-facts" + (viewQuery() ? "-selection" : "") + ".csv";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  }
+
+  readView();
   render().catch(error => { count.textContent = `The explorer could not load its data: ${error.message}`; throw error; });
 })();

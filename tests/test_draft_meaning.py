@@ -28,6 +28,8 @@ PLACES = """\
 昆山市周市镇考察团到坝黄镇捐资60万元。
 张家港市帮扶沿河县建设项目12个。
 巩留县地处天山北麓,县城距沿河县约290公里。
+张家港市向三地拨付资金:市本级1500万元;投向宿豫区700万元。
+张家港市采购沿河县产品900万元、巩留县产品450万元。
 """
 
 
@@ -92,6 +94,11 @@ def places_draft(shared_project_copy):
         ("帮扶沿河县", "12个", "zhangjiagang", "yanhe"),
         # 距X: a point of reference, not the place the distance belongs to
         ("县城距沿河县", "约290公里", None, "gongliu"),
+        # a place in a later part of the sentence is that part's, not this number's
+        ("市本级", "1500万元", "zhangjiagang", ["yanhe", "gongliu", "suyu"]),
+        # places each followed by a number of their own are not a list: each takes its own
+        ("采购沿河县产品", "900万元", "zhangjiagang", "yanhe"),
+        ("巩留县产品", "450万元", "zhangjiagang", "gongliu"),
     ],
 )
 def test_places_are_those_the_sentence_credits(places_draft, quote_part, number, east, west):

@@ -195,6 +195,78 @@ def test_a_month_in_a_plan_is_the_coming_one(reader):
     assert (f["status"], f["period"]) == ("target", "2021-12")
 
 
+# --- a review published early in a year; state at a date; one act; quotas -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年张家港向沿河拨付帮扶资金3000万元。",
+        "年内张家港向沿河拨付帮扶资金3000万元。",
+        "今年张家港向沿河拨付帮扶资金3000万元。",
+    ],
+)
+def test_a_review_of_january_sums_up_the_year_before(reader, sentence):
+    f = fact(reader(sentence, published="2022-01-20"), "3000万元")
+    assert (f["scope"], f["period"]) == ("annual", "2021")
+    # the same words in an autumn report are the year so far, never the article's own month
+    f = fact(reader(sentence, published="2022-10-20"), "3000万元")
+    assert (f["scope"], f["period"]) == ("period_total", "2022-01/2022-10")
+
+
+def test_the_end_of_december_in_a_january_review_dates_its_stocks(reader):
+    text = "一、项目建设\n截至12月底,沿河已竣工帮扶项目15个,其余4个正在施工。"
+    facts = reader(text, published="2022-01-20")
+    assert (fact(facts, "15个")["scope"], fact(facts, "15个")["period"]) == ("stock", "2021-12")
+    assert (fact(facts, "4个")["scope"], fact(facts, "4个")["period"]) == ("stock", "2021-12")
+
+
+def test_a_month_counted_up_to_in_the_lead_ends_the_year_so_far(reader):
+    text = "截至9月底,今年沿河新增转移就业3100人。\n今年以来,张家港为沿河举办招聘会12场。"
+    f = fact(reader(text, published="2021-10-08"), "12场")
+    assert f["period"] == "2021-01/2021-09"
+
+
+def test_a_plan_named_as_what_a_year_begins_is_not_a_span(reader):
+    text = "2021年是“十四五”开局之年。\n张家港邀请游客3000人次到沿河旅游。"
+    f = fact(reader(text, published="2022-01-20"), "3000人次")
+    assert (f["scope"], f["period"]) == ("annual", "2021")
+
+
+def test_a_plan_word_inside_a_longer_word_is_not_a_plan(reader):
+    f = fact(reader("今年张家港安排沿河计划内帮扶资金3000万元。", published="2021-12-28"), "3000万元")
+    assert f["status"] == "achieved"
+    assert fact(reader("张家港计划安排帮扶资金3000万元。"), "3000万元")["status"] == "planned"
+
+
+def test_a_running_total_outweighs_things_set_up_but_additions_are_a_flow(reader):
+    text = "截至2021年9月底,张家港累计设立沿河农产品专柜120个、专区8个,今年新增专柜30个。"
+    facts = reader(text, published="2021-10-15")
+    assert fact(facts, "120个")["scope"] == "cumulative" and fact(facts, "8个")["scope"] == "cumulative"
+    assert fact(facts, "30个")["scope"] != "stock"
+
+
+def test_people_in_post_and_in_work_are_a_stock(reader):
+    facts = reader("今年以来,张家港第三批援沿河干部共15名,在张家港稳定就业的沿河籍务工人员有2100人。")
+    assert (fact(facts, "15名")["scope"], fact(facts, "15名")["period"]) == ("stock", "2021-10")
+    assert fact(facts, "2100人")["scope"] == "stock"
+
+
+def test_an_act_of_one_occasion_is_an_event_of_the_article(reader):
+    text = "10月12日,张家港代表团赴沿河考察。\n在两地联席会议上,双方签署合作协议4份。张家港向沿河捐赠帮扶资金500万元。会上,一家企业拟投资1.2亿元。"
+    facts = reader(text)
+    assert (fact(facts, "4份")["scope"], fact(facts, "4份")["period"]) == ("event", "2021-10")
+    assert (fact(facts, "500万元")["scope"], fact(facts, "500万元")["period"]) == ("event", "2021-10")
+    assert (fact(facts, "1.2亿元")["status"], fact(facts, "1.2亿元")["period"]) == ("planned", "2021-10")
+    # a running total of gifts is not one act
+    assert fact(reader("张家港累计向沿河捐赠帮扶资金500万元。"), "500万元")["scope"] == "cumulative"
+
+
+def test_a_sum_per_person_is_recurring(reader):
+    f = fact(reader("今年以来,对在张家港稳定就业的沿河籍务工人员,每人发放交通补助600元。"), "600元")
+    assert f["scope"] == "recurring"
+
+
 # --- status ---------------------------------------------------------------------------------------
 
 

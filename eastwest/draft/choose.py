@@ -82,6 +82,12 @@ def choose_status(p: Proposal, rules: Rules, words: Words, ctx: SourceContext) -
     for status in ("achieved", "planned", "expected", "target"):
         for end, cue in words.cues(before, s[status]):
             found.append((end, status, cue))
+    # 计划内资金 (funds of the yearly budget), 计划单列市: a plan's word inside a name, not a plan
+    found = [
+        (end, status, cue)
+        for end, status, cue in found
+        if not (status != "achieved" and rules.status_word_after.match(before[end:]))
+    ]
     found.sort()
     # a cue right after a plan's cue belongs to the plan: 计划将 and 计划完成 are planned
     plan_ends = {end for end, status, _ in found if status != "achieved"}

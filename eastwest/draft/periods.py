@@ -89,12 +89,26 @@ def _opening_cue(text: str, para_start: int, article: tuple[int, int], rules: Ru
 
 
 @lru_cache(maxsize=64)
-def as_of(text: str, article: tuple[int, int], article_date: str, rules: Rules) -> str:
+def as_of(text: str, article: tuple[int, int], article_date: str, rules: Rules, untils: bool = True) -> str:
     """The month the article's figures are as of: the end of the latest run of months of its own
-    year that it names, not after its date (2023年1—10月 in a report of November), else its date."""
+    year that it names, not after its date (2023年1—10月 in a report of November), or (`untils`) the
+    latest month it counts up to (截至10月底), else its date."""
     year0, month0 = article
-    months = [e.period.split("/")[-1] for e in time_expressions(text, article, rules) if e.kind == "months"]
-    months = [m for m in months if m[:4] == str(year0) and m <= f"{year0}-{month0:02d}"]
+    exprs = [e for e in time_expressions(text, article, rules) if not e.comparison]
+    months = [e.period.split("/")[-1] for e in exprs if e.kind == "months"]
+    months = [m for m in months if m[:4] == str(year0)]
+    # 截至10月底 says so too; in a review of January, 截至12月底 is the December before
+    until_months = [
+        e.period.split("/")[-1][:7]
+        for e in exprs
+        if e.kind in ("month", "day") and rules.until.search(text[max(0, e.start - 4) : e.start])
+    ]
+    months += [
+        m
+        for m in (until_months if untils else [])
+        if m[:4] == str(year0) or (month0 <= rules.review_months and m == f"{year0 - 1}-12")
+    ]
+    months = [m for m in months if m <= f"{year0}-{month0:02d}"]
     return max(months) if months else article_date
 
 
@@ -135,6 +149,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     article, start = ctx.article, ctx.start_for(p.fact.get("east"), p.fact.get("west"))
     year = article[:4]
     now = _sentence_until(before, ctx, rules) or as_of(spot.text, ctx.article_ym, article, rules)
+    # a running total runs to the article's date (data/annotations/README.md), or to a month its
+    # own sentence or a run of months (1—10月) states
+    upto = _sentence_until(before, ctx, rules) or as_of(spot.text, ctx.article_ym, article, rules, untils=False)
     stated = expr.period if expr and expr.kind != "now" else ""
     kind = expr.kind if expr else ""  # a stated period has an expression: its kind
     inferred = expr.inferred if expr else True
@@ -151,15 +168,38 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
             return "annual", stated, inferred
         if stated and kind in ("day", "month") and where == "sentence":
             return sc["not_achieved"], stated, inferred
+        if not stated and sc["occasion_words"].search(spot.sentence):  # 会上…拟投资: a plan of that day
+            p.checks.append("a plan announced at an occasion, dated at the article's date; when was it?")
+            return sc["not_achieved"], article, True
         p.checks.append(
             f"scope {sc['not_achieved']} for a {status} figure; is it one plan, a yearly rate or a total over a span?"
         )
         return sc["not_achieved"], (stated or article) + ("" if stated else "/"), not stated or inferred
+    said = cue.text[expr.start : expr.end] if cue and expr else ""
+    this_year = kind == "relative_year" or bool(rules.whole_year.fullmatch(said))  # 今年, 全年: not 2023年
+    # a review of January sums up the year before: its 全年, 年内, 今年 are that year
+    review = ctx.article_ym[1] <= rules.review_months and this_year and stated == year and role != "until"
+    strong = bool(sc["strong_cumulative"].search(spot.clause_before))
+    # a year's or a span's cue makes the act one of many in it (2018年捐赠…); 达 a total reached
+    one_act = expr is None or kind in ("day", "month") or review
+    if one_act and sc["event_verbs"].search(spot.clause_before) and not strong and not re.search("达到?$", spot.clause_before):
+        p.checks.append("scope event from a verb of one act (signed, donated); at which occasion?")
+        return "event", (str(int(year) - 1) if review else stated) or article, True
+    if review:
+        return "annual", str(int(year) - 1), True
     if unit in sc["default_stock_units"] and sc["share_words"].search(spot.clause_before):  # 占九成: a share at a date
         return "stock", end or "unknown", not stated or inferred
     if unit in sc["stock_units"] and not (unit == "times" and _compared_with_a_year(spot, ctx, rules)):
         # a distance or a rank: only its own sentence dates it (是去年的2.3倍 follows this year's flow)
         return "stock", (end if where == "sentence" else article) or "unknown", not stated or inferred
+    if strong and (expr is None or role == "until" or kind == "now") and not sc["year_on_year"].search(sentence):
+        return "cumulative", f"{start}/{end}" if start else f"/{end}", True  # 累计设立: a running total
+    clause_after = re.split(f"[{CLAUSE_END}]", spot.after, maxsplit=1)[0]
+    if not strong and (
+        sc["state_words"].search(spot.clause_before) or sc["state_after"].search(clause_after)
+    ):  # 已竣工, 第九批干部, 稳定就业: held at a date
+        dated = role == "until" or kind in ("day", "month")
+        return "stock", (end if dated else now) or "unknown", True
     # a count reached or held (吸纳…就业480人) is a stock unless its own sentence gives it a period
     counted = where != "sentence" and bool(sc["stock_verbs"].search(spot.clause_before))
     if where != "sentence" and sc["occasion_words"].search(spot.part):  # 签约仪式上: the last date named before
@@ -173,8 +213,8 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         if begin[:4] == year and kind in YEAR_KINDS:
             return "period_total", f"{year}-01/{now}", True  # 今年以来: the year so far
         if indicator not in sc["stock_indicators"] or where == "sentence":
-            return "cumulative", f"{begin}/{now}", True
-    if indicator in sc["stock_indicators"] or counted:
+            return "cumulative", f"{begin}/{upto}", True
+    if (indicator in sc["stock_indicators"] and not sc["added_words"].search(spot.clause_before)) or counted:
         # a count at a date: the year its sentence names, else the month the article's figures are as of
         dated = where == "sentence" or kind in ("day", "month")
         return "stock", (end if dated else now) or "unknown", not stated or inferred
@@ -197,14 +237,12 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
             if not expr.year_stated:
                 p.checks.append("the year of this date is not stated; inferred from the article's date")
             return "event", stated, inferred
-        said = cue.text[expr.start : expr.end] if cue else ""
-        this_year = kind == "relative_year" or rules.whole_year.fullmatch(said)  # 今年, 全年: not 2023年
         if this_year and stated == year and now != f"{year}-12":
             return "period_total", f"{year}-01/{now}", True  # 今年, 全年 in a report before December
         return "annual", stated, inferred
     if words.cues(before, sc["cumulative"]):
-        return "cumulative", f"{start}/{now}" if start else f"/{now}", True
+        return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True
     if words.cues(before, sc["stock"]) or unit in sc["default_stock_units"]:
         return "stock", now or "unknown", True
     p.checks.append("scope guessed as cumulative (no cue in the sentence)")
-    return "cumulative", f"{start}/{now}" if start else f"/{now}", True
+    return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True

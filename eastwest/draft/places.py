@@ -100,7 +100,8 @@ def _in_list(text: str, named: Named, others: list[Named]) -> bool:
             continue
         a, b = sorted((named, other), key=lambda n: n.start)
         gap = text[a.end : b.start]
-        if len(gap) <= 12 and re.search(r"[、和及与]", gap) and not re.search(r"[，,；;。]", gap):
+        # places each followed by its own number (毕节产品1.41亿元、黔南产品9600万元) are not a list
+        if len(gap) <= 12 and re.search(r"[、和及与]", gap) and not re.search(r"[，,；;。]", gap) and not MENTION.search(gap):
             return True
     return False
 
@@ -133,9 +134,13 @@ def _pick(spot: Spot, role: str, mentions: list[Named], ctx: SourceContext, rule
             if where == "clause" or listed[-1].end <= spot.start:
                 return (ids if len(ids) >= 2 else None), where
         before = [n for n in inside if n.end <= spot.start]
+        if not before and where == "sentence":
+            continue  # a place in a later part of the sentence is that part's (…；投向黔东南州5.34亿元)
         # the subject of the clause or its 为/向/在 phrase comes first; a place after the number
         # (到张家港就业) only when none precedes it
         chosen = before[0] if before else inside[0]
+        if len(before) > 1 and MENTION.search(text, before[0].end, spot.start):
+            chosen = before[-1]  # a number of its own after the first place: the nearest place is this one's
         return chosen.place_id, where
     return None, ""
 

@@ -87,6 +87,8 @@ def time_expressions(text: str, article: tuple[int, int], rules: Rules) -> list[
             last_year = y
             out.append(TimeExpr(m.start(), m.end(), "months", f"{y}-{first:02d}/{y}-{last:02d}", inferred))
         elif m["plan"]:
+            if rules.plan_year_after.match(text[m.end() :]):
+                continue  # “十四五”开局之年: a year of the plan, not its span
             a, b = rules.five_year_plans[m["plan"]]
             out.append(TimeExpr(m.start(), m.end(), "range", f"{a}/{b}", False))
         elif m["whole"]:  # 全年: the year last named, else the article's

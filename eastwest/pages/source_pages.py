@@ -37,9 +37,11 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
             + (f" ({f['breakdown']})" if f["breakdown"] else "")
             + f" · {period_text(f)} · {f['fact_id']}"
         )
+        used = escape(wording.BACK_TO_USE.format(chapter=wording.THEME_LABELS[f["theme"]]))
+        # the href names the fact's chapter; eastwest.sphinx_ext.fact_uses adds the place it is used
         back = (
-            f'<a class="fact-back" href="{_chapter_link(f["chapter"])}" '
-            f'title="Used in: {escape(wording.THEME_LABELS[f["theme"]])}">&#8617;</a>'
+            f'<a class="fact-back" data-fact-back="{escape(f["fact_id"])}" href="{_chapter_link(f["chapter"])}" '
+            f'title="{used}" aria-label="{used}">&#8617;</a>'
         )
         if start >= cursor:
             out.append(escape(text[cursor:start]))

@@ -330,3 +330,7 @@ def reader_definition(text: str, labels: dict[str, str]) -> str:
     for pattern, words in _DEFINITION_WORDS:
         text = pattern.sub(words, text)
     return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: f'"{labels[m.group(0)]}"' if m.group(0) in labels else m.group(0), text)
+
+
+# The accessible name of a source page's ↩ link (eastwest.pages.source_pages).
+BACK_TO_USE = "Back to where this number is used: {chapter}"
