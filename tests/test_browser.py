@@ -653,3 +653,137 @@ def test_the_figure_text_check_fails_on_text_below_11_px(laptop):
     assert len(figures) == 1 and figures[0]["px"] == pytest.approx(9, abs=0.05), figures
     with pytest.raises(AssertionError, match=r"9\.0 px"):
         assert_figure_text_readable(figures, "test page")
+
+
+# --- Navigation on a phone or tablet (issue 19, finding 1) ---------------------------------------
+
+TOUCH_WIDTHS = [390, 820]  # a phone and a tablet in portrait: both below the theme's 992 px switch
+
+
+def touch_page_at(browser, width: int):
+    """A touch-screen page `width` CSS pixels wide, in a context of its own."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 844}, service_workers="block", device_scale_factor=1, has_touch=True, is_mobile=True
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(FIRST_VISIT)
+    return context, context.new_page()
+
+
+def _visible_toggle(page: Page, which: str):
+    toggles = page.locator(f"button.{which}-toggle:visible")
+    assert toggles.count() == 1, f"{which} toggle: {toggles.count()} visible buttons"
+    return toggles.first
+
+
+@pytest.mark.parametrize("width", TOUCH_WIDTHS)
+def test_tapping_the_menu_opens_the_table_of_contents(browser, origin, width):
+    context, page = touch_page_at(browser, width)
+    try:
+        page.goto(f"{origin}/{CHAPTER_PAGES[0]}.html", wait_until="load")
+        menu = page.locator("#pst-primary-sidebar-modal")
+        assert not menu.evaluate("d => d.open"), "the menu is open before any tap"
+        _visible_toggle(page, "primary").tap()
+        page.wait_for_function("() => document.getElementById('pst-primary-sidebar-modal').open", timeout=3_000)
+        links = menu.locator("nav.bd-docs-nav a.reference.internal:visible")
+        hrefs = [urlsplit(h).path for h in links.evaluate_all("as => as.map(a => a.href)")]
+        assert any(h.endswith("/explore/index.html") for h in hrefs), f"at {width} px the menu has no fact explorer: {hrefs}"
+        assert any(h.endswith("/pairings/index.html") for h in hrefs), f"at {width} px the menu has no pairings index: {hrefs}"
+        chapter = next(h for h in hrefs if "/chapters/" in h and not h.endswith(f"/{CHAPTER_PAGES[0]}.html"))
+        page.locator(f"#pst-primary-sidebar-modal a[href$='{Path(chapter).name}']:visible").first.tap()
+        page.wait_for_url(f"**{chapter}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", TOUCH_WIDTHS)
+def test_tapping_the_contents_button_opens_the_page_contents(browser, origin, width):
+    context, page = touch_page_at(browser, width)
+    try:
+        page.goto(f"{origin}/{CHAPTER_PAGES[0]}.html", wait_until="load")
+        _visible_toggle(page, "secondary").tap()
+        page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-modal').open", timeout=3_000)
+        sections = page.locator("#pst-secondary-sidebar-modal a.nav-link:visible")
+        assert sections.count() >= 2, f"at {width} px the page contents show {sections.count()} links"
+    finally:
+        context.close()
+
+
+# --- The landing page answers first (issue 19, finding 2) ----------------------------------------
+
+FIRST_SCREENS = [{"width": 1366, "height": 768}, PHONE]
+LANDING_TOP = """() => {
+  const heading = Array.from(document.querySelectorAll("article h2")).find(h => /Key findings/.test(h.textContent));
+  const list = heading && heading.closest("section").querySelector("ul");
+  const figure = heading && heading.closest("section").querySelector("figure");
+  const table = document.querySelector("table.programme-summary");
+  const top = el => el ? el.getBoundingClientRect().top + window.scrollY : null;
+  const bottom = el => el ? el.getBoundingClientRect().bottom + window.scrollY : null;
+  return {
+    heading: top(heading),
+    findings: list ? Array.from(list.children).map(li => bottom(li)) : [],
+    figure: top(figure),
+    image: figure ? (figure.querySelector("img") || {}).currentSrc || "" : "",
+    table: top(table),
+  };
+}"""
+
+
+@pytest.mark.parametrize("screen", FIRST_SCREENS, ids=lambda s: f"{s['width']}px")
+def test_the_landing_page_shows_its_findings_and_a_chart_in_the_first_screen(browser, origin, screen):
+    context = browser.new_context(viewport=screen, service_workers="block", device_scale_factor=1)
+    context.add_init_script(FIRST_VISIT)
+    try:
+        page = context.new_page()
+        page.goto(f"{origin}/index.html", wait_until="load")
+        page.evaluate(WAIT_FOR_IMAGES)
+        top = page.evaluate(LANDING_TOP)
+        where = f"landing page at {screen['width']} px ({screen['height']} px high)"
+        assert top["heading"] is not None, f"{where}: no 'Key findings' section"
+        assert top["heading"] < screen["height"] / 2, f"{where}: 'Key findings' starts {top['heading']:.0f} px down"
+        assert 3 <= len(top["findings"]) <= 5, f"{where}: {len(top['findings'])} findings (3–5 wanted)"
+        in_view = [b for b in top["findings"] if b <= screen["height"]]
+        assert len(in_view) >= 3, f"{where}: only {len(in_view)} findings end in the first screen: {top['findings']}"
+        assert top["figure"] is not None and top["figure"] < screen["height"], f"{where}: the chart starts at {top['figure']}"
+        assert top["table"] is None or top["table"] > top["figure"], (
+            f"{where}: the summary table comes before the findings' chart"
+        )
+    finally:
+        context.close()
+
+
+# --- Pairing pages summarise before they list (issue 19, finding 3) ------------------------------
+
+PAIRING_PAGES = [p for p in PAGES if p.startswith("pairings/") and p != "pairings/index"]
+SNAKE_CASE = r"\b[a-z]+(?:_[a-z]+)+\b"  # an id of the dataset (aid_funds_all_kinds, period_total)
+PAIRING_PAGE_SHAPE = """(snake) => {
+  document.querySelectorAll("article details").forEach(d => { d.open = true; });
+  const article = document.querySelector("article");
+  const h2 = Array.from(article.querySelectorAll("h2"));
+  const who = h2.find(h => /Who helps whom/.test(h.textContent));
+  const keys = article.querySelector(".key-numbers-lead");
+  const top = el => el ? el.getBoundingClientRect().top + window.scrollY : null;
+  return {
+    keys: top(keys), who: top(who), sections: h2.length,
+    tables: article.querySelectorAll("table.profile-table").length,
+    ids: Array.from(new Set(article.innerText.match(new RegExp(snake, "g")) || [])),
+    codes: Array.from(article.querySelectorAll("code")).map(c => c.textContent).slice(0, 5),
+  };
+}"""
+
+
+def test_pairing_pages_are_found():
+    assert PAIRING_PAGES, "no pairing page in the table of contents"
+
+
+@pytest.mark.parametrize("page", PAIRING_PAGES)
+def test_a_pairing_page_opens_with_its_key_numbers_and_compact_tables(phone, origin, page):
+    phone.goto(f"{origin}/{quote(page)}.html", wait_until="load")
+    shape = phone.evaluate(PAIRING_PAGE_SHAPE, SNAKE_CASE)
+    where = f"{page} at {PHONE['width']} px"
+    assert shape["keys"] is not None, f"{where}: no key-numbers block"
+    assert shape["keys"] < PHONE["height"], f"{where}: the key numbers start {shape['keys']:.0f} px down"
+    assert shape["who"] is None or shape["keys"] < shape["who"], f"{where}: key numbers come after 'Who helps whom'"
+    assert shape["tables"] <= shape["sections"], f"{where}: {shape['tables']} fact tables under {shape['sections']} sections"
+    assert not shape["ids"], f"{where}: internal ids shown to readers: {shape['ids']}"
+    assert not shape["codes"], f"{where}: code-font ids shown to readers: {shape['codes']}"

@@ -3,6 +3,7 @@ pairing with facts, every fact on it linked to its sentence, statuses and qualif
 for a pairing without facts, data text escaped. Tests that only read the pages share one built copy
 of the project; a test that edits the data builds its own."""
 
+import re
 from functools import cache
 from html import escape
 
@@ -11,10 +12,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from eastwest.analysis import headline
 from eastwest.charts import profile as profile_chart
 from eastwest.core.errors import DataError
 from eastwest.dataset import builder, load
 from eastwest.pages import generate, profiles
+from eastwest.reader import wording
 from eastwest.reader.links import fact_href
 
 HOSTILE = "<script>alert('x')</script>"
@@ -220,3 +223,28 @@ def test_html_in_titles_and_notes_is_rejected_by_the_build_and_escaped_by_the_pa
     assert escape("Note " + HOSTILE) in page
     title = next(line for line in page.splitlines() if line.startswith("# "))
     assert escape("Label " + HOSTILE) in title
+
+
+@pytest.mark.fast
+def test_a_pairing_page_opens_with_the_headline_figures_of_the_landing_page(built):
+    project_copy, facts = built
+    chosen = headline.headline_facts(facts)
+    checked = 0
+    for pairing_id in set(facts.programme) - {""}:
+        page = profile(project_copy, pairing_id)
+        block = page[page.index("## Key numbers") : page.index("## Who helps whom")]
+        shown = {a["href"] for a in BeautifulSoup(block, "html.parser").select("a.key-number-value")}
+        own = chosen[chosen.programme == pairing_id]
+        assert shown == {fact_href(f, s, profiles.FROM_DIR) for f, s in zip(own.fact_id, own.source_id)}, pairing_id
+        checked += len(own)
+    assert checked, "no pairing has a headline figure: nothing checked"
+
+
+@pytest.mark.fast
+def test_definitions_shown_to_readers_name_no_dataset_ids():
+    indicators = load.indicators()
+    labels = dict(zip(indicators.indicator, indicators.label_en))
+    assert wording.reader_definition("Broader than fiscal_aid_funds.", labels) == f'Broader than "{labels["fiscal_aid_funds"]}".'
+    for definition in indicators.definition:
+        shown = wording.reader_definition(str(definition), labels)
+        assert not re.search(r"\b[a-z]+(?:_[a-z]+)+\b|\bbreakdown\b|\bindicator", shown), shown

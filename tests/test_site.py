@@ -377,8 +377,8 @@ def test_the_data_page_puts_facts_first_and_offers_every_table_in_one_zip():
 # --- The landing page leads with what the programme did; chapters read as essays ------------------
 
 
-def test_the_landing_page_leads_with_what_each_pairing_reports_it_did():
-    """The summary table shows exactly the headline facts (eastwest.analysis.headline): achieved, whole
+def test_the_landing_page_leads_with_its_findings_and_shows_what_each_pairing_reports_it_did():
+    """The key findings come first (issue 19); the summary table below them shows exactly the headline facts (eastwest.analysis.headline): achieved, whole
     totals of the aid, people, jobs and sales indicators, one per pairing and indicator, each a link
     to its sentence with its period; its sources line names exactly their sources."""
     from eastwest.analysis import headline
@@ -388,7 +388,7 @@ def test_the_landing_page_leads_with_what_each_pairing_reports_it_did():
     table = page.select_one("table.programme-summary")
     assert table is not None, "no summary of what the pairings did on the landing page"
     headings = [h.get_text(" ", strip=True).rstrip(" #") for h in page.select("article h2")]
-    assert headings.index("What the pairings report they did") < headings.index("Key findings")
+    assert headings.index("Key findings") == 0 < headings.index("What the pairings report they did")
     shown = [a["data-fact"] for a in table.select("a.fact-link[data-fact]")]
     expected = headline.headline_facts(load.facts())
     assert sorted(shown) == sorted(expected.fact_id) and len(shown) == len(set(shown))

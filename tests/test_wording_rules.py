@@ -37,7 +37,7 @@ from eastwest.reader.wording import mark_period, span_text
 from eastwest.reference.vocabulary import load_units, load_vocabulary
 
 # What a displayed period must say for each flag (written out here, not read from the package).
-MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
+MARKS = {"period_inferred": "estimated", "year_missing_in_source": "year lost in the source"}
 MARKED_FLAGS = tuple(MARKS)
 # Plurals a "+s" rule would write, and other wrong forms seen in labels.
 BAD_ENDINGS = (
@@ -79,8 +79,9 @@ def marks_of(flags) -> list[str]:
 def assert_marked(text: str, flags, where: str) -> None:
     for mark in marks_of(flags):
         assert f"{mark}" in text, f"{where}: period shown without '{mark}': {text!r}"
-    if "period_inferred" in flags:
-        assert "c. " in text, f"{where}: inferred period shown without 'c.': {text!r}"
+    if "period_inferred" in flags:  # the estimate is said of the date, not put in front of the figure
+        assert not text.startswith(("c. ", "est.")), f"{where}: inferred period reads as an approximate figure: {text!r}"
+        assert "date estimated" in text or "period estimated" in text, f"{where}: {text!r}"
 
 
 def made_up_fact(**changes) -> pd.Series:
@@ -301,13 +302,13 @@ def test_every_fact_unit_agrees_with_its_counter(facts):
 @pytest.mark.fast
 def test_period_label_marks_inferred_and_stripped_years():
     assert wording.period_label("2019-11", "stock", []) == "2019-11"
-    assert wording.period_label("2019-11", "stock", ["period_inferred"]) == "c. 2019-11 (est.)"
+    assert wording.period_label("2019-11", "stock", ["period_inferred"]) == "2019-11 (date estimated)"
     assert wording.period_label("2019-11-20", "event", ["year_missing_in_source"]) == "2019-11-20 (year lost in the source)"
     assert (
         wording.period_label("2017-03/2021-02", "cumulative", ["period_inferred", "year_missing_in_source"])
-        == "c. cumulative 2017-03 to 2021-02 (est.; year lost in the source)"
+        == "cumulative 2017-03 to 2021-02 (period estimated; year lost in the source)"
     )
-    assert mark_period("to 2019-03", "part_of_total;period_inferred") == "c. to 2019-03 (est.)"
+    assert mark_period("to 2019-03", "part_of_total;period_inferred") == "to 2019-03 (date estimated)"
     with pytest.raises(TypeError):
         wording.period_label("2019-11", "stock")  # flags are required: no chart can forget them
 
@@ -437,7 +438,10 @@ def chart_texts(tmp_path_factory):
     return {name: (frame, drawn_texts[name]) for name, frame in drawn.items()}
 
 
-MARKED_SPAN = re.compile(r"c\. [^\n]*?\((?:est\.|year lost)[^)]*\)|[^\n]*?\(year lost in the source\)")
+# A marked period: its dates up to the mark that follows them ('2017-03 to 2021-02 (period estimated)').
+MARKED_SPAN = re.compile(
+    r"\d{4}[^\n()]*?(?:\(one year\)[^\n()]*?)?\((?:(?:date|period) estimated|year lost in the source)[^)]*\)"
+)
 
 
 def bare_forms(row) -> set[str]:

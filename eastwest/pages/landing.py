@@ -1,14 +1,19 @@
 """The landing page's table of what each pairing reports it did (money, people, jobs, sales), every
-value linked to its sentence, and the sentence naming the pairings the table leaves out. The
+value linked to its sentence, the sentence naming the pairings the table leaves out, and the chart
+under its key findings. The
 choice of figures is eastwest.analysis.headline's; this module only lays them out."""
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import pandas as pd
 
 from eastwest.analysis.headline import HEADLINE, headline_facts, unreported_pairings
+from eastwest.charts import industry
+from eastwest.charts.base import Chart
+from eastwest.core.paths import FIGURES_DIR
 from eastwest.dataset.attribution import unit_kind
 from eastwest.reader.links import fact_href, profile_href
 from eastwest.reader.wording import (
@@ -132,3 +137,19 @@ def unreported_sentence(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
     if named_only:
         parts.append(f"no figure at all for {in_words(named_only)}, of which they give no numbers of their own")
     return f"The articles give {' and '.join(parts)}." if parts else ""
+
+
+# The landing page's chart: the aid each pairing reports, drawn as the industry chapter draws it but
+# under a name of its own, so that the site's images (named by file) never clash with the chapter's.
+LANDING_CHART = "landing_aid_funds"
+LANDING_FILES = (".svg", ".narrow.svg", ".csv", ".png", ".narrow.png")
+
+
+def aid_chart(facts: pd.DataFrame, directory: Path = FIGURES_DIR / "landing") -> Chart:
+    """Draw the landing page's chart into `directory` as landing_aid_funds(.narrow).svg and .csv."""
+    drawn = industry.aid_funds(facts, directory)
+    for suffix in LANDING_FILES:
+        drawn_file = directory / f"{drawn.name}{suffix}"
+        if drawn_file.exists():
+            drawn_file.replace(directory / f"{LANDING_CHART}{suffix}")
+    return Chart(LANDING_CHART, directory / f"{LANDING_CHART}.svg", drawn.facts)

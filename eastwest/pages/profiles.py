@@ -21,22 +21,15 @@ from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import load
 from eastwest.dataset.attribution import nested_pairings, unit_kind
+from eastwest.pages.key_numbers import key_numbers
 from eastwest.pages.render import render
 from eastwest.pages.tables import facts_behind, more_facts, source_links
 from eastwest.reader import wording
 from eastwest.reader.links import PROFILE_DIR, fact_href, profile_href, source_href
-from eastwest.reader.wording import RELATIONSHIP_SHORT, label_ends, period_text, source_label, start_text, value_text
+from eastwest.reader.wording import RELATIONSHIP_SHORT, SCOPE_WORDS, label_ends, period_text, source_label, start_text, value_text
 from eastwest.reference.vocabulary import load_vocabulary
 
 FROM_DIR = "pairings"  # where profile pages sit, for relative links to source pages
-SCOPE_WORDS = {
-    "cumulative": "cumulative",
-    "annual": "one year",
-    "event": "one event",
-    "stock": "at that date",
-    "period_total": "total over the period",
-    "recurring": "per year",
-}
 # However many sources speak about a pairing, its page stays bounded: the chart draws at most
 # MAX_BARS figures (the largest) and each indicator's table lists at most MAX_INDICATOR_ROWS facts,
 # counting the rest by source (every fact stays highlighted and anchored on its source's page).
@@ -191,12 +184,10 @@ def _status_badge(row: pd.Series, statuses: dict[str, str]) -> str:
     return f'<br><span class="fact-status" title="{escape(statuses.get(row["status"], ""))}">{escape(words)}</span>'
 
 
-def indicator_table(
-    frame: pd.DataFrame, sources: pd.DataFrame, statuses: dict[str, str], max_rows: int = MAX_INDICATOR_ROWS
-) -> str:
-    """One row per fact of one indicator, by report date: value (linked to its sentence) and
-    status, what it counts, period and scope, source as outlet and date. Past `max_rows` facts,
-    the rest are counted by source under the table."""
+def _indicator_rows(frame: pd.DataFrame, sources: pd.DataFrame, statuses: dict[str, str], max_rows: int) -> tuple[list[str], str]:
+    """The rows of one indicator's facts, by report date: value (linked to its sentence) and
+    status, what it counts, period and scope, source as outlet and date; and past `max_rows`
+    facts, a paragraph counting the rest by source ('' when none is left out)."""
     by_id = sources.set_index("source_id", drop=False)
     rows = []
     for _, row in frame.iloc[:max_rows].iterrows():
@@ -205,37 +196,68 @@ def indicator_table(
             f'<a class="fact-link" href="{escape(href)}" title="{escape(row["quote"])}">'
             f"{escape(value_text(row))}</a>{_status_badge(row, statuses)}"
         )
-        what = (
-            f"<strong>{escape(row['breakdown'])}</strong><br>" if row["breakdown"] else ""
-        ) + f"<small>{escape(row['description'])}</small>"
+        what = (f"<strong>{escape(row['breakdown'])}</strong><br>" if row["breakdown"] else "") + escape(row["description"])
         period = f"{escape(period_text(row))}<br><small>{escape(SCOPE_WORDS.get(row['scope'], row['scope']))}</small>"
         rows.append(
-            f"<tr><td>{value}</td><td>{what}</td><td>{period}</td><td>{_source_link(by_id.loc[row['source_id']])}</td></tr>"
+            f'<tr><td data-label="Value">{value}</td><td data-label="What it counts">{what}</td>'
+            f'<td data-label="Period">{period}</td><td data-label="Source">{_source_link(by_id.loc[row["source_id"]])}</td></tr>'
         )
-    head = "<tr><th>Value</th><th>What it counts</th><th>Period</th><th>Source</th></tr>"
     more = f'<p class="facts-more">{more_facts(frame.iloc[max_rows:], FROM_DIR)}</p>' if len(frame) > max_rows else ""
+    return rows, more
+
+
+TABLE_HEAD = '<thead><tr><th scope="col">Value</th><th scope="col">What it counts</th><th scope="col">Period</th><th scope="col">Source</th></tr></thead>'
+
+
+def indicator_table(
+    frame: pd.DataFrame, sources: pd.DataFrame, statuses: dict[str, str], max_rows: int = MAX_INDICATOR_ROWS
+) -> str:
+    """One table of the facts of one indicator (or of one unit shown beside the pairing's own);
+    past `max_rows` facts, the rest are counted by source in its last row."""
+    rows, more = _indicator_rows(frame, sources, statuses, max_rows)
     return (
-        f'<div class="fact-table-wrap"><table class="fact-table profile-table"><thead>{head}</thead>'
+        f'<div class="fact-table-wrap"><table class="fact-table profile-table">{TABLE_HEAD}'
         f"<tbody>{''.join(rows)}</tbody></table>{more}</div>"
     )
 
 
-def _indicator_sections(
-    facts: pd.DataFrame, sources: pd.DataFrame, indicators: pd.DataFrame, statuses: dict[str, str]
-) -> list[str]:
-    parts = []
+def theme_table(
+    facts: pd.DataFrame,
+    sources: pd.DataFrame,
+    indicators: pd.DataFrame,
+    statuses: dict[str, str],
+    max_rows: int = MAX_INDICATOR_ROWS,
+) -> str:
+    """One compact table for a theme: a heading row per indicator (its English and Chinese name),
+    then its facts (at most `max_rows` each); the indicators' definitions, in readers' words, in a
+    collapsed list under it."""
     vocab = indicators.set_index("indicator")
+    labels = dict(zip(indicators["indicator"], indicators["label_en"]))
+    bodies, definitions = [], []
+    for indicator in dict.fromkeys(facts["indicator"]):
+        entry = vocab.loc[indicator]
+        name = f'{escape(entry["label_en"])} · <span lang="zh">{escape(entry["label_zh"])}</span>'
+        rows, more = _indicator_rows(facts[facts.indicator == indicator], sources, statuses, max_rows)
+        if more:
+            rows.append(f'<tr class="facts-more-row"><td colspan="4">{more}</td></tr>')
+        bodies.append(
+            f'<tbody><tr class="indicator-row"><th colspan="4" scope="colgroup">{name}</th></tr>{"".join(rows)}</tbody>'
+        )
+        definition = wording.reader_definition(str(entry["definition"]), labels)
+        definitions.append(f"<dt>{escape(entry['label_en'])}</dt><dd>{escape(definition)}</dd>")
+    return (
+        f'<div class="fact-table-wrap"><table class="fact-table profile-table theme-table">{TABLE_HEAD}{"".join(bodies)}</table></div>\n'
+        f'<details class="indicator-definitions"><summary>What each kind of figure counts</summary><dl>{"".join(definitions)}</dl></details>\n'
+    )
+
+
+def _theme_sections(facts: pd.DataFrame, sources: pd.DataFrame, indicators: pd.DataFrame, statuses: dict[str, str]) -> list[str]:
+    parts = []
     for theme in dict.fromkeys(indicators["theme"]):
         of_theme = facts[facts.theme == theme]
-        if not len(of_theme):
-            continue
-        parts.append(f"## {escape(wording.THEME_LABELS.get(theme, theme))}\n")
-        for indicator in dict.fromkeys(of_theme["indicator"]):
-            entry = vocab.loc[indicator]
-            group = of_theme[of_theme.indicator == indicator]
-            parts.append(f"### {escape(entry['label_en'])} · {escape(entry['label_zh'])}\n")
-            parts.append(f'<p class="indicator-definition"><small>{escape(entry["definition"])}</small></p>\n')
-            parts.append(indicator_table(group, sources, statuses) + "\n")
+        if len(of_theme):
+            parts.append(f"## {escape(wording.THEME_LABELS.get(theme, theme))}\n")
+            parts.append(theme_table(of_theme, sources, indicators, statuses))
     return parts
 
 
@@ -275,7 +297,8 @@ def profile_markdown(
         shared_count=shared.count,
         who_helps_whom=_who_helps_whom(pairing, places, sources, shared.nesting),
         chart=chart,
-        indicator_sections=_indicator_sections(facts, sources, indicators, statuses),
+        indicator_sections=_theme_sections(facts, sources, indicators, statuses),
+        key_numbers=key_numbers(pairing, facts, len(speaking), shared.count, FROM_DIR),
         shared_sections=shared.sections,
         sources_list=_sources_list(speaking, facts),
     )

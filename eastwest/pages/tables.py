@@ -11,7 +11,7 @@ from eastwest.analysis.comparisons import profiled_pairings
 from eastwest.dataset import load
 from eastwest.reader import links, wording
 from eastwest.reader.links import fact_href, source_href
-from eastwest.reader.wording import period_text, start_text, value_text
+from eastwest.reader.wording import SCOPE_WORDS, period_text, start_text, value_text
 
 # Listings stay bounded however many sources there are: past these many facts, a table or list
 # shows the first ones (in its own order) and counts the rest by source, each source linked to its
@@ -70,7 +70,7 @@ def fact_table(
             "<tr>"
             f"<td>{fact_link(row, from_dir)}{status}</td>"
             f'<td>{escape(row["description"])}<br><span class="fact-quote" lang="zh">{escape(row["quote"])}</span></td>'
-            f"<td>{escape(period_text(row))}<br><small>{escape(row['scope'])}</small></td>"
+            f"<td>{escape(period_text(row))}<br><small>{escape(SCOPE_WORDS.get(row['scope'], row['scope']))}</small></td>"
             f"<td>{escape(row['pairing'])}</td>"
             f"<td>{escape(row['source_label'])}</td>"
             "</tr>"
@@ -85,12 +85,12 @@ def fact_table(
 
 
 def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters", max_listed: int = MAX_LISTED) -> str:
-    """Collapsed list of the fact ids a chart draws on, each linked to its sentence, with its value
-    and period (marked when inferred or when the source lost the year). Past `max_listed` facts,
-    the rest are counted by source."""
+    """Collapsed list of the facts a chart draws on: each value linked to its sentence, with its
+    period (marked when inferred or when the source lost the year) and what it counts; no internal
+    ids. Past `max_listed` facts, the rest are counted by source."""
     items = "".join(
-        f'<li><a href="{escape(fact_href(r["fact_id"], r["source_id"], from_dir))}"><code>{escape(r["fact_id"])}</code></a> '
-        f"{escape(value_text(r))} · {escape(period_text(r))}: {escape(r['description'])}</li>"
+        f'<li><a href="{escape(fact_href(r["fact_id"], r["source_id"], from_dir))}">{escape(value_text(r))}</a>'
+        f" · {escape(period_text(r))}: {escape(r['description'])}</li>"
         for _, r in frame.iloc[:max_listed].iterrows()
     )
     more = f'<p class="facts-more">{more_facts(frame.iloc[max_listed:], from_dir)}</p>' if len(frame) > max_listed else ""

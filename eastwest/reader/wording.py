@@ -98,21 +98,27 @@ def span_text(period: str) -> str:
     return f"to {end}" if end else f"from {start}"
 
 
-# The marks a displayed period carries when it is not simply the sentence's own date.
-PERIOD_MARKS = {"period_inferred": "est.", "year_missing_in_source": "year lost in the source"}
+# The marks a displayed period carries when it is not simply the sentence's own date. The mark
+# names the date ("date estimated"), never a bare "c." or "est." in front of the text, which would
+# read as if the number beside it were approximate.
+PERIOD_MARKS = {"period_inferred": "estimated", "year_missing_in_source": "year lost in the source"}
+_DATE = re.compile(r"\b\d{4}(?:-\d{2}){0,2}\b")
 
 
 def mark_period(text: str, flags) -> str:
-    """A displayed period with its caveats: a period inferred from the article's date reads
-    'c. 2019-11 (est.)', a date whose year the source lost '2019-11-20 (year lost in the source)',
-    both 'c. 2019-11-20 (est.; year lost in the source)'. `flags` is a fact's flag list or its
-    ';'-separated flags text. Every table, chart label and hover text shows periods this way."""
+    """A displayed period with its caveats, said of its dates: a period inferred from the article's
+    date reads '2019-11 (date estimated)' or 'cumulative, 2017-03 to 2021-02 (period estimated)', a
+    date whose year the source lost '2019-11-20 (year lost in the source)', both '2019-11-20 (date
+    estimated; year lost in the source)'. `flags` is a fact's flag list or its ';'-separated flags
+    text. Every table, chart label and hover text shows periods this way."""
     if isinstance(flags, str):
         flags = flags.split(";")
-    notes = [note for flag, note in PERIOD_MARKS.items() if flag in flags]
-    if not notes:
-        return text
-    return f"{'c. ' if 'period_inferred' in flags else ''}{text} ({'; '.join(notes)})"
+    notes = []
+    if "period_inferred" in flags:
+        notes.append(f"{'period' if len(_DATE.findall(text)) > 1 else 'date'} {PERIOD_MARKS['period_inferred']}")
+    if "year_missing_in_source" in flags:
+        notes.append(PERIOD_MARKS["year_missing_in_source"])
+    return f"{text} ({'; '.join(notes)})" if notes else text
 
 
 def source_label(source: pd.Series) -> str:
@@ -161,7 +167,7 @@ def unit_text(unit: str, value: float) -> str:
 
 def period_text(row) -> str:
     """A fact's period for tables and labels ('2017-03–2021-02'), with the mark of an inferred
-    period or a year lost in the source ('c. 2019-11 (est.)')."""
+    period or a year lost in the source ('2019-11 (date estimated)')."""
     return mark_period(span_text(row["period"]), row["flag_list"])
 
 
@@ -213,7 +219,7 @@ THEME_SHORT = {
 
 def period_label(period: str, scope: str, flags) -> str:
     """A reader's period: 'cumulative 2017-03 to 2021-02', 'year 2018', 'per year, from 2018-05';
-    a period inferred from the article's date is marked 'c. … (est.)', a date whose year the
+    a period inferred from the article's date is marked '… (date estimated)', a date whose year the
     source lost '… (year lost in the source)' (wording.mark_period). `flags` is required: pass the
     fact's flag_list, so that no chart shows a guessed date bare."""
     start, _, end = period.partition("/")
@@ -232,13 +238,24 @@ def period_label(period: str, scope: str, flags) -> str:
     return mark_period(text, flags)
 
 
+# A fact's scope as a reader reads it (data/reference/vocabulary.yml `scopes`): never the bare id.
+SCOPE_WORDS = {
+    "cumulative": "cumulative",
+    "annual": "one year",
+    "event": "one event",
+    "stock": "at that date",
+    "period_total": "total over the period",
+    "recurring": "per year",
+}
+
+
 # Which way people or money move (an indicator's `direction`); "none" is shown as "—" in tables.
 DIRECTION_WORDS = {"east_to_west": "east → west", "west_to_east": "west → east", "both": "both ways", "none": ""}
 
 
 def when_text(row) -> str:
-    """'cumulative, 2017-03 to 2021-02', 'in 2018 (one year)', '2016–2017 in total', 'c. 2017-09
-    (est.), one group'; an inferred period or a year the source lost is marked (wording.mark_period)."""
+    """'cumulative, 2017-03 to 2021-02', 'in 2018 (one year)', '2016–2017 in total', '2017-09
+    (date estimated), one group'; an inferred period or a year the source lost is marked (wording.mark_period)."""
     start, _, end = row["period"].partition("/")
     if row["scope"] == "event":  # only groups of people sent are shown at one date (ONE_GROUP_QUESTIONS)
         return f"{mark_period(span_text(row['period']), row['flag_list'])}, one group"
@@ -290,6 +307,29 @@ def what_text(row, east: str, west: str) -> str:
 def in_words(labels: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return " and ".join(labels) if len(labels) < 3 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+# Words of the indicator vocabulary's definitions that are the dataset's, not a reader's.
+_DEFINITION_WORDS = (
+    (re.compile(r"\(breakdown: "), "(such as "),
+    (re.compile(r"\b(?:named |shown )?in breakdown\b"), "named in the table"),
+    (re.compile(r" \(breakdown\)"), ""),
+    (re.compile(r"\bas the breakdown or description says\b"), "as the table says"),
+    (re.compile(r"\(breakdown says which\)|\(status says which\)"), "(the table says which)"),
+    (re.compile(r"\bbreakdown names\b"), "the table names"),
+    (re.compile(r"\bcarry status quota\b"), "are marked as quotas"),
+    (re.compile(r"\bno indicator above\b"), "none of the kinds above"),
+    (re.compile(r"\bindicators?\b"), "kind of figure"),
+)
+
+
+def reader_definition(text: str, labels: dict[str, str]) -> str:
+    """An indicator's definition (data/reference/indicators.yml) as a reader reads it: another
+    indicator's id becomes its English label in quotes ('see aid_funds_all_kinds' -> 'see "Aid funds
+    of all kinds"'), and the dataset's field names become plain words."""
+    for pattern, words in _DEFINITION_WORDS:
+        text = pattern.sub(words, text)
+    return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: f'"{labels[m.group(0)]}"' if m.group(0) in labels else m.group(0), text)
 
 
 # The accessible name of a source page's ↩ link (eastwest.pages.source_pages).

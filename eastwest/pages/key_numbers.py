@@ -1,0 +1,54 @@
+"""The key-numbers block at the top of a pairing page: the same headline figures the landing page's
+table gives for the pairing (eastwest.analysis.headline: the latest achieved total for aid, people,
+jobs and sales), each value linked to its sentence, with what it counts and when, and a count of
+everything else the page lists."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from eastwest.analysis.headline import HEADLINE, headline_facts
+from eastwest.reader.links import fact_href
+from eastwest.reader.wording import label_ends, value_text, what_text, when_text
+
+
+def _card(row: pd.Series, east: str, west: str, from_dir: str) -> str:
+    # Not class="fact-link": the table further down links the same fact, once per page.
+    link = (
+        f'<a class="key-number-value" href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}">'
+        f"{escape(value_text(row))}</a>"
+    )
+    return (
+        f'<li><span class="key-number-question">{escape(row["question"])}</span>{link}'
+        f'<span class="key-number-what">{escape(what_text(row, east, west))}</span>'
+        f'<span class="key-number-when">{escape(when_text(row))}</span></li>'
+    )
+
+
+def key_numbers(pairing: pd.Series, facts: pd.DataFrame, n_sources: int, shared_count: int, from_dir: str) -> str:
+    """The block's HTML for one pairing; `facts` are the pairing's own facts."""
+    chosen = headline_facts(facts) if len(facts) else pd.DataFrame()
+    cards = ""
+    if len(chosen):  # a pairing with no headline figure gets an empty frame, without its columns
+        chosen = chosen[chosen.programme == pairing["pairing_id"]]
+        order = {question: i for i, question in enumerate(HEADLINE)}
+        east, west = label_ends(pairing["label"])
+        cards = "".join(
+            _card(row, east, west, from_dir)
+            for _, row in chosen.sort_values("question", key=lambda q: q.map(order), kind="stable").iterrows()
+        )
+    not_achieved = int((facts.status != "achieved").sum()) if len(facts) else 0
+    counts = [f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {n_sources} source{'s' if n_sources != 1 else ''}"]
+    if not_achieved:
+        counts.append(f"{not_achieved} of them planned, expected or quotas, marked as such")
+    if shared_count:
+        counts.append(f"{shared_count} more reported together with other pairings, listed apart")
+    lead = (
+        "The latest achieved total the sources give for each kind of help; plans are left out and nothing is added up."
+        if cards
+        else "The sources give no achieved total of aid money, people, jobs or sales for this pairing alone."
+    )
+    listing = f'<ul class="key-numbers">{cards}</ul>' if cards else ""
+    return f'<p class="key-numbers-lead">{escape(lead)}</p>{listing}<p class="key-numbers-count">{escape("; ".join(counts))}.</p>'
