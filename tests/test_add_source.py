@@ -17,6 +17,7 @@ import pytest
 from add_source import add_fixture_source, copy_project, fixture_annotations
 from bs4 import BeautifulSoup
 
+from eastwest.charts.base import read_chart_data
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import builder
 from eastwest.pages import generate
@@ -145,13 +146,13 @@ def test_the_new_source_flows_into_charts_captions_and_a_pairing_page(added_book
             name = Path(figure.find("img")["src"]).stem
             captions[name] = {a["data-source"] for a in figure.select("figcaption a.source-link")}
     for name in CHARTS_FOR_FIXTURE:
-        drawn = pd.read_csv(root / "figures" / f"{name}.csv", dtype=str, keep_default_na=False)
+        drawn = read_chart_data(root / "figures" / f"{name}.csv", dtype=str, keep_default_na=False)
         assert source_id in set(drawn.source_id), f"{name} does not draw the new source's facts"
         assert source_id in captions[name], f"the caption of {name} does not cite the new source"
     for name, cited in captions.items():  # and no caption cites it without drawing it
         data = root / "figures" / f"{name}.csv"
         if data.exists():
-            assert cited == set(pd.read_csv(data, dtype=str).source_id), name
+            assert cited == set(read_chart_data(data, dtype=str).source_id), name
 
 
 @pytest.mark.slow
@@ -188,8 +189,8 @@ def test_adding_a_source_changes_no_number_already_in_the_book(added_book):
     assert before, "no glued numbers found in the project's own site"
     assert {k: v for k, v in after.items() if k in before} == before
     for name in CHARTS_FOR_FIXTURE:
-        old = pd.read_csv(PROJECT.figures / f"{name}.csv", dtype=str, keep_default_na=False).set_index("fact_id")
-        new = pd.read_csv(root / "figures" / f"{name}.csv", dtype=str, keep_default_na=False).set_index("fact_id")
+        old = read_chart_data(PROJECT.figures / f"{name}.csv", dtype=str, keep_default_na=False).set_index("fact_id")
+        new = read_chart_data(root / "figures" / f"{name}.csv", dtype=str, keep_default_na=False).set_index("fact_id")
         pd.testing.assert_frame_equal(
             new.loc[old.index, ["value", "qualifier", "status", "period"]], old[["value", "qualifier", "status", "period"]]
         )

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from eastwest.analysis import comparisons
+from eastwest.charts.base import read_chart_data
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 from eastwest.pages import tables
@@ -155,7 +156,7 @@ def test_every_caption_names_exactly_the_sources_its_chart_drew(page):
                 0
             ].exists()
         if drawn.exists():
-            assert linked == set(pd.read_csv(drawn, dtype=str).source_id), f"{page}: {name} caption and data disagree"
+            assert linked == set(read_chart_data(drawn, dtype=str).source_id), f"{page}: {name} caption and data disagree"
 
 
 # --- Figures -------------------------------------------------------------------------------------
