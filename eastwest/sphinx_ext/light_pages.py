@@ -62,14 +62,29 @@ def solid_icons(library: str) -> dict[str, tuple[int, int, str]]:
     return {m[1]: (int(m[2]), int(m[3]), m[4]) for m in found}
 
 
+# Icons the theme's stylesheet draws before an element in FontAwesome's font: the same icon as a
+# mask, so the font is never needed. Selector -> icon.
+PSEUDO_ICONS = {"a.reference.download": "download"}
+PSEUDO_RULE = (
+    '{selector}::before {{ content: "" !important; font-family: inherit !important; display: inline-block;'
+    " width: 1em; height: 1em; margin-right: 0.3em; vertical-align: -0.125em; background-color: currentColor;"
+    " -webkit-mask: var(--icon) center / contain no-repeat; mask: var(--icon) center / contain no-repeat; }}"
+)
+
+
 def icons_css(names: list[str], icons: dict[str, tuple[int, int, str]]) -> str:
-    rules = []
+    selectors: dict[str, list[str]] = {}
     for name in sorted(set(names)):
-        if name in NOT_ICONS or name not in icons:
-            continue
+        if name not in NOT_ICONS and name in icons:
+            selectors.setdefault(name, []).append(f".fa-{name}")
+    for selector, name in PSEUDO_ICONS.items():
+        if name in icons:
+            selectors.setdefault(name, []).append(selector)
+    rules = [PSEUDO_RULE.format(selector=selector) for selector, name in PSEUDO_ICONS.items() if name in icons]
+    for name, chosen in sorted(selectors.items()):
         width, height, path = icons[name]
         svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path}'/></svg>"
-        rules.append(f'.fa-{name} {{ --icon: url("data:image/svg+xml,{quote(svg, safe=" =:/,.-")}"); }}')
+        rules.append(f'{", ".join(chosen)} {{ --icon: url("data:image/svg+xml,{quote(svg, safe=" =:/,.-")}"); }}')
     return BASE_RULES + "\n".join(rules) + "\n"
 
 
