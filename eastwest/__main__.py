@@ -81,24 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             drawn = gallery.draw_all()
             print(f"{len(drawn)} charts drawn into figures/")
         elif args.command == "check":
-            from eastwest.dataset.builder import collect, write_new_clean_text
+            from eastwest.draft.checklist import print_review, review_source
 
-            _, _, _, builds = collect(only=args.source_id)
-            if args.source_id not in builds:
-                raise DataError(f"unknown source id {args.source_id!r}")
-            b = builds[args.source_id]
-            written = write_new_clean_text(b)
-            if written:
-                print(f"clean text of the new source written to {written} (annotate from it)")
-            linked = sum(m.status == "linked" for m in b.mentions)
-            print(f"{args.source_id}: {len(b.facts)} valid facts; {len(b.mentions)} mentions, {linked} linked")
-            _print_review_diff(args.source_id)
-            if b.errors:
-                print(f"{len(b.errors)} problem(s):")
-                for e in b.errors:
-                    print("  -", e)
-                return 1
-            print("OK")
+            return print_review(review_source(args.source_id))
         elif args.command == "agreement":
             from eastwest.draft.agreement import print_agreement
 
@@ -112,9 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{path}: {len(document['facts'])} proposed facts, {len(document['exclusions'])} proposed exclusions, "
                 f"{to_check} with a `check:` note"
             )
-            print(
-                f"review it, save it as data/annotations/{args.source_id}.yml, then run: python -m eastwest check {args.source_id}"
-            )
+            print(f"review it, save it as data/annotations/{args.source_id}.yml, then run: make check ID={args.source_id}")
         elif args.command == "pages":
             from eastwest.pages.generate import write_pages
 
@@ -139,23 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except ModuleNotFoundError as exc:  # run by a Python outside the project's .venv
+        print(
+            f"error: {sys.executable} has no module {exc.name!r}: the project's packages are in .venv "
+            "(`make env`); run `make draft ID=…`, `make check ID=…` or `.venv/bin/python -m eastwest …`",
+            file=sys.stderr,
+        )
+        return 1
     return 0
-
-
-def _print_review_diff(source_id: str, paths=None) -> None:
-    """When a draft lies beside the curated file, say what review changed (a short diff)."""
-    from eastwest.core.paths import PROJECT
-    from eastwest.core.yamlio import load_yaml
-    from eastwest.draft.review import review_diff
-
-    paths = paths or PROJECT
-    draft, curated = paths.annotation_draft(source_id), paths.annotation_file(source_id)
-    if not (draft.exists() and curated.exists()):
-        return
-    lines = review_diff(load_yaml(draft) or {}, load_yaml(curated) or {})
-    print(f"changed under review (against {draft.name}): " + ("nothing" if not lines else f"{len(lines)} change(s)"))
-    for line in lines:
-        print("  ", line)
 
 
 if __name__ == "__main__":

@@ -13,14 +13,14 @@ import opencc
 import pytest
 import yaml
 
-from eastwest.__main__ import _print_review_diff
 from eastwest.annotate.annotations import load_annotations, locate_once
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import builder
 from eastwest.draft.agreement import TARGETS, agreement, agreement_markdown, set_agreement
+from eastwest.draft.checklist import print_review, review_source
 from eastwest.draft.propose import CHECK, draft_source, dump_draft, write_draft
-from eastwest.draft.review import review_diff
+from eastwest.draft.review import print_review_diff, review_diff
 from eastwest.draft.source_context import clean_source
 from eastwest.sources.cleaning import clean_seed
 from eastwest.sources.provenance import load_records, read_seed
@@ -122,7 +122,7 @@ def exclusion_for(document: dict, mention: str, near: str) -> dict | None:
         ("计划投入", "300万元", "planned"),
         ("拟建设", "15个", "planned"),
         ("明年将新建", "8个", "planned"),
-        ("力争带动", "500户", "planned"),
+        ("力争带动", "500户", "target"),
         ("预计年销售额", "2000万元", "expected"),
         ("有望带动", "120人", "expected"),
         ("每年派", "10名", "quota"),
@@ -226,14 +226,19 @@ def test_dates_and_ordinals_the_build_excludes_itself_are_left_out(drafted):
 
 
 def _assert_verbatim(document: dict, text: str) -> int:
+    """Every proposed quote and context is verbatim and unique in the text, its number once in it;
+    an entry the draft could not make unique says so in a `check:` note (a person lengthens it),
+    and even then its text is the article's own."""
     for fact in document["facts"]:
-        assert text.count(fact["quote"]) == 1, fact
-        assert fact["quote"].count(fact["number"]) == 1, fact
-        assert "\n" not in fact["quote"]
+        assert "\n" not in fact["quote"] and fact["number"] in fact["quote"] and fact["quote"] in text, fact
+        if text.count(fact["quote"]) != 1 or fact["quote"].count(fact["number"]) != 1:
+            assert "lengthen" in fact.get(CHECK, "") or "number occurs twice" in fact.get(CHECK, ""), fact
     for entry in document["exclusions"]:
-        assert text.count(entry["context"]) == 1, entry
+        assert entry["mention"] in entry["context"] and entry["context"] in text, entry
+        if text.count(entry["context"]) != 1:
+            assert "lengthen" in entry.get(CHECK, ""), entry
+            continue
         start = text.index(entry["context"])
-        assert entry["mention"] in entry["context"], entry
         assert text[start + entry["context"].index(entry["mention"]) :].startswith(entry["mention"])
     return len(document["facts"]) + len(document["exclusions"])
 
@@ -345,7 +350,7 @@ def test_check_lists_what_review_changed(own_draft, capsys):
     assert any(line.startswith("changed 900-lengthened:") and "quote" in line for line in lines)
     assert len(lines) == 5
 
-    _print_review_diff(source_id, paths)
+    print_review_diff(source_id, paths)
     out = capsys.readouterr().out
     assert "changed under review" in out and "removed" in out
     assert review_diff(document, document) == []
@@ -389,7 +394,8 @@ def test_a_traditional_title_is_compared_after_conversion(project_copy):
 
 def test_agreement_measures_every_field_and_proposes_nothing_unverbatim(project_copy):
     result = agreement(project_copy)
-    assert result["proposals_not_verbatim"] == 0
+    assert result["proposals_not_verbatim_unflagged"] == 0  # a quote the draft cannot make unique carries a `check:` note
+    assert result["proposals_not_verbatim"] >= result["proposals_not_verbatim_unflagged"]
     assert result["curated_facts_with_number"] > 0
     assert set(TARGETS) <= set(result["shares_percent"])
     assert all(0 <= v <= 100 for v in result["shares_percent"].values())
@@ -418,3 +424,55 @@ def test_an_article_folder_missing_a_file_is_named(tmp_path):
     (tmp_path / "set" / "900_0000000000000000").mkdir(parents=True)
     with pytest.raises(DataError, match=r"900_0000000000000000.*lacks article\.txt"):
         set_agreement(tmp_path / "set")
+
+
+# --- what `check` says is left to do ----------------------------------------------------------------
+
+
+def test_check_lists_what_is_left_in_order_then_says_ok(own_draft, capsys):
+    paths, source_id, document = own_draft
+    curated = paths.annotation_file(source_id)
+    curated.write_text(dump_draft(document), encoding="utf-8")  # the draft saved as it is
+    review = review_source(source_id, paths)
+    todo = "\n".join(review.todo)
+    noted = [f["id"] for f in document["facts"] if CHECK in f]
+    assert not review.ok and noted and f"{len(noted)} facts: resolve and delete the `check:` note of {noted[0]}" in todo
+    assert f"write the description of {document['facts'][0]['id']}" in todo
+    assert todo.index("`check:` note") < todo.index("description")
+
+    for entry in document["facts"] + document["exclusions"]:
+        entry.pop(CHECK, None)
+    for fact in document["facts"]:
+        fact["description"] = "Written by the test"
+    dropped = document["facts"].pop()
+    curated.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    review = review_source(source_id, paths)
+    assert [line for line in review.todo if "numeric mention" in line] == [
+        f"1 numeric mention: make a fact or an exclusion of {dropped['number']!r}"
+    ], review.todo
+
+    document["facts"].append(dropped)
+    curated.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    provenance = yaml.safe_load(paths.provenance.read_text(encoding="utf-8"))
+    record = next(r for r in provenance["sources"] if r["source_id"] == source_id)
+    record["pairings"].append("nowhere-nothing")
+    paths.provenance.write_text(yaml.safe_dump(provenance, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert review_source(source_id, paths).todo == [
+        "1 pairing: add to data/reference/pairings.yml the pairing(s) nowhere-nothing"
+    ]
+
+    record["pairings"].remove("nowhere-nothing")
+    paths.provenance.write_text(yaml.safe_dump(provenance, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    review = review_source(source_id, paths)
+    assert review.ok, review.todo + review.problems
+    assert print_review(review, paths) == 0 and capsys.readouterr().out.rstrip().endswith("OK")
+
+
+def test_a_start_quote_not_found_says_where_to_copy_it_from(project_copy):
+    pairings = yaml.safe_load(project_copy.pairings_input.read_text(encoding="utf-8"))
+    dated = next(p for p in pairings["pairings"] if p.get("start_quote"))
+    dated["start_quote"] += "不在文中"
+    project_copy.pairings_input.write_text(yaml.safe_dump(pairings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError, match=rf"copy the start sentence from .*{dated['start_source']}\.txt"):
+        builder.build(project_copy)
+    assert any("start_quote" in line for line in review_source(dated["start_source"], project_copy).todo)

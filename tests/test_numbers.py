@@ -26,7 +26,7 @@ pytestmark = pytest.mark.fast
         ("97.64%", "97.64", None, set(), {"percent"}),
         ("超四成", "40", None, {"over"}, {"percent"}),
         ("十分之一多", "10", None, {"over"}, {"percent"}),
-        ("前三", "3", None, set(), {"rank"}),
+        ("前三", "1", "3", {"range"}, {"rank"}),
         ("1680人次", "1680", None, set(), {"person_time"}),
         ("6.18平方公里", "6.18", None, set(), {"km2"}),
     ],

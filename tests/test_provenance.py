@@ -85,3 +85,15 @@ def test_a_page_path_is_completed_only_with_a_recorded_site_and_its_evidence():
     ]:
         with pytest.raises(ValueError):
             SourceRecord(**base, **bad)
+
+
+@pytest.mark.parametrize(
+    "outlet",
+    ["北方网 (news portal reprint of 西青区融媒体中心)", "荔枝网", "某县人民政府网 (某县 county portal)"],
+)
+def test_an_outlet_without_an_english_name_names_the_record(project_copy, outlet):
+    raw = yaml.safe_load(project_copy.provenance.read_text(encoding="utf-8"))
+    raw["sources"][0]["outlet"] = outlet
+    project_copy.provenance.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError, match=r"outlet.*Chinese characters"):
+        load_records(project_copy)

@@ -2,7 +2,7 @@
 
 "2.4亿元" -> 240000000 yuan; "近45亿元" -> 4500000000, nearly; "约3000元" -> 3000, about;
 "260余名" -> 260, over; "两期" -> 2; "4-8倍" -> 4 to 8, range; "97.64%" -> 97.64 percent;
-"十分之一多" -> 10 percent, over; "超四成" -> 40 percent, over; "前三" -> rank 3.
+"十分之一多" -> 10 percent, over; "超四成" -> 40 percent, over; "前三" -> rank 1-3 (a range).
 Chinese numerals are read by cn2an; this module only splits off qualifiers and multipliers.
 
 近, 将近 and 接近 read as `nearly` (just under the number), never as `about` (either side of it).
@@ -106,8 +106,8 @@ def parse_number(text: str) -> ParsedNumber:
     """Parse one numeric expression (qualifier words, number, multiplier, counter)."""
     raw = text.strip()
     rank = re.fullmatch(rf"前([{CHINESE_DIGITS}\d]+)(?:名|位)?", raw)
-    if rank:  # 前三: among the top three
-        return ParsedNumber(_to_decimal(rank[1]), None, frozenset(), "rank")
+    if rank:  # 前三: among the top three, a place from 1 to 3, not third exactly
+        return ParsedNumber(Decimal(1), _to_decimal(rank[1]), frozenset({"range"}), "rank")
     if raw in ("百分百", "百分之百"):
         return ParsedNumber(Decimal(100), None, frozenset(), "%")
     fraction = _FRACTION.match(raw)

@@ -17,11 +17,13 @@ from eastwest.analysis import comparisons
 from eastwest.charts import style
 from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, records, save_chart, sentences, status_style
 from eastwest.core.paths import FIGURES_DIR
-from eastwest.reader.wording import RELATIONSHIP_SHORT, THEME_LABELS, THEME_SHORT
+from eastwest.reader.wording import RELATIONSHIP_SHORT, THEME_LABELS, THEME_SHORT, without_autonomous_suffix
+
+NETWORK_GAP = 1.3  # inches kept between the two columns of the pairing network, for the lines and their counts
 
 
 def _place_name(place: pd.Series) -> str:
-    return place["name_en"].split(" (")[0].replace(" Tujia Autonomous County", "")
+    return without_autonomous_suffix(place["name_en"])
 
 
 def _network_figure(
@@ -37,13 +39,17 @@ def _network_figure(
         ),
     )
     west_order = list(dict.fromkeys(pairings["west"]))
+    # A long place name wraps rather than pushing the two columns (and their headings) into each
+    # other: each column takes at most half of what is left once the lines' gap is kept free.
+    widest_column = (canvas.width - 0.2 - NETWORK_GAP) / 2
     label = {
-        pid: f"{_place_name(names.loc[pid])}\n{names.loc[pid, 'province']}"
+        pid: "\n".join([*canvas.wrap(_place_name(names.loc[pid]), widest_column), names.loc[pid, "province"]])
         for pid in dict.fromkeys([*pairings.east, *pairings.west])
     }
     column = max(canvas.measure(line) for text in label.values() for line in text.split("\n"))
     x_east, x_west = canvas.left + column + 0.1, canvas.right - column - 0.1
-    row = 2 * canvas.line_height(style.TEXT_PT) + 0.22
+    lines = max(text.count("\n") + 1 for text in label.values())
+    row = lines * canvas.line_height(style.TEXT_PT) + 0.22
     canvas.text(x_east, canvas.y, "Helping side", ha="right", fontweight="bold")
     canvas.text(x_west, canvas.y, "Receiving side", ha="left", fontweight="bold")
     top = canvas.y + canvas.line_height(style.TEXT_PT) + 0.15 + row / 2

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from eastwest.charts import consumption, corpus, industry, labour, overview, style, talent
+from eastwest.charts import consumption, corpus, industry, labour, overview, social, style, talent
 from eastwest.charts.base import Chart
 from eastwest.core.paths import FIGURES_DIR
 
@@ -41,6 +41,7 @@ def draw_all(
         labour.jobs(facts, directory),
         labour.job_fair_funnel(facts, load.indicators(), directory),
         consumption.sales_realised_vs_expected(facts, directory),
+        social.gifts(facts, directory),
         corpus.pairing_network(facts, pairings, places, directory),
         corpus.evidence_map(facts, directory),
         corpus.theme_mix(facts, sources, directory),

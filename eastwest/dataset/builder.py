@@ -97,7 +97,10 @@ def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPath
             source = entry.get("start_source")
             if source not in texts:
                 raise DataError(f"{where}: start_source {source!r} is not a known source id")
-            quote_start = locate_once(texts[source], entry["start_quote"], where, "start_quote")
+            try:
+                quote_start = locate_once(texts[source], entry["start_quote"], where, "start_quote")
+            except DataError as exc:  # the clean text differs from the raw seed: point at the one to copy from
+                raise DataError(f"{exc}; copy the start sentence from {paths.clean_text(source)}") from None
         rows.append(
             {
                 "pairing_id": entry["id"],

@@ -77,7 +77,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
     rules = load_rules(paths, vocab)
     words = Words(paths.root)
     totals = {f: 0 for f in MEASURED}
-    curated_n = with_number = matched_n = proposals_n = extra = not_verbatim = passes_build = 0
+    curated_n = with_number = matched_n = proposals_n = extra = not_verbatim = unflagged = passes_build = 0
     excl_agree = excl_n = 0
     per_source = {}
     for record in load_records(paths):
@@ -97,6 +97,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
             quote, number = f["quote"], f["number"]
             ok = text.count(quote) == 1 and quote.count(number) == 1 and "\n" not in quote
             not_verbatim += not ok
+            unflagged += not ok and CHECK not in f  # a quote it could not make unique, not flagged for review
             spans.append(_span(text, quote, number))
             probe = {k: v for k, v in f.items() if k != CHECK}
             try:
@@ -107,6 +108,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
         for e in document["exclusions"]:
             ok = text.count(e["context"]) == 1 and e["mention"] in e["context"]
             not_verbatim += not ok
+            unflagged += not ok and CHECK not in e
         used = set()
         source_hits = {f: 0 for f in MEASURED}
         source_with_number = 0
@@ -164,6 +166,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
         "proposals_not_curated_facts": extra,
         "proposals_passing_build_checks": passes_build,
         "proposals_not_verbatim": not_verbatim,
+        "proposals_not_verbatim_unflagged": unflagged,
         "proposed_exclusions": excl_n,
         "proposed_exclusions_same_reason_as_curated": excl_agree,
     }

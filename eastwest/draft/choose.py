@@ -1,4 +1,4 @@
-"""The fields of one proposed fact: unit, status, time, scope and period, indicator and places.
+"""The fields of one proposed fact: unit, status, indicator and places (scope and period: draft.periods).
 
 Each `choose_*` reads the number's words by the rules and adds a `check:` note where it guesses.
 """
@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from eastwest.annotate.numerals import ParsedNumber
 from eastwest.draft.rules import Rules, Words
 from eastwest.draft.source_context import SourceContext
-from eastwest.draft.spots import PART_END, Spot
-from eastwest.draft.time_expressions import TimeExpr, time_expressions
+from eastwest.draft.spots import Spot
+from eastwest.draft.time_expressions import time_expressions
 from eastwest.reference.vocabulary import Vocabulary
 
 _NP_STOP = re.compile(r"[与和及、，,。；;：:！？!?为在到于将已均分别共之\d]")
@@ -67,7 +67,7 @@ def choose_unit(p: Proposal, rules: Rules) -> str | None:
     return None
 
 
-def choose_status(p: Proposal, rules: Rules, words: Words) -> str:
+def choose_status(p: Proposal, rules: Rules, words: Words, ctx: SourceContext) -> str:
     s = rules.status
     before = p.spot.before
     quota = s["quota"]
@@ -82,9 +82,17 @@ def choose_status(p: Proposal, rules: Rules, words: Words) -> str:
     for status in ("achieved", "planned", "expected", "target"):
         for end, cue in words.cues(before, s[status]):
             found.append((end, status, cue))
+    found.sort()
+    # a cue right after a plan's cue belongs to the plan: 计划将 and 计划完成 are planned
+    plan_ends = {end for end, status, _ in found if status != "achieved"}
+    found = [(end, status, cue) for end, status, cue in found if end - len(cue) not in plan_ends]
     if not found:
         return "achieved"
-    end, status, cue = max(found)
+    end, status, cue = found[-1]
+    if cue == "将" and _dated_before_article(before[: end - 1], ctx, rules):
+        # 将 after a past date is 把 (一场火灾将房屋烧毁), not the future tense
+        p.checks.append("将 after a past date read as 把 (achieved); is it a plan?")
+        return "achieved"
     if status != "achieved":
         clause_start = len(before) - len(p.spot.clause_before)
         if end <= clause_start:
@@ -94,90 +102,14 @@ def choose_status(p: Proposal, rules: Rules, words: Words) -> str:
     return status
 
 
-PARAGRAPH_KINDS = ("year", "relative_year", "range", "day", "month")
-
-
-def choose_time(p: Proposal, ctx: SourceContext, rules: Rules) -> tuple[TimeExpr | None, str, str]:
-    """The time expression that governs the number; whether it opens (since) or closes (until) a
-    span; and where it was found (sentence or paragraph)."""
-    spot = p.spot
-    before = spot.before
-    # 目前 (now) governs only its own part of the sentence (up to ；), so 目前 in one list item
-    # does not date the next; a year or a date governs the rest of the sentence
-    part_start = max((i + 1 for i, ch in enumerate(before) if ch in PART_END), default=0)
-    exprs = [e for e in time_expressions(before, ctx.article_ym, rules) if e.kind != "now" or e.start >= part_start]
-    where = "sentence"
-    if not exprs:  # the paragraph before the sentence: a year that opens a run of sentences
-        para_before = spot.text[spot.para_start : spot.sentence_bounds[0]]
-        exprs = [e for e in time_expressions(para_before, ctx.article_ym, rules) if e.kind in PARAGRAPH_KINDS]
-        before = para_before
-        where = "paragraph"
-    if not exprs:
-        return None, "", ""
-    expr = exprs[-1]
-    role = ""
-    if rules.until.search(before[: expr.start]):
-        role = "until"
-    elif expr.kind == "years_since" or rules.since.match(before[expr.end :] + spot.text[spot.start : spot.para_end]):
-        role = "since"
-    if where == "paragraph":
-        p.checks.append("period from a time cue in an earlier sentence of the paragraph")
-    return expr, role, where
-
-
-def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words: Words, indicator: str) -> tuple[str, str, bool]:
-    """Scope, period and whether the period was inferred from the article's date."""
-    sc = rules.scope
-    before = p.spot.before
-    status = p.fact["status"]
-    expr, role, where = choose_time(p, ctx, rules)
-    article, start = ctx.article, ctx.pairing_start
-    running = f"{start}/{article}" if start else f"/{article}"
-    stated = expr.period if expr and expr.kind not in ("years_since", "now") else ""
-    kind = expr.kind if expr else ""  # a stated period has an expression: its kind
-    inferred = expr.inferred if expr else True
-    if status == "quota" or words.cues(before, sc["recurring"]):
-        return "recurring", (stated if role != "until" and stated else article) or "unknown", not stated or inferred
-    if status != "achieved":
-        if stated and kind in ("range", "half"):
-            return "period_total", stated, inferred
-        if stated and kind in ("year", "relative_year") and role != "since":
-            return "annual", stated, inferred
-        p.checks.append(
-            f"scope {sc['not_achieved']} for a {status} figure; is it one plan, a yearly rate or a total over a span?"
-        )
-        return sc["not_achieved"], (stated or article) + ("" if stated else "/"), not stated or inferred
-    if p.fact.get("unit") in sc["stock_units"]:
-        return "stock", (stated.split("/")[-1] if stated else article) or "unknown", not stated or inferred
-    if expr is not None and role == "since" and stated and where == "sentence":
-        return "cumulative", f"{stated.split('/')[0]}/{article}", True
-    if indicator in sc["stock_indicators"] or p.fact.get("unit") in sc["stock_units"]:
-        end = stated.split("/")[-1] if stated else article
-        return "stock", end or "unknown", not stated or inferred
-    if indicator in sc["event_indicators"]:
-        if not stated or kind not in ("day", "month"):
-            p.checks.append("scope event: which event, and when?")
-        return "event", stated or article, not stated or inferred
-    if expr is not None and (role == "since" or expr.kind == "years_since"):
-        begin = stated.split("/")[0] if stated else start
-        return "cumulative", f"{begin}/{article}", True
-    if expr is not None and (role == "until" or expr.kind == "now"):
-        end = stated.split("/")[-1] if stated else article
-        return "cumulative", (f"{start}/{end}" if start else f"/{end}"), inferred
-    if expr is not None:
-        if expr.kind in ("range", "half"):
-            return "period_total", stated, inferred
-        if expr.kind in ("day", "month"):
-            if not expr.year_stated:
-                p.checks.append("the year of this date is not stated; inferred from the article's date")
-            return "event", stated, inferred
-        return "annual", stated, inferred
-    if words.cues(before, sc["cumulative"]):
-        return "cumulative", running, True
-    if words.cues(before, sc["stock"]) or p.fact.get("unit") in sc["default_stock_units"]:
-        return "stock", article or "unknown", True
-    p.checks.append("scope guessed as cumulative (no cue in the sentence)")
-    return "cumulative", running, True
+def _dated_before_article(text: str, ctx: SourceContext, rules: Rules) -> bool:
+    """A day, month or year named in text ends before the article's month."""
+    for expr in time_expressions(text, ctx.article_ym, rules):
+        if expr.kind in ("day", "month", "year", "relative_year") and expr.period:
+            end = expr.period.split("/")[-1]
+            if end[:7] < ctx.article[:7] and not (len(end) == 4 and end == ctx.article[:4]):
+                return True
+    return False
 
 
 def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary, total: tuple[str, str] | None = None) -> tuple[str, str]:

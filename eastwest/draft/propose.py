@@ -23,7 +23,8 @@ from eastwest.annotate.mentions import scan
 from eastwest.annotate.numerals import PREFIX_QUALIFIERS, NumberFormatError, ParsedNumber, parse_number
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
-from eastwest.draft.choose import Proposal, choose_indicator, choose_scope_and_period, choose_status, choose_unit
+from eastwest.draft.choose import Proposal, choose_indicator, choose_status, choose_unit
+from eastwest.draft.periods import choose_scope_and_period
 from eastwest.draft.places import choose_places
 from eastwest.draft.quotes import exclusion_context, unique_quote
 from eastwest.draft.repeats import drop_repeats
@@ -35,6 +36,8 @@ from eastwest.sources.cleaning import CleanResult
 from eastwest.sources.provenance import SourceRecord, load_records
 
 CHECK = "check"  # the draft-only key holding review notes
+# Stands in a drafted description until a person writes one; `make check` lists the facts that keep it.
+DRAFT_DESCRIPTION = "draft: say what is counted, where and when"
 
 
 def _slug(indicator: str) -> str:
@@ -119,13 +122,14 @@ def _propose_fact(
         p.checks.append(f"{number!r} reads as {' and '.join(qualifiers)}; {qualifier} chosen")
     else:
         qualifier = qualifiers[0] if qualifiers else "exact"
-    status = choose_status(p, rules, words)
+    status = choose_status(p, rules, words, ctx)
     p.fact["status"] = status
     part = _part_of_total(spot, rules)
     total = _total_of(spot, unit, earlier) if part else None
     indicator, theme = choose_indicator(p, rules, ctx.vocab, total)
-    scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
     east, west = choose_places(spot, theme, ctx, rules, p.checks)
+    p.fact["east"], p.fact["west"] = east, west  # a running total starts with the pairing of these places
+    scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
     flags = []
     if inferred:
         flags.append("period_inferred")
@@ -156,7 +160,7 @@ def _propose_fact(
         "status": status,
         "indicator": indicator,
         "breakdown": "",
-        "description": f"{label} (draft: say what is counted, where and when)",
+        "description": f"{label} ({DRAFT_DESCRIPTION})",
         "theme": theme,
         "east": east,
         "west": west,
@@ -201,9 +205,9 @@ def _plain(value: Decimal | None):
 
 
 HEADER = """\
-# DRAFT annotations proposed by `python -m eastwest draft {source_id}`: review every entry.
+# DRAFT annotations proposed by `make draft ID={source_id}`: review every entry.
 # The build never reads this file. To use it: copy it to {source_id}.yml (keep this draft beside
-# it while you review: `python -m eastwest check {source_id}` then also lists what review changed),
+# it while you review: `make check ID={source_id}` then also lists what review changed),
 # fix or delete each fact, resolve and delete every `check:` note, write each `description`, set
 # `breakdown` where a fact counts a part or a side, and list what the build still reports as
 # unaccounted. Rules: data/annotations/README.md; drafting rules: data/reference/draft_rules.yml.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from eastwest.annotate.annotations import FACT_FIELDS
+from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.core.yamlio import load_yaml
 
 DIFF_FIELDS = tuple(f for f in FACT_FIELDS if f not in ("id",))
 
@@ -66,3 +68,14 @@ def review_diff(draft: dict, reviewed: dict) -> list[str]:
 def _short(value) -> str:
     text = "null" if value is None else str(value) if not isinstance(value, list) else "[" + ", ".join(map(str, value)) + "]"
     return text if len(text) <= 40 else text[:37] + "…"
+
+
+def print_review_diff(source_id: str, paths: ProjectPaths = PROJECT) -> None:
+    """When a draft lies beside the curated file, say what review changed (a short diff)."""
+    draft, curated = paths.annotation_draft(source_id), paths.annotation_file(source_id)
+    if not (draft.exists() and curated.exists()):
+        return
+    lines = review_diff(load_yaml(draft) or {}, load_yaml(curated) or {})
+    print(f"changed under review (against {draft.name}): " + ("nothing" if not lines else f"{len(lines)} change(s)"))
+    for line in lines:
+        print("  ", line)

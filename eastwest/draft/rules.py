@@ -39,10 +39,16 @@ class Rules:
             self.exclusions = [self._compile(r, ("mention", "before", "after", "not_after", "phrase")) for r in raw["exclusions"]]
             self.units = [self._compile(r, ("counter", "noun")) for r in raw["units"]]
             self.status = raw["status"]
-            self.scope = raw["scope"]
+            self.scope = dict(raw["scope"])
+            for key in ("occasion_words", "year_on_year", "stock_verbs", "share_words"):
+                self.scope[key] = re.compile(self.scope[key])
             t = raw["time"]
             self.relative_years = {str(k): int(v) for k, v in t["relative_years"].items()}
             self.half_years = {str(k): tuple(v) for k, v in t["half_years"].items()}
+            self.five_year_plans = {str(k): (int(v[0]), int(v[1])) for k, v in t["five_year_plans"].items()}
+            self.whole_year = re.compile(t["whole_year"])
+            self.comparison_before = re.compile(t["comparison"]["before"])
+            self.comparison_after = re.compile(t["comparison"]["after"])
             self.since = re.compile(t["since"])
             self.until = re.compile(t["until"])
             self.years_since = re.compile(t["years_since"])

@@ -29,6 +29,14 @@ class SourceContext:
         starts = {str(p.get("start_date") or "")[:7] for p in self.pairings}
         return starts.pop() if len(starts) == 1 else ""
 
+    def start_for(self, east: str | list | None, west: str | list | None) -> str:
+        """The start (YYYY-MM) of the pairing of these places, or else of the source's only pairing
+        (several places on one side: the start the source's pairings share, if they share one)."""
+        if isinstance(east, list) or isinstance(west, list):
+            return self.pairing_start
+        pairing = self.pairing_for(east, west)
+        return str(pairing.get("start_date") or "")[:7] if pairing else self.pairing_start
+
     def pairing_for(self, east: str | None, west: str | None) -> dict | None:
         def family(place_id):
             out = set()

@@ -16,9 +16,8 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from eastwest.analysis.comparisons import pick
-from eastwest.pages import downloads, tables
+from eastwest.pages import downloads, narrative, tables
 from eastwest.reader import wording
-from eastwest.reader.links import fact_href
 
 if TYPE_CHECKING:  # charts imports matplotlib: a page that draws nothing does not need it
     from eastwest.charts.base import Chart
@@ -31,13 +30,7 @@ def glue_fact(facts: pd.DataFrame, fact_id: str, key: str | None = None, from_di
     the prose supplies the noun, so "{glue}`x` projects" reads naturally.
     """
     row = pick(facts, [fact_id]).iloc[0]
-    value = "" if pd.isna(row["value"]) else repr(float(row["value"]))
-    html = (
-        f'<a class="fact-link glued" data-fact="{escape(fact_id)}" data-value="{value}" '
-        f'href="{escape(fact_href(fact_id, row["source_id"], from_dir))}" title="{escape(row["quote"])}">'
-        f"{escape(wording.value_text(row, with_unit=False))}</a>"
-    )
-    glue(key or fact_id, HTML(html), display=False)
+    glue(key or fact_id, HTML(narrative.glued_link(row, from_dir)), display=False)
 
 
 def glue_facts(facts: pd.DataFrame, fact_ids: list[str], from_dir: str = "chapters") -> None:
@@ -96,6 +89,11 @@ def show_fact_table(frame: pd.DataFrame, caption: str | None = None, from_dir: s
 def show_chapter_facts(groups: list[tuple[str, pd.DataFrame]], from_dir: str = "chapters") -> None:
     """The collapsed "Facts behind this chapter" block: [(caption, facts), ...]."""
     display(HTML(tables.chapter_facts(groups, from_dir)))
+
+
+def show_fact_list(frame: pd.DataFrame, from_dir: str = "chapters", empty: str = narrative.EMPTY, intro: str = "") -> None:
+    """Facts told as sentences, pairing by pairing, each number linked to its sentence (pages.narrative)."""
+    display(HTML(narrative.fact_list(frame, from_dir, empty, intro)))
 
 
 def show_html(html: str) -> None:

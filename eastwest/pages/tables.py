@@ -49,7 +49,9 @@ def source_links(source_ids, from_dir: str = "chapters", paths=None) -> str:
 def more_facts(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
     """'12 more facts, each highlighted on its source's page: Litchi News, 2021-02-27 (7) · …': the facts a
     bounded listing leaves out, counted by source (in source order), each source linked to its page."""
-    labels = source_labels()
+    # the facts carry their source's label (eastwest.dataset.load): no second read of a project that
+    # may not be the one these facts came from
+    labels = dict(zip(frame.source_id.astype(str), frame.source_label)) if "source_label" in frame else source_labels()
     counts = frame.groupby("source_id", sort=True).size()
     links = " · ".join(f"{source_link(str(sid), labels[str(sid)], from_dir)} ({n})" for sid, n in counts.items())
     noun = "fact" if len(frame) == 1 else "facts"

@@ -127,11 +127,20 @@ def source_label(source: pd.Series) -> str:
     return f"{outlet_en(source['outlet'])}, {date}"
 
 
+# An ethnic autonomous unit's name is shown by its place name: 'Yanhe Tujia Autonomous County' -> 'Yanhe'.
+AUTONOMOUS_SUFFIX = re.compile(r"( [A-Z][\w-]*)? Autonomous (County|Prefecture|Region)$")
+
+
+def without_autonomous_suffix(name: str) -> str:
+    """'Yanbian Korean Autonomous Prefecture' -> 'Yanbian'; 'Bijiang (Tongren)' -> 'Bijiang'."""
+    return AUTONOMOUS_SUFFIX.sub("", name.split(" (")[0])
+
+
 def short_name(name: str) -> str:
-    """'Yanhe Tujia Autonomous County' -> 'Yanhe'; 'Bijiang (Tongren)' -> 'Bijiang'."""
+    """'Yanhe Tujia Autonomous County' -> 'Yanhe'; 'Bijiang (Tongren)' -> 'Bijiang'; 'Xunyi county' -> 'Xunyi'."""
     if not name:
         return ""
-    return name.split(" (")[0].replace(" Tujia Autonomous County", "").replace(" county", "")
+    return without_autonomous_suffix(name).replace(" county", "")
 
 
 # The English word each qualifier is shown with (data/reference/vocabulary.yml `qualifiers`).

@@ -8,6 +8,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from eastwest.reader.wording import outlet_en
 from eastwest.core import plaintext
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
@@ -81,6 +82,19 @@ class SourceRecord(BaseModel):
         trouble = plaintext.problem(value)
         if trouble:
             raise ValueError(trouble)
+        return value
+
+    @field_validator("outlet")
+    @classmethod
+    def _outlet_has_an_english_name(cls, value: str) -> str:
+        # Tables, captions and charts name a source by its outlet's English name (charts have no
+        # Chinese font): '荔枝网 (Litchi News, Jiangsu Broadcasting Corporation)'.
+        shown = outlet_en(value)
+        if re.search(r"[\u3400-\u9fff]", shown):
+            raise ValueError(
+                f"the reader's name of the outlet, {shown!r}, has Chinese characters: write it as "
+                "'中文名 (English name, what it is; notes)', with no Chinese before the first ';' or ',' in the parentheses"
+            )
         return value
 
     @field_validator("sha256")

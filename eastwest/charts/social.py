@@ -1,0 +1,60 @@
+"""The social-help chart: money and goods given to the receiving side, in yuan, as each source
+reports them (social_money), with totals over several years, one year and single donations in
+separate panels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from eastwest.analysis import stories
+from eastwest.charts import style
+from eastwest.charts.base import SCALE_NOTE, Chart, largest, panel_kinds, panels_by_scope, period_of, save_chart, sentences
+from eastwest.core.paths import FIGURES_DIR
+from eastwest.reader import wording
+
+# Each kind of gift: its colour and the colour's name (the subtitle names the kinds drawn).
+GIFT_KINDS = {
+    "donations": (style.PALETTE[0], "blue", "donations of money or goods"),
+    "student_aid": (style.PALETTE[1], "orange", "student aid"),
+}
+OTHER_GIFT = (style.PALETTE[4], "pink", "other gifts")
+
+
+def _kind(indicator: str) -> tuple[str, str, str]:
+    return GIFT_KINDS.get(indicator, OTHER_GIFT)
+
+
+def gifts(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+    """One bar per reported gift or total of gifts (the MAX_BARS largest at most), by kind of period."""
+    table = stories.social_money(facts)
+    total = len(table)
+    table = largest(table)
+    table = table.sort_values(["programme_label", "value"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+    def bar(r) -> style.Bar:
+        return style.Bar(
+            f"{r['description']} · {r['programme_label']}, {period_of(r)}",
+            r["value"],
+            wording.value_text(r, with_unit=False),
+            _kind(r["indicator"])[0],
+        )
+
+    kinds = list(dict.fromkeys(_kind(i) for i in table.indicator))
+    listed = wording.in_words([f"{what} ({name})" for _, name, what in kinds])
+    subtitle = sentences(
+        f"Money and goods given, in yuan, as each source reports them: {listed}. Results only; a part of a "
+        "donation its source also gives whole is not drawn.",
+        SCALE_NOTE if panel_kinds(table).nunique() > 1 else "",
+        style.capped(len(table), total, "figures", "largest"),
+    )
+    return save_chart(
+        lambda layout: style.bar_chart(
+            layout, "How much money and goods did the pairings give or raise?", subtitle, panels_by_scope(table, bar)
+        ),
+        "social_gifts",
+        directory,
+        table,
+    )

@@ -1,0 +1,210 @@
+"""Scope and period of a proposed fact, read from the time cues that govern its number.
+
+The cue is looked for in the number's sentence, then earlier in its paragraph, then in the phrase
+that opens an earlier paragraph (a year-end review says 今年以来 once, at the top). Periods are
+relative to the article's date, and to the month its figures are "as of" (截至10月底 in a report of
+early November) where it states one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eastwest.draft.choose import Proposal
+from eastwest.draft.rules import Rules, Words
+from eastwest.draft.source_context import SourceContext
+from eastwest.draft.spots import CLAUSE_END, PART_END, Spot
+from eastwest.draft.time_expressions import TimeExpr, time_expressions
+
+PARAGRAPH_KINDS = ("year", "relative_year", "range", "day", "month", "months", "half")
+SPAN_KINDS = ("range", "half", "months")  # a stated span of years or months: a period total
+YEAR_KINDS = ("year", "relative_year")
+
+
+@dataclass
+class Cue:
+    """The time expression that governs a number, whether it opens (since) or closes (until) a
+    span, and where it was found (sentence, paragraph or article)."""
+
+    expr: TimeExpr
+    role: str
+    where: str
+    text: str  # the text the expression was found in
+
+
+def _role(expr: TimeExpr, text: str, following: str, rules: Rules) -> str:
+    if rules.until.search(text[: expr.start]):
+        return "until"
+    if expr.kind == "years_since" or rules.since.match(text[expr.end :] + following):
+        return "since"
+    return ""
+
+
+def choose_time(p: Proposal, ctx: SourceContext, rules: Rules, opening: bool = True) -> Cue | None:
+    """The time cue that governs the number, nearest first: sentence, paragraph, and (if `opening`)
+    the span that opens an earlier paragraph."""
+    spot = p.spot
+    before = spot.before
+    following = spot.text[spot.start : spot.para_end]
+    # 目前 (now) governs only its own part of the sentence (up to ；), so 目前 in one list item
+    # does not date the next; a year or a date governs the rest of the sentence
+    part_start = max((i + 1 for i, ch in enumerate(before) if ch in PART_END), default=0)
+    # read with the rest of the sentence, so that 去年的2.3倍 is seen to be a comparison
+    exprs = [
+        e
+        for e in time_expressions(before + following, ctx.article_ym, rules)
+        if e.end <= len(before) and (e.kind != "now" or e.start >= part_start) and not e.comparison
+    ]
+    if exprs:
+        return Cue(exprs[-1], _role(exprs[-1], before, following, rules), "sentence", before)
+    para_before = spot.text[spot.para_start : spot.sentence_bounds[0]]  # a year opening a run of sentences
+    exprs = [e for e in time_expressions(para_before, ctx.article_ym, rules) if e.kind in PARAGRAPH_KINDS and not e.comparison]
+    if exprs:
+        p.checks.append("period from a time cue in an earlier sentence of the paragraph")
+        return Cue(exprs[-1], _role(exprs[-1], para_before, following, rules), "paragraph", para_before)
+    cue = _opening_cue(spot.text, spot.para_start, ctx.article_ym, rules) if opening else None
+    if cue:
+        p.checks.append("period from the time cue that opens an earlier paragraph")
+    return cue
+
+
+def _opening_cue(text: str, para_start: int, article: tuple[int, int], rules: Rules) -> Cue | None:
+    """The nearest earlier paragraph whose first clause opens a recent span: 今年以来，…; 1—10月，…
+    (a year alone there is more often a story's date than the span of what follows)."""
+    end = para_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        first = re.split(f"[{CLAUSE_END}]", text[start:end], maxsplit=1)[0]
+        for e in reversed(time_expressions(first, article, rules)):
+            role = _role(e, first, "", rules)
+            # a year the lead makes its subject (2019年是…之年) frames the review that follows
+            framed = e.kind in YEAR_KINDS and first[e.end : e.end + 1] == "是"
+            span = e.kind in SPAN_KINDS or framed or (e.kind in YEAR_KINDS and role == "since")
+            if span and not e.comparison and int(e.period[:4]) >= article[0] - 1:
+                return Cue(e, role, "article", first)
+        end = start - 1
+    return None
+
+
+@lru_cache(maxsize=64)
+def as_of(text: str, article: tuple[int, int], article_date: str, rules: Rules) -> str:
+    """The month the article's figures are as of: the end of the latest run of months of its own
+    year that it names, not after its date (2023年1—10月 in a report of November), else its date."""
+    year0, month0 = article
+    months = [e.period.split("/")[-1] for e in time_expressions(text, article, rules) if e.kind == "months"]
+    months = [m for m in months if m[:4] == str(year0) and m <= f"{year0}-{month0:02d}"]
+    return max(months) if months else article_date
+
+
+def _compared_with_a_year(spot: Spot, ctx: SourceContext, rules: Rules) -> bool:
+    """The number is compared with a year's figure (是去年的2.3倍)."""
+    text = spot.before + spot.text[spot.start : spot.para_end]
+    return any(e.comparison and e.end <= len(spot.before) for e in time_expressions(text, ctx.article_ym, rules))
+
+
+def _sentence_until(before: str, ctx: SourceContext, rules: Rules) -> str:
+    """The month a sentence's figures run up to (截至10月底，…今年已采购), if it names one."""
+    ends = [
+        e.period.split("/")[-1][:7]
+        for e in time_expressions(before, ctx.article_ym, rules)
+        if e.kind in ("month", "day") and rules.until.search(before[: e.start]) and not e.comparison
+    ]
+    return ends[-1] if ends else ""
+
+
+def _future(period: str, expr: TimeExpr, article: tuple[int, int]) -> str:
+    """A month with no year in a plan is the coming one: 12月底前 in November is this December."""
+    if expr.year_stated or expr.kind not in ("day", "month") or not period.startswith(str(article[0] - 1)):
+        return period
+    return str(article[0]) + period[4:]
+
+
+def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words: Words, indicator: str) -> tuple[str, str, bool]:
+    """Scope, period and whether the period was inferred from the article's date."""
+    sc = rules.scope
+    spot = p.spot
+    before = spot.before
+    status = p.fact["status"]
+    unit = p.fact.get("unit")
+    # cue words of the sentence (累计, 现有) outweigh a span that opens an earlier paragraph
+    has_words = bool(words.cues(before, sc["cumulative"]) or words.cues(before, sc["stock"]))
+    cue = choose_time(p, ctx, rules, opening=not has_words)
+    expr, role, where = (cue.expr, cue.role, cue.where) if cue else (None, "", "")
+    article, start = ctx.article, ctx.start_for(p.fact.get("east"), p.fact.get("west"))
+    year = article[:4]
+    now = _sentence_until(before, ctx, rules) or as_of(spot.text, ctx.article_ym, article, rules)
+    stated = expr.period if expr and expr.kind != "now" else ""
+    kind = expr.kind if expr else ""  # a stated period has an expression: its kind
+    inferred = expr.inferred if expr else True
+    end = stated.split("/")[-1] if stated else now
+    sentence = spot.sentence
+
+    if status == "quota" or words.cues(before, sc["recurring"]):
+        return "recurring", (stated if role != "until" and stated else article) or "unknown", not stated or inferred
+    if status != "achieved":
+        stated = _future(stated, expr, ctx.article_ym) if expr else ""
+        if stated and kind in SPAN_KINDS:
+            return "period_total", stated, inferred
+        if stated and kind in YEAR_KINDS and role != "since":
+            return "annual", stated, inferred
+        if stated and kind in ("day", "month") and where == "sentence":
+            return sc["not_achieved"], stated, inferred
+        p.checks.append(
+            f"scope {sc['not_achieved']} for a {status} figure; is it one plan, a yearly rate or a total over a span?"
+        )
+        return sc["not_achieved"], (stated or article) + ("" if stated else "/"), not stated or inferred
+    if unit in sc["default_stock_units"] and sc["share_words"].search(spot.clause_before):  # 占九成: a share at a date
+        return "stock", end or "unknown", not stated or inferred
+    if unit in sc["stock_units"] and not (unit == "times" and _compared_with_a_year(spot, ctx, rules)):
+        # a distance or a rank: only its own sentence dates it (是去年的2.3倍 follows this year's flow)
+        return "stock", (end if where == "sentence" else article) or "unknown", not stated or inferred
+    # a count reached or held (吸纳…就业480人) is a stock unless its own sentence gives it a period
+    counted = where != "sentence" and bool(sc["stock_verbs"].search(spot.clause_before))
+    if where != "sentence" and sc["occasion_words"].search(spot.part):  # 签约仪式上: the last date named before
+        dates = [
+            e for e in time_expressions(spot.text[: spot.start], ctx.article_ym, rules) if e.kind == "day" and not e.comparison
+        ]
+        p.checks.append("scope event from the words of an occasion; which event, and when?")
+        return "event", dates[-1].period if dates else article, True
+    if expr is not None and role == "since" and stated and not counted:
+        begin = stated.split("/")[0]
+        if begin[:4] == year and kind in YEAR_KINDS:
+            return "period_total", f"{year}-01/{now}", True  # 今年以来: the year so far
+        if indicator not in sc["stock_indicators"] or where == "sentence":
+            return "cumulative", f"{begin}/{now}", True
+    if indicator in sc["stock_indicators"] or counted:
+        # a count at a date: the year its sentence names, else the month the article's figures are as of
+        dated = where == "sentence" or kind in ("day", "month")
+        return "stock", (end if dated else now) or "unknown", not stated or inferred
+    if indicator in sc["event_indicators"]:
+        if not stated or kind not in ("day", "month"):
+            p.checks.append("scope event: which event, and when?")
+        return "event", stated or article, not stated or inferred
+    if expr is not None and (role == "until" or expr.kind == "now"):
+        if (
+            end[:4] == year
+            and expr.kind != "now"
+            and (sc["year_on_year"].search(sentence) or not words.cues(before, sc["cumulative"]))
+        ):
+            return "period_total", f"{year}-01/{end}", inferred  # 截至10月底 in a yearly report: the year so far
+        return "cumulative", (f"{start}/{end}" if start else f"/{end}"), inferred
+    if expr is not None:
+        if kind in SPAN_KINDS:
+            return "period_total", stated, inferred
+        if kind in ("day", "month"):
+            if not expr.year_stated:
+                p.checks.append("the year of this date is not stated; inferred from the article's date")
+            return "event", stated, inferred
+        said = cue.text[expr.start : expr.end] if cue else ""
+        this_year = kind == "relative_year" or rules.whole_year.fullmatch(said)  # 今年, 全年: not 2023年
+        if this_year and stated == year and now != f"{year}-12":
+            return "period_total", f"{year}-01/{now}", True  # 今年, 全年 in a report before December
+        return "annual", stated, inferred
+    if words.cues(before, sc["cumulative"]):
+        return "cumulative", f"{start}/{now}" if start else f"/{now}", True
+    if words.cues(before, sc["stock"]) or unit in sc["default_stock_units"]:
+        return "stock", now or "unknown", True
+    p.checks.append("scope guessed as cumulative (no cue in the sentence)")
+    return "cumulative", f"{start}/{now}" if start else f"/{now}", True

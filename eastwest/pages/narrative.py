@@ -1,0 +1,70 @@
+"""Facts told as short sentences on a chapter page, pairing by pairing: what a section reports,
+chosen by attributes (eastwest.analysis.stories), so a new source's facts of the same kinds
+join the list without an edit.
+
+Each number is a glued link like those in the prose (class `glued`, `data-fact`, `data-value`:
+tests/test_site.py checks it against data/facts.csv), followed by its unit, what it counts (the
+fact's description), its period with the marks of an estimated or damaged date, its status when
+it is not a result, and the source it comes from.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from eastwest.pages import tables
+from eastwest.reader import wording
+from eastwest.reader.links import fact_href
+from eastwest.reference.vocabulary import load_units
+
+STATUS_WORDS = {"planned": "planned", "expected": "expected", "target": "a target", "quota": "a quota"}
+
+
+def glued_link(row, from_dir: str = "chapters") -> str:
+    """A fact's number as a link to its highlighted sentence, marked up as glued prose numbers are."""
+    value = "" if pd.isna(row["value"]) else repr(float(row["value"]))
+    return (
+        f'<a class="fact-link glued" data-fact="{escape(row["fact_id"])}" data-value="{value}" '
+        f'href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}" title="{escape(row["quote"])}">'
+        f"{escape(wording.value_text(row, with_unit=False))}</a>"
+    )
+
+
+def with_unit(row, from_dir: str = "chapters") -> str:
+    """The glued number with its unit's word on the side the vocabulary puts it ('6 villages', 'ranked 1–3')."""
+    link = glued_link(row, from_dir)
+    if pd.isna(row["value"]):
+        return link
+    unit = wording.unit_text(row["unit"], row["value"] if row["qualifier"] != "range" else 2)
+    if not unit:
+        return link
+    return f"{escape(unit)} {link}" if load_units()[row["unit"]].word_before else f"{link} {escape(unit)}"
+
+
+def fact_sentence(row, from_dir: str = "chapters") -> str:
+    """'Deep-poverty villages of Yanhe paired with Zhangjiagang villages: 18 villages, c. 2019-03 (est.)';
+    a plan, forecast or quota says so after its period."""
+    when = wording.period_label(row["period"], row["scope"], row["flag_list"])
+    status = STATUS_WORDS.get(row["status"], "")
+    return f"{escape(row['description'])}: {with_unit(row, from_dir)}, " + escape(", ".join(p for p in (when, status) if p))
+
+
+EMPTY = "The sources give no figure of this kind."
+
+
+def fact_list(frame: pd.DataFrame, from_dir: str = "chapters", empty: str = EMPTY, intro: str = "") -> str:
+    """One bullet per pairing (in the frame's order), its facts as sentences, then its sources;
+    `intro` heads the list (say which part of a story it is: 'Results:', 'Plans:')."""
+    head = f'<p class="fact-list-intro"><strong>{escape(intro)}</strong></p>' if intro else ""
+    if frame.empty:
+        return f'{head}<p class="fact-list-empty">{escape(empty)}</p>'
+    items = []
+    for label, group in frame.groupby("programme_label", sort=False):
+        said = "; ".join(fact_sentence(row, from_dir) for _, row in group.iterrows())
+        items.append(
+            f"<li><strong>{escape(str(label))}</strong>: {said}. "
+            f'<span class="fact-list-sources">Sources: {tables.source_links(group.source_id, from_dir)}.</span></li>'
+        )
+    return head + '<ul class="fact-list">' + "".join(items) + "</ul>"
