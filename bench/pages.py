@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -20,6 +22,7 @@ def page_weights(html: Path) -> list[dict[str, Any]]:
             continue
         images, scripts, missing = page_assets(page)
         page_bytes = page.stat().st_size
+        loaded = before_images(page)
         rows.append(
             {
                 "page": rel.as_posix(),
@@ -29,6 +32,12 @@ def page_weights(html: Path) -> list[dict[str, Any]]:
                 "data_script_bytes": sum(scripts.values()),
                 "total_bytes": page_bytes + sum(images.values()) + sum(scripts.values()),
                 "missing_images": missing,
+                # What a first visit downloads before any image: the page, every stylesheet (with
+                # its @imports) and script, uncompressed and gzipped (as a server would send them);
+                # tests/test_browser.py holds each page under 0.9 MB of it.
+                "before_images_bytes": page_bytes + sum(size for size, _ in loaded.values()),
+                "before_images_gzip_bytes": len(gzip.compress(page.read_bytes(), 6, mtime=0))
+                + sum(zipped for _, zipped in loaded.values()),
             }
         )
     return rows
@@ -61,3 +70,31 @@ def page_assets(page: Path) -> tuple[dict[str, int], dict[str, int], list[str]]:
 def heaviest(weights: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The page with the largest total weight, or None if there are no pages."""
     return max(weights, key=lambda r: r["total_bytes"]) if weights else None
+
+
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?["']?([^"')]+)""")
+
+
+def before_images(page: Path) -> dict[Path, tuple[int, int]]:
+    """The local stylesheets (and what they @import) and scripts a page loads: file -> (bytes,
+    gzipped bytes). Fonts are not counted: the site's stylesheets name none a page draws with."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    sources = [str(t["href"]) for t in soup.find_all("link", href=True) if "stylesheet" in (t.get("rel") or [])]
+    sources += [str(t["href"]) for t in soup.find_all("link", href=True) if "preload" in (t.get("rel") or [])]
+    sources += [str(t["src"]) for t in soup.find_all("script", src=True)]
+    found: dict[Path, tuple[int, int]] = {}
+    pending = [(page.parent, s) for s in sources]
+    while pending:
+        folder, src = pending.pop()
+        if src.startswith(("data:", "http:", "https:", "//")):
+            continue
+        target = (folder / unquote(urlsplit(src).path)).resolve()
+        if target in found or not target.is_file():
+            continue
+        data = target.read_bytes()
+        found[target] = (len(data), len(gzip.compress(data, 6, mtime=0)))
+        if target.suffix == ".css":
+            pending += [(target.parent, s) for s in CSS_IMPORT.findall(data.decode("utf-8", "replace"))]
+    return found

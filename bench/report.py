@@ -184,6 +184,10 @@ def print_page_weights(pages: list[dict[str, Any]]) -> None:
             + ")"
             + (f"  missing: {r['missing_images']}" if r["missing_images"] else "")
         )
+    print("before images (page, stylesheets, scripts; uncompressed / gzipped), the heaviest:")
+    for r in sorted(pages, key=lambda r: -r.get("before_images_bytes", 0))[:10]:
+        if "before_images_bytes" in r:
+            print(f"  {r['page']:<45} {r['before_images_bytes']:>9,d} B / {r['before_images_gzip_bytes']:>8,d} B gzipped")
 
 
 def print_scaling_details(points: list[dict[str, Any]]) -> None:

@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 
 from eastwest.analysis.comparisons import WHOLE_SCOPES
 from eastwest.analysis.headline import HEADLINE_INDICATORS
+from eastwest.charts.base import read_chart_data
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import builder, load
 from eastwest.pages import generate
@@ -214,7 +215,7 @@ def test_the_new_source_flows_into_charts_captions_and_a_pairing_page(added_book
     drawing = [
         path.stem
         for path in sorted((root / "figures").glob("*.csv"))
-        if source_id in set(pd.read_csv(path, dtype=str, keep_default_na=False).get("source_id", pd.Series(dtype=str)))
+        if source_id in set(read_chart_data(path, dtype=str, keep_default_na=False).get("source_id", pd.Series(dtype=str)))
     ]
     assert drawing, "no chart of the book draws the article's facts"
     for name in drawing:  # each chart that draws the article is shown and its caption cites it
@@ -223,7 +224,7 @@ def test_the_new_source_flows_into_charts_captions_and_a_pairing_page(added_book
     for name in in_chapters:  # and no chapter's caption cites a source without drawing it
         cited, data = captions[name], root / "figures" / f"{name}.csv"
         if data.exists():
-            assert cited == set(pd.read_csv(data, dtype=str).source_id), name
+            assert cited == set(read_chart_data(data, dtype=str).source_id), name
 
 
 @pytest.mark.slow
@@ -273,10 +274,10 @@ def test_adding_a_source_changes_no_number_already_in_the_book(added_book):
     assert {k: v for k, v in after.items() if k in before} == before
     columns = ["value", "qualifier", "status", "period"]
     for path in sorted(PROJECT.figures.glob("*.csv")):  # a fact still drawn is drawn with the same number
-        old = pd.read_csv(path, dtype=str, keep_default_na=False)
+        old = read_chart_data(path, dtype=str, keep_default_na=False)
         if "fact_id" not in old or not set(columns) <= set(old) or not (root / "figures" / path.name).exists():
             continue
-        new = pd.read_csv(root / "figures" / path.name, dtype=str, keep_default_na=False).drop_duplicates("fact_id")
+        new = read_chart_data(root / "figures" / path.name, dtype=str, keep_default_na=False).drop_duplicates("fact_id")
         old = old.drop_duplicates("fact_id").set_index("fact_id")
         kept = old.index.intersection(new.set_index("fact_id").index)
         pd.testing.assert_frame_equal(new.set_index("fact_id").loc[kept, columns], old.loc[kept, columns], obj=path.name)

@@ -223,3 +223,24 @@ def test_png_copies_are_written_only_when_asked_for(tmp_path, monkeypatch):
     draw(tmp_path / "with-png")
     assert sorted(p.name for p in (tmp_path / "with-png").iterdir()) == ["probe.png", "probe.svg"]
     assert (tmp_path / "with-png" / "probe.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.fast
+def test_chart_data_opens_in_a_spreadsheet_with_chinese_intact_and_plain_numbers():
+    """Every chart's download starts with a UTF-8 byte-order mark (Excel on Windows then reads the
+    Chinese quotes right) and the licence line; values are plain numbers (120000000, not
+    120000000.0) and a period has its words beside the ISO interval."""
+    from eastwest.charts.base import BYTE_ORDER_MARK, read_chart_data
+    from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN
+
+    downloads = sorted(PROJECT.figures.glob("*.csv"))
+    assert downloads, "no chart data in figures/: run `make book`"
+    for path in downloads:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(BYTE_ORDER_MARK + CHART_DATA_LICENCE + "\n"), f"{path.name}: no byte-order mark or licence line"
+        table = read_chart_data(path, dtype=str, keep_default_na=False)
+        for column in ("value", "value_high"):
+            if column in table:
+                assert not table[column].str.endswith(".0").any(), f"{path.name}: {column} printed as a float"
+        if "period" in table:
+            assert PERIOD_WORDS_COLUMN in table and table[PERIOD_WORDS_COLUMN].str.len().gt(0).all(), path.name

@@ -2,13 +2,13 @@
 charts — a glued number outside the collapsed tables, or a fact drawn by a chart the chapter
 shows — and the Method page reports that coverage as the site has it."""
 
-import csv
 import re
 from functools import cache
 
 import pytest
 from bs4 import BeautifulSoup
 
+from eastwest.charts.base import read_chart_data
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 
@@ -36,8 +36,8 @@ def facts_on_chapters() -> tuple[set[str], set[str]]:
         for name in charts:
             path = PROJECT.figures / f"{name}.csv"
             if path.exists():
-                with path.open(encoding="utf-8") as handle:
-                    drawn |= {row["fact_id"] for row in csv.DictReader(handle) if "fact_id" in row}
+                table = read_chart_data(path, dtype=str, keep_default_na=False)
+                drawn |= set(table["fact_id"]) if "fact_id" in table else set()
     return glued, drawn
 
 

@@ -27,6 +27,7 @@ from eastwest.annotate.annotations import validate_fact
 from eastwest.annotate.numerals import parse_number
 from eastwest.charts import gallery, industry, style, talent
 from eastwest.charts import profile as profile_chart
+from eastwest.charts.base import read_chart_data
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import builder, load
@@ -556,7 +557,7 @@ def test_both_way_flows_straddle_the_centre_line(facts, tmp_path):
     extra = facts[facts.fact_id == flows.fact_id.iloc[0]].copy()
     extra["fact_id"], extra["direction"], extra["value"] = "999-made-up-both", "both", 40.0
     chart = talent.talent_flows(pd.concat([facts, extra], ignore_index=True), tmp_path)
-    data = pd.read_csv(tmp_path / "talent_flows.csv")
+    data = read_chart_data(tmp_path / "talent_flows.csv")
     assert {"direction", "drawn_as", "drawn_from", "drawn_to"} <= set(data.columns)
     assert set(data.fact_id) == set(chart.facts.fact_id)
     for _, row in data.iterrows():
@@ -577,7 +578,7 @@ def test_both_way_flows_straddle_the_centre_line(facts, tmp_path):
 @pytest.mark.fast
 def test_committed_talent_chart_data_draws_both_ways_across_the_line():
     path = PROJECT.figures / "talent_flows.csv"
-    data = pd.read_csv(path)
+    data = read_chart_data(path)
     assert "direction" in data.columns, f"{path} does not say which way each bar goes: run `make book`"
     both = data[data.direction == "both"]
     assert (both.drawn_from < 0).all() and (both.drawn_to > 0).all()

@@ -1,52 +1,104 @@
 """The PDF edition: the whole book as one HTML page (Sphinx's singlehtml builder, run by
-`make pdf`), printed by Debian's Chromium — offline, with the figures and Chinese text intact.
-`python -m eastwest.build.pdf` does the printing step."""
+`make pdf`), printed by Debian's Chromium through Playwright — offline, with the figures and
+Chinese text intact. `python -m eastwest.build.pdf` does the printing step.
+
+Printed as a reader expects a report: A4 pages numbered "page / pages" in the footer; every
+collapsed section (`<details>`, e.g. the facts behind a chart) opened, since paper cannot expand
+it; the fact explorer's table drawn in full (its form is screen-only, _static/custom.css). The
+finished PDF is also copied into the site (_build/html/report.pdf), which links it from every
+page (eastwest.sphinx_ext.site_furniture)."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-import tempfile
+from pathlib import Path
 
 from eastwest.core.paths import PROJECT
 
 SINGLE_HTML = PROJECT.root / "_build" / "singlehtml" / "index.html"
 PDF = PROJECT.root / "_build" / "pdf" / "report.pdf"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-pdf-header-footer",
-]
+SITE_PDF = PROJECT.html / "report.pdf"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
+PAGE_NUMBERS = (
+    '<div style="font-size:8pt;width:100%;text-align:center;color:#444;">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
+TIMEOUT_MS = 600_000
+
+# Run in the page before printing: open every collapsed section and draw every row of the fact
+# explorer (it draws 200 at a time on screen). Returns the number of explorer rows drawn.
+PREPARE = """async () => {
+  document.querySelectorAll("details").forEach(d => { d.open = true; });
+  const more = () => document.querySelector("button.explorer-more:not([hidden])");
+  for (let i = 0; i < 1000 && more(); i++) {
+    const before = document.querySelectorAll("#explorer-table tbody tr").length;
+    more().click();
+    await new Promise(done => setTimeout(done, 50));
+    if (document.querySelectorAll("#explorer-table tbody tr").length === before) break;
+  }
+  const textsMissing = () => Array.from(document.querySelectorAll("#explorer-table tbody tr td:nth-child(2)"))
+    .some(td => !td.textContent.trim());  // each source's texts load on demand
+  for (let i = 0; i < 200 && textsMissing(); i++) await new Promise(done => setTimeout(done, 50));
+  await document.fonts.ready;
+  return document.querySelectorAll("#explorer-table tbody tr").length;
+}"""
 
 
-def print_pdf() -> int:
+def _static_file(single_html: Path, url: str) -> Path | None:
+    """The singlehtml build's copy of a static file a page asks for by a path written for the
+    multi-page site ('../_static/…' from a chapter resolves outside _build/singlehtml/)."""
+    if "/_static/" not in url:
+        return None
+    candidate = single_html.parent / "_static" / url.split("/_static/", 1)[1].split("?")[0]
+    return candidate if candidate.is_file() else None
+
+
+def print_pdf(single_html: Path = SINGLE_HTML, pdf: Path = PDF, site_pdf: Path | None = SITE_PDF) -> int:
     chromium = shutil.which("chromium")
     if chromium is None:
         print("error: chromium is missing: run `bash .ci/install-test-deps` (Debian's chromium)", file=sys.stderr)
         return 1
-    if not SINGLE_HTML.exists():
-        print(f"error: {SINGLE_HTML} is missing: run `make pdf`", file=sys.stderr)
+    if not single_html.exists():
+        print(f"error: {single_html} is missing: run `make pdf`", file=sys.stderr)
         return 1
-    PDF.parent.mkdir(parents=True, exist_ok=True)
-    partial = PDF.with_suffix(".partial.pdf")
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={partial}", SINGLE_HTML.as_uri()],
-            check=True,
-            capture_output=True,
-            timeout=600,
+    from playwright.sync_api import sync_playwright
+
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    partial = pdf.with_suffix(".partial.pdf")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+
+        def serve_static(route) -> None:
+            found = _static_file(single_html, route.request.url)
+            if found is not None and not Path(route.request.url.removeprefix("file://")).exists():
+                route.fulfill(path=str(found))
+            else:
+                route.continue_()
+
+        page.route("file://**", serve_static)
+        page.goto(single_html.as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        page.evaluate(PREPARE)
+        page.pdf(
+            path=str(partial),
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=PAGE_NUMBERS,
+            margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
         )
+        browser.close()
     if not partial.exists() or partial.stat().st_size == 0:
         print("error: Chromium wrote no PDF", file=sys.stderr)
         return 1
-    partial.replace(PDF)
-    print(f"PDF edition written to {PDF.relative_to(PROJECT.root)} ({PDF.stat().st_size / 1e6:.1f} MB)")
+    partial.replace(pdf)
+    if site_pdf is not None and site_pdf.parent.is_dir():
+        shutil.copyfile(pdf, site_pdf)  # published with the site, which links it from every page
+    print(f"PDF edition written to {pdf.relative_to(PROJECT.root)} ({pdf.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 

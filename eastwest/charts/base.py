@@ -21,8 +21,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from eastwest.charts import style
-from eastwest.core.files import write_csv
-from eastwest.reader.wording import period_label
+from eastwest.core.files import csv_text, write_text
+from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN, period_label
 
 RELATIONSHIP_COLOURS = {
     "east_west_cooperation": "#0072B2",
@@ -72,10 +72,47 @@ def save_chart(
     """Draw and save the chart at every layout and, beside it, the facts it drew
     (figures/<name>.csv; `extra` columns after the usual ones)."""
     paths = {layout.name: style.save(draw(layout), name, directory, layout) for layout in style.LAYOUTS}
-    if "fact_id" in drawn:
-        columns = [c for c in [*DATA_COLUMNS, *extra] if c in drawn]
-        write_csv(directory / f"{name}.csv", drawn[columns])
+    if len(drawn.columns):
+        columns = [c for c in [*DATA_COLUMNS, *extra] if c in drawn] if "fact_id" in drawn else list(drawn.columns)
+        write_chart_data(directory / f"{name}.csv", drawn, columns)
     return Chart(name, paths[style.WIDE.name], drawn)
+
+
+# --- A chart's data download ----------------------------------------------------------------------
+
+BYTE_ORDER_MARK = "\ufeff"  # without it Excel on Windows reads UTF-8 as a legacy code page and garbles Chinese
+
+
+def _plain_number(value) -> str:
+    """120000000 rather than 120000000.0; an empty cell stays empty."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return ""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)
+
+
+def chart_data_table(drawn: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The download's table: `columns` of `drawn`, values as plain numbers and, beside the ISO
+    period, the period in the chart's words."""
+    table = drawn[list(columns)].copy()
+    for column in ("value", "value_high"):
+        if column in table:
+            table[column] = table[column].map(_plain_number)
+    if {"period", "scope"} <= set(table.columns):
+        flags = drawn["flag_list"] if "flag_list" in drawn else pd.Series([[]] * len(drawn), index=drawn.index)
+        words = [period_label(str(p), str(s), f) for p, s, f in zip(drawn["period"], drawn["scope"], flags)]
+        table.insert(list(table.columns).index("period") + 1, PERIOD_WORDS_COLUMN, words)
+    return table
+
+
+def write_chart_data(path: Path, drawn: pd.DataFrame, columns: Sequence[str]) -> None:
+    """A chart's data as a spreadsheet opens it: a byte-order mark, the licence line, then the table."""
+    write_text(path, BYTE_ORDER_MARK + CHART_DATA_LICENCE + "\n" + csv_text(chart_data_table(drawn, columns)))
+
+
+def read_chart_data(path: Path, **options) -> pd.DataFrame:
+    """A chart's data download read back (the licence line skipped); `options` go to read_csv."""
+    return pd.read_csv(path, skiprows=1, encoding="utf-8-sig", **options)
 
 
 # --- Shared wording and selection ---------------------------------------------------------------

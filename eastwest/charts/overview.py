@@ -88,6 +88,8 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
         pairings = pairings[pairings.index.isin(keep)]
     note = style.capped(len(pairings), total, "pairings", "named by most sources")
     drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "pairing"]].drop_duplicates()
+    described = pairings.set_index("pairing_id")[["east", "west", "relationship", "start_date"]]
+    drawn = drawn.join(described, on="pairing")  # the download says what each arrow is
     return save_chart(
         lambda layout: _map_figure(layout, pairings, names, note), "overview_pairings", directory, drawn.reset_index(drop=True)
     )
@@ -163,5 +165,5 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Pa
         lambda layout: _timeline_figure(layout, dated, starts, note),
         "overview_timeline",
         directory,
-        pd.DataFrame({"source_id": dated.source_id}),
+        dated[[c for c in ("source_id", "label", "published", "date_status", "date_estimate") if c in dated]],
     )

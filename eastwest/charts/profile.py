@@ -14,7 +14,7 @@ import pandas as pd
 
 from eastwest.analysis.comparisons import is_part
 from eastwest.charts import style
-from eastwest.charts.base import panels_by_scope
+from eastwest.charts.base import DATA_COLUMNS, panels_by_scope, write_chart_data
 from eastwest.reader.wording import period_label, value_text
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -100,4 +100,5 @@ def draw_chart(pairing: pd.Series, chosen: pd.DataFrame, unit: str, directory: P
         layout.name: style.save(_figure(layout, title, subtitle, frame), pairing["pairing_id"], directory, layout)
         for layout in style.LAYOUTS
     }
+    write_chart_data(directory / f"{pairing['pairing_id']}.csv", chosen, [c for c in DATA_COLUMNS if c in chosen])
     return paths[style.WIDE.name]

@@ -7,7 +7,6 @@ check every number on the built page against data/facts.csv.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from eastwest.analysis.comparisons import pick
-from eastwest.pages import narrative, tables
+from eastwest.pages import downloads, narrative, tables
 from eastwest.reader import wording
 
 if TYPE_CHECKING:  # charts imports matplotlib: a page that draws nothing does not need it
@@ -71,27 +70,15 @@ def glue_sources(key: str, source_ids, from_dir: str = "chapters") -> None:
     glue(key, HTML(f'<span class="glued-sources">{tables.source_links(source_ids, from_dir)}</span>'), display=False)
 
 
-CHART_DATA = "_static/generated/chart-data"  # copied into the site by Sphinx with the other static files
-
-
 def show_chart(chart: Chart, from_dir: str = "chapters") -> None:
     """A chart's caption sources (glued as `sources-<chart name>`: exactly the sources of the facts
     it drew), a download of the data behind it, and the collapsed list of those facts."""
-    glue_sources(f"sources-{chart.name}", chart.sources, from_dir)
-    data = chart.path.with_suffix(".csv")
-    if data.exists():
-        from eastwest.core.paths import PROJECT
+    from eastwest.core.paths import PROJECT
 
-        target = PROJECT.root / CHART_DATA / data.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(data, target)
-        href = ("../" if from_dir else "") + f"{CHART_DATA}/{data.name}"
-        display(
-            HTML(
-                f'<p class="chart-data"><a href="{escape(href)}" download>Download the data behind this chart (CSV, '
-                f"{len(chart.facts)} facts with their quotes)</a></p>"
-            )
-        )
+    glue_sources(f"sources-{chart.name}", chart.sources, from_dir)
+    paragraph = downloads.chart_data_paragraph(chart.path.with_suffix(".csv"), len(chart.facts), PROJECT.root, from_dir)
+    if paragraph:
+        display(HTML(paragraph))
     show_facts_behind(chart, from_dir)
 
 

@@ -91,6 +91,7 @@ def data_page_markdown(paths: ProjectPaths) -> str:
         "data_page",
         report=report,
         facts_link=link(paths.facts_csv),
+        file_links={p.name: link(p) for p in tables},
         data_zip=DATA_ZIP,
         data_zip_size=_size(paths.root / DATA_ZIP),
         table_links="\n".join(f"- {link(p)}" for p in tables),

@@ -29,3 +29,40 @@ def how_to_cite(paths: ProjectPaths = PROJECT) -> str:
         a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in meta["authors"]
     )
     return f"{authors} ({str(meta['date-released'])[:4]}). {meta['title']}. Version {meta['version']}, released {meta['date-released']}."
+
+
+def _authors(meta: dict) -> list[str]:
+    return [a.get("name") or f"{a.get('family-names', '')}, {a.get('given-names', '')}".strip(", ") for a in meta["authors"]]
+
+
+def bibtex(paths: ProjectPaths = PROJECT) -> str:
+    """The report as a BibTeX entry, from CITATION.cff (a group author in double braces, so
+    BibTeX keeps it whole)."""
+    meta = citation(paths)
+    year = str(meta["date-released"])[:4]
+    authors = " and ".join(f"{{{a}}}" if "," not in a else a for a in _authors(meta))
+    fields = {
+        "author": authors,
+        "title": f"{{{meta['title']}}}",
+        "year": year,
+        "version": str(meta["version"]),
+        "note": f"Version {meta['version']}, released {meta['date-released']}",
+    }
+    body = ",\n".join(f"  {key:<8}= {{{value}}}" for key, value in fields.items())
+    return f"@misc{{eastwest_report_{year},\n{body}\n}}"
+
+
+def citation_block(paths: ProjectPaths = PROJECT) -> str:
+    """The landing page's citation block: the reference, the edition, BibTeX and the CFF file."""
+    from html import escape
+
+    meta = citation(paths)
+    return (
+        '<div class="citation-block" id="cite-this-report">'
+        f"<p><strong>To cite this report:</strong> {escape(how_to_cite(paths))}</p>"
+        f"<p>This is edition {escape(str(meta['version']))} of {escape(str(meta['date-released']))}; cite the edition you read, "
+        "since numbers change as sources are added. The same reference in machine-readable form: "
+        '<a href="CITATION.cff">CITATION.cff</a> (Citation File Format, read by GitHub, Zotero and reference managers).</p>'
+        f"<p>BibTeX:</p><pre>{escape(bibtex(paths))}</pre>"
+        "</div>"
+    )

@@ -21,6 +21,7 @@ from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import load
 from eastwest.dataset.attribution import nested_pairings, unit_kind
+from eastwest.pages.downloads import chart_data_paragraph
 from eastwest.pages.key_numbers import key_numbers
 from eastwest.pages.render import render
 from eastwest.pages.tables import facts_behind, more_facts, source_links
@@ -135,6 +136,8 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
     return (
         f"## The {noun} at a glance\n\n"
         f"```{{figure}} ../figures/{PROFILE_DIR}/{pairing['pairing_id']}.svg\n:alt: {alt}\n:width: 100%\n\n{caption}\n```\n\n"
+        + chart_data_paragraph(figure_dir(paths) / f"{pairing['pairing_id']}.csv", len(chosen), paths.root, FROM_DIR, PROFILE_DIR)
+        + "\n\n"
         + facts_behind(chosen, FROM_DIR)
         + "\n"
     )

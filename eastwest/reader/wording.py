@@ -334,3 +334,30 @@ def reader_definition(text: str, labels: dict[str, str]) -> str:
 
 # The accessible name of a source page's ↩ link (eastwest.pages.source_pages).
 BACK_TO_USE = "Back to where this number is used: {chapter}"
+
+
+# --- Downloads ------------------------------------------------------------------------------------
+
+# The first line of every chart's data download (a CSV opened in a spreadsheet shows it as row 1).
+CHART_DATA_LICENCE = (
+    "# Data: CC BY 4.0 - The East-West report contributors. Quotes: from the articles named in source_label"
+    " - their publishers' - for research and verification. Table header on the next line."
+)
+# The column a chart's download adds beside the ISO `period`: the period as the chart names it.
+PERIOD_WORDS_COLUMN = "period_in_words"
+
+
+def chart_data_link_text(rows: int) -> str:
+    """The link under a chart to the data it drew."""
+    return f"Download the data behind this chart (CSV for Excel and other tools, {rows} row{'s' if rows != 1 else ''}, licence on the first line)"
+
+
+# The line under every page's footer (eastwest.sphinx_ext.site_furniture): the PDF edition, how to
+# cite, and the licences and citation file, as links.
+SITE_FURNITURE = (
+    ("report.pdf", "The whole report as a PDF (A4)"),
+    ("index.html#cite-this-report", "How to cite"),
+    ("CITATION.cff", "CITATION.cff"),
+    ("LICENSE", "Code licence (MIT)"),
+    ("LICENSE.md", "Data licence (CC BY 4.0)"),
+)

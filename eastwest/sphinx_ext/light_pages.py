@@ -1,0 +1,122 @@
+"""Sphinx extension: keep every page light (issue 19, finding 9).
+
+- The theme loads FontAwesome's whole icon library as JavaScript (1.5 MB, `scripts/fontawesome.js`)
+  on every page to draw about a dozen icons. The icons the pages use are drawn instead by a small
+  stylesheet, `_static/icons.css`, written at the end of the build from the same library's path
+  data (the theme's own copy, so the icons stay the theme's), each as a CSS mask painted in the
+  text colour (so it follows dark mode). Only icons the written pages name are included. The
+  theme's stylesheet would otherwise draw them with FontAwesome's webfont (156 kB): its glyphs
+  are switched off, so the font is never downloaded.
+- The theme loads the search index (`searchindex.js`, growing with the book) and Sphinx's search
+  tools on every page, for a search-as-you-type feature it leaves switched off: they are loaded by
+  the search page only, where the search box sends its query; that page, which shows nothing but
+  the query and its results, leaves out the stylesheets and scripts of notebook cells, toggles,
+  tabs, copy buttons and the fact explorer instead.
+
+Both are rewrites of the written HTML at `build-finished`, so they apply however the theme's
+templates change; the tests check the outcome (tests/test_browser.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+ICONS_CSS = "icons.css"
+FONTAWESOME_SCRIPT = re.compile(r'<script defer src="(?P<up>(?:\.\./)*)_static/scripts/fontawesome\.js[^"]*"></script>')
+SEARCH_SCRIPTS = re.compile(
+    r'\s*<script src="(?:\.\./)*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>'
+)
+# What the search page, which shows only a query box and results, does not need: stylesheets and
+# scripts for notebook cells, toggles, tabs, copy buttons and the fact explorer (~130 kB).
+NOT_FOR_SEARCH = re.compile(
+    r'\s*<(?:link rel="stylesheet" type="text/css" href|script src)="_static/'
+    r'(?:mystnb\.[^"]*\.css|sphinx-design\.min\.css|togglebutton\.(?:css|js)|copybutton\.(?:css|js)|clipboard\.min\.js'
+    r'|design-tabs\.js|explorer\.js)[^"]*"[^>]*>(?:</script>)?'
+)
+ICON_CLASS = re.compile(r'class="(?:[^"]*\s)?(?:fa-solid|fas)\s[^"]*"')
+ICON_NAME = re.compile(r"\bfa-([a-z0-9-]+)\b")
+NOT_ICONS = {"s", "solid", "regular", "brands", "lg", "sm", "xs", "fw", "2x", "3x", "spin", "pulse"}
+BASE_RULES = (
+    "/* Written by eastwest.sphinx_ext.light_pages from the theme's FontAwesome icons (Font Awesome Free,\n"
+    "   icons under CC BY 4.0, https://fontawesome.com/license/free). Do not edit. */\n"
+    ".fa-solid, .fas { display: inline-block; width: 1.15em; height: 1em; vertical-align: -0.125em;\n"
+    "  background-color: currentColor; -webkit-mask: var(--icon) center / contain no-repeat;\n"
+    "  mask: var(--icon) center / contain no-repeat; }\n"
+    ".fa-solid::before, .fas::before { content: none !important; }  /* not the theme's webfont glyph: 156 kB more */\n"
+    '.bd-sidebar-secondary .onthispage::after { font-family: inherit !important; content: "\\25BE" !important; }'
+    "  /* the collapsed page contents' caret, drawn by the theme in FontAwesome's font */\n"
+    ".fa-lg { font-size: 1.25em; line-height: 0.05em; vertical-align: -0.075em; }\n"
+    "@media (forced-colors: active) { .fa-solid, .fas { background-color: CanvasText; } }\n"
+)
+
+
+def solid_icons(library: str) -> dict[str, tuple[int, int, str]]:
+    """The solid pack's icons in FontAwesome's bundled library: name → (width, height, SVG path)."""
+    end = library.find('d("fas",p)')
+    start = library.rfind("var p={", 0, end)
+    if start < 0 or end < 0:
+        return {}
+    pack = library[start:end]
+    found = re.finditer(r'[{,]"?([a-z0-9-]+)"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]', pack)
+    return {m[1]: (int(m[2]), int(m[3]), m[4]) for m in found}
+
+
+# Icons the theme's stylesheet draws before an element in FontAwesome's font: the same icon as a
+# mask, so the font is never needed. Selector -> icon.
+PSEUDO_ICONS = {"a.reference.download": "download"}
+PSEUDO_RULE = (
+    '{selector}::before {{ content: "" !important; font-family: inherit !important; display: inline-block;'
+    " width: 1em; height: 1em; margin-right: 0.3em; vertical-align: -0.125em; background-color: currentColor;"
+    " -webkit-mask: var(--icon) center / contain no-repeat; mask: var(--icon) center / contain no-repeat; }}"
+)
+
+
+def icons_css(names: list[str], icons: dict[str, tuple[int, int, str]]) -> str:
+    selectors: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        if name not in NOT_ICONS and name in icons:
+            selectors.setdefault(name, []).append(f".fa-{name}")
+    for selector, name in PSEUDO_ICONS.items():
+        if name in icons:
+            selectors.setdefault(name, []).append(selector)
+    rules = [PSEUDO_RULE.format(selector=selector) for selector, name in PSEUDO_ICONS.items() if name in icons]
+    for name, chosen in sorted(selectors.items()):
+        width, height, path = icons[name]
+        svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path}'/></svg>"
+        rules.append(f'{", ".join(chosen)} {{ --icon: url("data:image/svg+xml,{quote(svg, safe=" =:/,.-")}"); }}')
+    return BASE_RULES + "\n".join(rules) + "\n"
+
+
+def lighten(html: str, is_search_page: bool) -> str:
+    """A page without FontAwesome's script (the icon stylesheet instead) and, unless it is the
+    search page, without the search index and tools."""
+    html = FONTAWESOME_SCRIPT.sub(lambda m: f'<link rel="stylesheet" href="{m["up"]}_static/{ICONS_CSS}" />', html)
+    return NOT_FOR_SEARCH.sub("", html) if is_search_page else SEARCH_SCRIPTS.sub("", html)
+
+
+def _finish(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    library = outdir / "_static" / "scripts" / "fontawesome.js"
+    if not library.exists():
+        return
+    names: list[str] = []
+    for page in sorted(outdir.rglob("*.html")):
+        if "_static" in page.relative_to(outdir).parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        for classes in ICON_CLASS.findall(html):
+            names += ICON_NAME.findall(classes)
+        lighter = lighten(html, page.relative_to(outdir).as_posix() == "search.html")
+        if lighter != html:
+            page.write_text(lighter, encoding="utf-8")
+    (outdir / "_static" / ICONS_CSS).write_text(
+        icons_css(names, solid_icons(library.read_text(encoding="utf-8"))), encoding="utf-8"
+    )
+
+
+def setup(app):
+    app.connect("build-finished", _finish)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

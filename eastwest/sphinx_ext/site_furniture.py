@@ -1,0 +1,47 @@
+"""Sphinx extension: what every page offers besides its content (issue 19, finding 8) — a line in
+the footer linking the PDF edition, how to cite the report, its CITATION.cff and the licences of
+its code and data; and those files published with the site, at its root.
+
+The PDF is printed by `make pdf` after the site is built (eastwest.build.pdf, which copies it into
+the site); a later `make book` writes the site afresh and copies the last printed PDF back
+(_build/pdf/report.pdf) so the link keeps its target. The pages' bytes do not depend on whether
+a PDF exists."""
+
+from __future__ import annotations
+
+import shutil
+from html import escape
+from pathlib import Path
+
+from eastwest.reader.wording import SITE_FURNITURE
+
+PUBLISHED = {"CITATION.cff": "CITATION.cff", "LICENSE": "LICENSE", "LICENSE.md": "data/LICENSE.md"}  # site name: source
+PRINTED_PDF = Path("_build") / "pdf" / "report.pdf"
+
+
+def furniture_html(pathto) -> str:
+    links = " · ".join(f'<a href="{escape(pathto(target, 1))}">{escape(text)}</a>' for target, text in SITE_FURNITURE)
+    return f'<p class="site-furniture">{links}</p>'
+
+
+def _footer(app, pagename, templatename, context, doctree) -> None:
+    pathto = context.get("pathto")
+    if callable(pathto):
+        context["theme_extra_footer"] = str(context.get("theme_extra_footer") or "") + furniture_html(pathto)
+
+
+def _publish(app, exception) -> None:
+    if exception is not None or app.builder.format != "html" or app.builder.name != "html":
+        return
+    srcdir, outdir = Path(app.srcdir), Path(app.outdir)
+    for name, source in PUBLISHED.items():
+        if (srcdir / source).exists():
+            shutil.copyfile(srcdir / source, outdir / name)
+    if (srcdir / PRINTED_PDF).exists():
+        shutil.copyfile(srcdir / PRINTED_PDF, outdir / "report.pdf")
+
+
+def setup(app):
+    app.connect("html-page-context", _footer, priority=900)
+    app.connect("build-finished", _publish)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
