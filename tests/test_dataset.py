@@ -133,7 +133,8 @@ def test_every_mention_is_linked_or_excluded():
 def test_places_and_pairings_are_consistent(facts):
     places = set(load.places().id)
     for column in ("east", "west"):
-        assert set(facts[column]) - {""} <= places
+        named = {place for side in facts[column] for place in side.split(";")}  # a list is stored joined by ";"
+        assert named - {""} <= places
     pairings = load.pairings()
     assert {"zhangjiagang-yanhe", "kunshan-bijiang", "taizhou-xianyang", "qingbaijiang-jiulong"} <= set(pairings.pairing_id)
     texts = load.clean_corpus()

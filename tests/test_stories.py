@@ -108,3 +108,18 @@ def test_a_kind_glued_in_prose_is_not_listed_again(facts, vocabulary, tmp_path):
     notebook.write_text(text, encoding="utf-8")
     indicator = leftover.indicator.iloc[0]
     assert indicator not in set(coverage.untold(facts, "talent", vocabulary, tmp_path).indicator)
+
+
+def test_place_background_names_a_place_and_the_rest_is_listed_apart(facts):
+    context = facts[(facts.theme == "context") & (facts.status == "achieved")]
+    places, placeless = stories.place_context(facts), stories.placeless_context(facts)
+    assert len(places) and (places.east.fillna("").ne("") | places.west.fillna("").ne("")).all()
+    assert (placeless.east.fillna("").eq("") & placeless.west.fillna("").eq("")).all()
+    assert set(places.fact_id) | set(placeless.fact_id) == set(context.fact_id)
+    assert not set(places.fact_id) & set(placeless.fact_id)
+
+
+def test_a_group_figure_counts_each_member_pairing_once_and_background_none():
+    frame = pd.DataFrame({"programme": ["a-b", "a-b+a-c", "", "d-e"]})
+    assert stories.pairings_reported(frame) == 3
+    assert stories.pairings_reported(frame.iloc[[2]]) == 0

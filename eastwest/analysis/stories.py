@@ -27,6 +27,13 @@ def social_help(facts: pd.DataFrame) -> pd.DataFrame:
     return in_theme(facts, "social")
 
 
+def pairings_reported(frame: pd.DataFrame) -> int:
+    """How many pairings the facts are reported for: a group's figure ('a+b') counts each member
+    pairing once; background figures (no pairing) count none."""
+    members = frame.programme.fillna("").str.split("+").explode()
+    return int(members[members != ""].nunique())
+
+
 def social_money(facts: pd.DataFrame) -> pd.DataFrame:
     """Money and goods given, in yuan, achieved, not components: what the social-help chart draws."""
     money = select(facts[facts.theme == "social"], status="achieved", unit="yuan")
@@ -76,8 +83,20 @@ def pairing_structure(facts: pd.DataFrame) -> pd.DataFrame:
 
 def place_context(facts: pd.DataFrame) -> pd.DataFrame:
     """What the sources say about the places helped (and the helpers): population, poor counties
-    and villages, a disaster, rankings."""
-    return in_theme(facts, "context", status="achieved")
+    and villages, a disaster, rankings — background figures that name a place on either side."""
+    context = in_theme(facts, "context", status="achieved")
+    return context[names_a_place(context)].reset_index(drop=True)
+
+
+def placeless_context(facts: pd.DataFrame) -> pd.DataFrame:
+    """Background figures that name no place (a product's claimed qualities): not about the places."""
+    context = in_theme(facts, "context", status="achieved")
+    return context[~names_a_place(context)].reset_index(drop=True)
+
+
+def names_a_place(frame: pd.DataFrame) -> pd.Series:
+    """Whether each fact names a helping or receiving place."""
+    return (frame.east.fillna("") != "") | (frame.west.fillna("") != "")
 
 
 def consumption_channels(facts: pd.DataFrame) -> pd.DataFrame:
