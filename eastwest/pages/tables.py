@@ -122,7 +122,11 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     for _, s in sources.iterrows():
         date = s["published"] or "undated"
         if s["date_status"] != "as_given":
-            written = f"written c. {s['date_estimate']} (est.)" if s["date_estimate"] else "date of writing unknown"
+            written = (
+                f"written {wording.mark_period(wording.span_text(s['date_estimate']), ['period_inferred'])}"
+                if s["date_estimate"]
+                else "date of writing unknown"
+            )
             date += f" ({s['date_status'].replace('_', ' ')}; {written})"
         href = source_href(s["source_id"], from_dir)
         rows.append(
