@@ -31,8 +31,9 @@ from eastwest.draft.checklist import Review, review_source
 from eastwest.draft.propose import CHECK, write_draft
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# The article folder the add-source tests add (a report on a Cangshan → Lintao pairing written for
-# the tests); point this at another folder of the same layout to add that article instead.
+# The article folder the add-source tests add (development article 102: one Tianjin district's aid to
+# its four partner counties, mostly as totals for the four together); point this at another folder
+# of the same layout to add that article instead.
 ARTICLE_DIR = FIXTURES / "devset" / "102_e7a00e9aa3be38d9"
 EXCLUDED_TOP_LEVEL = (".venv", "_build")
 SOURCE_NUMBER = re.compile(r"^(\d{3})_[0-9a-f]{16}$")
@@ -245,3 +246,44 @@ def _load(path: Path):
 
 def _dump(doc, path: Path) -> None:
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def register_text(
+    paths: ProjectPaths,
+    text: str,
+    pairings: list[str],
+    published: str | None = "2020-10-15",
+    prefix: str = "900",
+    undated_estimate: str = "2019-06",
+) -> str:
+    """Append `text` to a project copy as a new source (seed + provenance record) covering `pairings`,
+    dated `published` (None: undated, estimated `undated_estimate`); return its id. For tests that
+    draft a short text of their own, with no annotations."""
+    data = text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    source_id = f"{prefix}_{digest[:16]}"
+    paths.seed_file(source_id).write_bytes(data)
+    provenance = yaml.safe_load(paths.provenance.read_text(encoding="utf-8"))
+    provenance["sources"].append(
+        {
+            "source_id": source_id,
+            "sha256": digest,
+            "title_zh": None,
+            "title_en": "Test article",
+            "outlet": "test",
+            "author": None,
+            "published": published,
+            "date_status": "as_given" if published else "undated",
+            "date_evidence": "written for the tests",
+            "date_estimate": published or undated_estimate,
+            "url": None,
+            "url_kind": "none",
+            "genre": "news_report",
+            "script": "simplified",
+            "language": "zh",
+            "pairings": list(pairings),
+            "reliability": "test",
+        }
+    )
+    paths.provenance.write_text(yaml.safe_dump(provenance, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return source_id

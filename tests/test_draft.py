@@ -4,7 +4,6 @@ Most tests draft a small article written here (appended to a copy of the project
 with its provenance record), so they do not depend on how many sources exist or how long any is.
 """
 
-import hashlib
 import re
 import shutil
 from decimal import Decimal
@@ -12,6 +11,7 @@ from decimal import Decimal
 import opencc
 import pytest
 import yaml
+from add_source import register_text
 
 from eastwest.annotate.annotations import load_annotations, locate_once
 from eastwest.core.errors import DataError
@@ -55,34 +55,7 @@ ARTICLE_DATE = "2021-02-27"
 
 def add_source(paths, text: str = ARTICLE, published: str | None = ARTICLE_DATE, prefix: str = "900") -> str:
     """Append `text` to the project copy as a new source (seed + provenance record); return its id."""
-    data = text.encode("utf-8")
-    digest = hashlib.sha256(data).hexdigest()
-    source_id = f"{prefix}_{digest[:16]}"
-    paths.seed_file(source_id).write_bytes(data)
-    provenance = yaml.safe_load(paths.provenance.read_text(encoding="utf-8"))
-    provenance["sources"].append(
-        {
-            "source_id": source_id,
-            "sha256": digest,
-            "title_zh": None,
-            "title_en": "Test article",
-            "outlet": "test",
-            "author": None,
-            "published": published,
-            "date_status": "as_given" if published else "undated",
-            "date_evidence": "written for the tests",
-            "date_estimate": published or "2019-06",
-            "url": None,
-            "url_kind": "none",
-            "genre": "news_report",
-            "script": "simplified",
-            "language": "zh",
-            "pairings": ["zhangjiagang-yanhe"],
-            "reliability": "test",
-        }
-    )
-    paths.provenance.write_text(yaml.safe_dump(provenance, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return source_id
+    return register_text(paths, text, ["zhangjiagang-yanhe"], published=published, prefix=prefix)
 
 
 @pytest.fixture(scope="module")

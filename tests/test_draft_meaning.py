@@ -4,10 +4,8 @@ Each test drafts a few sentences written here, added to a copy of the project as
 covers the pairings it names, so nothing depends on the project's own sources.
 """
 
-import hashlib
-
 import pytest
-import yaml
+from add_source import register_text
 
 from eastwest.core.paths import PROJECT
 from eastwest.draft.propose import draft_source
@@ -35,34 +33,7 @@ PLACES = """\
 
 def add_article(paths, text: str, pairings: list[str], prefix: str = "910") -> str:
     """Append `text` as a new source covering `pairings`; return its id."""
-    data = text.encode("utf-8")
-    digest = hashlib.sha256(data).hexdigest()
-    source_id = f"{prefix}_{digest[:16]}"
-    paths.seed_file(source_id).write_bytes(data)
-    provenance = yaml.safe_load(paths.provenance.read_text(encoding="utf-8"))
-    provenance["sources"].append(
-        {
-            "source_id": source_id,
-            "sha256": digest,
-            "title_zh": None,
-            "title_en": "Test article",
-            "outlet": "test",
-            "author": None,
-            "published": "2020-10-15",
-            "date_status": "as_given",
-            "date_evidence": "written for the tests",
-            "date_estimate": "2020-10-15",
-            "url": None,
-            "url_kind": "none",
-            "genre": "news_report",
-            "script": "simplified",
-            "language": "zh",
-            "pairings": pairings,
-            "reliability": "test",
-        }
-    )
-    paths.provenance.write_text(yaml.safe_dump(provenance, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return source_id
+    return register_text(paths, text, pairings, published="2020-10-15", prefix=prefix)
 
 
 def fact_for(document: dict, quote_part: str, number: str) -> dict:
