@@ -27,6 +27,7 @@ import yaml
 
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import builder
+from eastwest.draft import article_sets
 from eastwest.draft.checklist import Review, review_source
 from eastwest.draft.propose import CHECK, write_draft
 
@@ -65,18 +66,15 @@ class Article:
 
 
 def load_article(folder: Path = ARTICLE_DIR) -> Article:
-    """The article folder as it is written (placeholder ids)."""
-    record = _load(folder / "source.yml")
-    if isinstance(record, dict) and "sources" in record:  # a sources.yml holding the one record
-        (record,) = record["sources"]
-    reference = _load(folder / "reference.yml") or {}
+    """The article folder as it is written (placeholder ids), read by the package's reader of the layout."""
+    folder_ = article_sets.Article(folder)
     return Article(
         folder,
         (folder / "article.txt").read_bytes(),
-        record,
-        list(reference.get("places") or []),
-        list(reference.get("pairings") or []),
-        _load(folder / "gold.yml"),
+        folder_.record(),
+        folder_.reference("places"),
+        folder_.reference("pairings"),
+        folder_.gold(),
     )
 
 
