@@ -77,10 +77,12 @@ def _opening_cue(text: str, para_start: int, article: tuple[int, int], rules: Ru
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         first = re.split(f"[{CLAUSE_END}]", text[start:end], maxsplit=1)[0]
+        heading = bool(rules.heading.match(text[start:end].strip()))
         for e in reversed(time_expressions(first, article, rules)):
             role = _role(e, first, "", rules)
-            # a year the lead makes its subject (2019年是…之年) frames the review that follows
-            framed = e.kind in YEAR_KINDS and first[e.end : e.end + 1] == "是"
+            # a year the lead makes its subject (2019年是…之年), or a section heading names (一、2019年
+            # 工作开展情况; 三、2020年工作打算), frames what follows
+            framed = e.kind in YEAR_KINDS and (first[e.end : e.end + 1] == "是" or heading)
             span = e.kind in SPAN_KINDS or framed or (e.kind in YEAR_KINDS and role == "since")
             if span and not e.comparison and int(e.period[:4]) >= article[0] - 1:
                 return Cue(e, role, "article", first)
@@ -110,6 +112,14 @@ def as_of(text: str, article: tuple[int, int], article_date: str, rules: Rules, 
     ]
     months = [m for m in months if m <= f"{year0}-{month0:02d}"]
     return max(months) if months else article_date
+
+
+def _lead_event(text: str, ctx: SourceContext, rules: Rules) -> TimeExpr | None:
+    """The days of the fair or meeting the article's first paragraph opens with (11月22日至24日，…举行)."""
+    lead = text[: text.find("\n")] if "\n" in text else text
+    first = re.split(f"[{CLAUSE_END}]", lead, maxsplit=1)[0]
+    days = [e for e in time_expressions(first, ctx.article_ym, rules) if e.kind == "day" and not e.comparison]
+    return days[0] if days and rules.scope["fair_words"].search(lead) else None
 
 
 def _compared_with_a_year(spot: Spot, ctx: SourceContext, rules: Rules) -> bool:
@@ -148,10 +158,10 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     expr, role, where = (cue.expr, cue.role, cue.where) if cue else (None, "", "")
     article, start = ctx.article, ctx.start_for(p.fact.get("east"), p.fact.get("west"))
     year = article[:4]
-    now = _sentence_until(before, ctx, rules) or as_of(spot.text, ctx.article_ym, article, rules)
+    now = _sentence_until(before, ctx, rules) or as_of(spot.text[spot.para_start : spot.para_end], ctx.article_ym, article, rules)
     # a running total runs to the article's date (data/annotations/README.md), or to a month its
     # own sentence or a run of months (1—10月) states
-    upto = _sentence_until(before, ctx, rules) or as_of(spot.text, ctx.article_ym, article, rules, untils=False)
+    upto = _sentence_until(before, ctx, rules) or as_of(spot.text[spot.para_start : spot.para_end], ctx.article_ym, article, rules, untils=False)
     stated = expr.period if expr and expr.kind != "now" else ""
     kind = expr.kind if expr else ""  # a stated period has an expression: its kind
     inferred = expr.inferred if expr else True
@@ -202,6 +212,10 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         return "stock", (end if dated else now) or "unknown", True
     # a count reached or held (吸纳…就业480人) is a stock unless its own sentence gives it a period
     counted = where != "sentence" and bool(sc["stock_verbs"].search(spot.clause_before))
+    lead_event = _lead_event(spot.text, ctx, rules) if where != "sentence" and sc["fair_words"].search(spot.part) else None
+    if lead_event and where in ("", "article"):  # 展位320个 at a fair the lead dates (11月22日至24日)
+        p.checks.append("scope event: a figure of the fair or meeting the article's lead dates; is it?")
+        return "event", lead_event.period, lead_event.inferred
     if where != "sentence" and sc["occasion_words"].search(spot.part):  # 签约仪式上: the last date named before
         dates = [
             e for e in time_expressions(spot.text[: spot.start], ctx.article_ym, rules) if e.kind == "day" and not e.comparison

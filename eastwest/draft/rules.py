@@ -43,6 +43,7 @@ class Rules:
             self.scope = dict(raw["scope"])
             for key in (
                 "occasion_words",
+                "fair_words",
                 "year_on_year",
                 "stock_verbs",
                 "share_words",
@@ -66,6 +67,7 @@ class Rules:
             self.until = re.compile(t["until"])
             self.years_since = re.compile(t["years_since"])
             self.now = re.compile(t["now"])
+            self.heading = re.compile(t["heading"])
             self.months_ago = re.compile(t["months_ago"])
             self.indicators = []
             for r in raw["indicators"]:
