@@ -295,7 +295,9 @@ def print_agreement(
     """Print the agreement table for the project's sources and each article set (default: the project's sets)."""
     results = {"Seeds": agreement(paths)}
     if not set_dirs:
-        set_dirs = [paths.root / rel for rel in ARTICLE_SETS.values() if (paths.root / rel).is_dir() and articles(paths.root / rel)]
+        set_dirs = [
+            paths.root / rel for rel in ARTICLE_SETS.values() if (paths.root / rel).is_dir() and articles(paths.root / rel)
+        ]
     for set_dir in set_dirs:
         name = next((n for n, rel in ARTICLE_SETS.items() if (paths.root / rel).resolve() == set_dir.resolve()), set_dir.name)
         results[name] = set_agreement(set_dir, paths)

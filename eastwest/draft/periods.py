@@ -161,7 +161,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     now = _sentence_until(before, ctx, rules) or as_of(spot.text[spot.para_start : spot.para_end], ctx.article_ym, article, rules)
     # a running total runs to the article's date (data/annotations/README.md), or to a month its
     # own sentence or a run of months (1—10月) states
-    upto = _sentence_until(before, ctx, rules) or as_of(spot.text[spot.para_start : spot.para_end], ctx.article_ym, article, rules, untils=False)
+    upto = _sentence_until(before, ctx, rules) or as_of(
+        spot.text[spot.para_start : spot.para_end], ctx.article_ym, article, rules, untils=False
+    )
     stated = expr.period if expr and expr.kind != "now" else ""
     kind = expr.kind if expr else ""  # a stated period has an expression: its kind
     inferred = expr.inferred if expr else True
