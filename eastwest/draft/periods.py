@@ -82,7 +82,10 @@ def _opening_cue(text: str, para_start: int, article: tuple[int, int], rules: Ru
             role = _role(e, first, "", rules)
             # a year the lead makes its subject (2019年是…之年), or a section heading names (一、2019年
             # 工作开展情况; 三、2020年工作打算), frames what follows
-            framed = e.kind in YEAR_KINDS and (first[e.end : e.end + 1] == "是" or heading)
+            # a year-end review's lead that opens with its year (2022年，…) frames it too
+            review_year = article[0] if article[1] == 12 else article[0] - 1 if article[1] <= rules.review_months else 0
+            review_lead = first.strip().endswith(first[e.start : e.end]) and e.period == str(review_year)
+            framed = e.kind in YEAR_KINDS and (first[e.end : e.end + 1] == "是" or heading or review_lead)
             span = e.kind in SPAN_KINDS or framed or (e.kind in YEAR_KINDS and role == "since")
             if span and not e.comparison and int(e.period[:4]) >= article[0] - 1:
                 return Cue(e, role, "article", first)
@@ -115,10 +118,11 @@ def as_of(text: str, article: tuple[int, int], article_date: str, rules: Rules, 
 
 
 def _lead_event(text: str, ctx: SourceContext, rules: Rules) -> TimeExpr | None:
-    """The days of the fair or meeting the article's first paragraph opens with (11月22日至24日，…举行)."""
-    lead = text[: text.find("\n")] if "\n" in text else text
-    first = re.split(f"[{CLAUSE_END}]", lead, maxsplit=1)[0]
-    days = [e for e in time_expressions(first, ctx.article_ym, rules) if e.kind == "day" and not e.comparison]
+    """The days of the fair or meeting the article's lead dates (11月22日至24日，…举行): its first
+    paragraph of sentences; a run of days before a single day."""
+    lead = next((line for line in text.split("\n") if "。" in line), "")
+    days = [e for e in time_expressions(lead, ctx.article_ym, rules) if e.kind == "day" and not e.comparison]
+    days.sort(key=lambda e: "/" not in e.period)
     return days[0] if days and rules.scope["fair_words"].search(lead) else None
 
 
@@ -253,7 +257,7 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
             if not expr.year_stated:
                 p.checks.append("the year of this date is not stated; inferred from the article's date")
             return "event", stated, inferred
-        if this_year and stated == year and now != f"{year}-12":
+        if this_year and stated == year and now != f"{year}-12" and not sc["allocation_words"].search(spot.clause_before):
             return "period_total", f"{year}-01/{now}", True  # 今年, 全年 in a report before December
         return "annual", stated, inferred
     if words.cues(before, sc["cumulative"]):
