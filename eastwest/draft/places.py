@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from eastwest.annotate.mentions import MENTION
 from eastwest.draft.rules import Rules
@@ -127,7 +128,7 @@ def _pick(spot: Spot, role: str, mentions: list[Named], ctx: SourceContext, rule
             # 分别 (respectively) the n-th number after it belongs to the n-th place
             partners = {pr[role] for pr in ctx.pairings}
             ids = list(dict.fromkeys(n.place_id for n in listed if n.place_id in partners))
-            adjacent = all(re.fullmatch("[、和及与]", text[a.end : b.start]) for a, b in zip(listed, listed[1:]))
+            adjacent = all(re.fullmatch("[、和及与]", text[a.end : b.start]) for a, b in pairwise(listed))
             if len(ids) < 2 and adjacent:  # a city and its district together (北京市、怀柔区到位资金): both credited
                 ids = list(dict.fromkeys(n.place_id for n in listed if _related(n.place_id, ctx)))
             respectively = rules.place_respectively.search(text, listed[-1].end, spot.start)
