@@ -205,6 +205,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     one_act = expr is None or kind in ("day", "month") or review
     if one_act and sc["event_verbs"].search(spot.clause_before) and not strong and not re.search("达到?$", spot.clause_before):
         p.checks.append("scope event from a verb of one act (signed, donated); at which occasion?")
+        fair = _lead_event(spot.text, ctx, rules) if where in ("", "article") and not review else None
+        if fair:  # signed at the fair the article's lead dates
+            return "event", fair.period, fair.inferred
         return "event", (str(int(year) - 1) if review else stated) or article, True
     if review:
         return "annual", str(int(year) - 1), True
@@ -270,5 +273,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True
     if words.cues(before, sc["stock"]) or unit in sc["default_stock_units"]:
         return "stock", now or "unknown", True
+    fair = _lead_event(spot.text, ctx, rules) if where in ("", "article") else None
+    if fair:  # no cue of its own in an article about a fair its lead dates: a figure of the fair
+        p.checks.append("scope event: a figure of the fair or meeting the article's lead dates; is it?")
+        return "event", fair.period, fair.inferred
     p.checks.append("scope guessed as cumulative (no cue in the sentence)")
     return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True
