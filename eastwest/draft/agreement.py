@@ -290,6 +290,14 @@ def agreement_markdown(results: dict[str, dict], measured_on: str) -> str:
         "",
         *agreement_table(results),
     ]
+    held = results.get("Held-out")
+    if held:
+        missed = [FIELD_LABELS[k] for k, met in held["targets_met"].items() if not met]
+        lines += [
+            "",
+            f"On the held-out articles the draft meets {len(TARGETS) - len(missed)} of the {len(TARGETS)} targets"
+            + (f"; it falls short on {', '.join(missed)}." if missed else "."),
+        ]
     return "\n".join(lines) + "\n"
 
 
