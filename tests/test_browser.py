@@ -843,9 +843,6 @@ PAGE_BYTES = """() => {
           files: resources.map(r => [r.name.split("?")[0].split("/").pop(), r.decodedBodySize])};
 }"""
 MAX_PAGE_BYTES = 900_000
-# Pages over the limit by their own content, not the site's furniture: the method page's chart
-# gallery with the facts behind each chart. Strict: when it gets lighter, this set must shrink.
-OVER_BY_CONTENT = {"method"}
 
 
 @pytest.mark.parametrize("page", [*PAGES, *(["search"] if "search" not in PAGES else [])])
@@ -862,9 +859,6 @@ def test_every_page_weighs_under_900_kb_before_images(browser, origin, page):
     assert "fontawesome.js" not in names and not any(n.endswith((".woff2", ".ttf")) and "fa-" in n for n in names), names
     assert ("searchindex.js" in names) == (page == "search"), f"{page}: the search index loads only on the search page"
     heaviest = sorted(weight["files"], key=lambda f: -f[1])[:3]
-    if page in OVER_BY_CONTENT:
-        assert weight["total"] >= MAX_PAGE_BYTES, f"{page} is now under the limit: take it out of OVER_BY_CONTENT"
-        pytest.xfail(f"{page}: {weight['total']:,} bytes before images, over by its own content")
     assert weight["total"] < MAX_PAGE_BYTES, f"{page}: {weight['total']:,} bytes before images; heaviest {heaviest}"
 
 
