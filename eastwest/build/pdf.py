@@ -26,10 +26,16 @@ PAGE_NUMBERS = (
 )
 TIMEOUT_MS = 600_000
 
-# Run in the page before printing: open every collapsed section and draw every row of the fact
+# Run in the page before printing: open every collapsed section, load every image and draw every row of the fact
 # explorer (it draws 200 at a time on screen). Returns the number of explorer rows drawn.
 PREPARE = """async () => {
   document.querySelectorAll("details").forEach(d => { d.open = true; });
+  const images = Array.from(document.images).filter(img => !img.complete);  // the site loads them lazily
+  images.forEach(img => { img.loading = "eager"; });
+  await Promise.all(images.map(img => new Promise(done => {
+    img.addEventListener("load", done, {once: true});
+    img.addEventListener("error", done, {once: true});
+  })));
   const more = () => document.querySelector("button.explorer-more:not([hidden])");
   for (let i = 0; i < 1000 && more(); i++) {
     const before = document.querySelectorAll("#explorer-table tbody tr").length;

@@ -13,7 +13,15 @@
   the query and its results, leaves out the stylesheets and scripts of notebook cells, toggles,
   tabs, copy buttons and the fact explorer instead.
 
-Both are rewrites of the written HTML at `build-finished`, so they apply however the theme's
+- First content on a slow phone: the head's scripts would each hold the page unparsed until they
+  arrive, so every one is deferred except `documentation_options.js` (a few hundred bytes, which
+  the inline settings after it need at once) and the theme's script preloads, which compete with
+  the stylesheets, are dropped; the fact explorer's script, which every page loaded
+  to do nothing, is left to the explorer page, which loads it after its data; and images load
+  as they near the screen (`loading="lazy"`), so the charts further down do not take the
+  bandwidth the stylesheets need. `make bench` times it (bench/first_content.py).
+
+All are rewrites of the written HTML at `build-finished`, so they apply however the theme's
 templates change; the tests check the outcome (tests/test_browser.py)."""
 
 from __future__ import annotations
@@ -34,6 +42,14 @@ NOT_FOR_SEARCH = re.compile(
     r'(?:mystnb\.[^"]*\.css|sphinx-design\.min\.css|togglebutton\.(?:css|js)|copybutton\.(?:css|js)|clipboard\.min\.js'
     r'|design-tabs\.js|explorer\.js)[^"]*"[^>]*>(?:</script>)?'
 )
+# A head script that neither defers nor is async; the settings script stays as it is.
+BLOCKING_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async)\b)(?P<attrs>[^>]*?)src="(?P<src>[^"]*)"')
+SETTINGS_SCRIPT = "documentation_options.js"
+# The explorer page loads the script itself, after its data (eastwest.pages.explorer).
+HEAD_EXPLORER = re.compile(r'\s*<script defer src="(?:\.\./)*_static/explorer\.js[^"]*"></script>')
+# The theme preloads its two deferred scripts, at the priority of the stylesheets the first content waits for.
+SCRIPT_PRELOAD = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*" />')
+EAGER_IMAGE = re.compile(r"<img (?![^>]*\bloading=)")
 ICON_CLASS = re.compile(r'class="(?:[^"]*\s)?(?:fa-solid|fas)\s[^"]*"')
 ICON_NAME = re.compile(r"\bfa-([a-z0-9-]+)\b")
 NOT_ICONS = {"s", "solid", "regular", "brands", "lg", "sm", "xs", "fw", "2x", "3x", "spin", "pulse"}
@@ -90,9 +106,27 @@ def icons_css(names: list[str], icons: dict[str, tuple[int, int, str]]) -> str:
 
 def lighten(html: str, is_search_page: bool) -> str:
     """A page without FontAwesome's script (the icon stylesheet instead) and, unless it is the
-    search page, without the search index and tools."""
+    search page, without the search index and tools, its first content waiting for no script but
+    the settings, nor for images below the first screen."""
     html = FONTAWESOME_SCRIPT.sub(lambda m: f'<link rel="stylesheet" href="{m["up"]}_static/{ICONS_CSS}" />', html)
-    return NOT_FOR_SEARCH.sub("", html) if is_search_page else SEARCH_SCRIPTS.sub("", html)
+    if is_search_page:
+        # Left in order: search-snippets.js must replace searchtools.js's snippet function before
+        # the query runs, which both do as the page finishes parsing.
+        return NOT_FOR_SEARCH.sub("", html)
+    return first_content_first(SEARCH_SCRIPTS.sub("", html))
+
+
+def first_content_first(html: str) -> str:
+    """Head scripts deferred (but the settings), not preloaded, the explorer's script out of the head,
+    images lazy."""
+    head, end, body = html.partition("</head>")
+    if not end:
+        return html
+    head = BLOCKING_SCRIPT.sub(
+        lambda m: m[0] if SETTINGS_SCRIPT in m["src"] else f'<script defer {m["attrs"]}src="{m["src"]}"', head
+    )
+    head = SCRIPT_PRELOAD.sub("", HEAD_EXPLORER.sub("", head))
+    return head + end + EAGER_IMAGE.sub('<img loading="lazy" ', body)
 
 
 def _finish(app, exception) -> None:
