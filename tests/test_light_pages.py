@@ -12,7 +12,10 @@ from bs4 import BeautifulSoup
 from eastwest.core.paths import PROJECT
 from eastwest.sphinx_ext import light_pages
 
+SETTINGS = "const DOCUMENTATION_OPTIONS = {VERSION: ''};"
+THEME_CSS = '/* Provided by Sphinx\'s "basic" theme */\n@import "../basic.css";\n'
 HEAD = """<html><head>
+<link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />
 <link rel="stylesheet" href="../_static/custom.css" />
 <script src="../_static/documentation_options.js?v=1"></script>
 <script src="../_static/doctools.js?v=2"></script>
@@ -47,6 +50,18 @@ def test_only_the_settings_script_blocks_the_first_content():
 
 
 @pytest.mark.fast
+def test_the_settings_are_written_into_the_page_and_basic_css_is_linked_directly():
+    assert light_pages.ONLY_BASIC.match(THEME_CSS)
+    html = light_pages.lighten(HEAD, is_search_page=False, settings=SETTINGS, theme_is_basic=True)
+    soup = BeautifulSoup(html, "html.parser")
+    assert blocking_head_scripts(html) == []
+    assert soup.head.find("script", src=False, string=SETTINGS) is not None
+    assert soup.head.find("link", href="../_static/basic.css") is not None and "theme.css" not in html
+    unchanged = light_pages.lighten(HEAD, is_search_page=False, settings=SETTINGS, theme_is_basic=False)
+    assert "theme.css" in unchanged, "a theme.css with rules of its own stays"
+
+
+@pytest.mark.fast
 def test_the_explorer_script_loads_only_where_the_explorer_is():
     html = light_pages.lighten(HEAD, is_search_page=False)
     soup = BeautifulSoup(html, "html.parser")
@@ -62,13 +77,12 @@ def test_images_load_as_they_near_the_screen():
 
 
 @pytest.mark.book
-def test_no_built_page_but_search_blocks_on_scripts_other_than_the_settings():
+def test_no_built_page_but_search_blocks_on_a_script():
     pages = [p for p in PROJECT.html.rglob("*.html") if "_static" not in p.relative_to(PROJECT.html).parts]
     assert pages, "no built site: run `make book` first"
     for page in pages:
         if page.name == "search.html":
             continue  # its scripts stay in order: the snippet function must be replaced before the query runs
         html = page.read_text(encoding="utf-8")
-        blocking = [src for src in blocking_head_scripts(html) if "documentation_options.js" not in src]
-        assert not blocking, f"{page}: render-blocking scripts {blocking}"
+        assert not blocking_head_scripts(html), f"{page}: render-blocking scripts {blocking_head_scripts(html)}"
         assert 'loading="lazy"' in html or "<img" not in html, page
