@@ -232,7 +232,7 @@ def period_label(period: str, scope: str, flags) -> str:
     elif scope == "annual":
         text = f"year {period}"
     elif scope == "recurring":
-        text = "per year" + (f", from {start}" if start else "")
+        text = "per year" + (f", from {start}" if start else f", up to {end}" if end else "")
     else:
         text = span_text(period)
     return mark_period(text, flags)
