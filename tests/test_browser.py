@@ -551,9 +551,9 @@ def test_the_snippet_text_leaves_out_tables_code_and_collapsed_blocks(watched):
 
 # --- Figure text readable at the width it is shown -------------------------------------------------
 # Each chart is drawn wide (for the column on a laptop) and narrow (for a phone); the page serves the
-# narrow one below 700 px (eastwest.sphinx_ext.responsive_figures). Figure text is glyph paths: each run of text
-# is scaled from 100-unit glyphs, so scale(0.11 -0.11) is 11 units of the SVG's viewBox, and the
-# rendered size is that times the image's width on the page over the viewBox's width.
+# narrow one below 700 px (eastwest.sphinx_ext.responsive_figures). Figure text is SVG text: each <text>
+# states its font size in units of the SVG's viewBox, and the rendered size is that times the
+# image's width on the page over the viewBox's width. (Text drawn as outlines has no <text>: "no text".)
 
 MIN_FIGURE_TEXT_PX = 11
 LAPTOP = {"width": 1366, "height": 900}
@@ -564,7 +564,7 @@ FIGURE_TEXT = """async () => {
     if (!/\\.svg$/.test(new URL(src, location.href).pathname) && !src.startsWith("data:image/svg+xml")) continue;
     const svg = await (await fetch(src)).text();
     const box = /viewBox="0 0 ([0-9.]+) ([0-9.]+)"/.exec(svg);
-    const sizes = [...svg.matchAll(/scale\\(([0-9.]+) -[0-9.]+\\)/g)].map(m => parseFloat(m[1]) * 100);
+    const sizes = [...svg.matchAll(/<text [^>]*font-size: ([0-9.]+)px/g)].map(m => parseFloat(m[1]));
     const shown = img.getBoundingClientRect().width;
     found.push({src: src.slice(0, 120), shown,
                 px: box && sizes.length ? shown / parseFloat(box[1]) * Math.min(...sizes) : null});
@@ -637,11 +637,11 @@ def test_print_uses_the_wide_drawing(browser, origin):
     context.close()
 
 
-# An SVG like the charts' (612 pt wide, glyph runs scaled as matplotlib writes them) with 9 pt text.
+# An SVG like the charts' (612 pt wide, text elements as matplotlib writes them) with 9 pt text.
 SMALL_TEXT_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="612pt" height="100pt" viewBox="0 0 612 100">'
-    '<g transform="translate(10 50) scale(0.09 -0.09)"><path d="M 0 0 L 500 0 L 500 700 z"/></g>'
-    '<g transform="translate(10 90) scale(0.14 -0.14)"><path d="M 0 0 L 500 0 L 500 700 z"/></g></svg>'
+    '<text style="font-size: 9px; text-anchor: start" x="10" y="50">small</text>'
+    '<text style="font-size: 14px; text-anchor: start" x="10" y="90">large</text></svg>'
 )
 
 

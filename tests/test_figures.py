@@ -69,18 +69,32 @@ def test_charts_name_the_facts_they_draw(redrawn):
 
 # --- Readable at the width shown -----------------------------------------------------------------
 
-# With svg.fonttype "path" each run of text is a group scaled from the font's 100-unit glyphs:
-# scale(0.11 -0.11) is 11 pt, in the units of the SVG's viewBox (points).
-GLYPH_SCALE = re.compile(r"scale\(([0-9.]+) -[0-9.]+\)")
+# Chart text is real SVG text (svg.fonttype "none"): each <text> states its font size in the units
+# of the SVG's viewBox (points). Text drawn as glyph outlines would have no <text> and fail here.
+TEXT_SIZE = re.compile(r"<text [^>]*font-size: ([0-9.]+)px")
 VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
 
 def svg_text_sizes(path) -> tuple[float, float]:
-    """The SVG's width (pt) and the smallest font size drawn in it (pt)."""
+    """The SVG's width (pt) and the smallest font size of its text elements (pt)."""
     text = path.read_text(encoding="utf-8")
-    sizes = [float(s) * 100 for s in GLYPH_SCALE.findall(text)]
-    assert sizes, f"{path.name}: no text found"
+    sizes = [float(s) for s in TEXT_SIZE.findall(text)]
+    assert sizes, f"{path.name}: no text element found"
     return float(VIEWBOX.search(text).group(1)), min(sizes)
+
+
+@pytest.mark.fast
+def test_chart_text_is_text_in_the_page_fonts(redrawn):
+    """Titles, labels and values are <text> elements, not glyph outlines, and name the font stack
+    (Latin and CJK families) once, so a reader can select, search and translate them."""
+    directory, drawn = redrawn
+    for chart in drawn:
+        for layout in style.LAYOUTS:
+            svg = (directory / f"{chart.name}{layout.suffix}.svg").read_text(encoding="utf-8")
+            assert "<text " in svg and '<use xlink:href="#DejaVu' not in svg, (
+                f"{chart.name}{layout.suffix}: text drawn as outlines"
+            )
+            assert svg.count(style.FONT_STACK) == 1 and style.DRAWN_FONT not in svg, chart.name
 
 
 @pytest.mark.fast

@@ -26,6 +26,7 @@ share an axis.
 from __future__ import annotations
 
 import functools
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,13 @@ MIN_FONT_PT = 11  # the smallest text on any chart
 TEXT_PT = 11  # labels, values, notes
 HEADING_PT = 12  # panel headings
 TITLE_PT = 13.5  # the chart's question
+# Text is laid out with DejaVu Sans's measures (matplotlib's own font, on every machine that draws
+# the charts) and shown in the first of these the reader has: DejaVu Sans, then fonts of its width
+# or narrower, so a label never runs longer than it was measured; the CJK families cover Chinese.
+FONT_STACK = (
+    "'DejaVu Sans', Verdana, 'Noto Sans', 'Liberation Sans', Arial, 'Noto Sans CJK SC', 'Source Han Sans SC', "
+    "'PingFang SC', 'Microsoft YaHei', sans-serif"
+)
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#444444"  # subtitles and notes (9.7:1 on white)
 LINE = 1.22  # line spacing of wrapped text
@@ -109,7 +117,7 @@ def apply() -> None:
             "legend.frameon": False,
             "hatch.linewidth": 1.0,
             "svg.hashsalt": "eastwest",
-            "svg.fonttype": "path",
+            "svg.fonttype": "none",  # real <text>: selectable, searchable, read aloud, translated
             "path.simplify": True,
         }
     )
@@ -158,6 +166,16 @@ def check_text(fig: plt.Figure, name: str = "figure") -> float:
     return min((font_points(t) for t in texts), default=MIN_FONT_PT)
 
 
+DRAWN_FONT = "font-family: 'DejaVu Sans'; "
+
+
+def with_font_stack(svg: str) -> str:
+    """The SVG with one rule giving its text FONT_STACK, in place of the one family matplotlib
+    names on every text (shorter, and the page's fonts stand in where DejaVu Sans is missing)."""
+    rule = "text{font-family: " + FONT_STACK + "}"
+    return svg.replace(DRAWN_FONT, "").replace("</style>", rule + "</style>", 1)
+
+
 def png_wanted() -> bool:
     """PNG copies beside the SVGs: only with EASTWEST_PNG=1 (`make png`)."""
     return os.environ.get("EASTWEST_PNG") == "1"
@@ -173,7 +191,9 @@ def save(fig: plt.Figure, name: str, directory: Path = FIGURES_DIR, layout: Layo
         plt.close(fig)
         raise
     svg = directory / f"{name}{layout.suffix}.svg"
-    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg.write_text(with_font_stack(buffer.getvalue()), encoding="utf-8")
     if png_wanted():
         fig.savefig(directory / f"{name}{layout.suffix}.png", format="png", metadata={"Software": None})
     plt.close(fig)
