@@ -559,18 +559,38 @@ MIN_FIGURE_TEXT_PX = 11
 LAPTOP = {"width": 1366, "height": 900}
 FIGURE_TEXT = """async () => {
   const found = [];
-  for (const img of document.querySelectorAll("figure img")) {
+  for (const figure of document.querySelectorAll("figure")) {
+    // A chart inline in the page (_static/charts.js): its text elements' sizes, as the browser
+    // lays them out, and any text running past the drawing's edges.
+    const inline = figure.querySelector("svg.chart-svg");
+    if (inline && inline.getBoundingClientRect().width > 0) {
+      const shown = inline.getBoundingClientRect().width, box = inline.viewBox.baseVal;
+      const texts = Array.from(inline.querySelectorAll("text"));
+      const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize));
+      const edge = inline.getBoundingClientRect();
+      const clipped = texts.filter(t => { const b = t.getBoundingClientRect(); return b.left < edge.left - 1 || b.right > edge.right + 1 || b.top < edge.top - 1 || b.bottom > edge.bottom + 1; })
+        .map(t => t.textContent.slice(0, 40));
+      found.push({src: (inline.dataset.src || "").slice(0, 120), shown, inline: true, clipped,
+                  px: sizes.length ? shown / box.width * Math.min(...sizes) : null});
+      continue;
+    }
+    const img = figure.querySelector("img");
+    if (!img || !img.getBoundingClientRect().width) continue;
     const src = img.currentSrc || img.src;
     if (!/\\.svg$/.test(new URL(src, location.href).pathname) && !src.startsWith("data:image/svg+xml")) continue;
     const svg = await (await fetch(src)).text();
     const box = /viewBox="0 0 ([0-9.]+) ([0-9.]+)"/.exec(svg);
     const sizes = [...svg.matchAll(/<text [^>]*font-size: ([0-9.]+)px/g)].map(m => parseFloat(m[1]));
     const shown = img.getBoundingClientRect().width;
-    found.push({src: src.slice(0, 120), shown,
+    found.push({src: src.slice(0, 120), shown, inline: false, clipped: [],
                 px: box && sizes.length ? shown / parseFloat(box[1]) * Math.min(...sizes) : null});
   }
   return found;
 }"""
+# Charts become inline SVG once the page's script has fetched them (_static/charts.js).
+CHARTS_LIVE = """() => Array.from(document.querySelectorAll("figure picture img"))
+  .filter(img => /\\.svg$/.test(new URL(img.currentSrc || img.src, location.href).pathname))
+  .every(img => img.closest("figure").querySelector("svg.chart-svg[data-src='" + (img.currentSrc || img.src) + "']"))"""
 
 
 def _pages_with_charts() -> list[str]:
@@ -584,8 +604,11 @@ def _pages_with_charts() -> list[str]:
 CHART_PAGES = _pages_with_charts()
 
 
-def figure_text(page: Page) -> list[dict]:
+def figure_text(page: Page, live: bool = True) -> list[dict]:
+    """Each figure's smallest text in CSS pixels; with `live`, once the charts are inline."""
     page.evaluate(WAIT_FOR_IMAGES)
+    if live:
+        page.wait_for_function(CHARTS_LIVE)
     return page.evaluate(FIGURE_TEXT)
 
 
@@ -596,6 +619,7 @@ def assert_figure_text_readable(figures: list[dict], where: str) -> None:
         assert figure["px"] >= MIN_FIGURE_TEXT_PX - 0.05, (
             f"{where}: {figure['src']} shows its smallest text at {figure['px']:.1f} px (at least {MIN_FIGURE_TEXT_PX} px)"
         )
+        assert not figure["clipped"], f"{where}: {figure['src']}: text runs past the drawing's edge: {figure['clipped']}"
 
 
 @pytest.fixture(scope="module")
@@ -649,7 +673,7 @@ def test_the_figure_text_check_fails_on_text_below_11_px(laptop):
     """The measurement above, on a page with a figure whose smallest text shows at 9 px."""
     source = "data:image/svg+xml;base64," + __import__("base64").b64encode(SMALL_TEXT_SVG.encode()).decode()
     laptop.set_content(f'<figure><img alt="test" src="{source}" style="width: 612px"><figcaption>t</figcaption></figure>')
-    figures = figure_text(laptop)
+    figures = figure_text(laptop, live=False)
     assert len(figures) == 1 and figures[0]["px"] == pytest.approx(9, abs=0.05), figures
     with pytest.raises(AssertionError, match=r"9\.0 px"):
         assert_figure_text_readable(figures, "test page")
@@ -838,7 +862,10 @@ def test_every_chart_offers_its_data_as_a_csv_a_spreadsheet_reads(watched, page)
 # (uncompressed, as decoded; the test server does not compress).
 PAGE_BYTES = """() => {
   const navigation = performance.getEntriesByType("navigation")[0];
-  const resources = performance.getEntriesByType("resource").filter(r => r.initiatorType !== "img");
+  // A chart's drawing that _static/charts.js puts inline is the image the page shows (fetched again
+  // from the cache): it counts as an image, not twice.
+  const images = new Set(Array.from(document.images).map(img => img.currentSrc || img.src));
+  const resources = performance.getEntriesByType("resource").filter(r => r.initiatorType !== "img" && !images.has(r.name));
   return {total: navigation.decodedBodySize + resources.reduce((sum, r) => sum + r.decodedBodySize, 0),
           files: resources.map(r => [r.name.split("?")[0].split("/").pop(), r.decodedBodySize])};
 }"""

@@ -52,7 +52,7 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
     )
 
 
-def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Series, note: str) -> plt.Figure:
+def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Series, note: str, names: dict) -> plt.Figure:
     canvas = style.Canvas(layout)
     canvas.header(
         "When was each source written, and when did the pairing it dates begin?",
@@ -78,7 +78,7 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
 
     top = canvas.y
     for row, low, high, begun in rows:
-        label = row.label + "".join(f" · pairing began {start}" for _, start in begun)
+        label = row.label + "".join(f" · {names.get(pid, pid)} began {start}" for pid, start in begun)
         canvas.block(label, after=0.04)
         y = canvas.y + 0.08
         if row.estimated:
@@ -117,9 +117,10 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Pa
     dated = dated.tail(MAX_BARS).reset_index(drop=True)
     dated["label"] = dated.apply(source_label, axis=1)
     starts = pairings.set_index("pairing_id")["start_date"]
+    names = dict(zip(pairings.pairing_id, pairings["label"])) if "label" in pairings else {}  # "Zhangjiagang → Yanhe"
     note = style.capped(len(dated), total, "sources", "latest")
     return save_chart(
-        lambda layout: _timeline_figure(layout, dated, starts, note),
+        lambda layout: _timeline_figure(layout, dated, starts, note, names),
         "overview_timeline",
         directory,
         dated[[c for c in ("source_id", "label", "published", "date_status", "date_estimate") if c in dated]],

@@ -329,6 +329,12 @@ class Bar:
     side: int = 1  # in a diverging panel: 1 right, -1 left, 0 across the centre line
     behind: float | None = None  # a pale bar behind it (the whole this value is part of)
     segments: list[tuple[float, str, str]] = field(default_factory=list)  # stacked (value, colour, hatch)
+    fact: str = ""  # the fact the bar draws and its source: the SVG marks the bar and its value with
+    source: str = ""  # them (gid "fact:<source>:<fact>"), so a page can link the bar to its sentence
+
+    @property
+    def gid(self) -> str | None:
+        return f"fact:{self.source}:{self.fact}" if self.fact and self.source else None
 
     @property
     def end(self) -> float:
@@ -393,7 +399,7 @@ def _draw_bar(canvas: Canvas, bar: Bar, y: float, per_unit: float, zero: float) 
             )
             x += value * per_unit
     elif bar.value:
-        ax.add_patch(
+        drawn = ax.add_patch(
             Rectangle(
                 (start, y),
                 bar.value * per_unit,
@@ -404,6 +410,7 @@ def _draw_bar(canvas: Canvas, bar: Bar, y: float, per_unit: float, zero: float) 
                 lw=0.6,
             )
         )
+        drawn.set_gid(bar.gid)
     if bar.high is not None and bar.high == bar.high and bar.high > bar.value:
         ax.add_patch(
             Rectangle(
@@ -416,16 +423,21 @@ def _draw_bar(canvas: Canvas, bar: Bar, y: float, per_unit: float, zero: float) 
             )
         )
     if bar.side < 0:
-        canvas.text(start - VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="right")
+        value_label = canvas.text(start - VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="right")
     else:
         end = zero + (bar.end * per_unit if bar.side > 0 else bar.value * per_unit / 2)
-        canvas.text(end + VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="left")
+        value_label = canvas.text(end + VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="left")
+    value_label.set_gid(bar.gid and bar.gid + ":value")
 
 
 def bar_panels(canvas: Canvas, panels: list[Panel], shared_scale: bool = False) -> None:
     """Draw the panels at the cursor: heading, then for each bar its wrapped label and the bar.
     With `shared_scale` every panel has the same inches per unit (one axis cut into groups)."""
-    scales = [_scale(canvas, p, [canvas.measure(b.text) for b in p.bars]) for p in panels]
+    if shared_scale:  # one axis: one scale and, in diverging panels, one centre line for all
+        merged = Panel([b for p in panels for b in p.bars], diverging=any(p.diverging for p in panels))
+        scales = [_scale(canvas, merged, [canvas.measure(b.text) for b in merged.bars])] * len(panels)
+    else:
+        scales = [_scale(canvas, p, [canvas.measure(b.text) for b in p.bars]) for p in panels]
     groups = ["" if shared_scale else (p.scale_group or f"panel {k}") for k, p in enumerate(panels)]
     smallest = {g: min(s for (s, _), h in zip(scales, groups) if h == g) for g in groups}
     scales = [(smallest[g], zero) for (_, zero), g in zip(scales, groups)]

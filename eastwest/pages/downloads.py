@@ -9,7 +9,11 @@ import shutil
 from html import escape
 from pathlib import Path
 
-from eastwest.reader.wording import chart_data_link_text
+import pandas as pd
+
+from eastwest.charts.base import read_chart_data
+from eastwest.reader.links import fact_href
+from eastwest.reader.wording import PERIOD_WORDS_COLUMN, chart_data_link_text, value_text
 
 CHART_DATA = "_static/generated/chart-data"  # copied into the site by Sphinx with the other static files
 
@@ -24,4 +28,45 @@ def chart_data_paragraph(data: Path, rows: int, root: Path, from_dir: str = "cha
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(data, target)
     href = ("../" if from_dir else "") + f"{CHART_DATA}/{relative}"
-    return f'<p class="chart-data"><a href="{escape(href)}" download>{escape(chart_data_link_text(rows))}</a></p>'
+    return f'<p class="chart-data"><a href="{escape(href)}" download>{escape(chart_data_link_text(rows))}</a></p>' + chart_table(
+        data, from_dir
+    )
+
+
+# A fact chart's rows as a reader reads them: (heading, how a row's cell is written).
+FACT_COLUMNS = {
+    "What": lambda r: r["indicator_label"] + (f" ({r['breakdown']})" if r.get("breakdown") else ""),
+    "Value": lambda r: value_text(r),
+    "Period": lambda r: r.get(PERIOD_WORDS_COLUMN, r.get("period", "")),
+    "Status": lambda r: r.get("status", ""),
+    "Source": lambda r: r.get("source_label", ""),
+}
+
+
+def chart_table(data: Path, from_dir: str = "chapters") -> str:
+    """The chart's rows (its CSV) as a table, collapsed under the chart: a reader who cannot see
+    the drawing, or wants the numbers, opens it; it needs no script. A fact's value links to its
+    sentence."""
+    table = read_chart_data(data, dtype=str, keep_default_na=False)
+    if not len(table):
+        return ""
+    if "fact_id" in table:
+        numbers = table.assign(
+            value=pd.to_numeric(table["value"], errors="coerce"),
+            value_high=pd.to_numeric(table.get("value_high", pd.Series("", index=table.index)), errors="coerce"),
+        )
+        head = "".join(f"<th>{h}</th>" for h in FACT_COLUMNS)
+        rows = []
+        for _, row in numbers.iterrows():
+            cells = {h: escape(str(cell(row))) for h, cell in FACT_COLUMNS.items()}
+            cells["Value"] = f'<a href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}">{cells["Value"]}</a>'
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells.values()) + "</tr>")
+    else:
+        head = "".join(f"<th>{escape(c.replace('_', ' '))}</th>" for c in table.columns)
+        rows = ["<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in r) + "</tr>" for r in table.itertuples(index=False)]
+    noun = "row" if len(table) == 1 else "rows"
+    return (
+        f'<details class="chart-table"><summary>Table: the chart\'s {len(table)} {noun}</summary>'
+        f'<div class="chart-table-scroll"><table class="chart-rows"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div></details>"
+    )
