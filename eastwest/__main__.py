@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     measure.add_argument("sets", nargs="*", type=Path, help="article-set folders to measure (default: the project's sets)")
     measure.add_argument("--per-source", action="store_true", help="also print each article's shares")
+    measure.add_argument(
+        "--differences",
+        action="store_true",
+        help="with --per-source: each field a draft got wrong, drafted beside curated (never for the held-out set)",
+    )
     update = sub.add_parser(
         "update",
         help="bring data/, the generated pages or the whole book up to date, "
@@ -87,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "agreement":
             from eastwest.draft.agreement import print_agreement
 
-            print_agreement(args.sets, per_source=args.per_source)
+            print_agreement(args.sets, per_source=args.per_source or args.differences, differences=args.differences)
         elif args.command == "draft":
             from eastwest.draft.propose import CHECK, write_draft
 

@@ -112,6 +112,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
         used = set()
         source_hits = {f: 0 for f in MEASURED}
         source_with_number = 0
+        differences = []
         for fact in curated.get("facts") or []:
             curated_n += 1
             span = _span(text, str(fact.get("quote")), fact.get("number"))
@@ -136,6 +137,8 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
             for k, ok in right.items():
                 totals[k] += ok
                 source_hits[k] += ok
+                if not ok:
+                    differences.append((str(fact.get("id")), k, proposal.get(k), fact.get(k)))
         extra += len(proposals) - len(used)
         curated_excl = [(e.get("mention"), e.get("context"), e.get("reason")) for e in curated.get("exclusions") or []]
         for e in document["exclusions"]:
@@ -156,6 +159,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
             "recall": _pct(len(used), source_with_number),
             "precision": _pct(len(used), len(proposals)),
             **{k: _pct(v, source_with_number) for k, v in source_hits.items()},
+            "differences": differences,
         }
     counts = {
         "field_hits": totals,
@@ -285,11 +289,15 @@ def agreement_markdown(results: dict[str, dict], measured_on: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_agreement(set_dirs: list[Path], per_source: bool = False, paths: ProjectPaths = PROJECT) -> None:
+def print_agreement(
+    set_dirs: list[Path], per_source: bool = False, differences: bool = False, paths: ProjectPaths = PROJECT
+) -> None:
     """Print the agreement table for the project's sources and each article set (default: the project's sets)."""
     results = {"Seeds": agreement(paths)}
     if not set_dirs:
-        set_dirs = [paths.root / rel for rel in ARTICLE_SETS.values() if (paths.root / rel).is_dir()]
+        set_dirs = [
+            paths.root / rel for rel in ARTICLE_SETS.values() if (paths.root / rel).is_dir() and articles(paths.root / rel)
+        ]
     for set_dir in set_dirs:
         name = next((n for n, rel in ARTICLE_SETS.items() if (paths.root / rel).resolve() == set_dir.resolve()), set_dir.name)
         results[name] = set_agreement(set_dir, paths)
@@ -302,3 +310,6 @@ def print_agreement(set_dirs: list[Path], per_source: bool = False, paths: Proje
             for sid, shares in result["per_source"].items():
                 cells = " ".join(f"{k} {v:.0f}" for k, v in shares.items() if isinstance(v, float))
                 print(f"  {sid}: {shares['curated_facts_with_number']} facts, {shares['proposed_facts']} proposed; {cells}")
+                if differences:
+                    for fact_id, field, drafted, curated in shares["differences"]:
+                        print(f"      {fact_id}  {field}: drafted {drafted!r}, curated {curated!r}")

@@ -77,10 +77,15 @@ def _opening_cue(text: str, para_start: int, article: tuple[int, int], rules: Ru
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         first = re.split(f"[{CLAUSE_END}]", text[start:end], maxsplit=1)[0]
+        heading = bool(rules.heading.match(text[start:end].strip()))
         for e in reversed(time_expressions(first, article, rules)):
             role = _role(e, first, "", rules)
-            # a year the lead makes its subject (2019年是…之年) frames the review that follows
-            framed = e.kind in YEAR_KINDS and first[e.end : e.end + 1] == "是"
+            # a year the lead makes its subject (2019年是…之年), or a section heading names (一、2019年
+            # 工作开展情况; 三、2020年工作打算), frames what follows
+            # a year-end review's lead that opens with its year (2022年，…) frames it too
+            review_year = article[0] if article[1] == 12 else article[0] - 1 if article[1] <= rules.review_months else 0
+            review_lead = first.strip().endswith(first[e.start : e.end]) and e.period == str(review_year)
+            framed = e.kind in YEAR_KINDS and (first[e.end : e.end + 1] == "是" or heading or review_lead)
             span = e.kind in SPAN_KINDS or framed or (e.kind in YEAR_KINDS and role == "since")
             if span and not e.comparison and int(e.period[:4]) >= article[0] - 1:
                 return Cue(e, role, "article", first)
@@ -110,6 +115,22 @@ def as_of(text: str, article: tuple[int, int], article_date: str, rules: Rules, 
     ]
     months = [m for m in months if m <= f"{year0}-{month0:02d}"]
     return max(months) if months else article_date
+
+
+def _as_of_text(spot: Spot, rules: Rules) -> str:
+    """Where the month a figure is as of may be named: its paragraph, and the headings above it
+    (张家港2021年1—9月工作情况); not another paragraph's 截至…月底."""
+    headings = [line for line in spot.text[: spot.para_start].split("\n") if rules.heading.match(line.strip())]
+    return "\n".join([*headings, spot.text[spot.para_start : spot.para_end]])
+
+
+def _lead_event(text: str, ctx: SourceContext, rules: Rules) -> TimeExpr | None:
+    """The days of the fair or meeting the article's lead dates (11月22日至24日，…举行): its first
+    paragraph of sentences; a run of days before a single day."""
+    lead = next((line for line in text.split("\n") if "。" in line), "")
+    days = [e for e in time_expressions(lead, ctx.article_ym, rules) if e.kind == "day" and not e.comparison]
+    days.sort(key=lambda e: "/" not in e.period)
+    return days[0] if days and rules.scope["fair_words"].search(lead) else None
 
 
 def _compared_with_a_year(spot: Spot, ctx: SourceContext, rules: Rules) -> bool:
@@ -148,10 +169,10 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     expr, role, where = (cue.expr, cue.role, cue.where) if cue else (None, "", "")
     article, start = ctx.article, ctx.start_for(p.fact.get("east"), p.fact.get("west"))
     year = article[:4]
-    now = _sentence_until(before, ctx, rules) or as_of(spot.text, ctx.article_ym, article, rules)
+    now = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules)
     # a running total runs to the article's date (data/annotations/README.md), or to a month its
     # own sentence or a run of months (1—10月) states
-    upto = _sentence_until(before, ctx, rules) or as_of(spot.text, ctx.article_ym, article, rules, untils=False)
+    upto = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules, untils=False)
     stated = expr.period if expr and expr.kind != "now" else ""
     kind = expr.kind if expr else ""  # a stated period has an expression: its kind
     inferred = expr.inferred if expr else True
@@ -184,6 +205,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     one_act = expr is None or kind in ("day", "month") or review
     if one_act and sc["event_verbs"].search(spot.clause_before) and not strong and not re.search("达到?$", spot.clause_before):
         p.checks.append("scope event from a verb of one act (signed, donated); at which occasion?")
+        fair = _lead_event(spot.text, ctx, rules) if where in ("", "article") and not review else None
+        if fair:  # signed at the fair the article's lead dates
+            return "event", fair.period, fair.inferred
         return "event", (str(int(year) - 1) if review else stated) or article, True
     if review:
         return "annual", str(int(year) - 1), True
@@ -202,6 +226,10 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         return "stock", (end if dated else now) or "unknown", True
     # a count reached or held (吸纳…就业480人) is a stock unless its own sentence gives it a period
     counted = where != "sentence" and bool(sc["stock_verbs"].search(spot.clause_before))
+    lead_event = _lead_event(spot.text, ctx, rules) if where != "sentence" and sc["fair_words"].search(spot.part) else None
+    if lead_event and where in ("", "article"):  # 展位320个 at a fair the lead dates (11月22日至24日)
+        p.checks.append("scope event: a figure of the fair or meeting the article's lead dates; is it?")
+        return "event", lead_event.period, lead_event.inferred
     if where != "sentence" and sc["occasion_words"].search(spot.part):  # 签约仪式上: the last date named before
         dates = [
             e for e in time_expressions(spot.text[: spot.start], ctx.article_ym, rules) if e.kind == "day" and not e.comparison
@@ -237,12 +265,17 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
             if not expr.year_stated:
                 p.checks.append("the year of this date is not stated; inferred from the article's date")
             return "event", stated, inferred
-        if this_year and stated == year and now != f"{year}-12":
+        december = ctx.article_ym[1] == 12 or now == f"{year}-12"  # a year-end review: 今年, 全年 is the whole year
+        if this_year and stated == year and not december and not sc["allocation_words"].search(spot.clause_before):
             return "period_total", f"{year}-01/{now}", True  # 今年, 全年 in a report before December
         return "annual", stated, inferred
     if words.cues(before, sc["cumulative"]):
         return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True
     if words.cues(before, sc["stock"]) or unit in sc["default_stock_units"]:
         return "stock", now or "unknown", True
+    fair = _lead_event(spot.text, ctx, rules) if where in ("", "article") else None
+    if fair:  # no cue of its own in an article about a fair its lead dates: a figure of the fair
+        p.checks.append("scope event: a figure of the fair or meeting the article's lead dates; is it?")
+        return "event", fair.period, fair.inferred
     p.checks.append("scope guessed as cumulative (no cue in the sentence)")
     return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True

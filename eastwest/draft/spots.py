@@ -63,9 +63,9 @@ class Spot:
 
     @property
     def item(self) -> str:
-        """The list item holding the number, from the 、 before it to the clause's end (专业技术人才326名
-        in 选派干部41名、专业技术人才326名)."""
-        return self.text[self._bounds(ITEM_END)[0] : self._bounds(CLAUSE_END)[1]]
+        """The list item holding the number, from the 、 before it to the 、 or clause's end after it
+        (专业技术人才326名 in 选派干部41名、专业技术人才326名; 到山东就业315人 in 到山东就业315人、就近就业1420人)."""
+        return self.text[slice(*self._bounds(ITEM_END))]
 
     @property
     def sentence(self) -> str:

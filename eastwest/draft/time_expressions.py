@@ -63,7 +63,7 @@ def time_expressions(text: str, article: tuple[int, int], rules: Rules) -> list[
         rf"|(?P<rel>{rel})(?:(?P<relend>底|末)|(?P<half1>{half})?(?:(?P<rm>\d{{1,2}}|[{_CN_NUM}]{{1,2}})月(?:份)?(?:(?P<rd>\d{{1,2}})[日号])?)?)"
         rf"|(?P<half>{half})"
         rf"|(?P<yearend>年底|年末)"
-        rf"|(?<![\d年])(?P<mm>\d{{1,2}})月(?:份|初|中旬|下旬|底)?(?:(?P<dd>\d{{1,2}})(?:\s*[-~—–]\s*(?P<dd2>\d{{1,2}}))?[日号])?"
+        rf"|(?<![\d年])(?P<mm>\d{{1,2}})月(?:份|初|中旬|下旬|底)?(?:(?P<dd>\d{{1,2}})(?:[日号]?\s*[-~—–至到]\s*(?P<dd2>\d{{1,2}}))?[日号])?"
         rf"|(?P<since>{rules.years_since.pattern})"
         rf"|(?P<monthsago>{rules.months_ago.pattern})"
         rf"|(?P<now>{rules.now.pattern})"
