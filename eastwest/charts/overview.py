@@ -16,6 +16,7 @@ from eastwest.charts import geography, maps, style
 from eastwest.charts.base import MAX_BARS, Chart, records, save_chart, sentences
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.dataset.attribution import nested_pairings
+from eastwest.reader import wording
 
 
 def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict, note: str = "") -> plt.Figure:
@@ -40,7 +41,8 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
         keep = ranked.sort_values(["n", "pairing_id"], ascending=[False, True], kind="stable").head(MAX_BARS).index
         pairings = pairings[pairings.index.isin(keep)]
     note = style.capped(len(pairings), total, "pairings", "named by most sources")
-    drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "pairing"]].drop_duplicates()
+    named = named.assign(source_label=named.apply(wording.source_label, axis=1))
+    drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "source_label", "pairing"]].drop_duplicates()
     described = pairings.set_index("pairing_id")[["east", "west", "relationship", "start_date"]]
     drawn = drawn.join(described, on="pairing")  # the download says what each arrow is
     nested = nested_pairings(places, pairings)

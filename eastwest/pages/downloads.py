@@ -5,6 +5,7 @@ use it, so every chart that draws data offers that data."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from html import escape
 from pathlib import Path
@@ -43,6 +44,14 @@ FACT_COLUMNS = {
 }
 
 
+SNAKE_CASE = re.compile(r"[a-z]+(?:_[a-z]+)+")
+
+
+def words(text: str) -> str:
+    """A dataset's name for a column or a value (east_west_cooperation, date_status) in words."""
+    return text.replace("_", " ") if SNAKE_CASE.fullmatch(text) else text
+
+
 def chart_table(data: Path, from_dir: str = "chapters") -> str:
     """The chart's rows (its CSV) as a table, collapsed under the chart: a reader who cannot see
     the drawing, or wants the numbers, opens it; it needs no script. A fact's value links to its
@@ -62,8 +71,9 @@ def chart_table(data: Path, from_dir: str = "chapters") -> str:
             cells["Value"] = f'<a href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}">{cells["Value"]}</a>'
             rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells.values()) + "</tr>")
     else:
-        head = "".join(f"<th>{escape(c.replace('_', ' '))}</th>" for c in table.columns)
-        rows = ["<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in r) + "</tr>" for r in table.itertuples(index=False)]
+        table = table[[c for c in table.columns if not c.endswith("_id")]]  # keys stay in the download
+        head = "".join(f"<th>{escape(words(c))}</th>" for c in table.columns)
+        rows = ["<tr>" + "".join(f"<td>{escape(words(str(v)))}</td>" for v in r) + "</tr>" for r in table.itertuples(index=False)]
     noun = "row" if len(table) == 1 else "rows"
     return (
         f'<details class="chart-table"><summary>Table: the chart\'s {len(table)} {noun}</summary>'
