@@ -170,6 +170,14 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     article, start = ctx.article, ctx.start_for(p.fact.get("east"), p.fact.get("west"))
     year = article[:4]
     now = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules)
+    if (
+        cue
+        and expr
+        and expr.kind in YEAR_KINDS
+        and expr.period == str(ctx.article_ym[0] - 1)
+        and ctx.article_ym[1] <= rules.review_months
+    ):
+        now = f"{expr.period}-12"  # a January review of the year before: its counts are as of that December
     # a running total runs to the article's date (data/annotations/README.md), or to a month its
     # own sentence or a run of months (1—10月) states
     upto = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules, untils=False)
@@ -250,6 +258,8 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         if not stated or kind not in ("day", "month"):
             p.checks.append("scope event: which event, and when?")
         return "event", stated or article, not stated or inferred
+    if expr is not None and expr.kind == "now" and sc["held_before"].search(spot.clause_before):
+        return "stock", now, True  # 目前…挂职的干部有35名: a count at the article's date
     if expr is not None and (role == "until" or expr.kind == "now"):
         if (
             end[:4] == year
