@@ -332,6 +332,12 @@ def reader_definition(text: str, labels: dict[str, str]) -> str:
     return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: f'"{labels[m.group(0)]}"' if m.group(0) in labels else m.group(0), text)
 
 
+# A chart's facts past the cap of a facts-behind list (eastwest.pages.tables.facts_behind): counted by
+# source instead of listed, so a page whose charts draw on most of the dataset stays light.
+FACTS_BEHIND_BY_SOURCE = "Too many to list here; each is highlighted on its source's page: {sources}."
+FACTS_BEHIND_EXPLORER = "The fact explorer lists every fact in the dataset, to filter, cite and download"
+
+
 # The accessible name of a source page's ↩ link (eastwest.pages.source_pages).
 BACK_TO_USE = "Back to where this number is used: {chapter}"
 
