@@ -81,7 +81,8 @@
     const src = img.currentSrc || img.src;
     const current = figure.querySelector("svg.chart-svg");
     if (current && current.dataset.src === src) return;
-    const [text, rows] = await Promise.all([fetch(src).then(r => r.text()), factRows(dataLink(chartName(src)))]);
+    const text = await (await fetch(src)).text();
+    const rows = text.includes('id="fact:') ? await factRows(dataLink(chartName(src))) : new Map();  // only bars read the CSV
     const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
     if (svg.nodeName !== "svg") return;
     const adopted = document.importNode(svg, true);

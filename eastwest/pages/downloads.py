@@ -44,6 +44,7 @@ FACT_COLUMNS = {
 }
 
 
+MAX_TABLE_ROWS = 25  # a chart draws at most 20 bars (eastwest.charts.base.MAX_BARS)
 SNAKE_CASE = re.compile(r"[a-z]+(?:_[a-z]+)+")
 
 
@@ -59,6 +60,8 @@ def chart_table(data: Path, from_dir: str = "chapters") -> str:
     table = read_chart_data(data, dtype=str, keep_default_na=False)
     if not len(table):
         return ""
+    total = len(table)
+    table = table.head(MAX_TABLE_ROWS)  # a chart of counts lists every fact it counted: the CSV has them all
     if "fact_id" in table:
         numbers = table.assign(
             value=pd.to_numeric(table["value"], errors="coerce"),
@@ -74,9 +77,14 @@ def chart_table(data: Path, from_dir: str = "chapters") -> str:
         table = table[[c for c in table.columns if not c.endswith("_id")]]  # keys stay in the download
         head = "".join(f"<th>{escape(words(c))}</th>" for c in table.columns)
         rows = ["<tr>" + "".join(f"<td>{escape(words(str(v)))}</td>" for v in r) + "</tr>" for r in table.itertuples(index=False)]
-    noun = "row" if len(table) == 1 else "rows"
+    noun = "row" if total == 1 else "rows"
+    shown = (
+        f"the first {len(table)} of the chart's {total} rows (all in the download)"
+        if total > len(table)
+        else f"the chart's {total} {noun}"
+    )
     return (
-        f'<details class="chart-table"><summary>Table: the chart\'s {len(table)} {noun}</summary>'
+        f'<details class="chart-table"><summary>Table: {shown}</summary>'
         f'<div class="chart-table-scroll"><table class="chart-rows"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div></details>"
     )
