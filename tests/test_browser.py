@@ -544,26 +544,46 @@ def test_the_snippet_text_leaves_out_tables_code_and_collapsed_blocks(watched):
 
 # --- Figure text readable at the width it is shown -------------------------------------------------
 # Each chart is drawn wide (for the column on a laptop) and narrow (for a phone); the page serves the
-# narrow one below 700 px (eastwest.sphinx_ext.responsive_figures). Figure text is glyph paths: each run of text
-# is scaled from 100-unit glyphs, so scale(0.11 -0.11) is 11 units of the SVG's viewBox, and the
-# rendered size is that times the image's width on the page over the viewBox's width.
+# narrow one below 700 px (eastwest.sphinx_ext.responsive_figures). Figure text is SVG text: each <text>
+# states its font size in units of the SVG's viewBox, and the rendered size is that times the
+# image's width on the page over the viewBox's width. (Text drawn as outlines has no <text>: "no text".)
 
 MIN_FIGURE_TEXT_PX = 11
 LAPTOP = {"width": 1366, "height": 900}
 FIGURE_TEXT = """async () => {
   const found = [];
-  for (const img of document.querySelectorAll("figure img")) {
+  for (const figure of document.querySelectorAll("figure")) {
+    // A chart inline in the page (_static/charts.js): its text elements' sizes, as the browser
+    // lays them out, and any text running past the drawing's edges.
+    const inline = figure.querySelector("svg.chart-svg");
+    if (inline && inline.getBoundingClientRect().width > 0) {
+      const shown = inline.getBoundingClientRect().width, box = inline.viewBox.baseVal;
+      const texts = Array.from(inline.querySelectorAll("text"));
+      const sizes = texts.map(t => parseFloat(getComputedStyle(t).fontSize));
+      const edge = inline.getBoundingClientRect();
+      const clipped = texts.filter(t => { const b = t.getBoundingClientRect(); return b.left < edge.left - 1 || b.right > edge.right + 1 || b.top < edge.top - 1 || b.bottom > edge.bottom + 1; })
+        .map(t => t.textContent.slice(0, 40));
+      found.push({src: (inline.dataset.src || "").slice(0, 120), shown, inline: true, clipped,
+                  px: sizes.length ? shown / box.width * Math.min(...sizes) : null});
+      continue;
+    }
+    const img = figure.querySelector("img");
+    if (!img || !img.getBoundingClientRect().width) continue;
     const src = img.currentSrc || img.src;
     if (!/\\.svg$/.test(new URL(src, location.href).pathname) && !src.startsWith("data:image/svg+xml")) continue;
     const svg = await (await fetch(src)).text();
     const box = /viewBox="0 0 ([0-9.]+) ([0-9.]+)"/.exec(svg);
-    const sizes = [...svg.matchAll(/scale\\(([0-9.]+) -[0-9.]+\\)/g)].map(m => parseFloat(m[1]) * 100);
+    const sizes = [...svg.matchAll(/<text [^>]*font-size: ([0-9.]+)px/g)].map(m => parseFloat(m[1]));
     const shown = img.getBoundingClientRect().width;
-    found.push({src: src.slice(0, 120), shown,
+    found.push({src: src.slice(0, 120), shown, inline: false, clipped: [],
                 px: box && sizes.length ? shown / parseFloat(box[1]) * Math.min(...sizes) : null});
   }
   return found;
 }"""
+# Charts become inline SVG once the page's script has fetched them (_static/charts.js).
+CHARTS_LIVE = """() => Array.from(document.querySelectorAll("figure picture img"))
+  .filter(img => /\\.svg$/.test(new URL(img.currentSrc || img.src, location.href).pathname))
+  .every(img => img.closest("figure").querySelector("svg.chart-svg[data-src='" + (img.currentSrc || img.src) + "']"))"""
 
 
 def _pages_with_charts() -> list[str]:
@@ -577,8 +597,11 @@ def _pages_with_charts() -> list[str]:
 CHART_PAGES = _pages_with_charts()
 
 
-def figure_text(page: Page) -> list[dict]:
+def figure_text(page: Page, live: bool = True) -> list[dict]:
+    """Each figure's smallest text in CSS pixels; with `live`, once the charts are inline."""
     page.evaluate(WAIT_FOR_IMAGES)
+    if live:
+        page.wait_for_function(CHARTS_LIVE)
     return page.evaluate(FIGURE_TEXT)
 
 
@@ -589,6 +612,7 @@ def assert_figure_text_readable(figures: list[dict], where: str) -> None:
         assert figure["px"] >= MIN_FIGURE_TEXT_PX - 0.05, (
             f"{where}: {figure['src']} shows its smallest text at {figure['px']:.1f} px (at least {MIN_FIGURE_TEXT_PX} px)"
         )
+        assert not figure["clipped"], f"{where}: {figure['src']}: text runs past the drawing's edge: {figure['clipped']}"
 
 
 @pytest.fixture(scope="module")
@@ -630,11 +654,11 @@ def test_print_uses_the_wide_drawing(browser, origin):
     context.close()
 
 
-# An SVG like the charts' (612 pt wide, glyph runs scaled as matplotlib writes them) with 9 pt text.
+# An SVG like the charts' (612 pt wide, text elements as matplotlib writes them) with 9 pt text.
 SMALL_TEXT_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="612pt" height="100pt" viewBox="0 0 612 100">'
-    '<g transform="translate(10 50) scale(0.09 -0.09)"><path d="M 0 0 L 500 0 L 500 700 z"/></g>'
-    '<g transform="translate(10 90) scale(0.14 -0.14)"><path d="M 0 0 L 500 0 L 500 700 z"/></g></svg>'
+    '<text style="font-size: 9px; text-anchor: start" x="10" y="50">small</text>'
+    '<text style="font-size: 14px; text-anchor: start" x="10" y="90">large</text></svg>'
 )
 
 
@@ -642,7 +666,7 @@ def test_the_figure_text_check_fails_on_text_below_11_px(laptop):
     """The measurement above, on a page with a figure whose smallest text shows at 9 px."""
     source = "data:image/svg+xml;base64," + __import__("base64").b64encode(SMALL_TEXT_SVG.encode()).decode()
     laptop.set_content(f'<figure><img alt="test" src="{source}" style="width: 612px"><figcaption>t</figcaption></figure>')
-    figures = figure_text(laptop)
+    figures = figure_text(laptop, live=False)
     assert len(figures) == 1 and figures[0]["px"] == pytest.approx(9, abs=0.05), figures
     with pytest.raises(AssertionError, match=r"9\.0 px"):
         assert_figure_text_readable(figures, "test page")
@@ -831,7 +855,10 @@ def test_every_chart_offers_its_data_as_a_csv_a_spreadsheet_reads(watched, page)
 # (uncompressed, as decoded; the test server does not compress).
 PAGE_BYTES = """() => {
   const navigation = performance.getEntriesByType("navigation")[0];
-  const resources = performance.getEntriesByType("resource").filter(r => r.initiatorType !== "img");
+  // A chart's drawing that _static/charts.js puts inline is the image the page shows (fetched again
+  // from the cache): it counts as an image, not twice.
+  const images = new Set(Array.from(document.images).map(img => img.currentSrc || img.src));
+  const resources = performance.getEntriesByType("resource").filter(r => r.initiatorType !== "img" && !images.has(r.name));
   return {total: navigation.decodedBodySize + resources.reduce((sum, r) => sum + r.decodedBodySize, 0),
           files: resources.map(r => [r.name.split("?")[0].split("/").pop(), r.decodedBodySize])};
 }"""

@@ -40,3 +40,27 @@ def test_panel_kinds_follow_each_row():
 def test_a_count_of_one_takes_the_singular(value, qualifier, noun):
     row = {"indicator": "professionals_sent_west", "unit": "person", "value": value, "qualifier": qualifier, "breakdown": ""}
     assert what_text(row, "A", "B").startswith(noun)
+
+
+def test_panels_on_one_scale_share_their_centre_line():
+    """'All bars are on one scale' (SHARED_NOTE): diverging panels drawn with a shared scale have one
+    zero line, wherever each panel's own bars would have put it."""
+    from matplotlib.lines import Line2D
+
+    from eastwest.charts import style
+
+    style.apply()
+    right = style.Panel(
+        [style.Bar("Mostly east to west", 90, "90 people", side=1), style.Bar("few", 5, "5", side=-1)], diverging=True
+    )
+    left = style.Panel(
+        [style.Bar("Mostly west to east", 80, "80 people", side=-1), style.Bar("few", 4, "4", side=1)], diverging=True
+    )
+    for layout in style.LAYOUTS:
+        fig = style.bar_chart(layout, "Title", "", [right, left], shared_scale=True)
+        centres = {
+            round(float(line.get_xdata()[0]), 6)
+            for line in fig.axes[0].get_lines()
+            if isinstance(line, Line2D) and line.get_xdata()[0] == line.get_xdata()[1] and line.get_color() == "#555555"
+        }
+        assert len(centres) == 1, f"{layout.name}: zero lines at {sorted(centres)}"

@@ -69,18 +69,32 @@ def test_charts_name_the_facts_they_draw(redrawn):
 
 # --- Readable at the width shown -----------------------------------------------------------------
 
-# With svg.fonttype "path" each run of text is a group scaled from the font's 100-unit glyphs:
-# scale(0.11 -0.11) is 11 pt, in the units of the SVG's viewBox (points).
-GLYPH_SCALE = re.compile(r"scale\(([0-9.]+) -[0-9.]+\)")
+# Chart text is real SVG text (svg.fonttype "none"): each <text> states its font size in the units
+# of the SVG's viewBox (points). Text drawn as glyph outlines would have no <text> and fail here.
+TEXT_SIZE = re.compile(r"<text [^>]*font-size: ([0-9.]+)px")
 VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
 
 def svg_text_sizes(path) -> tuple[float, float]:
-    """The SVG's width (pt) and the smallest font size drawn in it (pt)."""
+    """The SVG's width (pt) and the smallest font size of its text elements (pt)."""
     text = path.read_text(encoding="utf-8")
-    sizes = [float(s) * 100 for s in GLYPH_SCALE.findall(text)]
-    assert sizes, f"{path.name}: no text found"
+    sizes = [float(s) for s in TEXT_SIZE.findall(text)]
+    assert sizes, f"{path.name}: no text element found"
     return float(VIEWBOX.search(text).group(1)), min(sizes)
+
+
+@pytest.mark.fast
+def test_chart_text_is_text_in_the_page_fonts(redrawn):
+    """Titles, labels and values are <text> elements, not glyph outlines, and name the font stack
+    (Latin and CJK families) once, so a reader can select, search and translate them."""
+    directory, drawn = redrawn
+    for chart in drawn:
+        for layout in style.LAYOUTS:
+            svg = (directory / f"{chart.name}{layout.suffix}.svg").read_text(encoding="utf-8")
+            assert "<text " in svg and '<use xlink:href="#DejaVu' not in svg, (
+                f"{chart.name}{layout.suffix}: text drawn as outlines"
+            )
+            assert svg.count(style.FONT_STACK) == 1 and style.DRAWN_FONT not in svg, chart.name
 
 
 @pytest.mark.fast
@@ -244,3 +258,75 @@ def test_chart_data_opens_in_a_spreadsheet_with_chinese_intact_and_plain_numbers
                 assert not table[column].str.endswith(".0").any(), f"{path.name}: {column} printed as a float"
         if "period" in table:
             assert PERIOD_WORDS_COLUMN in table and table[PERIOD_WORDS_COLUMN].str.len().gt(0).all(), path.name
+
+
+@pytest.mark.fast
+def test_the_timeline_names_the_pairing_whose_start_it_marks(tmp_path):
+    style.apply()
+    sources, pairings = load.sources(), load.pairings()
+    overview.source_timeline(sources, pairings, tmp_path)
+    svg = (tmp_path / "overview_timeline.svg").read_text(encoding="utf-8")
+    dated = pairings[pairings.start_date.astype(str).str.len() > 0]
+    named = [p for p in dated.itertuples() if any(p.pairing_id in str(s).split(";") for s in sources.pairings)]
+    assert named, "no source dates a pairing's start"
+    for pairing in named:
+        assert f"{pairing.label} began {pairing.start_date}" in svg, pairing.pairing_id
+    assert "pairing began" not in svg
+
+
+FACT_GID = re.compile(r'<g id="fact:([^:"]+):([^:"]+)(:value)?"')
+
+
+@pytest.mark.fast
+def test_bars_drawn_from_a_fact_carry_its_id_for_the_page_to_link(redrawn):
+    """A bar drawn from one fact is a group with id "fact:<source>:<fact>" (its value label
+    "…:value"), naming a row of the chart's CSV, so the page links the bar to its sentence."""
+    directory, drawn = redrawn
+    marked = 0
+    for chart in drawn:
+        if not len(chart.facts) or "fact_id" not in chart.facts:
+            continue
+        known = set(zip(chart.facts.source_id, chart.facts.fact_id))
+        for layout in style.LAYOUTS:
+            ids = FACT_GID.findall((directory / f"{chart.name}{layout.suffix}.svg").read_text(encoding="utf-8"))
+            assert {(s, f) for s, f, _ in ids} <= known, f"{chart.name}: a bar names a fact the chart did not draw"
+            bars = [(s, f) for s, f, part in ids if not part]
+            assert len(bars) == len(set(bars)), f"{chart.name}: one fact marked on two bars"
+            assert sorted(bars) == sorted((s, f) for s, f, part in ids if part), f"{chart.name}: a bar without its value label"
+        marked += bool(ids)
+    assert marked >= 5, f"only {marked} charts mark their bars with facts"
+
+
+@pytest.mark.fast
+def test_a_chart_table_lists_the_charts_rows_and_links_each_value(redrawn):
+    from eastwest.pages.downloads import MAX_TABLE_ROWS, chart_table
+
+    directory, drawn = redrawn
+    for chart in drawn:
+        path = directory / f"{chart.name}.csv"
+        if not path.exists():
+            continue
+        html = chart_table(path)
+        table = base.read_chart_data(path, dtype=str, keep_default_na=False)
+        rows = min(len(table), MAX_TABLE_ROWS)
+        assert html.startswith('<details class="chart-table">') and html.count("<tr>") == rows + 1, chart.name
+        if "fact_id" in table:
+            assert html.count("#fact-") == rows, chart.name
+
+
+MAX_CAPTION_WORDS = 60
+FIGURE_BLOCK = re.compile(r"```\{figure\} ([^\n]+)\n(.*?)```", re.S)
+
+
+@pytest.mark.fast
+def test_chapter_captions_say_only_what_the_chart_does_not_in_60_words_or_fewer():
+    """A caption gives sources, definitions and what was left out; the chart's own title and
+    subtitle say the rest, so a caption runs to MAX_CAPTION_WORDS words at most."""
+    checked = 0
+    for path in sorted(PROJECT.chapters.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for figure, body in FIGURE_BLOCK.findall(cell.source):
+                caption = " ".join(line for line in body.splitlines() if not line.startswith(":")).strip()
+                assert len(caption.split()) <= MAX_CAPTION_WORDS, f"{path.name} {figure}: {len(caption.split())} words"
+                checked += 1
+    assert checked, "no chapter figure found"

@@ -22,7 +22,7 @@ import pandas as pd
 
 from eastwest.charts import style
 from eastwest.core.files import csv_text, write_text
-from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN, period_label
+from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN, period_label, value_text
 
 RELATIONSHIP_COLOURS = {
     "east_west_cooperation": "#0072B2",
@@ -52,7 +52,9 @@ DATA_COLUMNS = [
     "period",
     "scope",
     "quote",
+    "description",
 ]
+VALUE_WORDS_COLUMN = "value_in_words"  # "over ¥30 m": the value as the chart writes it, qualifier included
 
 
 @dataclass
@@ -95,6 +97,9 @@ def chart_data_table(drawn: pd.DataFrame, columns: Sequence[str]) -> pd.DataFram
     """The download's table: `columns` of `drawn`, values as plain numbers and, beside the ISO
     period, the period in the chart's words."""
     table = drawn[list(columns)].copy()
+    if {"value", "value_high", "unit", "qualifier"} <= set(table.columns):
+        words = [value_text(r) for _, r in table.iterrows()]
+        table.insert(list(table.columns).index("value_high") + 1, VALUE_WORDS_COLUMN, words)
     for column in ("value", "value_high"):
         if column in table:
             table[column] = table[column].map(_plain_number)
@@ -175,9 +180,20 @@ def panels_by_scope(table: pd.DataFrame, make_bar: Callable[[pd.Series], style.B
     kinds = panel_kinds(table)
     order = [k for k in PANEL_HEADINGS if k in set(kinds)]
     return [
-        style.Panel([make_bar(r) for _, r in table[kinds == k].iterrows()], PANEL_HEADINGS[k] if len(order) > 1 else "", **panel)
+        style.Panel(
+            [of_fact(make_bar(r), r) for _, r in table[kinds == k].iterrows()],
+            PANEL_HEADINGS[k] if len(order) > 1 else "",
+            **panel,
+        )
         for k in order
     ]
+
+
+def of_fact(bar: style.Bar, row) -> style.Bar:
+    """The bar, marked with the fact it draws (a row of data/facts.csv), so the page links it."""
+    if not bar.fact and "fact_id" in row and "source_id" in row:
+        bar.fact, bar.source = str(row["fact_id"]), str(row["source_id"])
+    return bar
 
 
 def records(table: pd.DataFrame) -> Iterator[Any]:

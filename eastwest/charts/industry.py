@@ -18,6 +18,7 @@ from eastwest.charts.base import (
     SHARED_NOTE,
     Chart,
     largest,
+    of_fact,
     panel_kinds,
     panels_by_scope,
     period_of,
@@ -121,6 +122,8 @@ def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) ->
                 0.0 if getattr(r, column) != getattr(r, column) else getattr(r, column),
                 value_text(r, column),
                 colour,
+                fact=str(getattr(r, counted)) if counted and getattr(r, counted) == getattr(r, counted) else "",
+                source=str(getattr(r, "source_id", "")),
             )
             for r in records(table)
         ]
@@ -199,7 +202,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
         )
 
     panels = [
-        style.Panel([bar(r) for _, r in group.iterrows()], str(pair))
+        style.Panel([of_fact(bar(r), r) for _, r in group.iterrows()], str(pair))
         for pair, group in picked.groupby("programme_label", sort=False)
     ]
     subtitle = sentences(

@@ -11,7 +11,7 @@ import pandas as pd
 
 from eastwest.analysis import comparisons
 from eastwest.charts import style
-from eastwest.charts.base import MAX_BARS, Chart, largest, save_chart, sentences
+from eastwest.charts.base import MAX_BARS, Chart, largest, of_fact, save_chart, sentences
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader import wording
 from eastwest.reader.wording import mark_period, span_text
@@ -49,11 +49,14 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame, total: int) -> plt.F
             east, west = wording.label_ends(row["programme_label"])
             what = wording.what_text(row, east, west)  # "people from ... placed in jobs", its kind in brackets
             bars.append(
-                style.Bar(
-                    f"{row['programme_label']}: {what}\n{wording.when_text(row)}",
-                    row["value"],
-                    wording.value_text(row),
-                    JOB_KINDS[row["indicator"]][0],
+                of_fact(
+                    style.Bar(
+                        f"{row['programme_label']}: {what}\n{wording.when_text(row)}",
+                        row["value"],
+                        wording.value_text(row),
+                        JOB_KINDS[row["indicator"]][0],
+                    ),
+                    row,
                 )
             )
         panels.append(style.Panel(bars, SCOPE_HEADINGS.get(str(scope), str(scope)) if table.scope.nunique() > 1 else ""))
@@ -89,7 +92,7 @@ def job_fair_funnel(facts: pd.DataFrame, vocabulary: pd.DataFrame, directory: Pa
         bound = "at most " if above is not None and above["qualifier"] == "over" else ""  # a share of 'over N' is an upper bound
         stage = r["indicator_label"].replace(" at a job fair", "").replace(" a job fair", "")
         share = "" if above is None else f" · {bound}{r['value'] / above['value']:.0%} of the stage above"
-        bars.append(style.Bar(stage + share, r["value"], wording.value_text(r), style.PALETTE[2]))
+        bars.append(of_fact(style.Bar(stage + share, r["value"], wording.value_text(r), style.PALETTE[2]), r))
     if len(table):
         first = table.iloc[0]
         title = (

@@ -1,4 +1,5 @@
-"""The overview's charts: who helps whom (pairing_map: the pairings, with no counts of the corpus)
+"""The overview's charts: who helps whom and where (pairing_map: a map of the pairings, with no
+counts of the corpus)
 and when each source was written against when the pairings it dates began (source_timeline).
 """
 
@@ -11,74 +12,27 @@ import numpy as np
 import pandas as pd
 
 from eastwest.analysis import comparisons
-from eastwest.charts import style
-from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, records, save_chart, sentences
+from eastwest.charts import geography, maps, style
+from eastwest.charts.base import MAX_BARS, Chart, records, save_chart, sentences
 from eastwest.core.paths import FIGURES_DIR
+from eastwest.dataset.attribution import nested_pairings
 from eastwest.reader import wording
-from eastwest.reader.wording import RELATIONSHIP_SHORT
-
-# An arrangement's name is written in its line's colour, darkened where that colour is too light
-# to read as text on white (4.5:1 or more).
-TEXT_COLOURS = {
-    "east_west_cooperation": "#0060a0",
-    "xinjiang_aid": "#8a5a00",
-    "north_south_linkage": "#00704f",
-    "tibet_aid": "#a84300",
-    "counterpart_assistance": "#9a4a80",
-}
 
 
-def _map_figure(layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, note: str = "") -> plt.Figure:
+def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict, note: str = "") -> plt.Figure:
     canvas = style.Canvas(layout)
     canvas.header(
-        "Who helps whom",
-        "Each arrow runs from a helping place to the place it helps; beside each receiving place, "
-        "the arrangement and the start the sources give.",
+        "Who helps whom, and where",
+        "Cities and counties on China's east coast, and Chengdu in Sichuan, help places in the west and north.",
     )
-    east_text = {
-        e: f"{wording.short_name(names.loc[e, 'name_en'])}\n{names.loc[e, 'province']}" for e in dict.fromkeys(pairings.east)
-    }
-    left_width = max(canvas.measure(line) for text in east_text.values() for line in text.split("\n"))
-    arrow = 0.55 if canvas.narrow else 1.1
-    x_arrow = canvas.left + left_width + 0.08
-    x_right = x_arrow + arrow + 0.1
-    canvas.text(x_arrow - 0.08, canvas.y, "Helping side", ha="right", fontweight="bold", color=style.MUTED_COLOUR)
-    canvas.text(x_right, canvas.y, "Receiving side", fontweight="bold", color=style.MUTED_COLOUR)
-    canvas.y += canvas.line_height(style.TEXT_PT) + 0.12
-    for east, group in pairings.groupby("east", sort=False):
-        anchors = []
-        top = canvas.y
-        for row in records(group):
-            place = names.loc[row.west]
-            anchors.append(canvas.y + canvas.line_height(style.TEXT_PT) / 2)
-            canvas.block(f"{wording.short_name(place['name_en'])}, {place['province']}", weight="bold", x=x_right, after=0)
-            canvas.block(
-                RELATIONSHIP_SHORT[row.relationship],
-                color=TEXT_COLOURS.get(row.relationship, style.TEXT_COLOUR),
-                x=x_right,
-                after=0,
-            )
-            canvas.block(wording.start_text(row._asdict()), color=style.MUTED_COLOUR, x=x_right, after=0.16)
-        middle = (top + canvas.y - 0.16) / 2
-        canvas.text(x_arrow - 0.08, middle, east_text[east], ha="right", va="center")
-        for row, y in zip(records(group), anchors):
-            canvas.ax.annotate(
-                "",
-                xy=(x_arrow + arrow, y),
-                xytext=(x_arrow, middle),
-                arrowprops=dict(
-                    arrowstyle="-|>", color=RELATIONSHIP_COLOURS[row.relationship], lw=2, shrinkA=2, shrinkB=2, mutation_scale=14
-                ),
-            )
-        canvas.y += 0.06
-    canvas.block(note, color=style.MUTED_COLOUR)
+    maps.draw_map(canvas, pairings, places, nested)
+    canvas.block(sentences(note, geography.BOUNDARY_CREDIT), color=style.MUTED_COLOUR)
     return canvas.finish()
 
 
 def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     """Helping places joined by an arrow to the places they help, with the arrangement and start in
     words. It draws pairings, not facts: its sources are those that name each pairing."""
-    names = places.set_index("id")
     named = sources.assign(pairing=sources.pairings.str.split(";")).explode("pairing")
     total = len(pairings)
     if total > MAX_BARS:  # the pairings most sources speak of; the overview's table lists them all
@@ -87,15 +41,20 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
         keep = ranked.sort_values(["n", "pairing_id"], ascending=[False, True], kind="stable").head(MAX_BARS).index
         pairings = pairings[pairings.index.isin(keep)]
     note = style.capped(len(pairings), total, "pairings", "named by most sources")
-    drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "pairing"]].drop_duplicates()
+    named = named.assign(source_label=named.apply(wording.source_label, axis=1))
+    drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "source_label", "pairing"]].drop_duplicates()
     described = pairings.set_index("pairing_id")[["east", "west", "relationship", "start_date"]]
     drawn = drawn.join(described, on="pairing")  # the download says what each arrow is
+    nested = nested_pairings(places, pairings)
     return save_chart(
-        lambda layout: _map_figure(layout, pairings, names, note), "overview_pairings", directory, drawn.reset_index(drop=True)
+        lambda layout: _map_figure(layout, pairings, places, nested, note),
+        "overview_pairings",
+        directory,
+        drawn.reset_index(drop=True),
     )
 
 
-def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Series, note: str) -> plt.Figure:
+def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Series, note: str, names: dict) -> plt.Figure:
     canvas = style.Canvas(layout)
     canvas.header(
         "When was each source written, and when did the pairing it dates begin?",
@@ -121,7 +80,7 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
 
     top = canvas.y
     for row, low, high, begun in rows:
-        label = row.label + "".join(f" · pairing began {start}" for _, start in begun)
+        label = row.label + "".join(f" · {names.get(pid, pid)} began {start}" for pid, start in begun)
         canvas.block(label, after=0.04)
         y = canvas.y + 0.08
         if row.estimated:
@@ -160,9 +119,10 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Pa
     dated = dated.tail(MAX_BARS).reset_index(drop=True)
     dated["label"] = dated.apply(source_label, axis=1)
     starts = pairings.set_index("pairing_id")["start_date"]
+    names = dict(zip(pairings.pairing_id, pairings["label"])) if "label" in pairings else {}  # "Zhangjiagang → Yanhe"
     note = style.capped(len(dated), total, "sources", "latest")
     return save_chart(
-        lambda layout: _timeline_figure(layout, dated, starts, note),
+        lambda layout: _timeline_figure(layout, dated, starts, note, names),
         "overview_timeline",
         directory,
         dated[[c for c in ("source_id", "label", "published", "date_status", "date_estimate") if c in dated]],

@@ -26,6 +26,7 @@ share an axis.
 from __future__ import annotations
 
 import functools
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,13 @@ MIN_FONT_PT = 11  # the smallest text on any chart
 TEXT_PT = 11  # labels, values, notes
 HEADING_PT = 12  # panel headings
 TITLE_PT = 13.5  # the chart's question
+# Text is laid out with DejaVu Sans's measures (matplotlib's own font, on every machine that draws
+# the charts) and shown in the first of these the reader has: DejaVu Sans, then fonts of its width
+# or narrower, so a label never runs longer than it was measured; the CJK families cover Chinese.
+FONT_STACK = (
+    "'DejaVu Sans', Verdana, 'Noto Sans', 'Liberation Sans', Arial, 'Noto Sans CJK SC', 'Source Han Sans SC', "
+    "'PingFang SC', 'Microsoft YaHei', sans-serif"
+)
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#444444"  # subtitles and notes (9.7:1 on white)
 LINE = 1.22  # line spacing of wrapped text
@@ -109,7 +117,7 @@ def apply() -> None:
             "legend.frameon": False,
             "hatch.linewidth": 1.0,
             "svg.hashsalt": "eastwest",
-            "svg.fonttype": "path",
+            "svg.fonttype": "none",  # real <text>: selectable, searchable, read aloud, translated
             "path.simplify": True,
         }
     )
@@ -158,6 +166,16 @@ def check_text(fig: plt.Figure, name: str = "figure") -> float:
     return min((font_points(t) for t in texts), default=MIN_FONT_PT)
 
 
+DRAWN_FONT = "font-family: 'DejaVu Sans'; "
+
+
+def with_font_stack(svg: str) -> str:
+    """The SVG with one rule giving its text FONT_STACK, in place of the one family matplotlib
+    names on every text (shorter, and the page's fonts stand in where DejaVu Sans is missing)."""
+    rule = "text{font-family: " + FONT_STACK + "}"
+    return svg.replace(DRAWN_FONT, "").replace("</style>", rule + "</style>", 1)
+
+
 def png_wanted() -> bool:
     """PNG copies beside the SVGs: only with EASTWEST_PNG=1 (`make png`)."""
     return os.environ.get("EASTWEST_PNG") == "1"
@@ -173,7 +191,9 @@ def save(fig: plt.Figure, name: str, directory: Path = FIGURES_DIR, layout: Layo
         plt.close(fig)
         raise
     svg = directory / f"{name}{layout.suffix}.svg"
-    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg.write_text(with_font_stack(buffer.getvalue()), encoding="utf-8")
     if png_wanted():
         fig.savefig(directory / f"{name}{layout.suffix}.png", format="png", metadata={"Software": None})
     plt.close(fig)
@@ -309,6 +329,12 @@ class Bar:
     side: int = 1  # in a diverging panel: 1 right, -1 left, 0 across the centre line
     behind: float | None = None  # a pale bar behind it (the whole this value is part of)
     segments: list[tuple[float, str, str]] = field(default_factory=list)  # stacked (value, colour, hatch)
+    fact: str = ""  # the fact the bar draws and its source: the SVG marks the bar and its value with
+    source: str = ""  # them (gid "fact:<source>:<fact>"), so a page can link the bar to its sentence
+
+    @property
+    def gid(self) -> str | None:
+        return f"fact:{self.source}:{self.fact}" if self.fact and self.source else None
 
     @property
     def end(self) -> float:
@@ -373,7 +399,7 @@ def _draw_bar(canvas: Canvas, bar: Bar, y: float, per_unit: float, zero: float) 
             )
             x += value * per_unit
     elif bar.value:
-        ax.add_patch(
+        drawn = ax.add_patch(
             Rectangle(
                 (start, y),
                 bar.value * per_unit,
@@ -384,6 +410,7 @@ def _draw_bar(canvas: Canvas, bar: Bar, y: float, per_unit: float, zero: float) 
                 lw=0.6,
             )
         )
+        drawn.set_gid(bar.gid)
     if bar.high is not None and bar.high == bar.high and bar.high > bar.value:
         ax.add_patch(
             Rectangle(
@@ -396,16 +423,21 @@ def _draw_bar(canvas: Canvas, bar: Bar, y: float, per_unit: float, zero: float) 
             )
         )
     if bar.side < 0:
-        canvas.text(start - VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="right")
+        value_label = canvas.text(start - VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="right")
     else:
         end = zero + (bar.end * per_unit if bar.side > 0 else bar.value * per_unit / 2)
-        canvas.text(end + VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="left")
+        value_label = canvas.text(end + VALUE_PAD, y + BAR_HEIGHT / 2, bar.text, va="center", ha="left")
+    value_label.set_gid(bar.gid and bar.gid + ":value")
 
 
 def bar_panels(canvas: Canvas, panels: list[Panel], shared_scale: bool = False) -> None:
     """Draw the panels at the cursor: heading, then for each bar its wrapped label and the bar.
     With `shared_scale` every panel has the same inches per unit (one axis cut into groups)."""
-    scales = [_scale(canvas, p, [canvas.measure(b.text) for b in p.bars]) for p in panels]
+    if shared_scale:  # one axis: one scale and, in diverging panels, one centre line for all
+        merged = Panel([b for p in panels for b in p.bars], diverging=any(p.diverging for p in panels))
+        scales = [_scale(canvas, merged, [canvas.measure(b.text) for b in merged.bars])] * len(panels)
+    else:
+        scales = [_scale(canvas, p, [canvas.measure(b.text) for b in p.bars]) for p in panels]
     groups = ["" if shared_scale else (p.scale_group or f"panel {k}") for k, p in enumerate(panels)]
     smallest = {g: min(s for (s, _), h in zip(scales, groups) if h == g) for g in groups}
     scales = [(smallest[g], zero) for (_, zero), g in zip(scales, groups)]

@@ -104,6 +104,8 @@ def training_classes(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Char
                     f"{period_of(r._asdict())} · {int(r.value)} {wording.unit_text('class', r.value)}, {per}",
                     r.people,
                     f"{words}{int(r.people):,} {wording.unit_text(unit, r.people)}",
+                    fact=str(r.people_fact_id) if r.people_fact_id == r.people_fact_id else "",
+                    source=str(r.source_id),
                 )
             )
         panels.append(style.Panel(bars, f"{TRAINEE_HEADINGS.get(unit, unit)}: {PANEL_HEADINGS[kind].lower()}", scale_group=unit))

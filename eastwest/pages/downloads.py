@@ -5,11 +5,16 @@ use it, so every chart that draws data offers that data."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from html import escape
 from pathlib import Path
 
-from eastwest.reader.wording import chart_data_link_text
+import pandas as pd
+
+from eastwest.charts.base import read_chart_data
+from eastwest.reader.links import fact_href
+from eastwest.reader.wording import PERIOD_WORDS_COLUMN, chart_data_link_text, value_text
 
 CHART_DATA = "_static/generated/chart-data"  # copied into the site by Sphinx with the other static files
 
@@ -24,4 +29,62 @@ def chart_data_paragraph(data: Path, rows: int, root: Path, from_dir: str = "cha
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(data, target)
     href = ("../" if from_dir else "") + f"{CHART_DATA}/{relative}"
-    return f'<p class="chart-data"><a href="{escape(href)}" download>{escape(chart_data_link_text(rows))}</a></p>'
+    return f'<p class="chart-data"><a href="{escape(href)}" download>{escape(chart_data_link_text(rows))}</a></p>' + chart_table(
+        data, from_dir
+    )
+
+
+# A fact chart's rows as a reader reads them: (heading, how a row's cell is written).
+FACT_COLUMNS = {
+    "What": lambda r: r["indicator_label"] + (f" ({r['breakdown']})" if r.get("breakdown") else ""),
+    "Value": lambda r: value_text(r),
+    "Period": lambda r: r.get(PERIOD_WORDS_COLUMN, r.get("period", "")),
+    "Status": lambda r: r.get("status", ""),
+    "Source": lambda r: r.get("source_label", ""),
+}
+
+
+MAX_TABLE_ROWS = 25  # a chart draws at most 20 bars (eastwest.charts.base.MAX_BARS)
+SNAKE_CASE = re.compile(r"[a-z]+(?:_[a-z]+)+")
+
+
+def words(text: str) -> str:
+    """A dataset's name for a column or a value (east_west_cooperation, date_status) in words."""
+    return text.replace("_", " ") if SNAKE_CASE.fullmatch(text) else text
+
+
+def chart_table(data: Path, from_dir: str = "chapters") -> str:
+    """The chart's rows (its CSV) as a table, collapsed under the chart: a reader who cannot see
+    the drawing, or wants the numbers, opens it; it needs no script. A fact's value links to its
+    sentence."""
+    table = read_chart_data(data, dtype=str, keep_default_na=False)
+    if not len(table):
+        return ""
+    total = len(table)
+    table = table.head(MAX_TABLE_ROWS)  # a chart of counts lists every fact it counted: the CSV has them all
+    if "fact_id" in table:
+        numbers = table.assign(
+            value=pd.to_numeric(table["value"], errors="coerce"),
+            value_high=pd.to_numeric(table.get("value_high", pd.Series("", index=table.index)), errors="coerce"),
+        )
+        head = "".join(f"<th>{h}</th>" for h in FACT_COLUMNS)
+        rows = []
+        for _, row in numbers.iterrows():
+            cells = {h: escape(str(cell(row))) for h, cell in FACT_COLUMNS.items()}
+            cells["Value"] = f'<a href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}">{cells["Value"]}</a>'
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells.values()) + "</tr>")
+    else:
+        table = table[[c for c in table.columns if not c.endswith("_id")]]  # keys stay in the download
+        head = "".join(f"<th>{escape(words(c))}</th>" for c in table.columns)
+        rows = ["<tr>" + "".join(f"<td>{escape(words(str(v)))}</td>" for v in r) + "</tr>" for r in table.itertuples(index=False)]
+    noun = "row" if total == 1 else "rows"
+    shown = (
+        f"the first {len(table)} of the chart's {total} rows (all in the download)"
+        if total > len(table)
+        else f"the chart's {total} {noun}"
+    )
+    return (
+        f'<details class="chart-table"><summary>Table: {shown}</summary>'
+        f'<div class="chart-table-scroll"><table class="chart-rows"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div></details>"
+    )

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from eastwest.analysis.comparisons import profiled_pairings
+from eastwest.charts.maps import pairing_locator
 from eastwest.charts.profile import CHART_UNITS, chart_facts, draw_chart
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
@@ -149,6 +150,20 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
 
 
 # --- The page -------------------------------------------------------------------------------------
+
+
+def _map_section(pairing: pd.Series, pairings: pd.DataFrame, places: pd.DataFrame, paths: ProjectPaths) -> str:
+    """The pairing's small map (eastwest.charts.maps.pairing_locator) and its data download."""
+    chart = pairing_locator(pairing["pairing_id"], pairings, places.reset_index(drop=True), figure_dir(paths))
+    alt = (
+        f"Map of China's provinces with a dot at {pairing['label']}'s helping and receiving places and an arrow "
+        "from one to the other, with any pairings within it."
+    )
+    return (
+        f"```{{figure}} ../figures/{PROFILE_DIR}/{chart.name}.svg\n:alt: {escape(alt)}\n:width: 100%\n\n"
+        "Where the helping and receiving places lie; a county pairing within this one is drawn with its own dots.\n```\n\n"
+        + chart_data_paragraph(figure_dir(paths) / f"{chart.name}.csv", len(chart.facts), paths.root, FROM_DIR, PROFILE_DIR)
+    )
 
 
 def _place_text(place: pd.Series) -> str:
@@ -294,6 +309,7 @@ def profile_markdown(
     statuses: dict[str, str],
     chart: str,
     shared: SharedFigures | None = None,
+    where: str = "",
 ) -> str:
     """The profile page of one pairing; `facts` are the pairing's facts in report order, `chart` its
     chart section, `shared` the figures shown beside its own and the pairings nested with it."""
@@ -309,6 +325,7 @@ def profile_markdown(
         shared_count=shared.count,
         who_helps_whom=_who_helps_whom(pairing, places, sources, shared.nesting),
         chart=chart,
+        where=where,
         indicator_sections=_theme_sections(facts, sources, indicators, statuses),
         key_numbers=key_numbers(pairing, facts, len(speaking), shared.count, FROM_DIR),
         shared_sections=shared.sections,
@@ -438,7 +455,8 @@ def write_profiles(paths: ProjectPaths = PROJECT) -> list[Path]:
         chart = _chart_section(pairing, own, paths) if len(own) else NO_OWN_FIGURES_CHART
         shared = shared_figures(pairing, facts, pairings, nested, (sources, indicators, statuses))
         page = out / f"{pairing['pairing_id']}.md"
-        write_text(page, profile_markdown(pairing, own, sources, places, indicators, statuses, chart, shared))
+        where = _map_section(pairing, pairings, places, paths)
+        write_text(page, profile_markdown(pairing, own, sources, places, indicators, statuses, chart, shared, where))
         written.append(page)
     write_text(out / "index.md", index_markdown(pairings, facts, sources, places))
     return written

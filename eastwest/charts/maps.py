@@ -1,0 +1,245 @@
+"""Maps of who helps whom: China's provinces (eastwest.charts.geography), a dot at each helping
+and receiving place, an arrow for each pairing that is not part of another, and the pairings in
+words under the map (arrangement, start, and the county pairings nested in a city pairing).
+
+`draw_map` draws on a Canvas (eastwest.charts.style) at either width; the overview's map
+(eastwest.charts.overview.pairing_map) and each pairing page's small map use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Circle, Polygon
+
+from eastwest.charts import geography, style
+from eastwest.charts.base import RELATIONSHIP_COLOURS, Chart, records, write_chart_data
+from eastwest.dataset.attribution import nested_pairings
+from eastwest.reader import wording
+from eastwest.reader.wording import RELATIONSHIP_SHORT
+
+# The mainland and Hainan, in degrees: the extent every map shows, so maps read alike.
+EXTENT = (73.0, 135.5, 17.5, 54.0)  # west, east, south, north
+LAND, LAND_INVOLVED, BORDER = "#eeeeee", "#d9d9d9", "#ffffff"
+DOT_RADIUS = 0.035  # inches
+# An arrangement's name is written in its line's colour, darkened where that colour is too light
+# to read as text on white (4.5:1 or more).
+TEXT_COLOURS = {
+    "east_west_cooperation": "#0060a0",
+    "xinjiang_aid": "#8a5a00",
+    "north_south_linkage": "#00704f",
+    "tibet_aid": "#a84300",
+    "counterpart_assistance": "#9a4a80",
+}
+
+
+@dataclass
+class Frame:
+    """Where the map sits on the canvas (inches from the top left) and its scale."""
+
+    left: float
+    top: float
+    per_degree: float  # inches per projected degree
+
+    def at(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = geography.project(lon, lat)
+        x0, _ = geography.project(EXTENT[0], EXTENT[3])
+        return self.left + (float(x) - float(x0)) * self.per_degree, self.top + (EXTENT[3] - float(y)) * self.per_degree
+
+
+def _map_size(width: float) -> tuple[float, float]:
+    x0, _ = geography.project(EXTENT[0], 0)
+    x1, _ = geography.project(EXTENT[1], 0)
+    per_degree = width / (float(x1) - float(x0))
+    return per_degree, (EXTENT[3] - EXTENT[2]) * per_degree
+
+
+def label_group(places: pd.DataFrame, place_id: str) -> str:
+    """The place a dot's label names: a county within a city is labelled by its city."""
+    table = places.set_index("id")
+    within = str(table.loc[place_id].get("within") or "")
+    return within if within and within in table.index else place_id
+
+
+def _draw_land(canvas: style.Canvas, frame: Frame, involved: set[str]) -> None:
+    for name, rings in geography.province_outlines().items():
+        colour = LAND_INVOLVED if name in involved else LAND
+        for ring in rings:
+            xy = np.array([frame.at(lon, lat) for lon, lat in ring])
+            canvas.ax.add_patch(Polygon(xy, closed=True, facecolor=colour, edgecolor=BORDER, lw=0.6, zorder=1))
+
+
+def _boxes_overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _place_labels(
+    canvas: style.Canvas, labels: list[tuple[str, float, float]], dots: list[tuple[float, float]], bottom: float
+) -> None:
+    """Each label beside its point where it overlaps no other label or dot, as near as it can:
+    further away it is tied to its point by a thin line."""
+    height = canvas.line_height(style.TEXT_PT)
+    taken = [(x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS) for x, y in dots]
+    for text, x, y in labels:
+        width = canvas.measure(text)
+        placed = None
+        for distance in (0.1, 0.25, 0.4, 0.6, 0.85, 1.1):
+            for dx, dy in ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1)):
+                cx, cy = x + dx * distance, y + dy * distance
+                left = cx if dx > 0 else cx - width if dx < 0 else cx - width / 2
+                top = cy - height / 2 if dy == 0 else cy - height if dy < 0 else cy
+                box = (left, top, left + width, top + height)
+                if box[0] < canvas.left or box[2] > canvas.right or box[1] < canvas.y or box[3] > bottom:
+                    continue
+                if any(_boxes_overlap(box, other) for other in taken):
+                    continue
+                placed = box
+                break
+            if placed:
+                break
+        if placed is None:
+            continue  # the words under the map still name it
+        taken.append(placed)
+        canvas.text(
+            placed[0], placed[1], text, fontweight="bold", zorder=5, bbox=dict(facecolor="white", alpha=0.8, lw=0, pad=0.6)
+        )
+        near_x = min(max(x, placed[0]), placed[2])
+        near_y = min(max(y, placed[1]), placed[3])
+        if np.hypot(near_x - x, near_y - y) > 0.12:
+            canvas.ax.plot([x, near_x], [y, near_y], color="#555555", lw=0.7, zorder=4)
+
+
+def draw_map(
+    canvas: style.Canvas,
+    pairings: pd.DataFrame,
+    places: pd.DataFrame,
+    nested: dict[str, list[str]],
+    width: float | None = None,
+    in_words: bool = True,
+) -> dict[str, geography.Place]:
+    """The map at the cursor, `width` inches wide (the canvas's width by default), and under it
+    (`in_words`) the pairings in words; returns the positions drawn."""
+    width = width or canvas.width
+    per_degree, height = _map_size(width)
+    frame = Frame(canvas.left + (canvas.width - width) / 2, canvas.y, per_degree)
+    inner = {p for inners in nested.values() for p in inners if p in set(pairings.pairing_id)}
+    outer = pairings[~pairings.pairing_id.isin(inner)]
+    ids = [*pairings.east, *pairings.west]
+    positions = geography.place_positions(places, ids)
+    _draw_land(canvas, frame, {geography.province_of(places, p) for p in ids})
+    dots = {p: frame.at(positions[p].lon, positions[p].lat) for p in ids}
+    for row in records(outer):
+        (x0, y0), (x1, y1) = dots[row.east], dots[row.west]
+        canvas.ax.annotate(
+            "",
+            xy=(x1, y1),
+            xytext=(x0, y0),
+            arrowprops=dict(
+                arrowstyle="-|>",
+                color=RELATIONSHIP_COLOURS.get(row.relationship, "#555555"),
+                lw=1.8,
+                shrinkA=3,
+                shrinkB=3,
+                mutation_scale=12,
+                connectionstyle="arc3,rad=0.18",
+            ),
+            zorder=3,
+        )
+    for place_id, (x, y) in dots.items():
+        helping = place_id in set(pairings.east)
+        canvas.ax.add_patch(
+            Circle((x, y), DOT_RADIUS, facecolor="#222222" if helping else "white", edgecolor="#222222", lw=1.2, zorder=4)
+        )
+    groups: dict[str, list[tuple[float, float]]] = {}
+    for place_id, xy in dots.items():
+        groups.setdefault(label_group(places, place_id), []).append(xy)
+    names = places.set_index("id")["name_en"]
+    labels = [
+        (wording.short_name(str(names[g])), float(np.mean([x for x, _ in xy])), float(np.mean([y for _, y in xy])))
+        for g, xy in groups.items()
+    ]
+    canvas.y += 0.02
+    _place_labels(canvas, labels, list(dots.values()), canvas.y + height)
+    canvas.y += height + 0.1
+    canvas.block("● helping place   ○ receiving place; each arrow runs from one to the other.", color=style.MUTED_COLOUR)
+    if in_words:
+        _in_words(canvas, outer, pairings, places, nested)
+    return positions
+
+
+def _pair_text(row, names: pd.Series, provinces: pd.Series) -> str:
+    east, west = wording.short_name(str(names[row.east])), wording.short_name(str(names[row.west]))
+    return f"{east} ({provinces[row.east]}) → {west} ({provinces[row.west]})"
+
+
+def _in_words(
+    canvas: style.Canvas, outer: pd.DataFrame, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict[str, list[str]]
+) -> None:
+    table = places.set_index("id")
+    names, provinces = table["name_en"], table["province"]
+    by_id = pairings.set_index("pairing_id", drop=False)
+    canvas.y += 0.06
+    for row in records(outer):
+        canvas.block(_pair_text(row, names, provinces), weight="bold", after=0)
+        canvas.block(
+            f"{RELATIONSHIP_SHORT.get(row.relationship, row.relationship)}, {wording.start_text(row._asdict())}",
+            color=TEXT_COLOURS.get(row.relationship, style.TEXT_COLOUR),
+            x=canvas.left + 0.15,
+            after=0,
+        )
+        for inner_id in nested.get(row.pairing_id, []):
+            if inner_id not in by_id.index:
+                continue
+            inner = next(records(by_id.loc[[inner_id]]))
+            east, west = wording.short_name(str(names[inner.east])), wording.short_name(str(names[inner.west]))
+            canvas.block(
+                f"within it: {east} → {west}, {wording.start_text(inner._asdict())}",
+                color=style.MUTED_COLOUR,
+                x=canvas.left + 0.15,
+                after=0,
+            )
+        canvas.y += 0.1
+
+
+def positions_table(pairings: pd.DataFrame, positions: dict[str, geography.Place]) -> pd.DataFrame:
+    """The drawn pairings with the positions of both ends, for the map's data download."""
+    columns: Sequence[str] = ["pairing_id", "east", "west", "relationship", "start_date"]
+    table = pairings[[c for c in columns if c in pairings]].copy()
+    table.insert(3, "helping_place", [positions[p].name_en for p in table["east"]])
+    table.insert(4, "receiving_place", [positions[p].name_en for p in table["west"]])
+    for end in ("east", "west"):
+        table[f"{end}_lon"] = [positions[p].lon for p in table[end]]
+        table[f"{end}_lat"] = [positions[p].lat for p in table[end]]
+    return table.reset_index(drop=True)
+
+
+SMALL_MAP_WIDTH = 4.5  # inches: a pairing page's map, as wide as the narrow drawing's column
+
+
+def pairing_locator(pairing_id: str, pairings: pd.DataFrame, places: pd.DataFrame, directory: Path) -> Chart:
+    """A pairing page's small map: the pairing and the pairings within it, with where both ends
+    lie; figures/pairings/<pairing_id>-map.svg and, beside it, the drawn ends' positions (.csv)."""
+    nested = nested_pairings(places, pairings)
+    shown = pairings[pairings.pairing_id.isin([pairing_id, *nested.get(pairing_id, [])])]
+    names = places.set_index("id")["name_en"]
+    row = pairings.set_index("pairing_id").loc[pairing_id]
+    title = f"Where {wording.short_name(str(names[row['east']]))} and {wording.short_name(str(names[row['west']]))} lie"
+    drawn: dict[str, geography.Place] = {}
+
+    def draw(layout: style.Layout) -> plt.Figure:
+        canvas = style.Canvas(layout)
+        canvas.header(title)
+        drawn.update(draw_map(canvas, shown, places, nested, min(canvas.width, SMALL_MAP_WIDTH), in_words=False))
+        canvas.block(geography.BOUNDARY_CREDIT, color=style.MUTED_COLOUR)
+        return canvas.finish()
+
+    name = f"{pairing_id}-map"
+    paths = {layout.name: style.save(draw(layout), name, directory, layout) for layout in style.LAYOUTS}
+    table = positions_table(shown, drawn)
+    write_chart_data(directory / f"{name}.csv", table, list(table.columns))
+    return Chart(name, paths[style.WIDE.name], table)

@@ -1,0 +1,97 @@
+"""The maps of who helps whom: positions read from the shipped boundary data (never typed), every
+helping and receiving place drawn, nested pairings shown as such, the data's source and licence
+named under the map, and the map light enough for a page."""
+
+import importlib.metadata
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from eastwest.charts import geography, maps, overview, style
+from eastwest.charts.base import read_chart_data
+from eastwest.core.errors import DataError
+from eastwest.dataset import load
+from eastwest.dataset.attribution import nested_pairings
+
+MAX_MAP_BYTES = 150_000
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("maps")
+    style.apply()
+    chart = overview.pairing_map(load.pairings(), load.places(), load.sources(), directory)
+    return directory, chart
+
+
+@pytest.mark.fast
+def test_the_boundary_data_is_the_locked_package_installed_offline():
+    assert importlib.metadata.version(geography.BOUNDARY_PACKAGE) == geography.BOUNDARY_VERSION
+    assert geography.BOUNDARY_VERSION in geography.BOUNDARY_CREDIT and "licence" in geography.BOUNDARY_CREDIT
+    outlines = geography.province_outlines()
+    assert len(outlines) >= 31 and all(len(ring) >= 4 for rings in outlines.values() for ring in rings)
+
+
+@pytest.mark.fast
+def test_each_place_is_drawn_inside_its_own_boundary():
+    """A position is its polygon's centroid: it lies within the province the place belongs to (a
+    typed or swapped coordinate would not), for every end of every pairing."""
+    places, pairings = load.places(), load.pairings()
+    ends = [*pairings.east, *pairings.west]
+    positions = geography.place_positions(places, ends)
+    outlines = geography.province_outlines()
+    for place_id in ends:
+        rings = outlines[geography.province_of(places, place_id)]
+        lon, lat = positions[place_id].lon, positions[place_id].lat
+        inside = [r for r in rings if r[:, 0].min() <= lon <= r[:, 0].max() and r[:, 1].min() <= lat <= r[:, 1].max()]
+        assert inside, f"{place_id} at {lon}, {lat} lies outside its province's outline"
+
+
+@pytest.mark.fast
+def test_a_place_the_boundary_data_does_not_know_is_a_data_error():
+    places = pd.DataFrame(
+        [{"id": "nowhere", "name_zh": "无此县", "name_en": "Nowhere", "level": "county", "province": "Jiangsu", "parent": ""}]
+    )
+    with pytest.raises(DataError, match="无此县"):
+        geography.place_positions(places, ["nowhere"])
+
+
+@pytest.mark.fast
+def test_simplifying_keeps_an_outline_within_its_tolerance():
+    angles = np.linspace(0, 2 * np.pi, 2000)
+    ring = np.column_stack([np.cos(angles) * 5, np.sin(angles) * 5])
+    simple = geography.simplify(ring, 0.05)
+    assert 8 < len(simple) < 200
+    radii = np.hypot(simple[:, 0], simple[:, 1])
+    assert np.allclose(radii, 5)  # kept points are points of the outline
+
+
+@pytest.mark.fast
+def test_the_overview_map_draws_boundaries_every_pairing_and_its_data_source(drawn):
+    directory, chart = drawn
+    pairings, places = load.pairings(), load.places()
+    nested = nested_pairings(places, pairings)
+    for layout in style.LAYOUTS:
+        svg = (directory / f"{chart.name}{layout.suffix}.svg").read_text(encoding="utf-8")
+        assert len(svg.encode()) < MAX_MAP_BYTES, f"{chart.name}{layout.suffix}: {len(svg.encode()):,} bytes"
+        assert svg.count("<path") > 40, "no boundaries drawn"
+        assert geography.BOUNDARY_PACKAGE in svg and "MIT licence" in svg
+        inner = [p for inners in nested.values() for p in inners]
+        if inner:
+            assert "within it:" in svg, "nested pairings are not shown as such"
+    table = read_chart_data(directory / f"{chart.name}.csv")
+    assert set(table["pairing"]) <= set(pairings.pairing_id)
+
+
+@pytest.mark.fast
+def test_a_pairing_page_map_lists_both_ends_with_their_positions(tmp_path):
+    style.apply()
+    pairings, places = load.pairings(), load.places()
+    pairing_id = pairings.pairing_id.iloc[0]
+    chart = maps.pairing_locator(pairing_id, pairings, places, tmp_path)
+    table = read_chart_data(tmp_path / f"{chart.name}.csv")
+    assert pairing_id in set(table["pairing_id"])
+    assert table[["east_lon", "east_lat", "west_lon", "west_lat"]].notna().all().all()
+    for layout in style.LAYOUTS:
+        assert (tmp_path / f"{chart.name}{layout.suffix}.svg").stat().st_size < MAX_MAP_BYTES
