@@ -40,11 +40,17 @@ def test_each_place_is_drawn_inside_its_own_boundary():
     ends = [*pairings.east, *pairings.west]
     positions = geography.place_positions(places, ends)
     outlines = geography.province_outlines()
+    checked = 0
     for place_id in positions:  # a place the boundary data lacks is left off (next test)
-        rings = outlines[geography.province_of(places, place_id)]
+        province = geography.province_of(places, place_id)
+        if not province:  # its province is not among places.yml's provinces: nothing to check it by
+            continue
+        checked += 1
+        rings = outlines[province]
         lon, lat = positions[place_id].lon, positions[place_id].lat
         inside = [r for r in rings if r[:, 0].min() <= lon <= r[:, 0].max() and r[:, 1].min() <= lat <= r[:, 1].max()]
         assert inside, f"{place_id} at {lon}, {lat} lies outside its province's outline"
+    assert checked > 0
 
 
 @pytest.mark.fast

@@ -219,6 +219,7 @@ def positions_table(pairings: pd.DataFrame, positions: dict[str, geography.Place
     """The drawn pairings with the positions of both ends, for the map's data download."""
     columns: Sequence[str] = ["pairing_id", "east", "west", "relationship", "start_date"]
     table = pairings[[c for c in columns if c in pairings]].copy()
+    table = table[table.east.isin(positions) & table.west.isin(positions)]  # the pairings drawn
     table.insert(3, "helping_place", [positions[p].name_en for p in table["east"]])
     table.insert(4, "receiving_place", [positions[p].name_en for p in table["west"]])
     for end in ("east", "west"):
