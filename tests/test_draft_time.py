@@ -221,10 +221,13 @@ def test_the_end_of_december_in_a_january_review_dates_its_stocks(reader):
     assert (fact(facts, "4个")["scope"], fact(facts, "4个")["period"]) == ("stock", "2021-12")
 
 
-def test_a_month_counted_up_to_in_the_lead_ends_the_year_so_far(reader):
-    text = "截至9月底,今年沿河新增转移就业3100人。\n今年以来,张家港为沿河举办招聘会12场。"
-    f = fact(reader(text, published="2021-10-08"), "12场")
-    assert f["period"] == "2021-01/2021-09"
+def test_a_month_counted_up_to_dates_its_own_paragraph_not_the_next(reader):
+    # data/annotations/README.md: the as-of month is the one the paragraph (or a heading) names,
+    # else the article's month
+    text = "截至9月底,今年沿河新增转移就业3100人,今年以来举办培训班8期。\n今年以来,张家港为沿河举办招聘会12场。"
+    facts = reader(text, published="2021-10-08")
+    assert fact(facts, "8期")["period"] == "2021-01/2021-09"
+    assert fact(facts, "12场")["period"] == "2021-01/2021-10"
 
 
 def test_a_plan_named_as_what_a_year_begins_is_not_a_span(reader):

@@ -82,7 +82,10 @@ def _opening_cue(text: str, para_start: int, article: tuple[int, int], rules: Ru
             role = _role(e, first, "", rules)
             # a year the lead makes its subject (2019年是…之年), or a section heading names (一、2019年
             # 工作开展情况; 三、2020年工作打算), frames what follows
-            framed = e.kind in YEAR_KINDS and (first[e.end : e.end + 1] == "是" or heading)
+            # a year-end review's lead that opens with its year (2022年，…) frames it too
+            review_year = article[0] if article[1] == 12 else article[0] - 1 if article[1] <= rules.review_months else 0
+            review_lead = first.strip().endswith(first[e.start : e.end]) and e.period == str(review_year)
+            framed = e.kind in YEAR_KINDS and (first[e.end : e.end + 1] == "是" or heading or review_lead)
             span = e.kind in SPAN_KINDS or framed or (e.kind in YEAR_KINDS and role == "since")
             if span and not e.comparison and int(e.period[:4]) >= article[0] - 1:
                 return Cue(e, role, "article", first)
@@ -114,11 +117,19 @@ def as_of(text: str, article: tuple[int, int], article_date: str, rules: Rules, 
     return max(months) if months else article_date
 
 
+def _as_of_text(spot: Spot, rules: Rules) -> str:
+    """Where the month a figure is as of may be named: its paragraph, and the headings above it
+    (张家港2021年1—9月工作情况); not another paragraph's 截至…月底."""
+    headings = [line for line in spot.text[: spot.para_start].split("\n") if rules.heading.match(line.strip())]
+    return "\n".join([*headings, spot.text[spot.para_start : spot.para_end]])
+
+
 def _lead_event(text: str, ctx: SourceContext, rules: Rules) -> TimeExpr | None:
-    """The days of the fair or meeting the article's first paragraph opens with (11月22日至24日，…举行)."""
-    lead = text[: text.find("\n")] if "\n" in text else text
-    first = re.split(f"[{CLAUSE_END}]", lead, maxsplit=1)[0]
-    days = [e for e in time_expressions(first, ctx.article_ym, rules) if e.kind == "day" and not e.comparison]
+    """The days of the fair or meeting the article's lead dates (11月22日至24日，…举行): its first
+    paragraph of sentences; a run of days before a single day."""
+    lead = next((line for line in text.split("\n") if "。" in line), "")
+    days = [e for e in time_expressions(lead, ctx.article_ym, rules) if e.kind == "day" and not e.comparison]
+    days.sort(key=lambda e: "/" not in e.period)
     return days[0] if days and rules.scope["fair_words"].search(lead) else None
 
 
@@ -158,12 +169,10 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     expr, role, where = (cue.expr, cue.role, cue.where) if cue else (None, "", "")
     article, start = ctx.article, ctx.start_for(p.fact.get("east"), p.fact.get("west"))
     year = article[:4]
-    now = _sentence_until(before, ctx, rules) or as_of(spot.text[spot.para_start : spot.para_end], ctx.article_ym, article, rules)
+    now = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules)
     # a running total runs to the article's date (data/annotations/README.md), or to a month its
     # own sentence or a run of months (1—10月) states
-    upto = _sentence_until(before, ctx, rules) or as_of(
-        spot.text[spot.para_start : spot.para_end], ctx.article_ym, article, rules, untils=False
-    )
+    upto = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules, untils=False)
     stated = expr.period if expr and expr.kind != "now" else ""
     kind = expr.kind if expr else ""  # a stated period has an expression: its kind
     inferred = expr.inferred if expr else True
@@ -253,7 +262,8 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
             if not expr.year_stated:
                 p.checks.append("the year of this date is not stated; inferred from the article's date")
             return "event", stated, inferred
-        if this_year and stated == year and now != f"{year}-12":
+        december = ctx.article_ym[1] == 12 or now == f"{year}-12"  # a year-end review: 今年, 全年 is the whole year
+        if this_year and stated == year and not december and not sc["allocation_words"].search(spot.clause_before):
             return "period_total", f"{year}-01/{now}", True  # 今年, 全年 in a report before December
         return "annual", stated, inferred
     if words.cues(before, sc["cumulative"]):

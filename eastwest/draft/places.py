@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from eastwest.annotate.mentions import MENTION
 from eastwest.draft.rules import Rules
@@ -127,6 +128,9 @@ def _pick(spot: Spot, role: str, mentions: list[Named], ctx: SourceContext, rule
             # 分别 (respectively) the n-th number after it belongs to the n-th place
             partners = {pr[role] for pr in ctx.pairings}
             ids = list(dict.fromkeys(n.place_id for n in listed if n.place_id in partners))
+            adjacent = all(re.fullmatch("[、和及与]", text[a.end : b.start]) for a, b in pairwise(listed))
+            if len(ids) < 2 and adjacent:  # a city and its district together (北京市、怀柔区到位资金): both credited
+                ids = list(dict.fromkeys(n.place_id for n in listed if _related(n.place_id, ctx)))
             respectively = rules.place_respectively.search(text, listed[-1].end, spot.start)
             if respectively and len(ids) >= 2:
                 nth = len(MENTION.findall(text, respectively.end(), spot.start))
@@ -205,7 +209,7 @@ def _receiving_partners(spot: Spot, east: Side, mentions: list[Named], ctx: Sour
 
 def choose_places(spot: Spot, theme: str, ctx: SourceContext, rules: Rules, checks: list[str]) -> tuple[Side, Side]:
     """East and west for one fact: place ids, lists of ids for several together, or None."""
-    mentions = list(named_places(spot.text, rules))
+    mentions = sorted([*named_places(spot.text, rules), *_self_references(spot.text, ctx, rules)], key=lambda n: n.start)
     picked = {role: _pick(spot, role, mentions, ctx, rules) for role in ROLES}
     east, west = picked["east"][0], picked["west"][0]
     if theme in rules.place_own_state_themes:
@@ -248,11 +252,31 @@ def _pairing(east: Side, west: Side, ctx: SourceContext) -> dict | None:
 
 
 def _complete(east: Side, west: Side, ctx: SourceContext) -> tuple[Side, Side]:
-    """Fill a side the sentence does not name from the one pairing that fits the side it names."""
+    """Fill a side the sentence does not name from the one pairing that fits the side it names, or
+    else from the one pairing of a place inside it (北京市's funds where the source pairs its 怀柔区)."""
     pairing = _pairing(east, west, ctx)
     if pairing:
         return east or pairing["east"], west or pairing["west"]
+    for role, other in (("east", "west"), ("west", "east")):
+        named, missing = (east, west) if role == "east" else (west, east)
+        if isinstance(named, str) and missing is None:
+            inside = {pr[other] for pr in ctx.pairings if named in _family(pr[role], ctx)}
+            if len(inside) == 1:
+                filled = inside.pop()
+                return (named, filled) if role == "east" else (filled, named)
     return east, west
+
+
+def _self_references(text: str, ctx: SourceContext, rules: Rules) -> list[Named]:
+    """我县, 本市, 我州: the one place of the source's pairings whose name ends so (a county's own
+    report says 我县 for itself)."""
+    out = []
+    sides = {(pr[role], role) for pr in ctx.pairings for role in ROLES}
+    for m in rules.place_self_reference.finditer(text):
+        fits = [(pid, role) for pid, role in sides if str(ctx.vocab.places[pid]["name_zh"]).endswith(m.group("kind"))]
+        if len(fits) == 1:
+            out.append(Named(m.start(), m.end(), fits[0][0], fits[0][1]))
+    return out
 
 
 def _owner(spot: Spot, mentions: list[Named], rules: Rules) -> str | None:

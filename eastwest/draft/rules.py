@@ -51,6 +51,7 @@ class Rules:
                 "state_words",
                 "event_verbs",
                 "added_words",
+                "allocation_words",
                 "state_after",
             ):
                 self.scope[key] = re.compile(self.scope[key])
@@ -92,6 +93,7 @@ class Rules:
             self.place_helped_cue = self._re(places["helped_cue"])
             self.several_partners = self._re(places["several_partners"])
             self.place_respectively = self._re(places["respectively"])
+            self.place_self_reference = self._re(places["self_reference"])
             self.one_counts_before = self._re(raw["one_counts"]["before"])
             self.one_counts_after = self._re(raw["one_counts"]["after"])
             self.part_of_total = self._re(raw["parts"]["cue"])
