@@ -124,7 +124,7 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
     not_achieved = chosen[chosen.status != "achieved"]
     lo, hi = chosen.sort_values("value").iloc[0], chosen.sort_values("value").iloc[-1]
     alt = (
-        f"Horizontal bar chart of {_alt_bar(lo)} reported for {pairing['label']}"
+        f"Horizontal bar chart of one amount reported for {pairing['label']}: {_alt_bar(lo)}"
         if len(chosen) == 1
         else (
             f"Horizontal bar chart of {len(chosen)} {kind} reported for {pairing['label']}, "
@@ -202,7 +202,7 @@ def _status_badge(row: pd.Series, statuses: dict[str, str]) -> str:
     words = (
         "quota: a rule or recurring commitment; outcome not reported"
         if row["status"] == "quota"
-        else f"{status_text(row)}, not achieved"
+        else f"{row['status']}, not achieved"
     )
     return f'<br><span class="fact-status" title="{escape(statuses.get(row["status"], ""))}">{escape(words)}</span>'
 
