@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from eastwest.core.paths import ProjectPaths
-from eastwest.draft.agreement import ARTICLE_SETS, agreement, agreement_markdown, set_agreement
+from eastwest.draft.agreement import ARTICLE_SETS, agreement, agreement_markdown, set_agreement, two_people
 
 
 def main() -> None:
@@ -21,6 +21,7 @@ def main() -> None:
     for name, relative in ARTICLE_SETS.items():
         if (clone / relative).is_dir():
             results[name] = set_agreement(clone / relative, paths)
+    results.update(two_people([clone / relative for relative in ARTICLE_SETS.values() if (clone / relative).is_dir()], paths))
     for result in results.values():  # which fields each fact got wrong: for tuning, not for the record
         for shares in result["per_source"].values():
             shares.pop("differences", None)

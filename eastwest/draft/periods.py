@@ -170,6 +170,14 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     article, start = ctx.article, ctx.start_for(p.fact.get("east"), p.fact.get("west"))
     year = article[:4]
     now = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules)
+    if (
+        cue
+        and expr
+        and expr.kind in YEAR_KINDS
+        and expr.period == str(ctx.article_ym[0] - 1)
+        and ctx.article_ym[1] <= rules.review_months
+    ):
+        now = f"{expr.period}-12"  # a January review of the year before: its counts are as of that December
     # a running total runs to the article's date (data/annotations/README.md), or to a month its
     # own sentence or a run of months (1—10月) states
     upto = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules, untils=False)
@@ -205,6 +213,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     one_act = expr is None or kind in ("day", "month") or review
     if one_act and sc["event_verbs"].search(spot.clause_before) and not strong and not re.search("达到?$", spot.clause_before):
         p.checks.append("scope event from a verb of one act (signed, donated); at which occasion?")
+        fair = _lead_event(spot.text, ctx, rules) if where in ("", "article") and not review else None
+        if fair:  # signed at the fair the article's lead dates
+            return "event", fair.period, fair.inferred
         return "event", (str(int(year) - 1) if review else stated) or article, True
     if review:
         return "annual", str(int(year) - 1), True
@@ -247,6 +258,8 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         if not stated or kind not in ("day", "month"):
             p.checks.append("scope event: which event, and when?")
         return "event", stated or article, not stated or inferred
+    if expr is not None and expr.kind == "now" and sc["held_before"].search(spot.clause_before):
+        return "stock", now, True  # 目前…挂职的干部有35名: a count at the article's date
     if expr is not None and (role == "until" or expr.kind == "now"):
         if (
             end[:4] == year
@@ -270,5 +283,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True
     if words.cues(before, sc["stock"]) or unit in sc["default_stock_units"]:
         return "stock", now or "unknown", True
+    fair = _lead_event(spot.text, ctx, rules) if where in ("", "article") else None
+    if fair:  # no cue of its own in an article about a fair its lead dates: a figure of the fair
+        p.checks.append("scope event: a figure of the fair or meeting the article's lead dates; is it?")
+        return "event", fair.period, fair.inferred
     p.checks.append("scope guessed as cumulative (no cue in the sentence)")
     return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True

@@ -102,7 +102,7 @@ def _in_list(text: str, named: Named, others: list[Named]) -> bool:
         a, b = sorted((named, other), key=lambda n: n.start)
         gap = text[a.end : b.start]
         # places each followed by its own number (毕节产品1.41亿元、黔南产品9600万元) are not a list
-        if len(gap) <= 12 and re.search(r"[、和及与]", gap) and not re.search(r"[，,；;。]", gap) and not MENTION.search(gap):
+        if len(gap) <= 12 and re.search(r"[、和及与·/]", gap) and not re.search(r"[，,；;。]", gap) and not MENTION.search(gap):
             return True
     return False
 
@@ -211,6 +211,10 @@ def choose_places(spot: Spot, theme: str, ctx: SourceContext, rules: Rules, chec
     """East and west for one fact: place ids, lists of ids for several together, or None."""
     mentions = sorted([*named_places(spot.text, rules), *_self_references(spot.text, ctx, rules)], key=lambda n: n.start)
     picked = {role: _pick(spot, role, mentions, ctx, rules) for role in ROLES}
+    partners = _partners(picked["east"][0], ctx)
+    a, b = spot.clause_bounds
+    if len(partners) >= 2 and picked["west"][1] != "clause" and _partner_group_named(spot.text, a, b, partners, rules):
+        picked["west"] = (partners, "clause")  # 到两州挂职, 两州120余家企业: the partners together
     east, west = picked["east"][0], picked["west"][0]
     if theme in rules.place_own_state_themes:
         # a fact about the place itself (its population, its poor counties): the owner named right

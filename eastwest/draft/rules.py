@@ -52,6 +52,7 @@ class Rules:
                 "event_verbs",
                 "added_words",
                 "allocation_words",
+                "held_before",
                 "state_after",
             ):
                 self.scope[key] = re.compile(self.scope[key])

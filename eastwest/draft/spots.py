@@ -17,6 +17,7 @@ SENTENCE_END = "。！？!?"
 PART_END = SENTENCE_END + "；;"
 CLAUSE_END = PART_END + "，,"
 ITEM_END = CLAUSE_END + "、"
+_DIGIT = re.compile(r"\d")  # an item of a list of figures holds a number of its own
 OPENING, CLOSING = "(（《【「", ")）》】」"
 QUOTES = '“”"「」‘’'
 _SUFFIX_QUALIFIER_WORDS = ("左右", "以上", "以内")  # after a mention; 余/多 are inside it already
@@ -63,9 +64,19 @@ class Spot:
 
     @property
     def item(self) -> str:
-        """The list item holding the number, from the 、 before it to the 、 or clause's end after it
-        (专业技术人才326名 in 选派干部41名、专业技术人才326名; 到山东就业315人 in 到山东就业315人、就近就业1420人)."""
-        return self.text[slice(*self._bounds(ITEM_END))]
+        """The list item holding the number, between the 、 that part it from other numbers' items
+        (专业技术人才326名 in 选派干部41名、专业技术人才326名; 到山东就业315人 in 到山东就业315人、就近就业1420人);
+        a 、 between nouns of one count (培训干部、医生和农牧民1900人次) parts nothing."""
+        a, b = self.clause_bounds
+        left = next(
+            (i + 1 for i in range(self.start - 1, a - 1, -1) if self.text[i] == "、" and _DIGIT.search(self.text, a, i)),
+            a,
+        )
+        right = next(
+            (i for i in range(self.end, b) if self.text[i] == "、" and _DIGIT.search(self.text, i, b)),
+            b,
+        )
+        return self.text[left:right]
 
     @property
     def sentence(self) -> str:
