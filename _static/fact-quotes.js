@@ -16,6 +16,21 @@
     return el.dataset.quote || "";
   }
 
+  // Chinese runs carry lang="zh": a screen reader voices them as Chinese.
+  const CHINESE_RUN = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+/g;
+  function appendText(el, text) {
+    let last = 0;
+    for (const run of text.matchAll(CHINESE_RUN)) {
+      el.append(text.slice(last, run.index));
+      const span = document.createElement("span");
+      span.lang = "zh";
+      span.textContent = run[0];
+      el.append(span);
+      last = run.index + run[0].length;
+    }
+    el.append(text.slice(last));
+  }
+
   function makeBox() {
     box = document.createElement("div");
     box.id = "fact-quote-box";
@@ -37,8 +52,12 @@
     box.replaceChildren();
     const quote = document.createElement("span");
     quote.className = "fact-quote-text";
-    if (el.matches("a.fact-link")) quote.lang = "zh";
-    quote.textContent = text;
+    if (el.matches("a.fact-link")) {
+      quote.lang = "zh";
+      quote.textContent = text;
+    } else {
+      appendText(quote, text);  // a highlight's fact: English, with Chinese names marked as Chinese
+    }
     box.appendChild(quote);
     if (withLink && el.href) {
       const go = document.createElement("a");

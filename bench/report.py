@@ -28,6 +28,8 @@ def target_text(step: str) -> str:
     limit, unit = TARGETS[step]
     if unit == "bytes":
         return f"<= {limit / (1024 * 1024):.1f} MB"
+    if unit == "B":
+        return f"<= {limit / 1e6:g} MB"
     return f"<= {limit:g}×" if unit == "x" else f"<= {limit:g} s"
 
 
@@ -124,6 +126,7 @@ def data_rows(table: Table, s: dict[str, Any]) -> None:
         pw["ok"],
         record=pw,
     )
+    page_rows(table, s)
     sy = s["synthetic_1000_build"]
     table.add(
         f"7 synthetic {sy['articles']} articles",
@@ -140,6 +143,34 @@ def data_rows(table: Table, s: dict[str, Any]) -> None:
     if sy["seconds"] is None:
         table.rows[-1] = (*table.rows[-1][:3], "MISSED (FAILED)")
         sy["target_met"] = False
+
+
+def page_rows(table: Table, s: dict[str, Any]) -> None:
+    """Steps 6b and 10: the heaviest page before images, and the slowest first content on a phone."""
+    pages = s.get("page_weight_max", {}).get("pages", [])
+    if pages and "before_images_bytes" in pages[0]:
+        top = max(pages, key=lambda r: r["before_images_bytes"])
+        shown = (
+            f"{top['before_images_bytes'] / 1e6:.2f} MB, {top['before_images_gzip_bytes'] / 1e6:.2f} MB gzipped ({top['page']})"
+        )
+        table.add("6b heaviest page before images", "before_images_max", top["before_images_bytes"], shown)
+    fc = s.get("first_content")
+    if fc is not None:
+        slowest = fc["slowest_ms"] / 1000 if fc["slowest_ms"] is not None else None
+        shown = f"{slowest:.2f} s ({fc['slowest_page']}; {len(fc['pages'])} page kinds)" if slowest is not None else fc["error"]
+        table.add("10 first content, slow-4G phone", "first_content_max", slowest, shown, fc["ok"], record=fc)
+
+
+def print_first_content(fc: dict[str, Any] | None) -> None:
+    if not fc or not fc["pages"]:
+        return
+    print(f"first content on a phone ({fc['conditions']}; median of {fc['runs']} first visits):")
+    for r in fc["pages"]:
+        shown = f"{r['fcp_ms']} ms" if r["fcp_ms"] is not None else "no paint"
+        print(
+            f"  {r['kind']:<24} {r['page']:<44} {shown:>9}  {r['transferred_bytes'] / 1024:.0f} KB sent"
+            + ("" if r["ok"] else "  MISSED")
+        )
 
 
 def scaling_rows(table: Table, sc: dict[str, Any]) -> None:

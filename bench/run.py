@@ -32,6 +32,11 @@ Steps:
   9. scaling curve: the whole book (cold `make book`) with 5, 50 and 200 synthetic sources (the
      generator of step 7, in a temporary copy): build time, seconds per added source, and the
      largest page; `--scaling 5,50` chooses the sizes, `--scaling ''` skips the step.
+ 10. first content on a phone (bench/first_content.py): one page of each kind of the site step 6
+     built, served gzipped, opened in headless Chromium with Lighthouse's slow-4G network (150 ms,
+     1.6 Mbps down, 750 kbps up), a 390-px viewport and a 4x CPU slowdown; the median First
+     Contentful Paint of 3 first visits. `bench/run.py --only pages` builds the book once and
+     runs steps 6 and 10 alone.
 
 Results: a table on stdout and bench/results.json (keys sorted). `--quick` is a smoke check of the
 bench itself: step 4 and one warm rebuild (after an untimed first build), no sample book; it
@@ -58,9 +63,21 @@ from pathlib import Path
 from typing import Any
 
 from drafting import draft_agreement, draft_rows, print_draft_summary
+from first_content import first_content
 from pages import heaviest, page_weights
 from rebuilds import add_source_rebuild, figure_mtimes, touch_code, touch_markdown
-from report import HEADER, Row, missed_steps, print_page_weights, print_scaling_details, print_table, result_rows
+from report import (
+    HEADER,
+    Row,
+    Table,
+    missed_steps,
+    page_rows,
+    print_first_content,
+    print_page_weights,
+    print_scaling_details,
+    print_table,
+    result_rows,
+)
 from scaling import scaling_curve
 from settings import JUPYTER_BOOK, PROJECT, PYTHON, REPEAT, RESULTS, SCALING_SIZES, SYNTHETIC_ARTICLES
 from synthetic import synthetic_build
@@ -79,7 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(map(str, SCALING_SIZES)),
         help="numbers of sources for the scaling curve, comma-separated ('' skips it)",
     )
-    parser.add_argument("--only", choices=["draft"], help="run one step alone (draft: step 8, the drafting agreement)")
+    parser.add_argument(
+        "--only",
+        choices=["draft", "pages"],
+        help="run one step alone (draft: step 8, the drafting agreement; pages: steps 6 and 10, page weights and first content)",
+    )
     parser.add_argument(
         "--quick", action="store_true", help="smoke check: step 4 and one warm rebuild only; bench/results.json is not written"
     )
@@ -110,6 +131,8 @@ def run_all(b: Bench, args: argparse.Namespace) -> int:
     results = new_results(head, dirty)
     if getattr(args, "only", None) == "draft":
         return run_draft_only(b, results)
+    if getattr(args, "only", None) == "pages":
+        return run_pages_only(b, results)
     if args.quick:
         return run_quick(b, results)
 
@@ -127,6 +150,7 @@ def run_all(b: Bench, args: argparse.Namespace) -> int:
     steps["data_build"] = data_build(b)
     steps["nbmake"] = nbmake(b)
     steps["page_weight_max"] = page_weight_max(b)
+    steps["first_content"] = first_content(b.clone / "_build" / "html")
     steps["synthetic_1000_build"] = synthetic_build(b, args.articles)
     steps["draft_agreement"] = draft_agreement(b)
     sizes = tuple(int(n) for n in args.scaling.split(",") if n.strip())
@@ -254,6 +278,7 @@ def report(results: dict[str, Any]) -> None:
     print_table(rows)
     print()
     print_page_weights(s["page_weight_max"]["pages"])
+    print_first_content(s.get("first_content"))
     if s["synthetic_1000_build"]["error"]:
         print(f"\nsynthetic build error: {s['synthetic_1000_build']['error']}")
     print_scaling_details(s.get("scaling", {}).get("points", []))
@@ -283,6 +308,26 @@ def run_draft_only(b: Bench, results: dict[str, Any]) -> int:
     write_results(previous)
     print(f"wrote {RESULTS.relative_to(PROJECT)} (step 8 only)")
     return 0
+
+
+def run_pages_only(b: Bench, results: dict[str, Any]) -> int:
+    """`--only pages`: steps 6 and 10 on one build; their results replace the steps' in bench/results.json."""
+    steps = results["steps"]
+    steps["page_weight_max"] = page_weight_max(b)
+    steps["first_content"] = first_content(b.clone / "_build" / "html")
+    table = Table()
+    page_rows(table, steps)
+    print()
+    print_table(table.rows)
+    print()
+    print_page_weights(steps["page_weight_max"]["pages"])
+    print_first_content(steps["first_content"])
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"steps": {}}
+    previous.setdefault("steps", {}).update({k: steps[k] for k in ("page_weight_max", "first_content")})
+    previous["pages_measured"] = {"commit": results["commit"], "date": results["machine"]["date"]}
+    write_results(previous)
+    print(f"wrote {RESULTS.relative_to(PROJECT)} (steps 6 and 10 only)")
+    return 0 if steps["first_content"]["ok"] else 1
 
 
 def run_quick(b: Bench, results: dict[str, Any]) -> int:

@@ -28,6 +28,8 @@ TARGETS = {  # step -> (limit, unit) ; the check is value <= limit
     "warm_ratio": (1.5, "x"),  # warm make book, nothing changed / sample book built again
     "data_build": (3.0, "s"),
     "page_weight_max": (1.5 * 1024 * 1024, "bytes"),
+    "before_images_max": (900_000, "B"),  # the heaviest page before images (tests/test_browser.py holds it too)
+    "first_content_max": (2.0, "s"),  # the slowest page kind's first content on a slow-4G phone, gzipped
     "synthetic_1000_build": (60.0, "s"),
     "scaling_page_weight": (1.5 * 1024 * 1024, "bytes"),  # the largest page at the largest size
     "scaling_growth": (1.25, "x"),  # seconds per source, largest step / first step (<= 1: linear or better)

@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return print_review(review_source(args.source_id))
         elif args.command == "agreement":
-            from eastwest.draft.agreement import print_agreement
+            from eastwest.draft.agreement_report import print_agreement
 
             print_agreement(args.sets, per_source=args.per_source or args.differences, differences=args.differences)
         elif args.command == "draft":

@@ -360,13 +360,6 @@ def phone(browser, origin):
     yield from page_at(browser, PHONE)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_no_page_is_wider_than_a_phone(phone, origin, page):
-    phone.goto(f"{origin}/{quote(page)}.html")
-    width = phone.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page}: {width}px wide at {PHONE['width']}px; too wide: {phone.evaluate(WIDEST)}"
-
-
 # --- The fact explorer ---------------------------------------------------------------------------
 
 
@@ -843,9 +836,6 @@ PAGE_BYTES = """() => {
           files: resources.map(r => [r.name.split("?")[0].split("/").pop(), r.decodedBodySize])};
 }"""
 MAX_PAGE_BYTES = 900_000
-# Pages over the limit by their own content, not the site's furniture: the method page's chart
-# gallery with the facts behind each chart. Strict: when it gets lighter, this set must shrink.
-OVER_BY_CONTENT = {"method"}
 
 
 @pytest.mark.parametrize("page", [*PAGES, *(["search"] if "search" not in PAGES else [])])
@@ -862,9 +852,6 @@ def test_every_page_weighs_under_900_kb_before_images(browser, origin, page):
     assert "fontawesome.js" not in names and not any(n.endswith((".woff2", ".ttf")) and "fa-" in n for n in names), names
     assert ("searchindex.js" in names) == (page == "search"), f"{page}: the search index loads only on the search page"
     heaviest = sorted(weight["files"], key=lambda f: -f[1])[:3]
-    if page in OVER_BY_CONTENT:
-        assert weight["total"] >= MAX_PAGE_BYTES, f"{page} is now under the limit: take it out of OVER_BY_CONTENT"
-        pytest.xfail(f"{page}: {weight['total']:,} bytes before images, over by its own content")
     assert weight["total"] < MAX_PAGE_BYTES, f"{page}: {weight['total']:,} bytes before images; heaviest {heaviest}"
 
 
@@ -875,26 +862,11 @@ CONTRAST = "\n".join(  # the function, without its leading comment (Playwright e
 )
 
 
-@pytest.mark.parametrize("mode", ["light", "dark"])
-@pytest.mark.parametrize("page", PAGES)
-def test_text_keeps_its_contrast_in_light_and_dark_mode(browser, origin, page, mode):
-    """Every text in the page's content (the project's own colours: tables, marks, labels,
-    toggles) has WCAG AA contrast against what is behind it, in the mode the theme's switch sets."""
-    context = browser.new_context(viewport=LAPTOP, service_workers="block")
-    context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
-    tab = context.new_page()
-    tab.goto(f"{origin}/{quote(page)}.html", wait_until="load")
-    assert tab.evaluate("document.documentElement.dataset.theme") == mode
-    low = tab.evaluate(CONTRAST, "article.bd-article")
-    if mode == "dark":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=str(SCREENSHOTS / f"{page.replace('/', '__')}.dark.png"), animations="disabled", caret="hide")
-    context.close()
-    assert not low, f"{page} ({mode}): {len(low)} texts below AA contrast, e.g. {low[:5]}"
+# Every page at both widths in both modes: tests/test_browser_widths.py (overflow, text size, contrast).
 
 
 def test_the_contrast_check_fails_on_grey_text_in_dark_mode(laptop):
-    """The measurement above, on a page with #555 text on the theme's dark background."""
+    """The contrast check (tests/test_browser_widths.py), on a page with #555 text on the theme's dark background."""
     laptop.set_content('<article class="bd-article" style="background:#121212"><p style="color:#555">low</p></article>')
     low = laptop.evaluate(CONTRAST, "article.bd-article")
     assert len(low) == 1 and "low" in low[0], low

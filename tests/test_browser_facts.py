@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Page
 from test_browser import (  # noqa: F401  (browser and origin: fixtures used by name)
     CHAPTER_PAGES,
+    CHINESE_WITHOUT_LANG,
     HTML,
     PHONE,
     SOURCE_PAGES,
@@ -270,3 +271,29 @@ def test_back_links_go_to_where_the_number_is_used_and_are_big_enough_to_tap(pho
     assert phone.locator(f"[id='{anchor}']").is_visible(), f"#{anchor} is hidden (in a closed section?)"
     ok, where = _in_view_below_header(phone, anchor)
     assert ok, where
+
+
+# --- Chinese written by the scripts (issue 19, finding 10) ---------------------------------------
+
+
+def test_chinese_the_scripts_write_is_marked_as_chinese(laptop, origin):
+    """The explorer's rows and cards and the boxes that open a number's quote or a highlight's
+    fact are written by scripts: their Chinese carries lang="zh" too, so a screen reader voices it
+    as Chinese."""
+    laptop.goto(f"{origin}/{EXPLORER}?q=%E6%B2%BF%E6%B2%B3")  # 沿河: rows whose texts hold Chinese names
+    _shown(laptop)
+    laptop.wait_for_function("() => document.querySelector('#explorer-table tbody tr td:nth-child(2)')?.textContent.length > 0")
+    assert laptop.locator("#explorer-table tbody tr").count() > 0
+    unmarked = laptop.evaluate(CHINESE_WITHOUT_LANG)
+    assert not unmarked, f'explorer: Chinese without lang="zh": {unmarked[:5]}'
+    pages = [(CHAPTER_PAGES[0], "a.fact-link"), *[(page, "mark.fact") for page in SOURCE_PAGES[:1]]]
+    for page, selector in pages:
+        laptop.goto(f"{origin}/{page}.html")
+        opened = 0
+        for element in laptop.locator(f"{selector}:visible").all()[:20]:
+            element.hover()
+            laptop.locator("#fact-quote-box").wait_for(state="visible")
+            unmarked = laptop.evaluate(CHINESE_WITHOUT_LANG)
+            assert not unmarked, f'{page}, the box of a {selector}: Chinese without lang="zh": {unmarked[:5]}'
+            opened += 1
+        assert opened, f"{page}: no {selector} to open"

@@ -302,3 +302,15 @@ def test_the_aid_chart_draws_one_bar_for_the_group_and_credits_the_city(built, t
     assert drawn.loc[CITY["id"], "programme_label"] == "Tianjin (city) → Yutian"
     svg = chart.path.read_text(encoding="utf-8")
     assert "Pingquan, together" in svg and "Tianjin (city) → Yutian" in svg
+
+
+def test_a_province_and_its_city_together_for_the_citys_pairing_are_that_pairings_figure():
+    # 福建省、福州市两级投入…: both helpers credited together, one pairing's figure (not a group of the
+    # pairing with itself, which no page or chart can place)
+    places = pd.DataFrame(
+        [("fujian", "Fujian", "", ""), ("fuzhou", "Fuzhou", "", "fujian"), ("dingxi", "Dingxi", "", "")],
+        columns=["id", "name_en", "parent", "within"],
+    )
+    pairings = pd.DataFrame([("fuzhou-dingxi", "fuzhou", "dingxi")], columns=["pairing_id", "east", "west"])
+    both = Attributor(places, pairings, {"s": ["fuzhou-dingxi"]}).attribute("s", "fujian;fuzhou", "dingxi")
+    assert both.programme == "fuzhou-dingxi" and "Fujian" in both.label and "Fuzhou" in both.label

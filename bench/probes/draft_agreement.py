@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from eastwest.core.paths import ProjectPaths
-from eastwest.draft.agreement import ARTICLE_SETS, agreement, agreement_markdown, set_agreement, two_people
+from eastwest.draft.agreement import ARTICLE_SETS, agreement, agreement_markdown, set_agreement
+from eastwest.draft.annotators import two_people
 
 
 def main() -> None:

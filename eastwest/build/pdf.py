@@ -6,7 +6,12 @@ Printed as a reader expects a report: A4 pages numbered "page / pages" in the fo
 collapsed section (`<details>`, e.g. the facts behind a chart) opened, since paper cannot expand
 it; the fact explorer's table drawn in full (its form is screen-only, _static/custom.css). The
 finished PDF is also copied into the site (_build/html/report.pdf), which links it from every
-page (eastwest.sphinx_ext.site_furniture)."""
+page (eastwest.sphinx_ext.site_furniture).
+
+Never a stale edition: beside the PDF is recorded the inputs digest of the site it was printed
+from (_build/pdf/report.inputs, the `site` build stamp); `make book` publishes the PDF with a site
+built from the same inputs only (`publish`, called by eastwest.build.update), and otherwise leaves
+it out and says `make pdf` prints the current one."""
 
 from __future__ import annotations
 
@@ -14,11 +19,15 @@ import shutil
 import sys
 from pathlib import Path
 
+from eastwest.build import stamps
 from eastwest.core.paths import PROJECT
 
+PRINTED = Path("_build") / "pdf" / "report.pdf"  # relative to the project's root
+PRINTED_FROM = PRINTED.with_suffix(".inputs")  # the inputs digest of the site it was printed from
+SITE_COPY = Path("_build") / "html" / "report.pdf"
 SINGLE_HTML = PROJECT.root / "_build" / "singlehtml" / "index.html"
-PDF = PROJECT.root / "_build" / "pdf" / "report.pdf"
-SITE_PDF = PROJECT.html / "report.pdf"
+PDF = PROJECT.root / PRINTED
+SITE_PDF = PROJECT.root / SITE_COPY
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
 PAGE_NUMBERS = (
     '<div style="font-size:8pt;width:100%;text-align:center;color:#444;">'
@@ -26,10 +35,16 @@ PAGE_NUMBERS = (
 )
 TIMEOUT_MS = 600_000
 
-# Run in the page before printing: open every collapsed section and draw every row of the fact
+# Run in the page before printing: open every collapsed section, load every image and draw every row of the fact
 # explorer (it draws 200 at a time on screen). Returns the number of explorer rows drawn.
 PREPARE = """async () => {
   document.querySelectorAll("details").forEach(d => { d.open = true; });
+  const images = Array.from(document.images).filter(img => !img.complete);  // the site loads them lazily
+  images.forEach(img => { img.loading = "eager"; });
+  await Promise.all(images.map(img => new Promise(done => {
+    img.addEventListener("load", done, {once: true});
+    img.addEventListener("error", done, {once: true});
+  })));
   const more = () => document.querySelector("button.explorer-more:not([hidden])");
   for (let i = 0; i < 1000 && more(); i++) {
     const before = document.querySelectorAll("#explorer-table tbody tr").length;
@@ -96,10 +111,33 @@ def print_pdf(single_html: Path = SINGLE_HTML, pdf: Path = PDF, site_pdf: Path |
         print("error: Chromium wrote no PDF", file=sys.stderr)
         return 1
     partial.replace(pdf)
+    site = stamps.read(PROJECT.root, "site")
+    printed_from = pdf.with_suffix(".inputs")
+    if site and pdf == PDF:
+        printed_from.write_text(site["inputs"], encoding="utf-8")
+    else:
+        printed_from.unlink(missing_ok=True)  # not printed from a site `make book` stamped
     if site_pdf is not None and site_pdf.parent.is_dir():
         shutil.copyfile(pdf, site_pdf)  # published with the site, which links it from every page
+        if site and site_pdf == SITE_PDF:  # the site is as built, with its PDF: a warm `make book` leaves it
+            site["outputs"] = stamps.digest(PROJECT.root, [p for p in SITE_PDF.parent.rglob("*") if p.is_file()])
+            stamps.write(PROJECT.root, "site", site)
     print(f"PDF edition written to {pdf.relative_to(PROJECT.root)} ({pdf.stat().st_size / 1e6:.1f} MB)")
     return 0
+
+
+def publish(root: Path, site_inputs: str) -> bool:
+    """Copy the printed PDF into a site just built from `site_inputs` if it was printed from the
+    same inputs; otherwise make sure the site has none, and say how to print the current one."""
+    printed, printed_from, site_copy = root / PRINTED, root / PRINTED_FROM, root / SITE_COPY
+    current = printed.is_file() and printed_from.is_file() and printed_from.read_text(encoding="utf-8") == site_inputs
+    if current:
+        shutil.copyfile(printed, site_copy)
+        return True
+    site_copy.unlink(missing_ok=True)
+    why = "was printed from older inputs" if printed.is_file() else "has not been printed"
+    print(f"PDF edition not published with the site: it {why}; `make pdf` prints the current one")
+    return False
 
 
 if __name__ == "__main__":

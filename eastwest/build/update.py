@@ -33,7 +33,7 @@ import sys
 import time
 from pathlib import Path
 
-from eastwest.build import stamps
+from eastwest.build import pdf, stamps
 from eastwest.build.sphinx_pass import COMMAND
 
 BUILD = Path("_build")
@@ -262,6 +262,7 @@ def update_site(root: Path, force: bool = False, warm: WarmSphinx | None = None)
     returncode = warm.go() if warm is not None else run_sphinx(root)
     if returncode != 0:
         raise SystemExit(returncode)
+    pdf.publish(root, inputs)  # the PDF edition, if printed from these very inputs
     stamps.write(root, "site", {"inputs": inputs, "outputs": stamps.digest(root, site_outputs(root))})
     return True
 

@@ -156,6 +156,13 @@ class Attributor:
         if len(distinct) == 1:  # towns of one county together: the county pairing's figure
             return self._single(distinct[0])
         members = tuple(dict.fromkeys(u.pairing for u in distinct))
+        if len(members) == 1 and any(u.unit == members[0] for u in distinct):
+            # a province and its city together (福建省、福州市两级) for the city's one pairing: that
+            # pairing's figure, its label naming both helpers
+            pairing = members[0]
+            return Attribution(
+                pairing, group_label(self._names(easts), self._names(wests)) if easts != [""] else self.label_of[pairing]
+            )
         east_names = self._names(easts) if easts != [""] else self._names([self.east_of[p] for p in members])
         west_names = self._names(wests) if wests != [""] else self._names([self.west_of[p] for p in members])
         if easts != [""] and len(easts) == 1:

@@ -41,7 +41,7 @@ TARGETS = {
 }
 
 
-def _span(text: str, quote: str, number: str | None) -> tuple[int, int] | None:
+def span_of(text: str, quote: str, number: str | None) -> tuple[int, int] | None:
     if not number:
         return None
     q = text.find(quote)
@@ -51,13 +51,13 @@ def _span(text: str, quote: str, number: str | None) -> tuple[int, int] | None:
     return (q + n, q + n + len(str(number))) if n >= 0 else None
 
 
-def _same_value(a, b) -> bool:
+def same_value(a, b) -> bool:
     if a in (None, "") or b in (None, ""):
         return a in (None, "") and b in (None, "")
     return Decimal(str(a)) == Decimal(str(b))
 
 
-def _side(value) -> tuple[str, ...]:
+def side_key(value) -> tuple[str, ...]:
     """A side of a fact as a comparable key: one place, several together (any order), or none."""
     if value in (None, ""):
         return ()
@@ -98,7 +98,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
             ok = text.count(quote) == 1 and quote.count(number) == 1 and "\n" not in quote
             not_verbatim += not ok
             unflagged += not ok and CHECK not in f  # a quote it could not make unique, not flagged for review
-            spans.append(_span(text, quote, number))
+            spans.append(span_of(text, quote, number))
             probe = {k: v for k, v in f.items() if k != CHECK}
             try:
                 validate_fact(probe, text, vocab, record.fact_prefix, path)
@@ -115,7 +115,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
         differences = []
         for fact in curated.get("facts") or []:
             curated_n += 1
-            span = _span(text, str(fact.get("quote")), fact.get("number"))
+            span = span_of(text, str(fact.get("quote")), fact.get("number"))
             if span is None:
                 continue  # a number lost by the source: nothing to draft from
             with_number += 1
@@ -127,12 +127,12 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
             matched_n += 1
             proposal = proposals[hit]
             right = {
-                "value": _same_value(proposal["value"], fact.get("value"))
-                and _same_value(proposal["value_high"], fact.get("value_high")),
+                "value": same_value(proposal["value"], fact.get("value"))
+                and same_value(proposal["value_high"], fact.get("value_high")),
                 **{k: proposal.get(k) == fact.get(k) for k in MEASURED if k not in ("value", "period", "east", "west")},
                 "period": str(proposal.get("period")) == str(fact.get("period")),
-                "east": _side(proposal.get("east")) == _side(fact.get("east")),
-                "west": _side(proposal.get("west")) == _side(fact.get("west")),
+                "east": side_key(proposal.get("east")) == side_key(fact.get("east")),
+                "west": side_key(proposal.get("west")) == side_key(fact.get("west")),
             }
             for k, ok in right.items():
                 totals[k] += ok
@@ -174,7 +174,7 @@ def agreement(paths: ProjectPaths = PROJECT, only: set[str] | None = None) -> di
         "proposed_exclusions": excl_n,
         "proposed_exclusions_same_reason_as_curated": excl_agree,
     }
-    return _with_shares(counts, per_source)
+    return with_shares(counts, per_source)
 
 
 COUNTS = (
@@ -190,7 +190,7 @@ COUNTS = (
 )
 
 
-def _with_shares(counts: dict, per_source: dict) -> dict:
+def with_shares(counts: dict, per_source: dict) -> dict:
     """The result of a measurement: its counts, the shares in percent and the targets met."""
     with_number, matched = counts["curated_facts_with_number"], counts["curated_facts_matched"]
     shares = {
@@ -212,7 +212,7 @@ def combined(results: list[dict]) -> dict:
     """Several measurements as one (counts added, shares recomputed)."""
     counts: dict = {k: sum(r[k] for r in results) for k in COUNTS}
     counts["field_hits"] = {f: sum(r["field_hits"][f] for r in results) for f in MEASURED}
-    return _with_shares(counts, {sid: v for r in results for sid, v in r["per_source"].items()})
+    return with_shares(counts, {sid: v for r in results for sid, v in r["per_source"].items()})
 
 
 def _pct(n: int, d: int) -> float:
@@ -299,39 +299,3 @@ def agreement_markdown(results: dict[str, dict], measured_on: str) -> str:
             + (f"; it falls short on {', '.join(missed)}." if missed else "."),
         ]
     return "\n".join(lines) + "\n"
-
-
-def two_people(set_dirs: list[Path], paths: ProjectPaths = PROJECT) -> dict[str, dict]:
-    """The column of two people's agreement (eastwest.draft.annotators) over the sets' articles that a
-    second annotator annotated blind, if any."""
-    from eastwest.draft.annotators import annotators_agreement  # it builds on this module's matching
-
-    found = [r for d in set_dirs if (r := annotators_agreement(d, paths))]
-    return {TWO_PEOPLE: combined(found)} if found else {}
-
-
-def print_agreement(
-    set_dirs: list[Path], per_source: bool = False, differences: bool = False, paths: ProjectPaths = PROJECT
-) -> None:
-    """Print the agreement table for the project's sources and each article set (default: the project's sets)."""
-    results = {"Seeds": agreement(paths)}
-    if not set_dirs:
-        set_dirs = [
-            paths.root / rel for rel in ARTICLE_SETS.values() if (paths.root / rel).is_dir() and articles(paths.root / rel)
-        ]
-    for set_dir in set_dirs:
-        name = next((n for n, rel in ARTICLE_SETS.items() if (paths.root / rel).resolve() == set_dir.resolve()), set_dir.name)
-        results[name] = set_agreement(set_dir, paths)
-    results.update(two_people(set_dirs, paths))
-    print("\n".join(agreement_table(results)))
-    if per_source:
-        for name, result in results.items():
-            if name in ("Held-out", TWO_PEOPLE):  # held-out: shown only in total, nobody tunes on it
-                continue
-            print(f"\n{name}:")
-            for sid, shares in result["per_source"].items():
-                cells = " ".join(f"{k} {v:.0f}" for k, v in shares.items() if isinstance(v, float))
-                print(f"  {sid}: {shares['curated_facts_with_number']} facts, {shares['proposed_facts']} proposed; {cells}")
-                if differences:
-                    for fact_id, field, drafted, curated in shares["differences"]:
-                        print(f"      {fact_id}  {field}: drafted {drafted!r}, curated {curated!r}")

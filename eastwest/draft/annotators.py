@@ -11,7 +11,7 @@ from pathlib import Path
 
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.core.yamlio import load_yaml
-from eastwest.draft.agreement import COUNTS, MEASURED, _same_value, _side, _span, _with_shares
+from eastwest.draft.agreement import COUNTS, MEASURED, TWO_PEOPLE, combined, same_value, side_key, span_of, with_shares
 from eastwest.draft.article_sets import articles, overlay_project
 from eastwest.draft.source_context import clean_source
 from eastwest.sources.provenance import load_records
@@ -24,11 +24,11 @@ def _compare(text: str, gold: list[dict], other: list[dict]) -> dict:
     counts: dict = {k: 0 for k in COUNTS}
     counts["field_hits"] = {f: 0 for f in MEASURED}
     counts["proposed_facts"] = len(other)
-    spans = [_span(text, str(f.get("quote")), f.get("number")) for f in other]
+    spans = [span_of(text, str(f.get("quote")), f.get("number")) for f in other]
     used = set()
     for fact in gold:
         counts["curated_facts"] += 1
-        span = _span(text, str(fact.get("quote")), fact.get("number"))
+        span = span_of(text, str(fact.get("quote")), fact.get("number"))
         if span is None:
             continue
         counts["curated_facts_with_number"] += 1
@@ -40,9 +40,9 @@ def _compare(text: str, gold: list[dict], other: list[dict]) -> dict:
         o = other[hit]
         for k in MEASURED:
             if k == "value":
-                ok = _same_value(o.get("value"), fact.get("value"))
+                ok = same_value(o.get("value"), fact.get("value"))
             elif k in ("east", "west"):
-                ok = _side(o.get(k)) == _side(fact.get(k))
+                ok = side_key(o.get(k)) == side_key(fact.get(k))
             else:
                 ok = str(o.get(k)) == str(fact.get(k))
             counts["field_hits"][k] += ok
@@ -73,4 +73,11 @@ def annotators_agreement(set_dir: Path, paths: ProjectPaths = PROJECT) -> dict |
                 total[k] += counts[k]
             for f in MEASURED:
                 total["field_hits"][f] += counts["field_hits"][f]
-    return None if total is None else _with_shares(total, per_source)
+    return None if total is None else with_shares(total, per_source)
+
+
+def two_people(set_dirs: list[Path], paths: ProjectPaths = PROJECT) -> dict[str, dict]:
+    """The column of two people's agreement  over the sets' articles that a
+    second annotator annotated blind, if any."""
+    found = [r for d in set_dirs if (r := annotators_agreement(d, paths))]
+    return {TWO_PEOPLE: combined(found)} if found else {}

@@ -100,6 +100,11 @@ def in_report_order(facts: pd.DataFrame, sources: pd.DataFrame, indicators: pd.D
 
 # --- The chart ------------------------------------------------------------------------------------
 
+NO_OWN_FIGURES_CHART = (
+    "*No chart: the sources give no figure of this pairing's own; the figures reported for it together "
+    "with other pairings, or credited to another level of the helping side, are in the tables below.*\n"
+)
+
 
 def _alt_bar(row: pd.Series) -> str:
     """One bar as the alt text names it: 'about ¥120 m (Fiscal aid funds, planned)' — a plan or a
@@ -285,11 +290,15 @@ def _theme_sections(facts: pd.DataFrame, sources: pd.DataFrame, indicators: pd.D
     return parts
 
 
-def _sources_list(chosen: pd.DataFrame, facts: pd.DataFrame) -> str:
+def _sources_list(chosen: pd.DataFrame, facts: pd.DataFrame, shown: dict[str, int] | None = None) -> str:
     items = []
     for _, s in chosen.iterrows():
         n = int((facts.source_id == s["source_id"]).sum())
+        beside = (shown or {}).get(s["source_id"], 0)
         count = f"{n} fact{'s' if n != 1 else ''} on this pairing" if n else "names the pairing; no facts on it"
+        if beside:
+            together = f"{beside} fact{'s' if beside != 1 else ''} reported with other pairings or levels"
+            count = f"{n} fact{'s' if n != 1 else ''} on this pairing, {together}" if n else together
         items.append(
             f'<li>{_source_link(s)}: <span lang="zh">{escape(s["title_zh"] or "(untitled)")}</span><br>'
             f"<small>{escape(s['title_en'])} · {count}</small></li>"
@@ -325,7 +334,7 @@ def profile_markdown(
         indicator_sections=_theme_sections(facts, sources, indicators, statuses),
         key_numbers=key_numbers(pairing, facts, len(speaking), shared.count, FROM_DIR),
         shared_sections=shared.sections,
-        sources_list=_sources_list(speaking, facts),
+        sources_list=_sources_list(speaking, facts, dict(shared.by_source)),
     )
 
 
@@ -341,6 +350,7 @@ class SharedFigures:
     count: int = 0
     sections: tuple[str, ...] = ()
     nesting: tuple[tuple[str, str], ...] = ()
+    by_source: tuple[tuple[str, int], ...] = ()  # source id -> figures of it shown beside the own
 
 
 def shown_beside(pairing_id: str, facts: pd.DataFrame) -> pd.DataFrame:
@@ -392,7 +402,8 @@ def shared_figures(
         sections.append(
             f"## Reported for {escape(unit['programme_label'].iloc[0])}\n\n"
             f'<p class="shared-note">{_shared_note(pairing, unit, labels, profiled)}</p>\n\n'
-            + indicator_table(unit, sources, statuses)
+            # every figure of the unit, by indicator (a helper's summary can give many for its partners)
+            + theme_table(unit, sources, indicators, statuses)
             + "\n"
         )
     nesting = []
@@ -401,7 +412,8 @@ def shared_figures(
         nesting.append(("Part of", " · ".join(_pairing_link(o, labels, profiled) for o in outer)))
     if nested.get(pid):
         nesting.append(("Pairings within it", " · ".join(_pairing_link(i, labels, profiled) for i in nested[pid])))
-    return SharedFigures(len(shown), tuple(sections), tuple(nesting))
+    by_source = tuple(sorted((str(k), int(v)) for k, v in shown.source_id.value_counts().items()))
+    return SharedFigures(len(shown), tuple(sections), tuple(nesting), by_source)
 
 
 def index_markdown(pairings: pd.DataFrame, facts: pd.DataFrame, sources: pd.DataFrame, places: pd.DataFrame) -> str:
@@ -445,7 +457,7 @@ def write_profiles(paths: ProjectPaths = PROJECT) -> list[Path]:
             continue
         own = in_report_order(facts[facts.programme == pairing["pairing_id"]], sources, indicators)
         _check_page_name(pairing["pairing_id"])
-        chart = _chart_section(pairing, own, paths) if len(own) else ""
+        chart = _chart_section(pairing, own, paths) if len(own) else NO_OWN_FIGURES_CHART
         shared = shared_figures(pairing, facts, pairings, nested, (sources, indicators, statuses))
         page = out / f"{pairing['pairing_id']}.md"
         write_text(page, profile_markdown(pairing, own, sources, places, indicators, statuses, chart, shared))

@@ -13,11 +13,11 @@ from eastwest.reader import links, wording
 from eastwest.reader.links import fact_href, source_href
 from eastwest.reader.wording import SCOPE_WORDS, period_text, start_text, status_text, value_text
 
-# Listings stay bounded however many sources there are: past these many facts, a table or list
-# shows the first ones (in its own order) and counts the rest by source, each source linked to its
-# page, where every one of its facts is highlighted and anchored.
+# Listings stay bounded however many sources there are: past these many facts, a table shows the
+# first ones (in its own order) and counts the rest by source, each source linked to its page, where
+# every one of its facts is highlighted and anchored; a chart's facts-behind list counts them all.
 MAX_TABLE_ROWS = 100
-MAX_LISTED = 300
+MAX_LISTED = 100
 
 
 def fact_link(row, from_dir: str = "chapters") -> str:
@@ -87,16 +87,26 @@ def fact_table(
 def facts_behind(frame: pd.DataFrame, from_dir: str = "chapters", max_listed: int = MAX_LISTED) -> str:
     """Collapsed list of the facts a chart draws on: each value linked to its sentence, with its
     period (marked when inferred or when the source lost the year) and what it counts; no internal
-    ids. Past `max_listed` facts, the rest are counted by source."""
+    ids. Past `max_listed` facts none is listed: they are counted by source (each source's page
+    highlights them) and the fact explorer is linked, so a page of corpus charts stays light."""
+    summary = f"<summary>Facts behind this chart ({len(frame)})</summary>"
+    if len(frame) > max_listed:
+        return f'<details class="facts-behind">{summary}<p class="facts-more">{facts_by_source(frame, from_dir)}</p></details>'
     items = "".join(
         f'<li><a href="{escape(fact_href(r["fact_id"], r["source_id"], from_dir))}">{escape(value_text(r))}</a>'
         f" · {escape(period_text(r))}: {escape(r['description'])}</li>"
-        for _, r in frame.iloc[:max_listed].iterrows()
+        for _, r in frame.iterrows()
     )
-    more = f'<p class="facts-more">{more_facts(frame.iloc[max_listed:], from_dir)}</p>' if len(frame) > max_listed else ""
-    return (
-        f'<details class="facts-behind"><summary>Facts behind this chart ({len(frame)})</summary><ul>{items}</ul>{more}</details>'
-    )
+    return f'<details class="facts-behind">{summary}<ul>{items}</ul></details>'
+
+
+def facts_by_source(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
+    """The facts counted by source, each source linked to its page, and a link to the explorer."""
+    labels = dict(zip(frame.source_id.astype(str), frame.source_label)) if "source_label" in frame else source_labels()
+    counts = frame.groupby("source_id", sort=True).size()
+    sources = " · ".join(f"{source_link(str(sid), labels[str(sid)], from_dir)} ({n})" for sid, n in counts.items())
+    explorer = f'<a href="{escape(links.explorer_href(from_dir))}">{escape(wording.FACTS_BEHIND_EXPLORER)}</a>'
+    return f"{wording.FACTS_BEHIND_BY_SOURCE.format(sources=sources)} {explorer}."
 
 
 def chapter_facts(groups: list[tuple[str, pd.DataFrame]], from_dir: str = "chapters") -> str:

@@ -43,6 +43,14 @@ def fact_href(fact_id: str, source_id: str, from_dir: str = "chapters") -> str:
     return f"{source_href(source_id, from_dir)}#{fact_anchor(fact_id)}"
 
 
+EXPLORER_PAGE = "explore/index.html"  # the fact explorer, relative to the book's root
+
+
+def explorer_href(from_dir: str = "chapters") -> str:
+    """Relative link from a page in `from_dir` ("" for the book's root) to the fact explorer."""
+    return f"{'../' if from_dir else ''}{EXPLORER_PAGE}"
+
+
 PROFILE_DIR = "pairings"  # relative to the project root, and to figures/
 
 

@@ -381,6 +381,12 @@ def highlighted_count(facts: int, nested: int) -> str:
     return f"{facts} {noun}, {facts - nested} highlighted below and {nested} marked inside another's highlight"
 
 
+# A chart's facts past the cap of a facts-behind list (eastwest.pages.tables.facts_behind): counted by
+# source instead of listed, so a page whose charts draw on most of the dataset stays light.
+FACTS_BEHIND_BY_SOURCE = "Too many to list here; each is highlighted on its source's page: {sources}."
+FACTS_BEHIND_EXPLORER = "The fact explorer lists every fact in the dataset, to filter, cite and download"
+
+
 # The accessible name of a source page's ↩ link (eastwest.pages.source_pages).
 BACK_TO_USE = "Back to where this number is used: {chapter}"
 

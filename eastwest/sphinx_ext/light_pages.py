@@ -13,7 +13,17 @@
   the query and its results, leaves out the stylesheets and scripts of notebook cells, toggles,
   tabs, copy buttons and the fact explorer instead.
 
-Both are rewrites of the written HTML at `build-finished`, so they apply however the theme's
+- First content on a slow phone: the head's scripts would each hold the page unparsed until they
+  arrive, so every one is deferred, but `documentation_options.js` (a few hundred bytes, which the
+  inline settings after it need at once), which is written into the page instead; the theme's
+  script preloads, which compete with the stylesheets, are dropped; the theme's `theme.css`,
+  which only @imports Sphinx's `basic.css` (a second round trip before anything shows), is
+  replaced by a link to `basic.css`; the fact explorer's script, which every page loaded
+  to do nothing, is left to the explorer page, which loads it after its data; and images load
+  as they near the screen (`loading="lazy"`), so the charts further down do not take the
+  bandwidth the stylesheets need. `make bench` times it (bench/first_content.py).
+
+All are rewrites of the written HTML at `build-finished`, so they apply however the theme's
 templates change; the tests check the outcome (tests/test_browser.py)."""
 
 from __future__ import annotations
@@ -34,6 +44,17 @@ NOT_FOR_SEARCH = re.compile(
     r'(?:mystnb\.[^"]*\.css|sphinx-design\.min\.css|togglebutton\.(?:css|js)|copybutton\.(?:css|js)|clipboard\.min\.js'
     r'|design-tabs\.js|explorer\.js)[^"]*"[^>]*>(?:</script>)?'
 )
+# A head script that neither defers nor is async; the settings script stays as it is.
+BLOCKING_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async)\b)(?P<attrs>[^>]*?)src="(?P<src>[^"]*)"')
+SETTINGS_SCRIPT = "documentation_options.js"
+SETTINGS_TAG = re.compile(r'<script src="(?:\.\./)*_static/documentation_options\.js[^"]*"></script>')
+THEME_CSS = re.compile(r'<link href="(?P<up>(?:\.\./)*)_static/styles/theme\.css[^"]*" rel="stylesheet" />')
+ONLY_BASIC = re.compile(r'\A(?:\s|/\*.*?\*/)*@import "\.\./basic\.css";\s*\Z', re.S)  # theme.css, when it is only that
+# The explorer page loads the script itself, after its data (eastwest.pages.explorer).
+HEAD_EXPLORER = re.compile(r'\s*<script defer src="(?:\.\./)*_static/explorer\.js[^"]*"></script>')
+# The theme preloads its two deferred scripts, at the priority of the stylesheets the first content waits for.
+SCRIPT_PRELOAD = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*" />')
+EAGER_IMAGE = re.compile(r"<img (?![^>]*\bloading=)")
 ICON_CLASS = re.compile(r'class="(?:[^"]*\s)?(?:fa-solid|fas)\s[^"]*"')
 ICON_NAME = re.compile(r"\bfa-([a-z0-9-]+)\b")
 NOT_ICONS = {"s", "solid", "regular", "brands", "lg", "sm", "xs", "fw", "2x", "3x", "spin", "pulse"}
@@ -88,11 +109,35 @@ def icons_css(names: list[str], icons: dict[str, tuple[int, int, str]]) -> str:
     return BASE_RULES + "\n".join(rules) + "\n"
 
 
-def lighten(html: str, is_search_page: bool) -> str:
+def lighten(html: str, is_search_page: bool, settings: str = "", theme_is_basic: bool = False) -> str:
     """A page without FontAwesome's script (the icon stylesheet instead) and, unless it is the
-    search page, without the search index and tools."""
+    search page, without the search index and tools, its first content waiting for no script but
+    the settings (written into the page when given: `settings`, the file's text), nor for the
+    theme's @import of basic.css (when `theme_is_basic`), nor for images below the first screen."""
     html = FONTAWESOME_SCRIPT.sub(lambda m: f'<link rel="stylesheet" href="{m["up"]}_static/{ICONS_CSS}" />', html)
-    return NOT_FOR_SEARCH.sub("", html) if is_search_page else SEARCH_SCRIPTS.sub("", html)
+    if is_search_page:
+        # Left in order: search-snippets.js must replace searchtools.js's snippet function before
+        # the query runs, which both do as the page finishes parsing.
+        return NOT_FOR_SEARCH.sub("", html)
+    html = first_content_first(SEARCH_SCRIPTS.sub("", html))
+    if settings:
+        html = SETTINGS_TAG.sub(lambda m: f"<script>{settings.strip()}</script>", html, count=1)
+    if theme_is_basic:
+        html = THEME_CSS.sub(lambda m: f'<link href="{m["up"]}_static/basic.css" rel="stylesheet" />', html, count=1)
+    return html
+
+
+def first_content_first(html: str) -> str:
+    """Head scripts deferred (but the settings), not preloaded, the explorer's script out of the head,
+    images lazy."""
+    head, end, body = html.partition("</head>")
+    if not end:
+        return html
+    head = BLOCKING_SCRIPT.sub(
+        lambda m: m[0] if SETTINGS_SCRIPT in m["src"] else f'<script defer {m["attrs"]}src="{m["src"]}"', head
+    )
+    head = SCRIPT_PRELOAD.sub("", HEAD_EXPLORER.sub("", head))
+    return head + end + EAGER_IMAGE.sub('<img loading="lazy" ', body)
 
 
 def _finish(app, exception) -> None:
@@ -103,13 +148,16 @@ def _finish(app, exception) -> None:
     if not library.exists():
         return
     names: list[str] = []
+    settings_js, theme_css = outdir / "_static" / "documentation_options.js", outdir / "_static" / "styles" / "theme.css"
+    settings = settings_js.read_text(encoding="utf-8") if settings_js.exists() else ""
+    theme_is_basic = theme_css.exists() and ONLY_BASIC.match(theme_css.read_text(encoding="utf-8")) is not None
     for page in sorted(outdir.rglob("*.html")):
         if "_static" in page.relative_to(outdir).parts:
             continue
         html = page.read_text(encoding="utf-8")
         for classes in ICON_CLASS.findall(html):
             names += ICON_NAME.findall(classes)
-        lighter = lighten(html, page.relative_to(outdir).as_posix() == "search.html")
+        lighter = lighten(html, page.relative_to(outdir).as_posix() == "search.html", settings, theme_is_basic)
         if lighter != html:
             page.write_text(lighter, encoding="utf-8")
     (outdir / "_static" / ICONS_CSS).write_text(

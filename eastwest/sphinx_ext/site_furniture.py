@@ -3,9 +3,9 @@ the footer linking the PDF edition, how to cite the report, its CITATION.cff and
 its code and data; and those files published with the site, at its root.
 
 The PDF is printed by `make pdf` after the site is built (eastwest.build.pdf, which copies it into
-the site); a later `make book` writes the site afresh and copies the last printed PDF back
-(_build/pdf/report.pdf) so the link keeps its target. The pages' bytes do not depend on whether
-a PDF exists."""
+the site); a later `make book` writes the site afresh and copies the printed PDF back only if it
+was printed from the same inputs (eastwest.build.pdf.publish), never an older edition. The pages'
+bytes do not depend on whether a PDF exists."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from pathlib import Path
 from eastwest.reader.wording import SITE_FURNITURE
 
 PUBLISHED = {"CITATION.cff": "CITATION.cff", "LICENSE": "LICENSE", "LICENSE.md": "data/LICENSE.md"}  # site name: source
-PRINTED_PDF = Path("_build") / "pdf" / "report.pdf"
 
 
 def furniture_html(pathto) -> str:
@@ -37,8 +36,6 @@ def _publish(app, exception) -> None:
     for name, source in PUBLISHED.items():
         if (srcdir / source).exists():
             shutil.copyfile(srcdir / source, outdir / name)
-    if (srcdir / PRINTED_PDF).exists():
-        shutil.copyfile(srcdir / PRINTED_PDF, outdir / "report.pdf")
 
 
 def setup(app):
