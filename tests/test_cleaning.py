@@ -5,7 +5,7 @@ import pytest
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
-from eastwest.sources.cleaning import GARBLED_MARK, PINYIN_GLOSS, clean_seed, find_garbled
+from eastwest.sources.cleaning import GARBLED_MARK, PINYIN_GLOSS, clean_raw, clean_seed, find_garbled
 from eastwest.sources.corpus import clean_corpus
 from eastwest.sources.provenance import load_records, read_seed
 
@@ -130,3 +130,21 @@ def test_a_seed_with_no_body_left_is_an_error(tmp_path):
     record = load_records()[0]
     with pytest.raises(DataError, match=r"empty\.txt: no article body left after cleaning"):
         clean_seed("字号变大| 字号变小\n\n快乐分享\n", record, tmp_path / "empty.txt")
+
+
+def test_cleaning_does_not_depend_on_the_file_name():
+    """The method page says nothing in cleaning branches on a file name: the same raw text under
+    another id and path cleans to the same text, removing the same lines by the same rules."""
+    for record in load_records(PROJECT):
+        raw = read_seed(PROJECT.seed_file(record.source_id))
+        own = clean_seed(raw, record, PROJECT.seed_file(record.source_id))
+        renamed = clean_raw(
+            raw,
+            "999_0000000000000000",
+            PROJECT.root / "elsewhere.txt",
+            script=record.script,
+            title_zh=record.title_zh,
+            author=record.author,
+        )
+        assert renamed.text == own.text, record.source_id
+        assert [(r.line, r.rule) for r in renamed.removed] == [(r.line, r.rule) for r in own.removed], record.source_id

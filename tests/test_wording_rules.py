@@ -409,6 +409,36 @@ def test_source_page_hover_labels_mark_flagged_periods(facts):
             assert_marked(anchor["title"], row["flag_list"], f"hover of {row['fact_id']}")
 
 
+@pytest.mark.fast
+@pytest.mark.parametrize("status", sorted(set(load_vocabulary().terms["statuses"]) - {"achieved"}))
+def test_a_source_page_highlight_says_a_fact_is_not_a_result(status):
+    """A plan, forecast, target or quota is labelled as one on its source's page, in the hover text
+    and in the value beside the highlight (the fifth reading found plans labelled as results)."""
+    text = "今年预计将实现789户脱贫。"
+    row = made_up_fact(status=status, value=789.0, unit="household", number_start=6, number_end=10, quote_start=0, quote_end=12)
+    soup = BeautifulSoup(source_pages._highlighted_text(text, pd.DataFrame([row])), "html.parser")
+    words = wording.status_text(row)
+    assert words, status
+    assert soup.find("mark")["title"].startswith(f"{words}: 789 households"), soup
+    assert f"({words})" in soup.find("sup", class_="fact-label").get_text()
+
+
+@pytest.mark.fast
+def test_every_fact_that_is_not_a_result_is_labelled_so_on_its_source_page(facts):
+    for sid, group in facts[facts.status != "achieved"].groupby("source_id"):
+        soup = BeautifulSoup(source_pages._highlighted_text(load.clean_text(sid), group), "html.parser")
+        for _, row in group.iterrows():
+            anchor = soup.find(id=fact_anchor(row["fact_id"]))
+            assert anchor["title"].startswith(wording.status_text(row) + ": "), (row["fact_id"], anchor["title"])
+
+
+@pytest.mark.fast
+def test_an_achieved_fact_carries_no_status_word():
+    row = made_up_fact(number_start=0, number_end=3, quote_start=0, quote_end=3)
+    assert wording.status_text(row) == ""
+    assert wording.fact_label(row).startswith("30 people · ")
+
+
 @pytest.fixture(scope="module")
 def chart_texts(tmp_path_factory):
     """Every chart of the chapters and of the pairing profiles, with every text drawn on it."""
@@ -449,7 +479,7 @@ def bare_forms(row) -> set[str]:
     """How a fact's period reads in a label when its marks are left off."""
     forms = {wording.period_label(row["period"], row["scope"], []), span_text(row["period"])}
     forms.add(f"to {comparisons.report_date(row['period'])}")
-    return {f for f in forms if f and f not in ("to ", "period not stated")}
+    return {f for f in forms if f and f not in ("to ", "date not given")}
 
 
 @pytest.mark.fast

@@ -132,7 +132,7 @@ SCOPE_PANELS = {
     "stock": "date",
 }
 PANEL_HEADINGS = {
-    "several": "Totals over several years",
+    "several": "Totals over more than one year",
     "year": "One year or part of one (or per year)",
     "date": "At one date or one event",
     "other": "Period not stated",

@@ -65,7 +65,7 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     total = len(table)
     table = largest(table)
     subtitle = sentences(
-        "Aid funds for projects, as each source reports them (totals, not components). Hatched: planned, not spent.",
+        "Aid funds for projects, as each source reports them (totals, not components). Hatched: planned. Solid: arranged, secured or allocated, as each source says; not necessarily spent.",
         UPPER_BOUND_NOTE if table.per_project_at_most.any() else "",
         SHARED_NOTE if panel_kinds(table).nunique() > 1 else "",
         style.capped(len(table), total, "figures", "largest"),

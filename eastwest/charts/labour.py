@@ -27,7 +27,7 @@ JOB_INDICATORS = list(JOB_KINDS)
 SCOPE_HEADINGS = {
     "cumulative": "Running totals since the pairing began",
     "annual": "One year",
-    "period_total": "Totals over several years",
+    "period_total": "Totals over more than one year",
 }
 
 

@@ -19,8 +19,13 @@ def _bib_escape(text: str) -> str:
 
 
 def _year(record: SourceRecord) -> str:
-    date = record.published or record.date_estimate or ""
-    return date[:4] if date else "n.d."
+    """The year of publication the page gives; an undated page's estimate is said to be one, so the
+    entry never shows a guessed year as the publication's ('n.d. [c. 2017, estimated]')."""
+    if record.published:
+        return record.published[:4]
+    if record.date_estimate:
+        return f"n.d. [c. {record.date_estimate[:4]}, estimated]"
+    return "n.d."
 
 
 def reader_label(source) -> str:

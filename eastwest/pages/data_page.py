@@ -13,7 +13,7 @@ from eastwest.core.yamlio import load_yaml
 from eastwest.dataset import load
 from eastwest.dataset.schema import FACT_COLUMNS
 from eastwest.pages.render import render
-from eastwest.reader.wording import DIRECTION_WORDS
+from eastwest.reader.wording import DIRECTION_WORDS, INPUT_FILE_NOTES
 from eastwest.reference.vocabulary import Unit, load_vocabulary
 from eastwest.sources.cleaning import load_rules
 
@@ -74,7 +74,8 @@ def data_page_markdown(paths: ProjectPaths) -> str:
 
     def link(p: Path) -> str:
         relative = p.relative_to(paths.data).as_posix()
-        return f"{{download}}`{relative} <../data/{relative}>` ({_size(p)})"
+        note = INPUT_FILE_NOTES.get(relative)
+        return f"{{download}}`{relative} <../data/{relative}>` ({_size(p)})" + (f": {note}" if note else "")
 
     indicators = load.indicators(paths)
     indicator_table = (

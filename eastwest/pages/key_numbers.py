@@ -11,18 +11,21 @@ import pandas as pd
 
 from eastwest.analysis.headline import HEADLINE, headline_facts
 from eastwest.reader.links import fact_href
-from eastwest.reader.wording import label_ends, value_text, what_text, when_text
+from eastwest.reader.wording import KEY_NUMBER_QUESTIONS, value_text, when_text
 
 
-def _card(row: pd.Series, east: str, west: str, from_dir: str) -> str:
+def _card(row: pd.Series, from_dir: str) -> str:
+    """One key number: the question it answers, its value, what it counts in the words of its own
+    description (so a qualifier the source sets, such as 'for a month or more', stays), and when."""
     # Not class="fact-link": the table further down links the same fact, once per page.
     link = (
         f'<a class="key-number-value" href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}">'
         f"{escape(value_text(row))}</a>"
     )
+    # Spaces between the parts: the search index and screen readers join their text.
     return (
-        f'<li><span class="key-number-question">{escape(row["question"])}</span>{link}'
-        f'<span class="key-number-what">{escape(what_text(row, east, west))}</span>'
+        f'<li><span class="key-number-question">{escape(KEY_NUMBER_QUESTIONS.get(row["indicator"], row["question"]))}</span> {link} '
+        f'<span class="key-number-what">{escape(row["description"])}</span> '
         f'<span class="key-number-when">{escape(when_text(row))}</span></li>'
     )
 
@@ -34,9 +37,8 @@ def key_numbers(pairing: pd.Series, facts: pd.DataFrame, n_sources: int, shared_
     if len(chosen):  # a pairing with no headline figure gets an empty frame, without its columns
         chosen = chosen[chosen.programme == pairing["pairing_id"]]
         order = {question: i for i, question in enumerate(HEADLINE)}
-        east, west = label_ends(pairing["label"])
         cards = "".join(
-            _card(row, east, west, from_dir)
+            _card(row, from_dir)
             for _, row in chosen.sort_values("question", key=lambda q: q.map(order), kind="stable").iterrows()
         )
     not_achieved = int((facts.status != "achieved").sum()) if len(facts) else 0

@@ -28,7 +28,16 @@ from eastwest.pages.render import render
 from eastwest.pages.tables import facts_behind, more_facts, source_links
 from eastwest.reader import wording
 from eastwest.reader.links import PROFILE_DIR, fact_href, profile_href, source_href
-from eastwest.reader.wording import RELATIONSHIP_SHORT, SCOPE_WORDS, label_ends, period_text, source_label, start_text, value_text
+from eastwest.reader.wording import (
+    RELATIONSHIP_SHORT,
+    SCOPE_WORDS,
+    label_ends,
+    period_text,
+    source_label,
+    start_text,
+    status_text,
+    value_text,
+)
 from eastwest.reference.vocabulary import load_vocabulary
 
 FROM_DIR = "pairings"  # where profile pages sit, for relative links to source pages
@@ -98,6 +107,13 @@ NO_OWN_FIGURES_CHART = (
 )
 
 
+def _alt_bar(row: pd.Series) -> str:
+    """One bar as the alt text names it: 'about ¥120 m (Fiscal aid funds, planned)' — a plan or a
+    forecast is said to be one, so a screen reader never hears it as a result."""
+    status = status_text(row)
+    return f"{value_text(row)} ({row['indicator_label']}{', ' + status if status else ''})"
+
+
 def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths) -> str:
     chosen, unit = chart_facts(facts)
     if unit is None:
@@ -114,17 +130,21 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
     not_achieved = chosen[chosen.status != "achieved"]
     lo, hi = chosen.sort_values("value").iloc[0], chosen.sort_values("value").iloc[-1]
     alt = (
-        f"Horizontal bar chart of {len(chosen)} {kind} reported for {pairing['label']}, "
-        f"from {value_text(lo)} ({lo['indicator_label']}) to {value_text(hi)} ({hi['indicator_label']})"
-        + (f"; {len(not_achieved)} of them not achieved (planned, expected or quota)" if len(not_achieved) else "")
-        + "."
-    )
+        f"Horizontal bar chart of one amount reported for {pairing['label']}: {_alt_bar(lo)}"
+        if len(chosen) == 1
+        else (
+            f"Horizontal bar chart of {len(chosen)} {kind} reported for {pairing['label']}, "
+            f"from {_alt_bar(lo)} to {_alt_bar(hi)}"
+            + (f"; {len(not_achieved)} of them not achieved (planned, expected or quota)" if len(not_achieved) else "")
+        )
+    ) + "."
     alt = re.sub(r"[\n<>\"]", " ", alt)
     missing = facts[(facts.breakdown == "") & facts.value.isna() & (facts.unit == unit) & (facts.theme != "context")]
     other = "" if unit == "yuan" else " The sources give no whole amount of money for this pairing, so the chart counts people."
     caption = (
-        f"{escape(question.format(pair=pairing['label']))} One bar per figure that is not a component of another ({escape(kind)}); components "
-        "of a total are only in the tables below. Hatched bars are planned, expected or quotas, "
+        f"{escape(question.format(pair=pairing['label']))} One bar per figure that the source does not give as a component of another ({escape(kind)}); "
+        "components a source gives as such are only in the tables below. A figure drawn may still be included "
+        "in a larger one of the same pairing and period (the sources seldom say), so bars are never added. Hatched bars are planned, expected or quotas, "
         "not achievements. Background figures about the places are left out. Amounts of different kinds, scopes and "
         "periods are shown side by side, never added."
         + other
@@ -279,7 +299,8 @@ def _theme_sections(facts: pd.DataFrame, sources: pd.DataFrame, indicators: pd.D
     for theme in dict.fromkeys(indicators["theme"]):
         of_theme = facts[facts.theme == theme]
         if len(of_theme):
-            parts.append(f"## {escape(wording.THEME_LABELS.get(theme, theme))}\n")
+            heading = wording.PROFILE_THEME_HEADINGS.get(theme) or wording.THEME_LABELS.get(theme, theme)
+            parts.append(f"## {escape(heading)}\n")
             parts.append(theme_table(of_theme, sources, indicators, statuses))
     return parts
 
@@ -326,6 +347,7 @@ def profile_markdown(
         who_helps_whom=_who_helps_whom(pairing, places, sources, shared.nesting),
         chart=chart,
         where=where,
+        has_chart="{figure}" in chart,
         indicator_sections=_theme_sections(facts, sources, indicators, statuses),
         key_numbers=key_numbers(pairing, facts, len(speaking), shared.count, FROM_DIR),
         shared_sections=shared.sections,

@@ -14,7 +14,7 @@ from eastwest.dataset import load
 from eastwest.pages.render import render
 from eastwest.reader import wording
 from eastwest.reader.links import bib_key, fact_anchor, source_page
-from eastwest.reader.wording import period_text, value_text
+from eastwest.reader.wording import fact_label, value_with_status
 from eastwest.sources.cleaning import GARBLED_MARK
 
 
@@ -22,7 +22,8 @@ def _chapter_link(chapter: str) -> str:
     return f"../chapters/{chapter}.html"
 
 
-def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
+def _anchors(facts: pd.DataFrame) -> list[tuple[int, int, pd.Series]]:
+    """Each fact's span in the clean text (its number, else its quote), in text order."""
     anchors = []
     for _, f in facts.iterrows():
         if pd.notna(f["number_start"]):
@@ -30,13 +31,25 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
         else:
             anchors.append((int(f["quote_start"]), int(f["quote_end"]), f))
     anchors.sort(key=lambda a: (a[0], a[1], a[2]["fact_id"]))
+    return anchors
+
+
+def _nested_count(facts: pd.DataFrame) -> int:
+    """How many facts start inside an earlier fact's highlight: they get an anchor, not a highlight."""
+    nested, cursor = 0, 0
+    for start, end, _ in _anchors(facts):
+        if start >= cursor:
+            cursor = end
+        else:
+            nested += 1
+    return nested
+
+
+def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
+    anchors = _anchors(facts)
     out, cursor = [], 0
     for start, end, f in anchors:
-        label = (
-            f"{value_text(f)} · {f['indicator_label']}"
-            + (f" ({f['breakdown']})" if f["breakdown"] else "")
-            + f" · {period_text(f)} · {f['fact_id']}"
-        )
+        label = fact_label(f)
         used = escape(wording.BACK_TO_USE.format(chapter=wording.THEME_LABELS[f["theme"]]))
         # the href names the fact's chapter; eastwest.sphinx_ext.fact_uses adds the place it is used
         back = (
@@ -49,7 +62,7 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
             out.append(
                 f'<mark class="{cls}" id="{fact_anchor(f["fact_id"])}" title="{escape(label)}" '
                 f'data-theme="{escape(f["theme"])}">{escape(text[start:end])}</mark>'
-                f'<sup class="fact-label">{escape(value_text(f))}</sup>{back}'
+                f'<sup class="fact-label">{escape(value_with_status(f))}</sup>{back}'
             )
             cursor = end
         else:  # overlaps the previous highlight: keep a separate anchor right after it
@@ -136,7 +149,7 @@ def source_page_markdown(row: pd.Series, facts: pd.DataFrame, text: str, log: di
         title=escape(row["title_zh"] or row["title_en"]),
         title_en=escape(row["title_en"]),
         key=bib_key(row["source_id"]),
-        facts=len(facts),
+        facts_sentence=wording.highlighted_count(len(facts), _nested_count(facts)),
         provenance=_provenance_table(row),
         cleaning=_cleaning_summary(log),
         removed_lines=_removed_lines_table(log),

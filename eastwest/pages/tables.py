@@ -11,7 +11,7 @@ from eastwest.analysis.comparisons import profiled_pairings
 from eastwest.dataset import load
 from eastwest.reader import links, wording
 from eastwest.reader.links import fact_href, source_href
-from eastwest.reader.wording import SCOPE_WORDS, period_text, start_text, value_text
+from eastwest.reader.wording import SCOPE_WORDS, period_text, start_text, status_text, value_text
 
 # Listings stay bounded however many sources there are: past these many facts, a table shows the
 # first ones (in its own order) and counts the rest by source, each source linked to its page, where
@@ -65,7 +65,7 @@ def fact_table(
     Past `max_rows` facts, the rest are counted by source under the table."""
     rows = []
     for _, row in frame.iloc[:max_rows].iterrows():
-        status = "" if row["status"] == "achieved" else f' <span class="fact-status">({escape(row["status"])})</span>'
+        status = "" if row["status"] == "achieved" else f' <span class="fact-status">({escape(status_text(row))})</span>'
         rows.append(
             "<tr>"
             f"<td>{fact_link(row, from_dir)}{status}</td>"

@@ -40,6 +40,11 @@ THEME_LABELS = {
 }
 
 
+# A pairing page's heading for a theme where the theme's name claims more than its figures: aid
+# funds (an industry indicator) may pay for a care centre or a road, not only for industry.
+PROFILE_THEME_HEADINGS = {"industry": "Industry projects and aid funds"}
+
+
 BACKGROUND = "Background (no single pairing)"
 
 
@@ -89,7 +94,7 @@ def outlet_en(outlet: str) -> str:
 def span_text(period: str) -> str:
     """'2016/2017' -> '2016–2017'; '/2018-05' -> 'to 2018-05'; '2018-05/' -> 'from 2018-05'."""
     if not period or period == "unknown":
-        return "period not stated"
+        return "date not given"
     if "/" not in period:
         return period
     start, end = period.split("/", 1)
@@ -182,6 +187,36 @@ def value_text(row, with_unit: bool = True) -> str:
     if unit and load_units()[row["unit"]].word_before:
         text, unit = f"{unit} {text}", ""
     return (QUALIFIER_WORDS[row["qualifier"]] + text + (" " + unit if unit else "")).strip()
+
+
+# What a fact that is not a result is, said wherever a fact is labelled on its own (a source page's
+# highlight, a table row, a chart's alt text): a plan, a forecast or a yearly quota never reads as
+# something done. Keys are the vocabulary's statuses (data/reference/vocabulary.yml `statuses`).
+STATUS_WORDS = {"planned": "planned", "expected": "forecast", "target": "target", "quota": "quota, each year"}
+
+
+def status_text(row) -> str:
+    """'planned', 'forecast', 'target', 'quota, each year'; '' for an achieved fact. A status the
+    vocabulary gains without a word here reads as itself, never as nothing."""
+    if row["status"] == "achieved":
+        return ""
+    return STATUS_WORDS.get(row["status"], str(row["status"]))
+
+
+def fact_label(row) -> str:
+    """A fact labelled on its own, as a source page's highlight shows it: 'planned: about ¥120 m ·
+    Fiscal aid funds · 2016–2020 · 003-…'; an achieved fact has no status word."""
+    status = status_text(row)
+    breakdown = f" ({row['breakdown']})" if row["breakdown"] else ""
+    return (
+        f"{status}: " if status else ""
+    ) + f"{value_text(row)} · {row['indicator_label']}{breakdown} · {period_text(row)} · {row['fact_id']}"
+
+
+def value_with_status(row) -> str:
+    """The value beside a highlight: 'about ¥120 m (planned)', 'over ¥30 m (forecast)', '240 m'."""
+    status = status_text(row)
+    return value_text(row) + (f" ({status})" if status else "")
 
 
 def start_text(pairing, since: str = "since ") -> str:
@@ -289,6 +324,10 @@ WHAT = {
 }
 
 
+# A key number's heading where its indicator answers the question in its own way (a purchase is not a sale).
+KEY_NUMBER_QUESTIONS = {"products_purchased": "Purchases"}
+
+
 NAMED_BY_NOUN = {"person"}
 # The noun a count of one takes where WHAT names the count by its noun ("1 professional sent").
 SINGULAR_NOUNS = {"cadres": "cadre", "professionals": "professional", "people": "person", "trainees": "trainee"}
@@ -332,6 +371,16 @@ def reader_definition(text: str, labels: dict[str, str]) -> str:
     return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: f'"{labels[m.group(0)]}"' if m.group(0) in labels else m.group(0), text)
 
 
+def highlighted_count(facts: int, nested: int) -> str:
+    """A source page's count of its facts: '13 facts are highlighted below' or, where some start
+    inside another fact's highlight (a number the source lost within a quote), '13 facts, 12
+    highlighted below and 1 marked inside another's highlight'."""
+    noun = "fact" if facts == 1 else "facts"
+    if not nested:
+        return f"{facts} {noun} {'is' if facts == 1 else 'are'} highlighted below"
+    return f"{facts} {noun}, {facts - nested} highlighted below and {nested} marked inside another's highlight"
+
+
 # A chart's facts past the cap of a facts-behind list (eastwest.pages.tables.facts_behind): counted by
 # source instead of listed, so a page whose charts draw on most of the dataset stays light.
 FACTS_BEHIND_BY_SOURCE = "Too many to list here; each is highlighted on its source's page: {sources}."
@@ -343,6 +392,14 @@ BACK_TO_USE = "Back to where this number is used: {chapter}"
 
 
 # --- Downloads ------------------------------------------------------------------------------------
+
+# What an input file on the data page holds, where its name does not say (by its path under data/).
+INPUT_FILE_NOTES = {
+    "reference/national_context.csv": (
+        "national and regional figures from outside the source articles, used only to frame the chapters "
+        "(each with its outlet, date and reliability)"
+    ),
+}
 
 # The first line of every chart's data download (a CSV opened in a spreadsheet shows it as row 1).
 CHART_DATA_LICENCE = (
