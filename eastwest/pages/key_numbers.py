@@ -22,11 +22,15 @@ def _card(row: pd.Series, from_dir: str) -> str:
         f'<a class="key-number-value" href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}">'
         f"{escape(value_text(row))}</a>"
     )
+    when = when_text(row)
+    lead, _, rest = when.partition(" (")
+    if rest and str(row["description"]).rstrip().endswith(lead):  # 'signed in 2020' + 'in 2020 (one year)'
+        when = "(" + rest
     # Spaces between the parts: the search index and screen readers join their text.
     return (
         f'<li><span class="key-number-question">{escape(KEY_NUMBER_QUESTIONS.get(row["indicator"], row["question"]))}</span> {link} '
         f'<span class="key-number-what">{escape(row["description"])}</span> '
-        f'<span class="key-number-when">{escape(when_text(row))}</span></li>'
+        f'<span class="key-number-when">{escape(when)}</span></li>'
     )
 
 

@@ -196,10 +196,12 @@ STATUS_WORDS = {"planned": "planned", "expected": "forecast", "target": "target"
 
 
 def status_text(row) -> str:
-    """'planned', 'forecast', 'target', 'quota, each year'; '' for an achieved fact. A status the
+    """'planned', 'forecast', 'target', 'quota, each year' ('rule' for a share assigned by one); '' for an achieved fact. A status the
     vocabulary gains without a word here reads as itself, never as nothing."""
     if row["status"] == "achieved":
         return ""
+    if row["status"] == "quota" and row.get("unit") == "percent":  # a share assigned by rule (622分红), not a yearly amount
+        return "rule"
     return STATUS_WORDS.get(row["status"], str(row["status"]))
 
 
