@@ -43,7 +43,8 @@ def seed_entry(record: SourceRecord) -> str:
         "howpublished": _bib_escape(record.outlet),
         "year": _year(record),
         "note": _bib_escape(
-            f"{record.title_en}. In Chinese. Date: {record.published or 'undated'} ({record.date_status.replace('_', ' ')}"
+            (f"{record.title_en}. " if record.title_zh else "")
+            + f"In Chinese. Date: {record.published or 'undated'} ({record.date_status.replace('_', ' ')}"
             + (
                 f"; best estimate {record.date_estimate}"
                 if record.date_estimate and record.date_estimate != record.published

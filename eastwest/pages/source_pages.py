@@ -161,8 +161,11 @@ def source_page_markdown(row: pd.Series, facts: pd.DataFrame, text: str, log: di
 def sources_index_markdown(sources: pd.DataFrame) -> str:
     rows = "".join(
         f'<tr><td><a href="{source_page(r["source_id"])}.html">{escape(r["title_zh"] or r["title_en"])}</a><br>'
-        f"<small>{escape(r['title_en'])}</small></td><td>{escape(r['outlet'])}</td>"
-        f"<td>{escape(r['published'] or 'undated')}<br><small>{escape(r['date_status'].replace('_', ' '))}</small></td>"
+        # the English title under the Chinese one; a source with no Chinese title shows it once
+        + (f"<small>{escape(r['title_en'])}</small>" if r["title_zh"] else "<small>(no Chinese title in the source)</small>")
+        + f"</td><td>{escape(r['outlet'])}</td>"
+        # an undated page says 'undated' once
+        f"<td>{escape(r['published'] or 'undated')}<br><small>{escape(r['date_status'].replace('_', ' ')) if r['date_status'] != 'undated' else ''}</small></td>"
         f"<td>{escape(r['genre'].replace('_', ' '))}</td><td>{escape(r['facts'])}</td></tr>"
         for _, r in sources.iterrows()
     )

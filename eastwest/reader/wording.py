@@ -327,7 +327,7 @@ WHAT = {
 
 
 # A key number's heading where its indicator answers the question in its own way (a purchase is not a sale).
-KEY_NUMBER_QUESTIONS = {"products_purchased": "Purchases"}
+KEY_NUMBER_QUESTIONS = {"products_purchased": "Purchases", "business_started": "Businesses started"}
 
 
 NAMED_BY_NOUN = {"person"}
