@@ -287,3 +287,57 @@ def test_a_sum_per_person_is_recurring(reader):
 )
 def test_status_cues_in_context(reader, sentence, number, status):
     assert fact(reader(sentence), number)["status"] == status
+
+
+# --- lists, fairs, names and shares (rules of 2026-12-02, from a county table, a TV transcript, a
+# village story and a hospital team's report written for the project) ------------------------------
+
+
+def test_a_list_takes_period_and_kind_from_the_line_that_introduces_it(reader):
+    text = "现将各乡镇今年1—9月到位帮扶资金和开工项目情况列示如下：\n甲镇：资金850万元，项目11个；\n乙镇：资金620万元，项目9个。"
+    facts = reader(text)
+    funds, projects = fact(facts, "850万元"), fact(facts, "9个")
+    assert (funds["indicator"], funds["scope"], funds["period"]) == ("fiscal_aid_funds", "period_total", "2021-01/2021-09")
+    assert (projects["indicator"], projects["period"]) == ("aid_projects", "2021-01/2021-09")
+    # the same lines with no introducing line above them carry neither
+    alone = fact(reader("甲镇：资金850万元，项目11个；"), "850万元")
+    assert alone["indicator"] != "fiscal_aid_funds"
+
+
+def test_a_share_of_the_plan_done_is_achieved(reader):
+    f = fact(reader("截至9月底，张家港今年已拨付帮扶资金3000万元，完成年度计划的86.3%。"), "86.3%")
+    assert f["status"] == "achieved"
+    assert fact(reader("张家港计划明年拨付帮扶资金3000万元。"), "3000万元")["status"] == "planned"
+
+
+def test_a_year_in_a_fairs_name_is_not_its_period_and_the_fair_last_dated_gives_the_days(reader):
+    text = (
+        "今年以来，张家港采购沿河农产品3200万元。\n"
+        "10月8日至10日，2021年沿河农特产品（张家港）展销会举行。来自沿河的40家企业参展。\n"
+        "三天展销会，现场销售额达120万元。"
+    )
+    facts = reader(text)
+    for number in ("40家", "120万元"):
+        assert (fact(facts, number)["scope"], fact(facts, number)["period"]) == ("event", "2021-10-08/2021-10-10")
+
+
+def test_a_month_that_dates_another_clause_does_not_date_a_count_held(reader):
+    f = fact(reader("加工厂今年4月投产，吸纳本村村民就业28人。"), "28人")
+    assert (f["indicator"], f["scope"], f["period"]) == ("local_employment", "stock", "2021-10")
+
+
+def test_money_a_firm_puts_in_is_a_donation(reader):
+    f = fact(reader("结对以来，张家港一家集团公司先后到沿河走访，投入帮扶资金52万元。"), "52万元")
+    assert f["indicator"] == "donations"
+    assert fact(reader("张家港市财政投入帮扶资金52万元。"), "52万元")["indicator"] == "fiscal_aid_funds"
+
+
+def test_a_running_total_since_an_event_the_paragraph_dates(reader):
+    text = "2018年5月，首批医疗队进驻沿河县人民医院。自首批队员进驻以来，张家港累计选派医疗专家86名。"
+    f = fact(reader(text, published="2021-12-20"), "86名")
+    assert (f["scope"], f["period"]) == ("cumulative", "2018-05/2021-12")
+
+
+def test_a_year_end_report_that_counts_up_to_a_month_is_not_the_whole_year(reader):
+    f = fact(reader("截至今年11月底，医疗队累计带教本地医务人员380名，今年新结对64名。", published="2021-12-20"), "64名")
+    assert (f["scope"], f["period"]) == ("period_total", "2021-01/2021-11")

@@ -127,6 +127,8 @@ def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary, total: tuple[
     if p.spot.item != windows[0]:
         windows.insert(0, p.spot.item)
     clause_level = len(windows) - 2  # the windows before the part and the sentence
+    if p.spot.list_intro:  # 资金1850万元 in a list the line above says is of 帮扶资金
+        windows.append(f"{p.spot.list_intro}{p.spot.sentence}")
     for n, window in enumerate(windows):
         if n == clause_level and total:
             p.checks.append(f"indicator {total[0]} of the total this is a part of; confirm")
@@ -134,6 +136,8 @@ def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary, total: tuple[
         for rule in rules.indicators:
             indicator = vocab.indicators[rule["indicator"]]
             if indicator.unit not in (unit, "any"):  # other_<theme> takes any unit
+                continue
+            if rule["subject"] and not rule["subject"].search(p.spot.clause_subject):
                 continue
             if all(r.search(window) for r in rule["all"]) and not any(r.search(window) for r in rule["none"]):
                 if total and indicator.theme == "context":

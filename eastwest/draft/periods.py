@@ -21,6 +21,7 @@ from eastwest.draft.time_expressions import TimeExpr, time_expressions
 PARAGRAPH_KINDS = ("year", "relative_year", "range", "day", "month", "months", "half")
 SPAN_KINDS = ("range", "half", "months")  # a stated span of years or months: a period total
 YEAR_KINDS = ("year", "relative_year")
+_SINCE_AN_EVENT = re.compile(r"(?:自|从)[^，,。；;\d]{1,20}(?:以来|起)")  # 自首批队员进驻以来: no date of its own
 
 
 @dataclass
@@ -64,6 +65,11 @@ def choose_time(p: Proposal, ctx: SourceContext, rules: Rules, opening: bool = T
     if exprs:
         p.checks.append("period from a time cue in an earlier sentence of the paragraph")
         return Cue(exprs[-1], _role(exprs[-1], para_before, following, rules), "paragraph", para_before)
+    intro = spot.list_intro  # 今年1—9月…列示如下： dates the lines of its list
+    exprs = [e for e in time_expressions(intro, ctx.article_ym, rules) if e.kind in PARAGRAPH_KINDS and not e.comparison]
+    if exprs:
+        p.checks.append("period from the time cue of the line that introduces the list")
+        return Cue(exprs[-1], _role(exprs[-1], intro, "", rules), "paragraph", intro)
     cue = _opening_cue(spot.text, spot.para_start, ctx.article_ym, rules) if opening else None
     if cue:
         p.checks.append("period from the time cue that opens an earlier paragraph")
@@ -124,13 +130,19 @@ def _as_of_text(spot: Spot, rules: Rules) -> str:
     return "\n".join([*headings, spot.text[spot.para_start : spot.para_end]])
 
 
-def _lead_event(text: str, ctx: SourceContext, rules: Rules) -> TimeExpr | None:
-    """The days of the fair or meeting the article's lead dates (11月22日至24日，…举行): its first
-    paragraph of sentences; a run of days before a single day."""
-    lead = next((line for line in text.split("\n") if "。" in line), "")
-    days = [e for e in time_expressions(lead, ctx.article_ym, rules) if e.kind == "day" and not e.comparison]
-    days.sort(key=lambda e: "/" not in e.period)
-    return days[0] if days and rules.scope["fair_words"].search(lead) else None
+@lru_cache(maxsize=256)
+def _dated_fair(text: str, para_end: int, article: tuple[int, int], rules: Rules) -> TimeExpr | None:
+    """The days of the fair or meeting dated last before a number (11月20日至22日，…展销会…举行):
+    the nearest paragraph up to the number's that names a fair and its day or days, a run of days
+    before a single day."""
+    for line in reversed(text[:para_end].split("\n")):
+        if "。" not in line or not rules.scope["fair_words"].search(line):
+            continue
+        days = [e for e in time_expressions(line, article, rules) if e.kind == "day" and not e.comparison]
+        if days:
+            days.sort(key=lambda e: "/" not in e.period)
+            return days[0]
+    return None
 
 
 def _compared_with_a_year(spot: Spot, ctx: SourceContext, rules: Rules) -> bool:
@@ -180,7 +192,7 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         now = f"{expr.period}-12"  # a January review of the year before: its counts are as of that December
     # a running total runs to the article's date (data/annotations/README.md), or to a month its
     # own sentence or a run of months (1—10月) states
-    upto = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules, untils=False)
+    upto = _sentence_until(before, ctx, rules) or as_of(_as_of_text(spot, rules), ctx.article_ym, article, rules)
     stated = expr.period if expr and expr.kind != "now" else ""
     kind = expr.kind if expr else ""  # a stated period has an expression: its kind
     inferred = expr.inferred if expr else True
@@ -213,7 +225,7 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     one_act = expr is None or kind in ("day", "month") or review
     if one_act and sc["event_verbs"].search(spot.clause_before) and not strong and not re.search("达到?$", spot.clause_before):
         p.checks.append("scope event from a verb of one act (signed, donated); at which occasion?")
-        fair = _lead_event(spot.text, ctx, rules) if where in ("", "article") and not review else None
+        fair = _dated_fair(spot.text, spot.para_end, ctx.article_ym, rules) if where in ("", "article") and not review else None
         if fair:  # signed at the fair the article's lead dates
             return "event", fair.period, fair.inferred
         return "event", (str(int(year) - 1) if review else stated) or article, True
@@ -224,6 +236,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
     if unit in sc["stock_units"] and not (unit == "times" and _compared_with_a_year(spot, ctx, rules)):
         # a distance or a rank: only its own sentence dates it (是去年的2.3倍 follows this year's flow)
         return "stock", (end if where == "sentence" else article) or "unknown", not stated or inferred
+    if strong and where == "paragraph" and kind in ("day", "month", "year") and _SINCE_AN_EVENT.search(before):
+        # 2015年8月，首批…进驻。…自首批队员进驻以来，累计选派…: since the event the paragraph dated
+        return "cumulative", f"{stated}/{upto}", True
     if strong and (expr is None or role == "until" or kind == "now") and not sc["year_on_year"].search(sentence):
         return "cumulative", f"{start}/{end}" if start else f"/{end}", True  # 累计设立: a running total
     clause_after = re.split(f"[{CLAUSE_END}]", spot.after, maxsplit=1)[0]
@@ -233,8 +248,16 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         dated = role == "until" or kind in ("day", "month")
         return "stock", (end if dated else now) or "unknown", True
     # a count reached or held (吸纳…就业480人) is a stock unless its own sentence gives it a period
-    counted = where != "sentence" and bool(sc["stock_verbs"].search(spot.clause_before))
-    lead_event = _lead_event(spot.text, ctx, rules) if where != "sentence" and sc["fair_words"].search(spot.part) else None
+    # 加工厂今年4月投产，吸纳…就业28人: the month dates the plant's start, not the count it holds
+    cue_elsewhere = where != "sentence" or (
+        kind in ("day", "month") and expr is not None and expr.end <= len(before) - len(spot.clause_before)
+    )
+    counted = cue_elsewhere and bool(sc["stock_verbs"].search(spot.clause_before))
+    lead_event = (
+        _dated_fair(spot.text, spot.para_end, ctx.article_ym, rules)
+        if where != "sentence" and sc["fair_words"].search(spot.part)
+        else None
+    )
     if lead_event and where in ("", "article"):  # 展位320个 at a fair the lead dates (11月22日至24日)
         p.checks.append("scope event: a figure of the fair or meeting the article's lead dates; is it?")
         return "event", lead_event.period, lead_event.inferred
@@ -252,7 +275,7 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
             return "cumulative", f"{begin}/{upto}", True
     if (indicator in sc["stock_indicators"] and not sc["added_words"].search(spot.clause_before)) or counted:
         # a count at a date: the year its sentence names, else the month the article's figures are as of
-        dated = where == "sentence" or kind in ("day", "month")
+        dated = not counted and (where == "sentence" or kind in ("day", "month"))
         return "stock", (end if dated else now) or "unknown", not stated or inferred
     if indicator in sc["event_indicators"]:
         if not stated or kind not in ("day", "month"):
@@ -275,7 +298,9 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
             if not expr.year_stated:
                 p.checks.append("the year of this date is not stated; inferred from the article's date")
             return "event", stated, inferred
-        december = ctx.article_ym[1] == 12 or now == f"{year}-12"  # a year-end review: 今年, 全年 is the whole year
+        # a year-end review: 今年, 全年 is the whole year — unless its sentence counts up to a month
+        until = _sentence_until(before, ctx, rules)
+        december = until == f"{year}-12" if until else ctx.article_ym[1] == 12 or now == f"{year}-12"
         if this_year and stated == year and not december and not sc["allocation_words"].search(spot.clause_before):
             return "period_total", f"{year}-01/{now}", True  # 今年, 全年 in a report before December
         return "annual", stated, inferred
@@ -283,7 +308,7 @@ def choose_scope_and_period(p: Proposal, ctx: SourceContext, rules: Rules, words
         return "cumulative", f"{start}/{upto}" if start else f"/{upto}", True
     if words.cues(before, sc["stock"]) or unit in sc["default_stock_units"]:
         return "stock", now or "unknown", True
-    fair = _lead_event(spot.text, ctx, rules) if where in ("", "article") else None
+    fair = _dated_fair(spot.text, spot.para_end, ctx.article_ym, rules) if where in ("", "article") else None
     if fair:  # no cue of its own in an article about a fair its lead dates: a figure of the fair
         p.checks.append("scope event: a figure of the fair or meeting the article's lead dates; is it?")
         return "event", fair.period, fair.inferred

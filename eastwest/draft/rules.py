@@ -63,6 +63,7 @@ class Rules:
             self.whole_year = re.compile(t["whole_year"])
             self.review_months = int(t["review_months"])
             self.plan_year_after = re.compile(t["plan_year_after"])
+            self.event_name_after = re.compile(t["event_name_after"])
             self.comparison_before = re.compile(t["comparison"]["before"])
             self.comparison_after = re.compile(t["comparison"]["after"])
             self.since = re.compile(t["since"])
@@ -80,6 +81,7 @@ class Rules:
                         "indicator": r["indicator"],
                         "all": [self._re(p) for p in r.get("all") or []],
                         "none": [self._re(p) for p in r.get("none") or []],
+                        "subject": self._re(r["subject"]) if r.get("subject") else None,
                     }
                 )
             self.themes = []

@@ -18,6 +18,9 @@ PART_END = SENTENCE_END + "；;"
 CLAUSE_END = PART_END + "，,"
 ITEM_END = CLAUSE_END + "、"
 _DIGIT = re.compile(r"\d")  # an item of a list of figures holds a number of its own
+# a line of a list: short, one sentence at most, often a label and a colon (恩施市：资金…；)
+_LIST_ITEM = re.compile(r"^[^。！？!?]{1,80}[。；;，,]?$")
+_LIST_MAX_ITEMS = 40
 OPENING, CLOSING = "(（《【「", ")）》】」"
 QUOTES = '“”"「」‘’'
 _SUFFIX_QUALIFIER_WORDS = ("左右", "以上", "以内")  # after a mention; 余/多 are inside it already
@@ -99,6 +102,12 @@ class Spot:
         return self.text[self.sentence_bounds[0] : self.start]
 
     @property
+    def clause_subject(self) -> str:
+        """The sentence before the number's clause up to its first verb-led clause: where the one
+        who acts is named (申和集团先后6次…，投入帮扶资金52万元: the firm gives the money)."""
+        return self.text[self.sentence_bounds[0] : self._bounds(CLAUSE_END)[0]] or self.clause_before
+
+    @property
     def clause_before(self) -> str:
         return self.text[self._bounds(CLAUSE_END)[0] : self.start]
 
@@ -108,6 +117,29 @@ class Spot:
 
     def windows(self) -> list[str]:
         return [self.clause, self.part, self.sentence]
+
+    @cached_property
+    def list_intro(self) -> str:
+        """The line that introduces the list this number's line is an item of (…情况列示如下：
+        above 恩施市：资金1850万元，项目21个；), or '': an item line says only what is counted, the
+        intro says whose, when and of what."""
+        if not _LIST_ITEM.match(self.text[self.para_start : self.para_end].strip()):
+            return ""
+        start = self.para_start
+        for _ in range(_LIST_MAX_ITEMS):
+            if start == 0:
+                return ""
+            prev_end = start - 1
+            prev_start = self.text.rfind("\n", 0, prev_end) + 1
+            line = self.text[prev_start:prev_end].strip()
+            start = prev_start
+            if not line:
+                continue
+            if line.endswith(("：", ":")):
+                return line
+            if not _LIST_ITEM.match(line):
+                return ""
+        return ""
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -98,6 +98,8 @@ def time_expressions(text: str, article: tuple[int, int], rules: Rules) -> list[
             out.append(TimeExpr(m.start(), m.end(), "range", f"{m['y1']}/{m['y2']}", False))
             last_year = int(m["y2"])
         elif m["y"]:
+            if not (m["m"] or m["yend"]) and rules.event_name_after.match(text[m.end() :]):
+                continue  # 2020年…展销会: the year of an event's name, not a period
             last_year = int(m["y"])
             month = 12 if m["yend"] else _optional_int(m["m"])
             out.append(_dated(m, last_year, month, _optional_int(m["d"]), False))
