@@ -132,3 +132,56 @@ def test_a_pairing_page_map_lists_both_ends_with_their_positions(tmp_path):
     assert table[["east_lon", "east_lat", "west_lon", "west_lat"]].notna().all().all()
     for layout in style.LAYOUTS:
         assert (tmp_path / f"{chart.name}{layout.suffix}.svg").stat().st_size < MAX_MAP_BYTES
+
+
+def _boxes(placed: dict, line: float) -> dict:
+    return {p: (left, top, right, top + line - 1e-9) for p, (left, top, _, right) in placed.items()}
+
+
+@pytest.mark.fast
+def test_labels_of_near_dots_stand_in_a_column_overlapping_nothing():
+    """Three dots nearly on top of each other (a city and two of its counties) and three more
+    further off: every dot gets its own label, no label overlaps another or covers a dot, and all
+    stay within the space given."""
+    dots = {
+        "city": (3.56, 2.42),
+        "county-a": (3.55, 2.37),
+        "county-b": (3.58, 2.42),
+        "west-city": (2.68, 2.72),
+        "west-a": (2.67, 2.66),
+        "west-b": (2.73, 2.74),
+    }
+    widths = {p: 0.4 + 0.1 * i for i, p in enumerate(dots)}
+    line, bounds = 0.2, (0.12, 0.45, 4.63, 3.66)
+    boxes = _boxes(maps.label_columns(dots, widths, line, bounds), line)
+    assert set(boxes) == set(dots)
+    names = list(boxes)
+    for i, a in enumerate(names):
+        box = boxes[a]
+        assert bounds[0] <= box[0] and box[2] <= bounds[2] and bounds[1] <= box[1] and box[3] <= bounds[3], a
+        for b in names[i + 1 :]:
+            assert not maps._boxes_overlap(box, boxes[b]), (a, b)
+        for p, (x, y) in dots.items():
+            r = maps.DOT_RADIUS
+            assert not maps._boxes_overlap(box, (x - r, y - r, x + r, y + r)), (a, p)
+
+
+@pytest.mark.fast
+def test_a_pairing_page_map_names_each_place_by_its_own_name(tmp_path):
+    """A county within a city is labelled by the county's name, not its city's: every end of the
+    pairings the small map draws is named on it."""
+    style.apply()
+    pairings, places = load.pairings(), load.places()
+    names = places.set_index("id")["name_en"]
+    nested = nested_pairings(places, pairings)
+    checked = 0
+    for pairing_id in pairings.pairing_id:
+        chart = maps.pairing_locator(pairing_id, pairings, places, tmp_path)
+        table = read_chart_data(tmp_path / f"{chart.name}.csv")
+        for layout in style.LAYOUTS:
+            svg = (tmp_path / f"{chart.name}{layout.suffix}.svg").read_text(encoding="utf-8")
+            for place in {*table["east"], *table["west"]}:
+                assert f">{maps.wording.short_name(str(names[place]))}<" in svg, (pairing_id, place)
+                checked += 1
+        assert set(table.pairing_id) <= {pairing_id, *nested.get(pairing_id, [])}
+    assert checked, "no map drawn: nothing checked"

@@ -270,3 +270,42 @@ def test_definitions_shown_to_readers_name_no_dataset_ids():
     for definition in indicators.definition:
         shown = wording.reader_definition(str(definition), labels)
         assert not re.search(r"\b[a-z]+(?:_[a-z]+)+\b|\bbreakdown\b|\bindicator", shown), shown
+
+
+@pytest.mark.fast
+def test_the_index_counts_the_sources_each_pairing_page_lists(built):
+    """The pairings index's Sources cell and the page's list of sources are one list: a source that
+    names the pairing, reports a fact on it or a fact its page shows beside its own."""
+    project_copy, _ = built
+    index = BeautifulSoup((profiles.profile_dir(project_copy) / "index.md").read_text(encoding="utf-8"), "html.parser")
+    checked = 0
+    for link in index.select("table.pairings-index a[href]"):
+        pairing_id = link["href"].removesuffix(".html")
+        counted = int(link.find_parent("tr").find_all("td")[3].contents[0].strip())
+        listed = BeautifulSoup(profile(project_copy, pairing_id), "html.parser").select("ul.pairing-sources > li")
+        assert counted == len(listed), f"{pairing_id}: the index counts {counted} sources, the page lists {len(listed)}"
+        checked += 1
+    assert checked, "no pairing page: nothing checked"
+
+
+@pytest.mark.fast
+def test_a_source_whose_figure_a_pairing_page_shows_is_one_of_its_sources():
+    """A figure reported for a group of pairings is shown on each member's page; its source speaks
+    about each of them even where its record names only the group's first pairing."""
+    facts = pd.DataFrame(
+        [
+            {"fact_id": "x-own", "source_id": "s-own", "programme": "a-b", "shown_on": ""},
+            {"fact_id": "x-group", "source_id": "s-group", "programme": "a-b+c-d", "shown_on": "a-b;c-d"},
+        ]
+    )
+    sources = pd.DataFrame(
+        [
+            {"source_id": "s-own", "pairings": "a-b", "date_estimate": "2019", "published": "2019"},
+            {"source_id": "s-group", "pairings": "a-b", "date_estimate": "2020", "published": "2020"},
+            {"source_id": "s-naming", "pairings": "c-d", "date_estimate": "2018", "published": "2018"},
+        ]
+    )
+    assert list(profiles.speaking_sources("c-d", facts, sources).source_id) == ["s-naming", "s-group"]
+    assert list(profiles.speaking_sources("a-b", facts, sources).source_id) == ["s-own", "s-group"]
+    own_only = facts[facts.programme == "c-d"]  # a page passes its own facts and the sources of those shown beside them
+    assert list(profiles.speaking_sources("c-d", own_only, sources, ("s-group",)).source_id) == ["s-naming", "s-group"]

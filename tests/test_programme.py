@@ -171,3 +171,33 @@ def test_every_pairing_is_in_the_table_or_in_the_sentence_under_it(facts):
     shown_on = {pid for s in facts.shown_on for pid in s.split(";") if pid}
     without_facts = [p["label"] for _, p in pairings.iterrows() if p["pairing_id"] not in set(facts.programme) | shown_on]
     assert all(label in sentence.split("no figure at all for", 1)[-1] for label in without_facts)
+
+
+def test_a_figure_older_than_another_of_its_kind_of_help_beside_it_says_so(facts):
+    """'Latest' is per indicator, unit and kind: a count of teachers (people) to 2019 beside a count
+    of professionals in person-times to 2021 is not the latest of its question, and the table says
+    it is the earlier one, naming the newer figure and its date; a figure of another direction or
+    class, or of the same date, is not marked."""
+    people = facts[facts.indicator == "professionals_sent_west"].iloc[0]
+    times = facts[facts.indicator == "professionals_sent_west_times"].iloc[0]
+    teachers = made_up(
+        people, "x-teachers", breakdown="teachers", status="achieved", scope="cumulative", period="2017-03/2019-03", flags=""
+    )
+    all_kinds = made_up(
+        times, "x-person-times", breakdown="", status="achieved", scope="cumulative", period="2017-03/2021-02", flags=""
+    )
+    chosen = headline.headline_facts(pairing_facts(teachers, all_kinds)).set_index("fact_id")
+    assert chosen.loc["x-teachers", "newer_fact_id"] == "x-person-times"
+    assert chosen.loc["x-person-times", "newer_fact_id"] == ""
+    pairings = pd.DataFrame(
+        [{"pairing_id": "made-up-pair", "label": "Made → Up", "relationship": "east_west_cooperation", "east": "", "west": ""}]
+    )
+    table = landing.summary_table(pairing_facts(teachers, all_kinds).assign(shown_on=""), pairings)
+    said = wording.earlier_text(chosen.loc["x-teachers"], chosen.loc["x-person-times"])
+    assert "2021-02" in said and wording.value_text(chosen.loc["x-person-times"]) in said
+    assert table.count("summary-earlier") == 1 and said in table.replace("&#x27;", "'")
+    same_date = made_up(all_kinds, "x-same-date", period="2017-03/2019-03")
+    assert set(headline.headline_facts(pairing_facts(teachers, same_date)).newer_fact_id) == {""}
+    cadres = facts[facts.indicator == "cadres_seconded_west"].iloc[0]
+    other_class = made_up(cadres, "x-cadres", breakdown="", status="achieved", scope="cumulative", period="2017/2022", flags="")
+    assert set(headline.headline_facts(pairing_facts(teachers, other_class)).newer_fact_id) == {""}

@@ -314,7 +314,7 @@ CAVEAT_FLAGS = {
     "number_missing_in_source": "number lost in the surviving copy",
     "claim_unverified": "self-declared 'first' claim",
 }
-NOT_ACHIEVED = "not achieved (planned, expected, target or quota)"
+NOT_ACHIEVED = "not achieved (planned, forecast, target or quota)"
 
 
 def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

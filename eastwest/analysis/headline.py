@@ -10,6 +10,13 @@ source gives the total of the same indicator (it would be counted twice), and st
 part of a count of another kind (those of the trainees who started a business); a count given only
 by kind (teachers, doctors) is shown per kind. Nothing is added up. A new source flows in by its
 indicators, with no code change.
+
+"Latest" is per indicator and kind, never across them: an indicator fixes the unit (people sent and
+person-times of people sent are two indicators), so a question's cell can hold figures of different
+dates. A figure older than another of the same comparability class in its cell (34 teachers to
+2019-03 beside 157 person-times of professionals to 2021-02) carries that newer figure's id in
+`newer_fact_id`, and the table says it is the earlier one: no figure of a cell reads as the latest
+of its question when a newer one of another unit or kind stands beside it.
 """
 
 from __future__ import annotations
@@ -58,7 +65,25 @@ def headline_facts(facts: pd.DataFrame) -> pd.DataFrame:
     )
     latest = chosen.groupby(["programme", "indicator", "breakdown"], sort=False).tail(1).drop(columns="cumulative")
     latest = latest.assign(question=latest.indicator.map(QUESTION_OF), order=latest.indicator.map(HEADLINE_INDICATORS.index))
-    return latest.sort_values(["programme", "order", "breakdown"], kind="stable").drop(columns="order").reset_index(drop=True)
+    latest = latest.sort_values(["programme", "order", "breakdown"], kind="stable").drop(columns="order").reset_index(drop=True)
+    return latest.assign(newer_fact_id=newer_beside(latest))
+
+
+def newer_beside(chosen: pd.DataFrame) -> list[str]:
+    """For each chosen figure, the id of the newest figure of the same pairing, question and
+    comparability class and direction (another indicator, unit or kind) that runs to a later date; '' where none
+    does. The newest by report date, the first in table order among equals."""
+    newer = []
+    for _, row in chosen.iterrows():
+        later = chosen[
+            (chosen.programme == row["programme"])
+            & (chosen.question == row["question"])
+            & (chosen.comparability == row["comparability"])
+            & (chosen.direction == row["direction"])
+            & (chosen.report_date > row["report_date"])
+        ]
+        newer.append("" if later.empty else str(later.sort_values("report_date", ascending=False, kind="stable").fact_id.iloc[0]))
+    return newer
 
 
 def unreported_pairings(facts: pd.DataFrame, pairings: pd.DataFrame) -> list[str]:

@@ -126,6 +126,22 @@ def _same(a: Decimal | None, b: Decimal | None) -> bool:
     return abs(a - b) <= Decimal("1e-9") * max(Decimal(1), abs(a))
 
 
+# A total is a total over some period: its period and scope cells must tell one story. A fact whose
+# year the source lost takes the year its article implies, marked period_inferred and
+# year_missing_in_source (never 'unknown' beside "total over the period").
+TOTAL_SCOPES = ("cumulative", "annual", "period_total")
+
+
+def period_scope_problem(period: str, scope: str) -> str:
+    """Why a fact's period and scope disagree ('' when they agree): a total needs a period, and a
+    one-year figure one year."""
+    if scope in TOTAL_SCOPES and period == "unknown":
+        return f"scope {scope!r} is a total over a period, but the period is 'unknown': give the period (flag period_inferred if estimated)"
+    if scope == "annual" and not re.fullmatch(r"\d{4}", period):
+        return f"scope 'annual' is one year, but the period is {period!r}: give the year (YYYY)"
+    return ""
+
+
 def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_file: Path) -> dict:
     """Check one annotated fact against its clean text and vocabularies; return its row."""
     fact_id = fact.get("id")
@@ -154,6 +170,9 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
     west = vocab.check_side(fact.get("west"), f"{where} (west)")
     if not PERIOD.fullmatch(str(fact["period"])):
         raise DataError(f"{where}: period {fact['period']!r} must be YYYY[-MM[-DD]], a START/END range or 'unknown'")
+    scope_trouble = period_scope_problem(str(fact["period"]), fact["scope"])
+    if scope_trouble:
+        raise DataError(f"{where}: {scope_trouble}")
 
     quote = str(fact["quote"])
     if "\n" in quote:

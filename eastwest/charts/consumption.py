@@ -36,7 +36,7 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
         return style.Bar(
             f"{r['description']} · {r['programme_label']}, {period_of(r)}",
             r["value"],
-            wording.value_text(r, with_unit=False) + ("" if r["status"] == "achieved" else f", {r['status']}"),
+            wording.value_text(r, with_unit=False) + ("" if r["status"] == "achieved" else f", {wording.status_text(r)}"),
             colour,
             hatch,
         )

@@ -230,7 +230,7 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
         )
     themes_text = " and ".join(THEME_SHORT[t].lower() for t in themes)
     subtitle = sentences(
-        "Solid: achieved; hatched: planned, expected, or a rule or quota (what is meant to happen "
+        "Solid: achieved; hatched: planned, forecast, or a rule or quota (what is meant to happen "
         "each year, such as a profit-sharing rule: not a target).",
         style.capped(len(table), total, "pairings", "with the most facts"),
     )
@@ -268,7 +268,7 @@ def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Pat
     rows = [f"{labels_of[s]} ({n} facts)" for s, n in zip(table.index, table.facts)]
     subtitle = sentences(
         "Share of each source's facts: period inferred from the article's date; year or number "
-        "lost in the surviving copy; a self-declared 'first'; not achieved (planned, expected, "
+        "lost in the surviving copy; a self-declared 'first'; not achieved (planned, forecast, "
         "target or quota); qualified (over, nearly, about, under, a range).",
         style.capped(len(table), total, "sources", "with the most facts"),
     )

@@ -32,8 +32,9 @@ from eastwest.reader import wording
 from eastwest.reader.wording import mark_period, period_label
 
 
-def _status_word(status: str) -> str:
-    return "" if status == "achieved" else f", {status}"
+def _status_word(row: pd.Series) -> str:
+    status = wording.status_text(row)
+    return f", {status}" if status else ""
 
 
 def per_project_text(r) -> str:
@@ -43,30 +44,38 @@ def per_project_text(r) -> str:
 
 
 UPPER_BOUND_NOTE = "'At most': the source says the funds went mainly to those projects, so they may have paid for others."
+# Funds per project are drawn only beside money and projects of one source, pairing, period and
+# scope (comparisons.aid_funds); even then what a "project" is differs from source to source.
+NOT_EFFICIENCY_NOTE = "Funds per project are not a measure of efficiency: what a project is differs by source."
 
 
-def _aid_bar(r: pd.Series) -> style.Bar:
+def _aid_bar(r: pd.Series, per_project: bool = True) -> style.Bar:
     colour, hatch = status_style(r["status"])
     what = "" if r["indicator"] == "fiscal_aid_funds" else f" ({r['indicator_label'].lower()})"
     projects = ""
     if r["projects"] == r["projects"]:
-        projects = f" · {int(r['projects'])} projects, {per_project_text(r)} per project"
+        projects = f" · {int(r['projects'])} projects" + (f", {per_project_text(r)} per project" if per_project else "")
     return style.Bar(
         f"{r['programme_label']}{what}, {period_of(r)} · {r['source_label']}{projects}",
         r["value"],
-        wording.value_text(r, with_unit=False) + _status_word(r["status"]),
+        wording.value_text(r, with_unit=False) + _status_word(r),
         colour,
         hatch,
     )
 
 
-def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR, per_project: bool = True) -> Chart:
+    """Aid funds per pairing and report, with the projects the same source counts for the same
+    period; funds per project beside them unless `per_project` is False (the landing page's chart,
+    which draws no ratio a reader could take for a comparison of efficiency)."""
     table = comparisons.aid_funds(facts)
     total = len(table)
     table = largest(table)
+    with_ratio = per_project and table.projects.notna().any()
     subtitle = sentences(
         "Aid funds for projects, as each source reports them (totals, not components). Hatched: planned. Solid: arranged, secured or allocated, as each source says; not necessarily spent.",
-        UPPER_BOUND_NOTE if table.per_project_at_most.any() else "",
+        NOT_EFFICIENCY_NOTE if with_ratio else "",
+        UPPER_BOUND_NOTE if with_ratio and table.per_project_at_most.any() else "",
         SHARED_NOTE if panel_kinds(table).nunique() > 1 else "",
         style.capped(len(table), total, "figures", "largest"),
     )
@@ -75,7 +84,7 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
             layout,
             "How much aid money did each pairing report, for how many projects?",
             subtitle,
-            panels_by_scope(table, _aid_bar),
+            panels_by_scope(table, lambda r: _aid_bar(r, per_project)),
             shared_scale=True,
         ),
         "industry_aid_funds",

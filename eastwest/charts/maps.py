@@ -114,6 +114,118 @@ def _place_labels(
             canvas.ax.plot([x, near_x], [y, near_y], color="#555555", lw=0.7, zorder=4)
 
 
+# --- A pairing page's map: every dot labelled by its own name ----------------------------------
+
+CLUSTER_GAP = 0.3  # inches: dots nearer each other than this are labelled as one column
+COLUMN_GAP = 0.14  # inches between a column and the outermost dot of its cluster
+LEADER_COLOUR = "#555555"
+
+
+def clusters(points: dict[str, tuple[float, float]], gap: float = CLUSTER_GAP) -> list[list[str]]:
+    """The points in groups, each point within `gap` of another of its group (single linkage), in
+    the order of their first point."""
+    unassigned = list(points)
+    groups = []
+    while unassigned:
+        group = [unassigned.pop(0)]
+        for member in group:  # grows while it is walked
+            x, y = points[member]
+            near = [q for q in unassigned if np.hypot(points[q][0] - x, points[q][1] - y) < gap]
+            for q in near:
+                unassigned.remove(q)
+            group.extend(near)
+        groups.append(group)
+    return groups
+
+
+# The sides a column of labels may take: right, left, above and below its cluster.
+SIDES = ((1, 0), (-1, 0), (0, -1), (0, 1))
+
+
+def _column_at(side: tuple[int, int], xs: list[float], ys: list[float], width: float, height: float, shift: float):
+    """The top left corner of a column `width` x `height` on `side` of the dots, moved by `shift`
+    along that side."""
+    if side[0]:
+        left = max(xs) + COLUMN_GAP if side[0] > 0 else min(xs) - COLUMN_GAP - width
+        return left, float(np.mean(ys)) - height / 2 + shift
+    top = min(ys) - COLUMN_GAP - height if side[1] < 0 else max(ys) + COLUMN_GAP
+    return float(np.mean(xs)) - width / 2 + shift, top
+
+
+def label_columns(
+    dots: dict[str, tuple[float, float]],
+    widths: dict[str, float],
+    line: float,
+    bounds: tuple[float, float, float, float],
+) -> dict[str, tuple[float, float, float, float]]:
+    """Where each dot's label goes, as (left, top) of its text and the (left, right) of its column,
+    in inches. The labels of a cluster of near dots stand in one column beside it, in the order of
+    their dots from top to bottom, so that no two labels overlap each other or cover a dot. A column
+    takes the side facing away from the other dots first (so it keeps clear of the arrows between
+    them), then the others, each at its cluster's middle and then moved a little; within `bounds`
+    (left, top, right, bottom), the space labels may take."""
+    left_edge, top_edge, right_edge, bottom_edge = bounds
+    taken = [(x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS) for x, y in dots.values()]
+    placed: dict[str, tuple[float, float, float, float]] = {}
+    for group in sorted(clusters(dots), key=len, reverse=True):
+        members = sorted(group, key=lambda p: (dots[p][1], dots[p][0]))
+        width, height = max(widths[p] for p in members), line * len(members)
+        xs, ys = [dots[p][0] for p in members], [dots[p][1] for p in members]
+        rest = [xy for p, xy in dots.items() if p not in group]
+        away = (
+            (float(np.mean(xs)) - float(np.mean([x for x, _ in rest])), float(np.mean(ys)) - float(np.mean([y for _, y in rest])))
+            if rest
+            else (1.0, 0.0)
+        )
+        sides = sorted(SIDES, key=lambda d: -(d[0] * away[0] + d[1] * away[1]))
+        own = [(x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS) for x, y in zip(xs, ys)]
+        others = [box for box in taken if box not in own]
+        chosen = None
+        for side in sides:
+            step = line if side[0] else width / 2
+            for shift in (0.0, -0.5, 0.5, -1.0, 1.0, -1.5, 1.5):
+                left, top = _column_at(side, xs, ys, width, height, shift * step)
+                box = (left, top, left + width, top + height)
+                inside = box[0] >= left_edge and box[2] <= right_edge and box[1] >= top_edge and box[3] <= bottom_edge
+                if inside and not any(_boxes_overlap(box, b) for b in [*others, *own]):
+                    chosen = box
+                    break
+            if chosen:
+                break
+        if chosen is None:  # nowhere clear: beside the cluster, kept on the drawing
+            left, top = _column_at(sides[0], xs, ys, width, height, 0.0)
+            left = min(max(left, left_edge), right_edge - width)
+            top = min(max(top, top_edge), bottom_edge - height)
+            chosen = (left, top, left + width, top + height)
+        taken.append(chosen)
+        right_aligned = chosen[2] <= min(xs)  # a column left of its dots ends where they begin
+        for i, p in enumerate(members):
+            text_left = chosen[2] - widths[p] if right_aligned else chosen[0]
+            placed[p] = (text_left, chosen[1] + i * line, text_left, text_left + widths[p])
+    return placed
+
+
+def own_name_labels(canvas: style.Canvas, dots: dict[str, tuple[float, float]], names: dict[str, str], bottom: float) -> None:
+    """Each dot labelled by its own name (a county by the county's, never its city's), the labels of
+    near dots in a column beside them, each tied to its dot by a thin line (label_columns)."""
+    line = canvas.line_height(style.TEXT_PT) * 1.08
+    widths = {p: canvas.measure(names[p], weight="bold") for p in dots}
+    bounds = (canvas.left, canvas.y, canvas.right, bottom)
+    for place_id, (left, top, _, right) in label_columns(dots, widths, line, bounds).items():
+        canvas.text(
+            left,
+            top,
+            names[place_id],
+            fontweight="bold",
+            zorder=5,
+            bbox=dict(facecolor="white", alpha=0.85, lw=0, pad=0.6),
+        )
+        x, y = dots[place_id]
+        # to the middle of the label's nearer end: each line ends at its own label, never under another
+        end_x = left - 0.02 if abs(x - left) <= abs(x - right) else right + 0.02
+        canvas.ax.plot([x, end_x], [y, top + line / 2], color=LEADER_COLOUR, lw=0.6, zorder=4)
+
+
 def draw_map(
     canvas: style.Canvas,
     pairings: pd.DataFrame,
@@ -121,9 +233,11 @@ def draw_map(
     nested: dict[str, list[str]],
     width: float | None = None,
     in_words: bool = True,
+    own_names: bool = False,
 ) -> dict[str, geography.Place]:
     """The map at the cursor, `width` inches wide (the canvas's width by default), and under it
-    (`in_words`) the pairings in words; returns the positions drawn."""
+    (`in_words`) the pairings in words; returns the positions drawn. A dot is labelled by its city
+    (label_group), or with `own_names` by its own name (own_name_labels: a pairing page's map)."""
     width = width or canvas.width
     per_degree, height = _map_size(width)
     frame = Frame(canvas.left + (canvas.width - width) / 2, canvas.y, per_degree)
@@ -167,7 +281,10 @@ def draw_map(
         for g, xy in groups.items()
     ]
     canvas.y += 0.02
-    _place_labels(canvas, labels, list(dots.values()), canvas.y + height)
+    if own_names:
+        own_name_labels(canvas, dots, {p: wording.short_name(str(names[p])) for p in dots}, canvas.y + height)
+    else:
+        _place_labels(canvas, labels, list(dots.values()), canvas.y + height)
     canvas.y += height + 0.1
     canvas.block("● helping place   ○ receiving place; each arrow runs from one to the other.", color=style.MUTED_COLOUR)
     if len(unplaced):  # a place the boundary data does not name, nor any place it lies within
@@ -236,6 +353,8 @@ def pairing_locator(pairing_id: str, pairings: pd.DataFrame, places: pd.DataFram
     lie; figures/pairings/<pairing_id>-map.svg and, beside it, the drawn ends' positions (.csv)."""
     nested = nested_pairings(places, pairings)
     shown = pairings[pairings.pairing_id.isin([pairing_id, *nested.get(pairing_id, [])])]
+    # nested within a pairing this map does not draw, the pairing is drawn as an arrow of its own
+    nested = {outer: inner for outer, inner in nested.items() if outer in set(shown.pairing_id)}
     names = places.set_index("id")["name_en"]
     row = pairings.set_index("pairing_id").loc[pairing_id]
     title = f"Where {wording.short_name(str(names[row['east']]))} and {wording.short_name(str(names[row['west']]))} lie"
@@ -244,7 +363,7 @@ def pairing_locator(pairing_id: str, pairings: pd.DataFrame, places: pd.DataFram
     def draw(layout: style.Layout) -> plt.Figure:
         canvas = style.Canvas(layout)
         canvas.header(title)
-        drawn.update(draw_map(canvas, shown, places, nested, min(canvas.width, SMALL_MAP_WIDTH), in_words=False))
+        drawn.update(draw_map(canvas, shown, places, nested, min(canvas.width, SMALL_MAP_WIDTH), in_words=False, own_names=True))
         canvas.block(geography.BOUNDARY_CREDIT, color=style.MUTED_COLOUR)
         return canvas.finish()
 

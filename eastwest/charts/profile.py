@@ -15,7 +15,7 @@ import pandas as pd
 from eastwest.analysis.comparisons import is_part
 from eastwest.charts import style
 from eastwest.charts.base import DATA_COLUMNS, panels_by_scope, write_chart_data
-from eastwest.reader.wording import period_label, value_text
+from eastwest.reader.wording import period_label, status_text, value_text
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # The chart shows money if the pairing has any; people otherwise; never two units on one axis.
@@ -48,7 +48,8 @@ def _bar_label(row: pd.Series, by_description: bool = False) -> str:
 
 
 def _value_label(row: pd.Series) -> str:
-    return value_text(row) + ("" if row["status"] == "achieved" else f" ({row['status']})")
+    status = status_text(row)  # the book's one word for each status ('forecast', never the id 'expected')
+    return value_text(row) + (f" ({status})" if status else "")
 
 
 def _latin(text: str) -> str:

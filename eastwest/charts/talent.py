@@ -55,6 +55,8 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
 
     def bar(r) -> style.Bar:
         what = (r["breakdown"] or TALENT_KIND[r["comparability"]]).capitalize()
+        threshold = wording.threshold_text(r["description"])  # 'for a month or more', where the fact sets one
+        what += f" {threshold}" if threshold else ""
         return style.Bar(
             f"{what}, {r['programme_label']}, {period_of(r)}",
             r["value"],

@@ -11,10 +11,10 @@ import pandas as pd
 
 from eastwest.analysis.headline import HEADLINE, headline_facts
 from eastwest.reader.links import fact_href
-from eastwest.reader.wording import KEY_NUMBER_QUESTIONS, value_text, when_text
+from eastwest.reader.wording import KEY_NUMBER_QUESTIONS, earlier_text, value_text, when_text
 
 
-def _card(row: pd.Series, from_dir: str) -> str:
+def _card(row: pd.Series, from_dir: str, chosen: pd.DataFrame | None = None) -> str:
     """One key number: the question it answers, its value, what it counts in the words of its own
     description (so a qualifier the source sets, such as 'for a month or more', stays), and when."""
     # Not class="fact-link": the table further down links the same fact, once per page.
@@ -26,6 +26,9 @@ def _card(row: pd.Series, from_dir: str) -> str:
     lead, _, rest = when.partition(" (")
     if rest and str(row["description"]).rstrip().endswith(lead):  # 'signed in 2020' + 'in 2020 (one year)'
         when = "(" + rest
+    newer = chosen[chosen.fact_id == row.get("newer_fact_id", "")] if chosen is not None else pd.DataFrame()
+    if len(newer):  # not the latest of its kind of help: the newer figure is beside it
+        when += f"; {earlier_text(row, newer.iloc[0])}"
     # Spaces between the parts: the search index and screen readers join their text.
     return (
         f'<li><span class="key-number-question">{escape(KEY_NUMBER_QUESTIONS.get(row["indicator"], row["question"]))}</span> {link} '
@@ -42,17 +45,18 @@ def key_numbers(pairing: pd.Series, facts: pd.DataFrame, n_sources: int, shared_
         chosen = chosen[chosen.programme == pairing["pairing_id"]]
         order = {question: i for i, question in enumerate(HEADLINE)}
         cards = "".join(
-            _card(row, from_dir)
+            _card(row, from_dir, chosen)
             for _, row in chosen.sort_values("question", key=lambda q: q.map(order), kind="stable").iterrows()
         )
     not_achieved = int((facts.status != "achieved").sum()) if len(facts) else 0
     counts = [f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {n_sources} source{'s' if n_sources != 1 else ''}"]
     if not_achieved:
-        counts.append(f"{not_achieved} of them planned, expected or quotas, marked as such")
+        counts.append(f"{not_achieved} of them planned, forecast or quotas, marked as such")
     if shared_count:
         counts.append(f"{shared_count} more reported together with other pairings, listed apart")
     lead = (
-        "The latest achieved total the sources give for each kind of help; plans are left out and nothing is added up."
+        "The latest achieved total the sources give of each kind of figure, in its own unit (people and person-times apart), "
+        "with its date; plans are left out and nothing is added up."
         if cards
         else "The sources give no achieved total of aid money, people, jobs or sales for this pairing alone."
     )

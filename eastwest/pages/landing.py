@@ -20,6 +20,7 @@ from eastwest.reader.wording import (
     NAMED_BY_NOUN,
     RELATIONSHIP_SHORT,
     SHARED_NOTE,
+    earlier_text,
     in_words,
     label_ends,
     value_text,
@@ -28,7 +29,16 @@ from eastwest.reader.wording import (
 )
 
 
-def _item(row, east: str, west: str, from_dir: str) -> str:
+def _earlier(row, cell: pd.DataFrame | None) -> str:
+    """' <span class="summary-earlier">(earlier than the 157 person-times beside it, counted to
+    2021-02)</span>' for a figure older than another of its kind of help in the cell; '' otherwise."""
+    newer = cell[cell.fact_id == row.get("newer_fact_id", "")] if cell is not None else None
+    if newer is None or newer.empty:
+        return ""
+    return f' <span class="summary-earlier">({escape(earlier_text(row, newer.iloc[0]))})</span>'
+
+
+def _item(row, east: str, west: str, from_dir: str, cell: pd.DataFrame | None = None) -> str:
     value = "" if pd.isna(row["value"]) else repr(float(row["value"]))
     number, whole = value_text(row, with_unit=False), value_text(row)
     unit = "" if row["unit"] in NAMED_BY_NOUN else whole.removeprefix(number) if whole.startswith(number) else ""
@@ -41,14 +51,15 @@ def _item(row, east: str, west: str, from_dir: str) -> str:
     what, when = escape(what_text(row, east, west)), escape(when_text(row))
     return (
         f'<li><span class="summary-value">{link}</span> <span class="summary-what">{what}</span>'
-        f' <span class="summary-when">{when}</span></li>'
+        f' <span class="summary-when">{when}</span>{_earlier(row, cell)}</li>'
     )
 
 
 def _cells(own: pd.DataFrame, east: str, west: str, from_dir: str) -> str:
     cells = []
     for question in HEADLINE:
-        items = "".join(_item(r, east, west, from_dir) for _, r in own[own.question == question].iterrows())
+        cell = own[own.question == question]
+        items = "".join(_item(r, east, west, from_dir, cell) for _, r in cell.iterrows())
         cells.append(
             f'<td data-label="{escape(question)}">'
             + (f"<ul>{items}</ul>" if items else '<span class="summary-none">none reported</span>')
@@ -146,8 +157,10 @@ LANDING_FILES = (".svg", ".narrow.svg", ".csv", ".png", ".narrow.png")
 
 
 def aid_chart(facts: pd.DataFrame, directory: Path = FIGURES_DIR / "landing") -> Chart:
-    """Draw the landing page's chart into `directory` as landing_aid_funds(.narrow).svg and .csv."""
-    drawn = industry.aid_funds(facts, directory)
+    """Draw the landing page's chart into `directory` as landing_aid_funds(.narrow).svg and .csv:
+    funds and the projects each source counts, never funds per project (a ratio across pairings
+    whose projects mean different things would read as a comparison of efficiency)."""
+    drawn = industry.aid_funds(facts, directory, per_project=False)
     for suffix in LANDING_FILES:
         drawn_file = directory / f"{drawn.name}{suffix}"
         if drawn_file.exists():

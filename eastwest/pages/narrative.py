@@ -19,7 +19,8 @@ from eastwest.reader import wording
 from eastwest.reader.links import fact_href
 from eastwest.reference.vocabulary import load_units
 
-STATUS_WORDS = {"planned": "planned", "expected": "expected", "target": "a target", "quota": "a quota"}
+# a fact's status after its period, in the book's words (wording.STATUS_WORDS: a forecast is 'forecast')
+STATUS_WORDS = {**wording.STATUS_WORDS, "target": "a target", "quota": "a quota"}
 
 
 def glued_link(row, from_dir: str = "chapters") -> str:

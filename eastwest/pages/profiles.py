@@ -81,9 +81,12 @@ def _source_link(source: pd.Series) -> str:
     )
 
 
-def speaking_sources(pairing_id: str, facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Sources with a fact on the pairing or naming it in their `pairings` field, by report date."""
-    with_facts = set(facts.loc[facts.programme == pairing_id, "source_id"])
+def speaking_sources(pairing_id: str, facts: pd.DataFrame, sources: pd.DataFrame, also: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Sources with a fact on the pairing, a fact its page shows beside its own (`shown_on`, or the
+    source ids in `also`), or naming it in their `pairings` field, by report date: the list the
+    pairing page gives and the count the pairings index gives are this one list."""
+    shown = facts["shown_on"].map(lambda s: pairing_id in str(s).split(";")).astype(bool) if "shown_on" in facts else False
+    with_facts = set(facts.loc[(facts.programme == pairing_id) | shown, "source_id"]) | set(also)
     naming = sources["pairings"].map(lambda s: pairing_id in s.split(";"))
     chosen = sources[naming | sources.source_id.isin(with_facts)].copy()
     chosen["_date"] = chosen.apply(report_date, axis=1)
@@ -135,7 +138,7 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
         else (
             f"Horizontal bar chart of {len(chosen)} {kind} reported for {pairing['label']}, "
             f"from {_alt_bar(lo)} to {_alt_bar(hi)}"
-            + (f"; {len(not_achieved)} of them not achieved (planned, expected or quota)" if len(not_achieved) else "")
+            + (f"; {len(not_achieved)} of them not achieved (planned, forecast or quota)" if len(not_achieved) else "")
         )
     ) + "."
     alt = re.sub(r"[\n<>\"]", " ", alt)
@@ -144,7 +147,7 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
     caption = (
         f"{escape(question.format(pair=pairing['label']))} One bar per figure that the source does not give as a component of another ({escape(kind)}); "
         "components a source gives as such are only in the tables below. A figure drawn may still be included "
-        "in a larger one of the same pairing and period (the sources seldom say), so bars are never added. Hatched bars are planned, expected or quotas, "
+        "in a larger one of the same pairing and period (the sources seldom say), so bars are never added. Hatched bars are planned, forecast or quotas, "
         "not achievements. Background figures about the places are left out. Amounts of different kinds, scopes and "
         "periods are shown side by side, never added."
         + other
@@ -222,7 +225,7 @@ def _status_badge(row: pd.Series, statuses: dict[str, str]) -> str:
     words = (
         "quota: a rule or recurring commitment; outcome not reported"
         if row["status"] == "quota"
-        else f"{row['status']}, not achieved"
+        else f"{status_text(row)}, not achieved"
     )
     return f'<br><span class="fact-status" title="{escape(statuses.get(row["status"], ""))}">{escape(words)}</span>'
 
@@ -336,7 +339,7 @@ def profile_markdown(
     chart section, `shared` the figures shown beside its own and the pairings nested with it."""
     shared = shared or SharedFigures()
     east, west = places.loc[pairing["east"]], places.loc[pairing["west"]]
-    speaking = speaking_sources(pairing["pairing_id"], facts, sources)
+    speaking = speaking_sources(pairing["pairing_id"], facts, sources, tuple(dict(shared.by_source)))
     title = f"{pairing['label']} ({east['name_zh']} → {west['name_zh']})"
     return render(
         "profile",

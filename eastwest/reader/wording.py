@@ -335,6 +335,30 @@ NAMED_BY_NOUN = {"person"}
 SINGULAR_NOUNS = {"cadres": "cadre", "professionals": "professional", "people": "person", "trainees": "trainee"}
 
 
+# A least duration a fact's description sets for whom it counts ('for a month or more', 'for at
+# least six months'): a label that names the people counted carries it too, since without it the
+# count reads as everyone sent.
+_THRESHOLD = re.compile(
+    r"\bfor (?:at least )?(?:a|an|one|two|three|four|six|twelve|\d+) (?:day|week|month|year)s?(?: or (?:more|longer))?\b"
+)
+
+
+def threshold_text(description: str) -> str:
+    """'for a month or more' where the description carries a least duration ('for at least six
+    months'); '' otherwise. Only a duration with 'at least' or 'or more/longer' is a threshold."""
+    match = _THRESHOLD.search(str(description))
+    if not match or not re.search(r"at least|or (?:more|longer)", match.group(0)):
+        return ""
+    return match.group(0)
+
+
+def earlier_text(row, newer) -> str:
+    """Said after a headline figure older than another of its kind of help beside it (analysis.headline
+    newer_fact_id), so that no figure reads as the latest of its question when it is not: 'earlier
+    than the 157 person-times beside it, counted to 2021-02'. `newer` is the newer figure's row."""
+    return f"earlier than the {value_text(newer)} beside it, counted to {newer['report_date']}"
+
+
 def what_text(row, east: str, west: str) -> str:
     """What a headline fact counts, in words: 'cadres seconded to Yanhe', 'professionals sent to
     Yanhe (teachers)', '1 professional sent' for a count of one."""
