@@ -341,3 +341,10 @@ def test_a_running_total_since_an_event_the_paragraph_dates(reader):
 def test_a_year_end_report_that_counts_up_to_a_month_is_not_the_whole_year(reader):
     f = fact(reader("截至今年11月底，医疗队累计带教本地医务人员380名，今年新结对64名。", published="2021-12-20"), "64名")
     assert (f["scope"], f["period"]) == ("period_total", "2021-01/2021-11")
+
+
+def test_a_pairing_the_reference_does_not_define_is_an_error_naming_it(reader):
+    from eastwest.core.errors import DataError
+
+    with pytest.raises(DataError, match="lists pairing 'zhangjiagang-nowhere'"):
+        reader("张家港向沿河拨付帮扶资金500万元。", pairings=("zhangjiagang-yanhe", "zhangjiagang-nowhere"))

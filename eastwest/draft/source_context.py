@@ -66,7 +66,13 @@ def clean_source(record: SourceRecord, paths: ProjectPaths) -> CleanResult:
 def source_context(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, paths: ProjectPaths) -> SourceContext:
     raw = load_yaml(paths.pairings_input) or {}
     by_id = {p["id"]: p for p in raw.get("pairings", [])}
-    pairings = [by_id[p] for p in record.pairings if p in by_id]
+    unknown = [p for p in record.pairings if p not in by_id]
+    if unknown:  # a misspelt id would otherwise draft the source as if it had fewer pairings
+        raise DataError(
+            f"{paths.provenance}: source {record.source_id} lists "
+            f"pairing {unknown[0]!r}, which {paths.pairings_input} does not define"
+        )
+    pairings = [by_id[p] for p in record.pairings]
     article, ym, estimated = _article_date(record)
     return SourceContext(record, clean, vocab, pairings, article, ym, estimated)
 
