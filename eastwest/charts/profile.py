@@ -90,8 +90,8 @@ def draw_chart(pairing: pd.Series, chosen: pd.DataFrame, unit: str, directory: P
     values = [_value_label(r) for _, r in chosen.iterrows()]
     title = question.format(pair=pairing["label"].replace(" → ", "\u00a0→\u00a0"))  # never break at the arrow
     subtitle = (
-        "One bar per figure that is not part of another (parts are in the tables); hatched bars are not "
-        "achieved. Figures of different kinds and periods: never add them up."
+        "One bar per figure a source does not give as a part of another; a bar may still fall within a "
+        "larger one. Hatched bars are not achieved. Never add them up."
     )
     for text in [title, subtitle, *labels, *values]:
         if CJK.search(text):

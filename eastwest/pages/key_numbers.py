@@ -37,6 +37,16 @@ def _card(row: pd.Series, from_dir: str, chosen: pd.DataFrame | None = None) -> 
     )
 
 
+def headline_kinds() -> str:
+    """The kinds of figure the block answers, in its order: 'aid money, people, jobs, businesses
+    started, sales and purchases'."""
+    kinds = []
+    for question, indicators in HEADLINE.items():
+        kinds.append(question.lower())
+        kinds += [KEY_NUMBER_QUESTIONS[i].lower() for i in indicators if i in KEY_NUMBER_QUESTIONS]
+    return ", ".join(kinds[:-1]) + " and " + kinds[-1]
+
+
 def key_numbers(pairing: pd.Series, facts: pd.DataFrame, n_sources: int, shared_count: int, from_dir: str) -> str:
     """The block's HTML for one pairing; `facts` are the pairing's own facts."""
     chosen = headline_facts(facts) if len(facts) else pd.DataFrame()
@@ -49,14 +59,19 @@ def key_numbers(pairing: pd.Series, facts: pd.DataFrame, n_sources: int, shared_
             for _, row in chosen.sort_values("question", key=lambda q: q.map(order), kind="stable").iterrows()
         )
     not_achieved = int((facts.status != "achieved").sum()) if len(facts) else 0
-    counts = [f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {n_sources} source{'s' if n_sources != 1 else ''}"]
+    # the sources whose facts these are, and apart those that only name the pairing
+    with_facts = int(facts.source_id.nunique()) if len(facts) else 0
+    counts = [f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {with_facts} source{'s' if with_facts != 1 else ''}"]
+    if n_sources > with_facts:
+        naming = n_sources - with_facts
+        counts.append(f"{naming} more source{'s' if naming != 1 else ''} name{'' if naming != 1 else 's'} the pairing")
     if not_achieved:
         counts.append(f"{not_achieved} of them planned, forecast or quotas, marked as such")
     if shared_count:
         counts.append(f"{shared_count} more reported together with other pairings, listed apart")
     lead = (
-        "The latest achieved total the sources give of each kind of figure, in its own unit (people and person-times apart), "
-        "with its date; plans are left out and nothing is added up."
+        f"The latest achieved total the sources give of {headline_kinds()}, each in its own unit (people and "
+        "person-times apart), with its date; other figures are in the sections below, plans are left out and nothing is added up."
         if cards
         else "The sources give no achieved total of aid money, people, jobs or sales for this pairing alone."
     )

@@ -183,10 +183,16 @@ def _map_section(pairing: pd.Series, pairings: pd.DataFrame, places: pd.DataFram
         "from one to the other, with any pairings within it."
     )
     return (
-        f"```{{figure}} ../figures/{PROFILE_DIR}/{chart.name}.svg\n:alt: {escape(alt)}\n:width: 100%\n\n"
+        # the directive's text is escaped by Sphinx: escaping it here too would print &#x27; to the reader
+        f"```{{figure}} ../figures/{PROFILE_DIR}/{chart.name}.svg\n:alt: {_directive_text(alt)}\n:width: 100%\n\n"
         "Where the helping and receiving places lie; a county pairing within this one is drawn with its own dots.\n```\n\n"
         + chart_data_paragraph(figure_dir(paths) / f"{chart.name}.csv", len(chart.facts), paths.root, FROM_DIR, PROFILE_DIR)
     )
+
+
+def _directive_text(text: str) -> str:
+    """Text for a directive's option: one line, no markup characters (Sphinx escapes the rest)."""
+    return re.sub(r"[\n<>\"]", " ", text)
 
 
 def _place_text(place: pd.Series) -> str:
