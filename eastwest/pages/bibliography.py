@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.reader.links import bib_key, context_key
-from eastwest.reader.wording import source_label
+from eastwest.reader.wording import source_date_text, source_label
 
 if TYPE_CHECKING:  # provenance imports pydantic, which only writing the bibliography needs
     from eastwest.sources.provenance import SourceRecord
@@ -44,13 +44,8 @@ def seed_entry(record: SourceRecord) -> str:
         "year": _year(record),
         "note": _bib_escape(
             (f"{record.title_en}. " if record.title_zh else "")
-            + f"In Chinese. Date: {record.published or 'undated'} ({record.date_status.replace('_', ' ')}"
-            + (
-                f"; best estimate {record.date_estimate}"
-                if record.date_estimate and record.date_estimate != record.published
-                else ""
-            )
-            + f"). Genre: {record.genre.replace('_', ' ')}. Seed file seeds/{record.source_id}.txt"
+            + f"In Chinese. Date: {source_date_text(record.published, record.date_status, record.date_estimate)}"
+            + f". Genre: {record.genre.replace('_', ' ')}. Seed file seeds/{record.source_id}.txt"
             + (f"; page path {record.url}" if record.url and record.url_kind == "page_path" else "")
             + (f" (address inferred from the outlet's site: {record.address()})" if record.site else "")
             + (f"; address {record.url}" if record.url_kind == "url" and record.url else "")

@@ -7,6 +7,7 @@ import pandas as pd
 
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.core.yamlio import load_yaml
+from eastwest.reader.wording import PERIOD_MARKS
 
 
 def citation(paths: ProjectPaths = PROJECT) -> dict:
@@ -14,13 +15,24 @@ def citation(paths: ProjectPaths = PROJECT) -> dict:
 
 
 def source_years(sources: pd.DataFrame) -> tuple[str, str]:
-    """First and last year the sources were written (best estimate where the page date is not)."""
-    dates = [
-        s["published"] if s["date_status"] == "as_given" and s["published"] else (s["date_estimate"] or "")
-        for _, s in sources.iterrows()
-    ]
-    years = sorted(part[:4] for d in dates for part in d.split("/") if part[:4].isdigit())
-    return (years[0], years[-1]) if years else ("", "")
+    """First and last year the sources were written (best estimate where the page date is not); a
+    year only an estimated date gives says so ('2017 (date estimated)')."""
+    stated: set[str] = set()
+    estimated: set[str] = set()
+    for _, s in sources.iterrows():
+        given = s["date_status"] == "as_given" and s["published"]
+        date = s["published"] if given else (s["date_estimate"] or "")
+        for part in str(date).split("/"):
+            if part[:4].isdigit():
+                (stated if given else estimated).add(part[:4])
+    years = sorted(stated | estimated)
+    if not years:
+        return ("", "")
+
+    def shown(year: str) -> str:
+        return year if year in stated else f"{year} (date {PERIOD_MARKS['period_inferred']})"
+
+    return shown(years[0]), shown(years[-1])
 
 
 def how_to_cite(paths: ProjectPaths = PROJECT) -> str:

@@ -130,14 +130,7 @@ def sources_table(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
 
     rows = []
     for _, s in sources.iterrows():
-        date = s["published"] or "undated"
-        if s["date_status"] != "as_given":
-            written = (
-                f"written {wording.mark_period(wording.span_text(s['date_estimate']), ['period_inferred'])}"
-                if s["date_estimate"]
-                else "date of writing unknown"
-            )
-            date += f" ({s['date_status'].replace('_', ' ')}; {written})"
+        date = wording.source_date_text(s["published"], s["date_status"], s["date_estimate"])
         href = source_href(s["source_id"], from_dir)
         rows.append(
             "<tr>"

@@ -138,6 +138,19 @@ def source_label(source: pd.Series) -> str:
     return f"{outlet_en(source['outlet'])}, {date}"
 
 
+def source_date_text(published: str | None, date_status: str, date_estimate: str | None) -> str:
+    """A source's date and how it was established, each said once: '2019-03-05'; 'undated;
+    written 2017-08 (date estimated)'; '2018-06-01 (repost date; written 2017 (date estimated))'."""
+    if date_status == "as_given" and published:
+        return published
+    written = (
+        f"written {mark_period(span_text(date_estimate), ['period_inferred'])}" if date_estimate else "date of writing unknown"
+    )
+    if not published:
+        return f"undated; {written}"
+    return f"{published} ({date_status.replace('_', ' ')}; {written})"
+
+
 # An ethnic autonomous unit's name is shown by its place name: 'Yanhe Tujia Autonomous County' -> 'Yanhe'.
 AUTONOMOUS_SUFFIX = re.compile(r"( [A-Z][\w-]*)? Autonomous (County|Prefecture|Region)$")
 
