@@ -5,6 +5,7 @@ SHELL := /bin/bash
 
 PYTHON ?= python3
 VENV := .venv
+PDF ?= 1
 PY := $(VENV)/bin/python
 ENV_STAMP := $(VENV)/.installed
 # `data`, `pages` and `book` run through `python -m eastwest update` (eastwest/build/update.py): each
@@ -14,7 +15,7 @@ ENV_STAMP := $(VENV)/.installed
 # clears the execution cache and Sphinx's doctrees, so no figure is served stale. Notebooks
 # execute in parallel (one per core) before the Sphinx pass, into the cache Jupyter Book reads.
 
-.PHONY: help env lock lint format data check draft clean-explain agreement pages book png pdf test test-fast bench clean
+.PHONY: help env lock lint format data check draft clean-explain agreement pages book png pdf print-pdf test test-fast bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -66,20 +67,24 @@ agreement: env ## how far drafts agree with hand-made annotations: the seeds, th
 pages: env ## generate the source pages and bibliography from data/ (building data/ first if needed)
 	$(PY) -m eastwest update pages
 
-book: env ## build data/, execute the notebooks (figures/) and write the site to _build/html
+book: env ## build data/, execute the notebooks (figures/), write the site to _build/html and print its PDF edition (PDF=0: the site alone)
 	@# Whenever the Sphinx pass runs, the site is written afresh (the execution cache and doctrees
 	@# are kept): a warm build then gives the same bytes as a cold one — no stale pages or images,
 	@# a complete search index, no stylesheet checksums that only a second build adds. With
-	@# nothing changed the pass is skipped and the site left as it is.
+	@# nothing changed the pass is skipped and the site left as it is. Every page links the PDF:
+	@# it is printed whenever the site lacks the one printed from its own inputs (eastwest.build.pdf).
 	$(PY) -m eastwest update book
+	@if [ "$(PDF)" != 0 ] && [ ! -f _build/html/report.pdf ]; then $(MAKE) --no-print-directory print-pdf; fi
 
 png: data ## also write PNG copies of every chart (figures/*.png, figures/pairings/*.png), e.g. for slides; the book uses the SVGs
 	EASTWEST_PNG=1 $(PY) -m eastwest figures
 	EASTWEST_PNG=1 $(PY) -m eastwest pages
 
-pdf: book ## print the whole report to _build/pdf/report.pdf (one HTML page, printed offline by Chromium)
+pdf: book ## the PDF edition, _build/pdf/report.pdf (make book prints it): the book as one HTML page, printed offline by Chromium
+
+print-pdf: env
 	$(VENV)/bin/jupyter-book build -W -n --keep-going --builder singlehtml .
-	bash .ci/install-test-deps
+	bash .ci/install-browser
 	$(PY) -m eastwest.build.pdf
 
 test-fast: env ## the tests that need no built book or browser (about a minute)

@@ -52,9 +52,9 @@ class Bench:
         return {"seconds": round(seconds, 2), "exit": code, "log": str(log), "output": output}
 
     def make_book(self, name: str, root: Path | None = None, timeout: float | None = None) -> dict[str, Any]:
-        """`make book` in the clone (or in `root`, a copy of it, with its own package first on the path)."""
+        """`make book PDF=0` (the site: the PDF edition is printed apart and is not what the sample book is compared with) in the clone (or in `root`, a copy of it, with its own package first on the path)."""
         root = root or self.clone
-        args = ["make", "--no-print-directory", "book", f"VENV={VENV_BIN.parent}", "-o", f"{VENV_BIN.parent}/.installed"]
+        args = ["make", "--no-print-directory", "book", "PDF=0", f"VENV={VENV_BIN.parent}", "-o", f"{VENV_BIN.parent}/.installed"]
         saved = self.env
         self.env = {**saved, "PYTHONPATH": str(root)}
         try:

@@ -215,12 +215,12 @@ def drafted_notes(draft: dict) -> list[str]:
 
 
 def make_book(root: Path) -> str:
-    """`make book` in the project copy at `root`, with this .venv and the copy's own package in every
+    """`make book` (the site alone, PDF=0) in the project copy at `root`, with this .venv and the copy's own package in every
     kernel; return its log (the test fails with the log's end if the build fails)."""
     venv = Path(sys.executable).parent.parent
     env = dict(os.environ, PYTHONPATH=str(root))
     result = subprocess.run(
-        ["make", "--no-print-directory", "book", f"VENV={venv}", "-o", f"{venv}/.installed"],
+        ["make", "--no-print-directory", "book", "PDF=0", f"VENV={venv}", "-o", f"{venv}/.installed"],
         cwd=root,
         env=env,
         capture_output=True,

@@ -939,7 +939,7 @@ def test_every_page_links_the_pdf_how_to_cite_and_the_licences(watched, page):
     if page == "index":
         for href in links.values():
             status = watched.page.evaluate("async url => (await fetch(url, {method: 'HEAD'})).status", href.split("#")[0])
-            assert status == 200, f"{href}: HTTP {status} (`make pdf` prints report.pdf into the site)"
+            assert status == 200, f"{href}: HTTP {status} (`make book` prints report.pdf into the site)"
 
 
 def test_the_landing_page_says_how_to_cite_with_bibtex_and_the_edition(watched):

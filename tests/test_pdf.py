@@ -1,4 +1,4 @@
-"""The PDF edition (`make pdf`, which `make test` runs first): the whole report in one file, with
+"""The PDF edition (printed by `make book`, which `make test` runs first): the whole report in one file, with
 its Chinese text and every chapter, and none of the screen-only toggles."""
 
 import pytest
@@ -14,7 +14,7 @@ CHAPTER_TITLES = ["Overview", "Industry projects", "Talent exchange", "Labour co
 @pytest.fixture(scope="module")
 def text():
     if not PDF.exists():
-        pytest.fail(f"{PDF} is missing: run `make pdf` (`make test` does)")
+        pytest.fail(f"{PDF} is missing: run `make book` (`make test` does)")
     reader = PdfReader(PDF)
     assert len(reader.pages) >= 20, "the PDF edition is too short to hold the report"
     return "\n".join(page.extract_text() or "" for page in reader.pages)
@@ -38,7 +38,7 @@ def test_no_screen_only_toggles_are_printed(text):
 @pytest.fixture(scope="module")
 def reader():
     if not PDF.exists():
-        pytest.fail(f"{PDF} is missing: run `make pdf` (`make test` does)")
+        pytest.fail(f"{PDF} is missing: run `make book` (`make test` does)")
     return PdfReader(PDF)
 
 

@@ -1,4 +1,4 @@
-"""`make book` never publishes a stale PDF: the printed PDF (`make pdf`) records the inputs of the
+"""`make book` never publishes a stale PDF: the printed PDF (`make book`) records the inputs of the
 site it was printed from, and a site built from other inputs does not publish it (a reader would
 take it for this edition); a site built from the same inputs does."""
 
@@ -28,7 +28,7 @@ def test_a_pdf_printed_from_older_inputs_is_not_published(tmp_path, capsys):
     (tmp_path / pdf.SITE_COPY).write_bytes(b"%PDF-1.7 printed")  # left by an earlier build
     assert not pdf.publish(tmp_path, "inputs-2")
     assert not (tmp_path / pdf.SITE_COPY).exists()
-    assert "make pdf" in capsys.readouterr().out
+    assert "make book" in capsys.readouterr().out
 
 
 @pytest.mark.fast

@@ -1,5 +1,5 @@
 """The PDF edition: the whole book as one HTML page (Sphinx's singlehtml builder, run by
-`make pdf`), printed by Debian's Chromium through Playwright — offline, with the figures and
+`make book`, after the site), printed by Debian's Chromium through Playwright — offline, with the figures and
 Chinese text intact. `python -m eastwest.build.pdf` does the printing step.
 
 Printed as a reader expects a report: A4 pages numbered "page / pages" in the footer; every
@@ -11,7 +11,7 @@ page (eastwest.sphinx_ext.site_furniture).
 Never a stale edition: beside the PDF is recorded the inputs digest of the site it was printed
 from (_build/pdf/report.inputs, the `site` build stamp); `make book` publishes the PDF with a site
 built from the same inputs only (`publish`, called by eastwest.build.update), and otherwise leaves
-it out and says `make pdf` prints the current one."""
+it out and says so; `make book` then prints the current one (unless PDF=0)."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def print_pdf(single_html: Path = SINGLE_HTML, pdf: Path = PDF, site_pdf: Path |
         print("error: chromium is missing: run `bash .ci/install-test-deps` (Debian's chromium)", file=sys.stderr)
         return 1
     if not single_html.exists():
-        print(f"error: {single_html} is missing: run `make pdf`", file=sys.stderr)
+        print(f"error: {single_html} is missing: run `make book`", file=sys.stderr)
         return 1
     from playwright.sync_api import sync_playwright
 
@@ -136,7 +136,7 @@ def publish(root: Path, site_inputs: str) -> bool:
         return True
     site_copy.unlink(missing_ok=True)
     why = "was printed from older inputs" if printed.is_file() else "has not been printed"
-    print(f"PDF edition not published with the site: it {why}; `make pdf` prints the current one")
+    print(f"PDF edition not published with the site: it {why}; `make book` prints the current one unless PDF=0")
     return False
 
 

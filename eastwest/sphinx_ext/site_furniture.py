@@ -2,7 +2,7 @@
 the footer linking the PDF edition, how to cite the report, its CITATION.cff and the licences of
 its code and data; and those files published with the site, at its root.
 
-The PDF is printed by `make pdf` after the site is built (eastwest.build.pdf, which copies it into
+The PDF is printed by `make book` after the site is built (eastwest.build.pdf, which copies it into
 the site); a later `make book` writes the site afresh and copies the printed PDF back only if it
 was printed from the same inputs (eastwest.build.pdf.publish), never an older edition. The pages'
 bytes do not depend on whether a PDF exists."""
