@@ -113,3 +113,60 @@ def test_a_flood_of_errors_is_capped_and_kept_in_full_in_a_file(project_copy):
 
 def test_json_text_is_deterministic():
     assert json_text({"b": 1, "a": "沿河"}) == json_text({"a": "沿河", "b": 1}) == '{\n  "a": "沿河",\n  "b": 1\n}\n'
+
+
+def _first_fact_with(paths, **changes):
+    """Change the first fact of the first annotation file, as a contributor editing it would."""
+    path = sorted(paths.annotations.glob("*.yml"))[0]
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["facts"][0].update(changes)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return doc["facts"][0]["id"]
+
+
+@pytest.mark.parametrize(
+    "period, scope, message",
+    [
+        ("2020-13-45", "event", "2020-13-45 is not a real date"),
+        ("2021-02-30", "event", "2021-02-30 is not a real date"),
+        ("2021-02/2012", "cumulative", "ends before it starts"),
+    ],
+)
+def test_an_impossible_period_is_refused_naming_the_fact(project_copy, period, scope, message):
+    fact_id = _first_fact_with(project_copy, period=period, scope=scope)
+    with pytest.raises(DataError, match=rf"{fact_id}.*{message}"):
+        builder.build(project_copy)
+
+
+def test_an_open_ended_or_one_month_period_is_accepted(project_copy):
+    from eastwest.annotate.annotations import period_problem
+
+    assert [period_problem(p) for p in ("/2021-02", "2017/", "2020-02-29", "2019-12/2020-01", "unknown")] == [""] * 5
+
+
+def test_a_source_listing_an_undefined_pairing_is_refused(project_copy):
+    registry = yaml.safe_load(project_copy.provenance.read_text(encoding="utf-8"))
+    record = registry["sources"][0]
+    record["pairings"] = [*record["pairings"], "nowhere-to-nowhere"]
+    project_copy.provenance.write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError, match=rf"{record['source_id']} lists pairing 'nowhere-to-nowhere'"):
+        builder.build(project_copy)
+
+
+def test_a_pairing_defined_twice_or_without_an_id_is_refused(project_copy):
+    path = project_copy.pairings_input
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = doc["pairings"][0]
+    path.write_text(
+        yaml.safe_dump({"pairings": [*doc["pairings"], dict(first)]}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=rf"pairing '{first['id']}' is defined twice"):
+        builder.build(project_copy)
+    path.write_text(
+        yaml.safe_dump(
+            {"pairings": [*doc["pairings"], {k: v for k, v in first.items() if k != "id"}]}, allow_unicode=True, sort_keys=False
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="a pairing without an id"):
+        builder.build(project_copy)

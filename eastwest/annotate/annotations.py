@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -142,6 +144,29 @@ def period_scope_problem(period: str, scope: str) -> str:
     return ""
 
 
+def period_problem(period: str) -> str:
+    """Why a well-formed period is impossible ('' when it is not): a month or day that does not
+    exist (2020-13-45), or a range that ends before it starts (2021-02/2012)."""
+    if period == "unknown":
+        return ""
+    bounds: list[tuple[date, date] | None] = []
+    for part in period.split("/"):
+        if not part:
+            bounds.append(None)
+            continue
+        pieces = [int(x) for x in part.split("-")]
+        try:
+            first = date(pieces[0], pieces[1] if len(pieces) > 1 else 1, pieces[2] if len(pieces) > 2 else 1)
+        except ValueError:
+            return f"period {period!r}: {part} is not a real date"
+        last_month = pieces[1] if len(pieces) > 1 else 12
+        last_day = pieces[2] if len(pieces) > 2 else calendar.monthrange(pieces[0], last_month)[1]
+        bounds.append((first, date(pieces[0], last_month, last_day)))
+    if len(bounds) == 2 and bounds[0] and bounds[1] and bounds[0][0] > bounds[1][1]:
+        return f"period {period!r} ends before it starts: write START/END with the earlier date first"
+    return ""
+
+
 def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_file: Path) -> dict:
     """Check one annotated fact against its clean text and vocabularies; return its row."""
     fact_id = fact.get("id")
@@ -170,7 +195,7 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
     west = vocab.check_side(fact.get("west"), f"{where} (west)")
     if not PERIOD.fullmatch(str(fact["period"])):
         raise DataError(f"{where}: period {fact['period']!r} must be YYYY[-MM[-DD]], a START/END range or 'unknown'")
-    scope_trouble = period_scope_problem(str(fact["period"]), fact["scope"])
+    scope_trouble = period_problem(str(fact["period"])) or period_scope_problem(str(fact["period"]), fact["scope"])
     if scope_trouble:
         raise DataError(f"{where}: {scope_trouble}")
 

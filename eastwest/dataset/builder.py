@@ -77,8 +77,16 @@ def build_source(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, pa
 def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPaths) -> pd.DataFrame:
     raw = load_yaml(paths.pairings_input)
     rows = []
+    seen: set[str] = set()
     for entry in raw.get("pairings", []):
         where = f"{paths.pairings_input}: pairing {entry.get('id')!r}"
+        if not entry.get("id"):
+            raise DataError(
+                f"{paths.pairings_input}: a pairing without an id (east {entry.get('east')!r}, west {entry.get('west')!r}): give it one"
+            )
+        if entry["id"] in seen:
+            raise DataError(f"{where} is defined twice: keep one entry per id")
+        seen.add(entry["id"])
         vocab.check_place(entry.get("east"), where)
         vocab.check_place(entry.get("west"), where)
         for key in ("note", "start_quote"):
@@ -286,12 +294,20 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     outputs[paths.mentions_csv] = csv_text(mentions)
 
     texts = {sid: c.text for sid, c in cleaned.items()}
-    outputs[paths.pairings_csv] = csv_text(_pairings_table(vocab, texts, paths))
+    pairings = _pairings_table(vocab, texts, paths)
+    outputs[paths.pairings_csv] = csv_text(pairings)
     places = pd.DataFrame(
         list(vocab.places.values()),
         columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "within", "lat", "lon"],
     )
     outputs[paths.places_csv] = csv_text(places)
+    defined = set(pairings.pairing_id) if len(pairings) else set()
+    for record in records:  # a misspelt pairing id would drop the source from that pairing's page
+        unknown = [p for p in record.pairings if p not in defined]
+        if unknown:
+            raise DataError(
+                f"{paths.provenance}: source {record.source_id} lists pairing {unknown[0]!r}, which {paths.pairings_input} does not define"
+            )
     outputs[paths.sources_csv] = csv_text(_sources_table(records, builds))
     indicators = _indicators_table(vocab, facts)
     outputs[paths.indicators_csv] = csv_text(indicators)
