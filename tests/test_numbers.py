@@ -29,6 +29,12 @@ pytestmark = pytest.mark.fast
         ("前三", "1", "3", {"range"}, {"rank"}),
         ("1680人次", "1680", None, set(), {"person_time"}),
         ("6.18平方公里", "6.18", None, set(), {"km2"}),
+        # two neighbouring digits are "two or three", a range, never 23
+        ("两三元", "2", "3", {"range"}, {"yuan"}),
+        ("三四百人", "300", "400", {"range"}, {"person"}),
+        ("七八十万元", "700000", "800000", {"range"}, {"yuan"}),
+        ("十五六人", "15", "16", {"range"}, {"person"}),
+        ("二十三人", "23", None, set(), {"person"}),
     ],
 )
 def test_parse_number(text, value, high, qualifiers, units):

@@ -89,6 +89,10 @@ class ParsedNumber:
         return None
 
 
+_DIGIT_VALUE = {d: i for i, d in enumerate("零一二三四五六七八九")} | {"两": 2}
+_APPROXIMATE_PAIR = re.compile(r"(?P<head>.*?)(?P<a>[一二两三四五六七八])(?P<b>[二两三四五六七八九])(?P<tail>[十百千万亿]*)")
+
+
 def _chinese_to_decimal(text: str) -> Decimal:
     try:
         return Decimal(str(cn2an.cn2an(text, "smart")))
@@ -130,8 +134,14 @@ def parse_number(text: str) -> ParsedNumber:
         if chinese[0] in "十百千万亿":  # 千亩 means 一千亩
             chinese = "一" + chinese
         mult = m["mult"]
-        value = _chinese_to_decimal(chinese)
-        high = None
+        pair = _APPROXIMATE_PAIR.fullmatch(chinese)
+        if pair and 1 <= _DIGIT_VALUE[pair["b"]] - _DIGIT_VALUE[pair["a"]] <= 2:
+            # 两三元, 三四百人, 七八十万, 十五六人: two neighbouring digits say "two or three" — a range
+            value = _chinese_to_decimal(pair["head"] + pair["a"] + pair["tail"])
+            high = _chinese_to_decimal(pair["head"] + pair["b"] + pair["tail"])
+        else:
+            value = _chinese_to_decimal(chinese)
+            high = None
     else:
         value = Decimal(m["low"])
         high = Decimal(m["high"]) if m["high"] else None
