@@ -373,6 +373,10 @@ def test_agreement_measures_every_field_and_proposes_nothing_unverbatim(project_
     assert set(TARGETS) <= set(result["shares_percent"])
     assert all(0 <= v <= 100 for v in result["shares_percent"].values())
     assert "| value |" in agreement_markdown({"Seeds": result}, "2026-01-01")
+    # the sentence under the table counts every row with a target, "quotes not verbatim: 0" included
+    assert f"of the {len(TARGETS) + 1} targets in the table" in agreement_markdown({"Held-out": result}, "2026-01-01")
+    unverbatim = agreement_markdown({"Held-out": {**result, "proposals_not_verbatim": 1}}, "2026-01-01")
+    assert "falls short on" in unverbatim and "quotes not verbatim." in unverbatim.splitlines()[-1]
 
 
 def test_a_set_of_article_folders_is_measured_like_the_project(project_copy, tmp_path):

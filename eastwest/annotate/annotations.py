@@ -194,7 +194,9 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
     east = vocab.check_side(fact.get("east"), f"{where} (east)")
     west = vocab.check_side(fact.get("west"), f"{where} (west)")
     if not PERIOD.fullmatch(str(fact["period"])):
-        raise DataError(f"{where}: period {fact['period']!r} must be YYYY[-MM[-DD]], a START/END range or 'unknown'")
+        raise DataError(
+            f"{where}: period {fact['period']!r} must be YYYY[-MM[-DD]], a START/END range (either end may be empty) or 'unknown'"
+        )
     scope_trouble = period_problem(str(fact["period"])) or period_scope_problem(str(fact["period"]), fact["scope"])
     if scope_trouble:
         raise DataError(f"{where}: {scope_trouble}")

@@ -20,7 +20,7 @@ FACT_COLUMNS = {
     "unit": "Controlled unit (see the units table)",
     "qualifier": "exact, over (余/多/超), nearly (近/将近/接近: just under), about (约/左右: either side), under, range",
     "status": "achieved, planned, expected, target or quota: planned amounts are never achieved",
-    "period": "YYYY, YYYY-MM, YYYY-MM-DD, a START/END range, or unknown",
+    "period": "YYYY, YYYY-MM, YYYY-MM-DD, a START/END range (either end may be empty: /YYYY-MM is up to a date, YYYY/ from a date), or unknown",
     "scope": "cumulative, annual, event, stock, period_total or recurring",
     "quote": "Verbatim sentence part from the clean text showing what the number counts",
     "number_text": "The number as written in the quote",

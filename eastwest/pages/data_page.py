@@ -4,6 +4,7 @@ other controlled vocabularies and the cleaning rules. Called by `pages.generate.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +20,7 @@ from eastwest.sources.cleaning import load_rules
 
 DATA_ZIP = "_static/generated/eastwest-data.zip"
 VOCABULARY_SECTIONS = ("themes", "qualifiers", "statuses", "scopes", "flags")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _size(path: Path) -> str:
@@ -79,14 +81,16 @@ def data_page_markdown(paths: ProjectPaths) -> str:
 
     indicators = load.indicators(paths)
     indicator_table = (
-        "| indicator | 中文 | definition | unit | theme | direction | class | facts |\n|---|---|---|---|---|---|---|---|\n"
+        "| indicator | 中文 | definition | unit | theme | direction | class | facts | sources |\n|---|---|---|---|---|---|---|---|---|\n"
         + "\n".join(
             f"| `{r.indicator}` {r.label_en} | {r.label_zh} | {str(r.definition).replace('|', '/')} | {r.unit} | {r.theme} | "
-            f"{DIRECTION_WORDS[str(r.direction)] or '—'} | {r.comparability} | {r.facts} |"
+            f"{DIRECTION_WORDS[str(r.direction)] or '—'} | {r.comparability} | {r.facts} | {r.sources} |"
             for r in indicators.itertuples()
         )
     )
     sections = load_yaml(paths.indicators)
+    # the areas a source names begin with their Chinese name; the others are the project's own groups
+    own_areas = [f"`{k}` ({v})" for k, v in sections["areas"].items() if not _HAN.match(str(v))]
     rules, _ = load_rules(CLEANING_RULES)
     return render(
         "data_page",
@@ -103,6 +107,8 @@ def data_page_markdown(paths: ProjectPaths) -> str:
         indicator_table=indicator_table,
         comparability_table=_term_table(sections["comparability"]),
         areas_table=_term_table(sections["areas"]),
+        area_count=len(sections["areas"]),
+        own_areas=" and ".join(own_areas),
         vocabulary_tables={section: _term_table(vocab.terms[section]) for section in VOCABULARY_SECTIONS},
         units_table=_units_table(vocab.units.values()),
         rule_rows="\n".join(f"| `{r.id}` | {r.reason} |" for r in rules),
