@@ -17,6 +17,7 @@ from eastwest.core.files import build_lock, csv_text, json_text, publish, write_
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.core.yamlio import load_yaml
 from eastwest.dataset.schema import FACT_COLUMNS, facts_schema
+from eastwest.reader.wording import label_suffixes
 from eastwest.reference.indicators import OTHER_PREFIX
 from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
 from eastwest.sources.cleaning import GARBLED_MARK, CleanResult
@@ -138,8 +139,10 @@ RELATIONSHIPS = {
 
 def _sources_table(records: list[SourceRecord], builds: dict[str, SourceBuild]) -> pd.DataFrame:
     rows = []
+    suffixes = label_suffixes([r.model_dump() for r in records])
     for r in records:
         row = r.model_dump()
+        row["label_suffix"] = suffixes[r.source_id]
         row["pairings"] = ";".join(r.pairings)
         row["facts"] = len(builds[r.source_id].facts)
         row["clean_chars"] = len(builds[r.source_id].clean.text)

@@ -126,16 +126,27 @@ def mark_period(text: str, flags) -> str:
     return f"{text} ({'; '.join(notes)})" if notes else text
 
 
-def source_label(source: pd.Series) -> str:
+def label_suffixes(sources: list) -> dict[str, str]:
+    """What tells apart sources whose reader's names would be the same (two articles of one outlet
+    on one day): ' (1)', ' (2)', … in source-id order, by source id; '' for a name no other source has."""
+    by_name: dict[str, list[str]] = {}
+    for source in sources:
+        by_name.setdefault(source_label({**source, "label_suffix": ""}), []).append(str(source["source_id"]))
+    return {sid: (f" ({n})" if len(ids) > 1 else "") for ids in by_name.values() for n, sid in enumerate(sorted(ids), start=1)}
+
+
+def source_label(source: pd.Series | dict) -> str:
     """A reader's name for a source: outlet and date ('Litchi News, 2021-02-27'); an estimated
-    date of writing is marked 'c.'."""
+    date of writing is marked 'c.'; a name two sources would share ends with their number, ' (1)'
+    (data/sources.csv `label_suffix`, eastwest.reader.wording.label_suffixes)."""
+    suffix = str(source.get("label_suffix") or "")
     if source["date_status"] == "as_given" and source["published"]:
         date = source["published"]
     elif source.get("date_estimate"):
         date = f"c. {span_text(source['date_estimate'])}"
     else:
         date = "undated"
-    return f"{outlet_en(source['outlet'])}, {date}"
+    return f"{outlet_en(source['outlet'])}, {date}{suffix}"
 
 
 def source_date_text(published: str | None, date_status: str, date_estimate: str | None) -> str:
