@@ -12,11 +12,12 @@ import numpy as np
 import pandas as pd
 
 from eastwest.analysis import comparisons
-from eastwest.charts import geography, maps, style
-from eastwest.charts.base import MAX_BARS, Chart, records, save_chart, sentences
+from eastwest.charts import geography, maps, marks, style
+from eastwest.charts.base import MAX_BARS, Chart, records, save_chart, sentences, write_marks
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.dataset.attribution import nested_pairings
 from eastwest.reader import wording
+from eastwest.reader.links import source_href
 
 
 def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict, note: str = "") -> plt.Figure:
@@ -30,9 +31,16 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFra
     return canvas.finish()
 
 
-def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+def pairing_map(
+    pairings: pd.DataFrame,
+    places: pd.DataFrame,
+    sources: pd.DataFrame,
+    directory: Path = FIGURES_DIR,
+    facts: pd.DataFrame | None = None,
+) -> Chart:
     """Helping places joined by an arrow to the places they help, with the arrangement and start in
-    words. It draws pairings, not facts: its sources are those that name each pairing."""
+    words. It draws pairings, not facts: its sources are those that name each pairing. Each arrow
+    and dot opens a pairing's page (its profile when `facts` give it one, else the list)."""
     named = sources.assign(pairing=sources.pairings.str.split(";")).explode("pairing")
     total = len(pairings)
     if total > MAX_BARS:  # the pairings most sources speak of; the overview's table lists them all
@@ -46,6 +54,8 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
     described = pairings.set_index("pairing_id")[["east", "west", "relationship", "start_date"]]
     drawn = drawn.join(described, on="pairing")  # the download says what each arrow is
     nested = nested_pairings(places, pairings)
+    profiled = comparisons.profiled_pairings(facts) if facts is not None else None
+    write_marks(directory, "overview_pairings", marks.map_marks(pairings, places, profiled))
     return save_chart(
         lambda layout: _map_figure(layout, pairings, places, nested, note),
         "overview_pairings",
@@ -87,9 +97,17 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
             canvas.ax.plot(
                 [x_of(low), x_of(max(high, low + 0.08))], [y, y], color="#E69F00", lw=6, alpha=0.5, solid_capstyle="round"
             )
-        for _, start in begun:
+        for pairing_id, start in begun:
             canvas.ax.plot([x_of(comparisons.year_float(start)), x_of(low)], [y, y], color="#009E73", lw=1.2, ls="--")
-            canvas.ax.scatter([x_of(comparisons.year_float(start))], [y], marker="D", s=36, color="#009E73", zorder=3)
+            canvas.ax.scatter(
+                [x_of(comparisons.year_float(start))],
+                [y],
+                marker="D",
+                s=36,
+                color="#009E73",
+                zorder=3,
+                gid=f"{marks.PAIRING_MARK}:{pairing_id}:{row.source_id}",
+            )
         canvas.ax.scatter(
             [x_of(low)],
             [y],
@@ -99,6 +117,7 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
             edgecolor="#E69F00" if row.estimated else "#0072B2",
             lw=1.6,
             zorder=3,
+            gid=f"{SOURCE_MARK}:{row.source_id}",
         )
         canvas.y += 0.3
     for year in range(first, last + 1):
@@ -109,9 +128,54 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
     return canvas.finish()
 
 
-def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+SOURCE_MARK = "source"  # a source's dot on the timeline: "source:<source_id>"
+
+
+def timeline_marks(
+    dated: pd.DataFrame, pairings: pd.DataFrame, places: pd.DataFrame | None, profiled: set[str] | None
+) -> pd.DataFrame:
+    """The timeline's marks: each source's dot (its name, title and date; it opens the source) and
+    each start it dates (the pairing, its arrangement and start; it opens the pairing's page)."""
+    rows = []
+    by_id = pairings.set_index("pairing_id", drop=False)
+    for row in records(dated):
+        if row.date_status == "as_given" and row.published:
+            when = f"Published {row.published}."
+        elif row.date_estimate:
+            when = f"Written {wording.span_text(row.date_estimate)} (date estimated)."
+        else:
+            when = "Undated."
+        rows.append(
+            {
+                "mark": f"{SOURCE_MARK}:{row.source_id}",
+                "title": row.label,
+                "title_zh": str(getattr(row, "title_zh", "") or ""),
+                "text": sentences(str(getattr(row, "title_en", "") or ""), when),
+                "href": source_href(row.source_id, ""),
+                "go": "Open the source →",
+            }
+        )
+        if places is None:
+            continue
+        table = places.set_index("id")
+        for pairing_id in [p for p in str(row.pairings).split(";") if p in by_id.index]:
+            pairing = next(records(by_id.loc[[pairing_id]]))
+            if pairing.start_date:
+                mark = f"{marks.PAIRING_MARK}:{pairing_id}:{row.source_id}"
+                rows.append(marks.pairing_mark(pairing, table, profiled, mark, f"Start dated by {row.label}."))
+    return pd.DataFrame(rows)
+
+
+def source_timeline(
+    sources: pd.DataFrame,
+    pairings: pd.DataFrame,
+    directory: Path = FIGURES_DIR,
+    places: pd.DataFrame | None = None,
+    facts: pd.DataFrame | None = None,
+) -> Chart:
     """When each source was written, against when the pairings it covers began; the MAX_BARS
-    latest sources at most."""
+    latest sources at most. Each dot opens its source; each start, given `places` (the names
+    the box shows), the pairing's page."""
     from eastwest.reader.wording import source_label
 
     dated = comparisons.source_year(sources).sort_values(["year_float", "source_id"]).reset_index(drop=True)
@@ -121,6 +185,8 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Pa
     starts = pairings.set_index("pairing_id")["start_date"]
     names = dict(zip(pairings.pairing_id, pairings["label"])) if "label" in pairings else {}  # "Zhangjiagang → Yanhe"
     note = style.capped(len(dated), total, "sources", "latest")
+    profiled = comparisons.profiled_pairings(facts) if facts is not None else None
+    write_marks(directory, "overview_timeline", timeline_marks(dated, pairings, places, profiled))
     return save_chart(
         lambda layout: _timeline_figure(layout, dated, starts, note, names),
         "overview_timeline",
