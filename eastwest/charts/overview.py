@@ -10,6 +10,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.patches import Circle, Polygon, Rectangle
 
 from eastwest.analysis import comparisons
 from eastwest.charts import geography, maps, marks, style
@@ -26,9 +27,102 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFra
         "Who helps whom, and where",
         "Cities and counties on China's east coast, and Chengdu in Sichuan, help places in the west and north.",
     )
-    maps.draw_map(canvas, pairings, places, nested)
+    top = canvas.y
+    positions = maps.draw_map(canvas, pairings, places, nested, in_words=False)
+    _crowded_inset(canvas, pairings, places, positions, top)
+    drawn = pairings[pairings.east.isin(positions) & pairings.west.isin(positions)]
+    inner = {p for inners in nested.values() for p in inners}
+    maps._in_words(canvas, drawn[~drawn.pairing_id.isin(inner)], drawn, places, nested)
     canvas.block(sentences(note, geography.BOUNDARY_CREDIT), color=style.MUTED_COLOUR)
     return canvas.finish()
+
+
+CROWDED_INCHES = 0.15  # dots nearer each other than this on the map are drawn again, larger, in an inset
+INSET_MARGIN = 0.35  # degrees of land around the crowded places in the inset
+
+
+def _crowded(positions: dict[str, geography.Place], per_degree: float) -> list[str]:
+    """The largest group of places whose dots lie within CROWDED_INCHES of one another's (a chain
+    of near neighbours) on a map of that scale; the first in the data's order if two are as large."""
+    ids = list(positions)
+    xy = {p: geography.project(positions[p].lon, positions[p].lat) for p in ids}
+    group = {p: p for p in ids}
+
+    def root(p: str) -> str:
+        while group[p] != p:
+            p = group[p]
+        return p
+
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            (xa, ya), (xb, yb) = xy[a], xy[b]
+            if np.hypot(float(xa) - float(xb), float(ya) - float(yb)) * per_degree < CROWDED_INCHES:
+                group[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for p in ids:
+        groups.setdefault(root(p), []).append(p)
+    largest = max(groups.values(), key=len, default=[])
+    return largest if len(largest) > 1 else []
+
+
+def _crowded_inset(
+    canvas: style.Canvas, pairings: pd.DataFrame, places: pd.DataFrame, positions: dict[str, geography.Place], top: float
+) -> None:
+    """Where dots crowd each other on the map (cities and their counties a few km apart), the area
+    again at a larger scale under it, each place named on its own; a box on the map shows the area."""
+    per_degree, _ = maps._map_size(canvas.width)
+    crowded = _crowded(positions, per_degree)
+    if len(crowded) < 2:
+        return
+    lons = [positions[p].lon for p in crowded]
+    lats = [positions[p].lat for p in crowded]
+    west, east = min(lons) - INSET_MARGIN, max(lons) + INSET_MARGIN
+    south, north = min(lats) - INSET_MARGIN, max(lats) + INSET_MARGIN
+    (x_west, x_east) = [float(x) for x in geography.project(np.array([west, east]), 0)[0]]
+    side = canvas.width * 0.7  # the inset's longer side
+    scale = side / max(x_east - x_west, north - south)
+    width = (x_east - x_west) * scale
+    height = (north - south) * scale
+    x0, _ = geography.project(maps.EXTENT[0], 0)
+    left = canvas.left + (canvas.width - width) / 2
+    canvas.y += 0.05
+    canvas.block("Where the dots crowd, drawn larger:", weight="bold", after=0.05)
+    inset_top = canvas.y
+    frame = maps.Frame(left - (x_west - float(x0)) * scale, inset_top - (maps.EXTENT[3] - north) * scale, scale)
+    box = Rectangle((left, inset_top), width, height, facecolor="none", edgecolor="#555555", lw=0.8, zorder=6)
+    canvas.ax.add_patch(box)
+    involved = {geography.province_of(places, p) for p in crowded}
+    for name, rings in geography.province_outlines().items():
+        colour = maps.LAND_INVOLVED if name in involved else maps.LAND
+        for ring in rings:
+            if ring[:, 0].max() < west or ring[:, 0].min() > east or ring[:, 1].max() < south or ring[:, 1].min() > north:
+                continue
+            xy = np.array([frame.at(lon, lat) for lon, lat in ring])
+            patch = Polygon(xy, closed=True, facecolor=colour, edgecolor=maps.BORDER, lw=0.6, zorder=1)
+            canvas.ax.add_patch(patch)
+            patch.set_clip_path(box)
+    helping = set(pairings.east)
+    dots = {p: frame.at(positions[p].lon, positions[p].lat) for p in crowded}
+    for place_id, (x, y) in dots.items():
+        canvas.ax.add_patch(
+            Circle(
+                (x, y),
+                maps.DOT_RADIUS,
+                facecolor="#222222" if place_id in helping else "white",
+                edgecolor="#222222",
+                lw=1.2,
+                zorder=4,
+                gid=f"{marks.PLACE_MARK}:{place_id}",
+            )
+        )
+    names = places.set_index("id")["name_en"]
+    labels = [(wording.short_name(str(names[p])), x, y) for p, (x, y) in dots.items()]
+    maps._place_labels(canvas, labels, list(dots.values()), inset_top + height + 1.0)
+    # where the inset lies on the map
+    main = maps.Frame(canvas.left, top, per_degree)
+    (mx0, my0), (mx1, my1) = main.at(west, north), main.at(east, south)
+    canvas.ax.add_patch(Rectangle((mx0, my0), mx1 - mx0, my1 - my0, facecolor="none", edgecolor="#555555", lw=0.8, zorder=6))
+    canvas.y = inset_top + height + 0.1
 
 
 def pairing_map(
