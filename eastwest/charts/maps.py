@@ -226,6 +226,30 @@ def _in_words(
         canvas.y += 0.1
 
 
+# --- For maps drawn around draw_map (the overview's inset of crowded places) ----------------------
+
+
+def scale_at(width: float) -> float:
+    """Inches per projected degree of a map `width` inches wide."""
+    return _map_size(width)[0]
+
+
+def label_places(
+    canvas: style.Canvas, labels: list[tuple[str, float, float]], dots: list[tuple[float, float]], bottom: float
+) -> None:
+    """Each label beside its point, as draw_map labels its places."""
+    _place_labels(canvas, labels, dots, bottom)
+
+
+def pairings_in_words(
+    canvas: style.Canvas, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict[str, list[str]], drawn: set[str]
+) -> None:
+    """The pairings whose both ends are `drawn`, in words, as draw_map writes them under the map."""
+    shown = pairings[pairings.east.isin(drawn) & pairings.west.isin(drawn)]
+    inner = {p for inners in nested.values() for p in inners}
+    _in_words(canvas, shown[~shown.pairing_id.isin(inner)], shown, places, nested)
+
+
 def positions_table(pairings: pd.DataFrame, positions: dict[str, geography.Place]) -> pd.DataFrame:
     """The drawn pairings with the positions of both ends, for the map's data download."""
     columns: Sequence[str] = ["pairing_id", "east", "west", "relationship", "start_date"]

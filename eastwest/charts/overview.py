@@ -30,9 +30,7 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFra
     top = canvas.y
     positions = maps.draw_map(canvas, pairings, places, nested, in_words=False)
     _crowded_inset(canvas, pairings, places, positions, top)
-    drawn = pairings[pairings.east.isin(positions) & pairings.west.isin(positions)]
-    inner = {p for inners in nested.values() for p in inners}
-    maps._in_words(canvas, drawn[~drawn.pairing_id.isin(inner)], drawn, places, nested)
+    maps.pairings_in_words(canvas, pairings, places, nested, set(positions))
     canvas.block(sentences(note, geography.BOUNDARY_CREDIT), color=style.MUTED_COLOUR)
     return canvas.finish()
 
@@ -70,7 +68,7 @@ def _crowded_inset(
 ) -> None:
     """Where dots crowd each other on the map (cities and their counties a few km apart), the area
     again at a larger scale under it, each place named on its own; a box on the map shows the area."""
-    per_degree, _ = maps._map_size(canvas.width)
+    per_degree = maps.scale_at(canvas.width)
     crowded = _crowded(positions, per_degree)
     if len(crowded) < 2:
         return
@@ -117,7 +115,7 @@ def _crowded_inset(
         )
     names = places.set_index("id")["name_en"]
     labels = [(wording.short_name(str(names[p])), x, y) for p, (x, y) in dots.items()]
-    maps._place_labels(canvas, labels, list(dots.values()), inset_top + height + 1.0)
+    maps.label_places(canvas, labels, list(dots.values()), inset_top + height + 1.0)
     # where the inset lies on the map
     main = maps.Frame(canvas.left, top, per_degree)
     (mx0, my0), (mx1, my1) = main.at(west, north), main.at(east, south)
