@@ -4,6 +4,9 @@
 // "fact:<source>:<fact>", eastwest.charts.style.Bar.gid) shows, on hover, tap or keyboard focus, its
 // value, qualifier, period, the Chinese quote and its English description, read from the chart's
 // CSV (the download beside it). A click, Enter or a second tap opens the highlighted sentence.
+// Other marks (an arrow for a pairing, a dot for a place or a source) carry an id "<kind>:<key>"
+// and are described in <chart>.marks.csv beside the CSV (eastwest.charts.base.MARK_COLUMNS): their
+// box shows its title (English, Chinese) and text, and they open the page its row names.
 // Without scripts, and in print (the PDF edition), the static drawing in the <picture> stays.
 (function () {
   "use strict";
@@ -26,20 +29,32 @@
     return rows;
   }
 
-  async function factRows(link) {
+  // A chart's CSV (a licence line, then the table) by the value of its column `key`.
+  async function rowsBy(href, key) {
     const rows = new Map();
-    if (!link) return rows;
-    const text = (await (await fetch(link.href)).text()).replace(/^\uFEFF/, "");
-    const [, header, ...body] = parseCsv(text);  // the licence line, then the table
-    if (!header || !header.includes("fact_id")) return rows;
-    for (const cells of body) rows.set(cells[header.indexOf("fact_id")], Object.fromEntries(header.map((h, i) => [h, cells[i] || ""])));
+    if (!href) return rows;
+    const response = await fetch(href);
+    if (!response.ok) return rows;
+    const [, header, ...body] = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
+    if (!header || !header.includes(key)) return rows;
+    for (const cells of body) rows.set(cells[header.indexOf(key)], Object.fromEntries(header.map((h, i) => [h, cells[i] || ""])));
     return rows;
   }
+  const MARK_ID = /\bid="(?!fact:)[a-z][a-z-]*:[^"]+"/;  // a mark other than a fact's bar
 
   const fileName = href => new URL(href, location.href).pathname.split("/").pop();
   const chartName = src => fileName(src).replace(/\.svg$/, "").replace(/\.narrow$/, "");
   const dataLink = name => Array.from(document.querySelectorAll("p.chart-data a[href]")).find(a => fileName(a.href) === `${name}.csv`);
   const sentenceHref = el => `${root}sources/src-${el.dataset.source}.html#fact-${el.dataset.fact}`;
+  function markRow(el) {
+    const svg = el.closest("svg.chart-svg");
+    return svg && svg.chartMarks ? svg.chartMarks.get(el.dataset.mark) : null;
+  }
+  function hrefOf(el) {
+    if (!el.dataset.mark) return sentenceHref(el);
+    const row = markRow(el);
+    return row && row.href ? root + row.href : null;
+  }
 
   function summary(row) {
     if (!row) return "";
@@ -48,9 +63,31 @@
     return `${what}: ${row.value_in_words || row.value} · ${row.period_in_words || row.period}${status}`;
   }
 
-  function adopt(svg, img, rows) {
+  // A thin arrow or a small dot is hard to point at: a wider, unseen copy of its outline takes the pointer.
+  function widen(mark) {
+    mark.querySelectorAll("path, use").forEach(shape => {
+      if (shape.closest("defs")) return;
+      const hit = shape.cloneNode(false);
+      hit.removeAttribute("id");
+      hit.setAttribute("class", "chart-hit");
+      hit.setAttribute("aria-hidden", "true");
+      shape.before(hit);
+    });
+  }
+
+  function adopt(svg, img, rows, marks) {
     const prefix = `chart${++charts}-`;  // one drawing's ids (text_1, clip paths) repeat in another's
     svg.querySelectorAll("[id]").forEach(el => {
+      const mark = marks.get(el.id);
+      if (mark) {
+        el.dataset.mark = el.id;
+        el.removeAttribute("id");
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "link");
+        el.setAttribute("aria-label", [mark.title, mark.title_zh, mark.text].filter(Boolean).join(" · "));
+        widen(el);
+        return;
+      }
       if (el.id.startsWith("fact:")) {
         const [, source, fact, part] = el.id.split(":");
         Object.assign(el.dataset, {source, fact});
@@ -75,6 +112,7 @@
     svg.setAttribute("aria-label", img.alt || "");
     svg.dataset.src = img.currentSrc || img.src;
     svg.chartRows = rows;
+    svg.chartMarks = marks;
   }
 
   async function inline(figure, img) {
@@ -82,11 +120,13 @@
     const current = figure.querySelector("svg.chart-svg");
     if (current && current.dataset.src === src) return;
     const text = await (await fetch(src)).text();
-    const rows = text.includes('id="fact:') ? await factRows(dataLink(chartName(src))) : new Map();  // only bars read the CSV
+    const link = dataLink(chartName(src));
+    const rows = text.includes('id="fact:') && link ? await rowsBy(link.href, "fact_id") : new Map();  // only bars read the CSV
+    const marks = MARK_ID.test(text) && link ? await rowsBy(link.href.replace(/\.csv$/, ".marks.csv"), "mark") : new Map();
     const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
     if (svg.nodeName !== "svg") return;
     const adopted = document.importNode(svg, true);
-    adopt(adopted, img, rows);
+    adopt(adopted, img, rows, marks);
     const stale = figure.querySelector("svg.chart-svg");
     if (stale) stale.remove();
     const picture = figure.querySelector("picture");
@@ -94,15 +134,8 @@
     figure.classList.add("chart-live");
   }
 
-  function makeBox() {
-    box = document.createElement("div");
-    box.id = "chart-fact-box";
-    box.className = "fact-quote-box chart-fact-box";
-    box.setAttribute("role", "tooltip");
-    box.hidden = true;
-    box.addEventListener("mouseenter", () => clearTimeout(hideTimer));
-    box.addEventListener("mouseleave", () => scheduleHide());
-    document.body.appendChild(box);
+  function makeBox() {  // _static/page-boxes.js
+    box = window.EastWest.makeBox("chart-fact-box", "fact-quote-box chart-fact-box", () => clearTimeout(hideTimer), () => scheduleHide());
   }
 
   function line(tag, text, className, lang) {
@@ -111,6 +144,23 @@
     if (className) el.className = className;
     if (lang) el.lang = lang;
     return el;
+  }
+
+  function tell(mark) {
+    const row = markRow(mark);
+    if (!row) return;
+    box.append(line("strong", row.title, "chart-fact-what"));
+    if (row.title_zh) box.append(line("span", row.title_zh, "chart-fact-quote", "zh"));
+    if (row.text) {
+      const text = line("span", "", "chart-fact-description");
+      window.EastWest.appendText(text, row.text);
+      box.append(text);
+    }
+    const href = hrefOf(mark);
+    if (!href) return;
+    const go = line("a", row.go || "Open →", "fact-quote-go");
+    go.href = href;
+    box.append(go);
   }
 
   function show(bar) {
@@ -122,7 +172,8 @@
     owner = bar;
     bar.classList.add("chart-active");
     box.replaceChildren();
-    if (row) {
+    if (bar.dataset.mark) tell(bar);
+    else if (row) {
       box.append(line("strong", row.indicator_label + (row.breakdown ? ` (${row.breakdown})` : ""), "chart-fact-what"));
       const qualifier = row.qualifier && row.qualifier !== "exact" ? ` (${row.qualifier})` : "";
       const status = row.status && row.status !== "achieved" ? ` · ${row.status}` : "";
@@ -130,9 +181,11 @@
       if (row.quote) box.append(line("q", row.quote, "fact-quote-text chart-fact-quote", "zh"));
       if (row.description) box.append(line("span", row.description, "chart-fact-description"));
     }
-    const go = line("a", "Open the sentence in its source →", "fact-quote-go");
-    go.href = sentenceHref(bar);
-    box.append(go);
+    if (!bar.dataset.mark) {
+      const go = line("a", "Open the sentence in its source →", "fact-quote-go");
+      go.href = sentenceHref(bar);
+      box.append(go);
+    }
     box.hidden = false;
     bar.setAttribute("aria-describedby", box.id);
     const rect = bar.getBoundingClientRect();
@@ -150,10 +203,11 @@
   }
   function scheduleHide() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 300); }
 
-  // The bar an event is about: the bar itself, or the value label beside it.
+  // The bar an event is about: the bar itself, or the value label beside it; or another mark.
   function barOf(target) {
-    const el = target && target.closest ? target.closest("svg.chart-svg [data-fact]") : null;
+    const el = target && target.closest ? target.closest("svg.chart-svg [data-fact], svg.chart-svg [data-mark]") : null;
     if (!el) return null;
+    if (el.dataset.mark) return el;
     if (!el.dataset.source) return null;
     const svg = el.closest("svg.chart-svg");
     return el.hasAttribute("tabindex") ? el : svg.querySelector(`[data-fact="${CSS.escape(el.dataset.fact)}"][tabindex]`) || el;
@@ -181,12 +235,13 @@
       if (!bar) { if (box && !box.contains(e.target)) hide(); return; }
       e.preventDefault();
       if (lastPointer === "touch" && !shownBefore) { show(bar); return; }  // first tap: the value; second: the sentence
-      location.href = sentenceHref(bar);
+      const href = hrefOf(bar);
+      if (href) location.href = href;
     });
     document.addEventListener("keydown", e => {
       if (e.key === "Escape") { hide(); return; }
       const bar = barOf(e.target);
-      if (bar && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); location.href = sentenceHref(bar); }
+      if (bar && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); const href = hrefOf(bar); if (href) location.href = href; }
     });
   }
 

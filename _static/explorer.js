@@ -131,21 +131,7 @@
 
   // Each cell carries its column's name: on a phone the rows become cards that show it (CSS).
   const labels = Array.from(root.querySelectorAll("thead th")).map(th => th.textContent.trim());
-  // Chinese runs (an indicator's Chinese name, a place) carry lang="zh": a screen reader voices them as Chinese.
-  const CHINESE_RUN = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+/g;
-  function appendText(el, text) {
-    text = String(text ?? "");
-    let last = 0;
-    for (const run of text.matchAll(CHINESE_RUN)) {
-      el.append(text.slice(last, run.index));
-      const span = document.createElement("span");
-      span.lang = "zh";
-      span.textContent = run[0];
-      el.append(span);
-      last = run.index + run[0].length;
-    }
-    el.append(text.slice(last));
-  }
+  const {appendText} = window.EastWest;  // Chinese runs carry lang="zh" (_static/page-boxes.js)
   function cell(text, className) {
     const td = document.createElement("td");
     appendText(td, text);

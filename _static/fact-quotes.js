@@ -16,30 +16,9 @@
     return el.dataset.quote || "";
   }
 
-  // Chinese runs carry lang="zh": a screen reader voices them as Chinese.
-  const CHINESE_RUN = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+/g;
-  function appendText(el, text) {
-    let last = 0;
-    for (const run of text.matchAll(CHINESE_RUN)) {
-      el.append(text.slice(last, run.index));
-      const span = document.createElement("span");
-      span.lang = "zh";
-      span.textContent = run[0];
-      el.append(span);
-      last = run.index + run[0].length;
-    }
-    el.append(text.slice(last));
-  }
-
+  const {appendText} = window.EastWest;  // _static/page-boxes.js
   function makeBox() {
-    box = document.createElement("div");
-    box.id = "fact-quote-box";
-    box.className = "fact-quote-box";
-    box.setAttribute("role", "tooltip");
-    box.hidden = true;
-    box.addEventListener("mouseenter", () => clearTimeout(hideTimer));
-    box.addEventListener("mouseleave", () => scheduleHide());
-    document.body.appendChild(box);
+    box = window.EastWest.makeBox("fact-quote-box", "fact-quote-box", () => clearTimeout(hideTimer), () => scheduleHide());
   }
 
   function show(el, withLink) {

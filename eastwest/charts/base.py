@@ -115,6 +115,27 @@ def write_chart_data(path: Path, drawn: pd.DataFrame, columns: Sequence[str]) ->
     write_text(path, BYTE_ORDER_MARK + CHART_DATA_LICENCE + "\n" + csv_text(chart_data_table(drawn, columns)))
 
 
+# --- Marks a page can explore ----------------------------------------------------------------------
+
+# A chart's marks that draw something other than a fact (an arrow for a pairing, a dot for a place
+# or a source) carry an id "<kind>:<key>" (set_gid) and are described, one row each, in
+# figures/<name>.marks.csv beside the chart's data: what the page's box says (a title in English
+# and Chinese, a line of text) and the page the mark opens (a path from the site's root).
+MARKS_SUFFIX = ".marks.csv"
+MARK_COLUMNS = ["mark", "title", "title_zh", "text", "href", "go"]
+
+
+def marks_path(data: Path) -> Path:
+    """The marks file beside a chart's data download (figures/<name>.csv -> <name>.marks.csv)."""
+    return data.with_name(data.name.removesuffix(".csv") + MARKS_SUFFIX)
+
+
+def write_marks(directory: Path, name: str, marks: pd.DataFrame) -> None:
+    """figures/<name>.marks.csv: one row per explorable mark (MARK_COLUMNS), sorted by mark id."""
+    table = marks.reindex(columns=MARK_COLUMNS).fillna("").drop_duplicates("mark").sort_values("mark", kind="stable")
+    write_chart_data(marks_path(directory / f"{name}.csv"), table.reset_index(drop=True), MARK_COLUMNS)
+
+
 def read_chart_data(path: Path, **options) -> pd.DataFrame:
     """A chart's data download read back (the licence line skipped); `options` go to read_csv."""
     return pd.read_csv(path, skiprows=1, encoding="utf-8-sig", **options)

@@ -158,13 +158,20 @@ def aid_split(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     total, whole = len(table), table.value.sum()
     table = table.head(MAX_BARS)  # largest first already
     bars = [
-        style.Bar(
-            str(r.breakdown).capitalize()
-            + (f" · {int(r.projects)} project{'s' if r.projects != 1 else ''}" if r.projects == r.projects else ""),
-            r.value,
-            f"{style.human(r.value, 'yuan')} ({r.value / whole:.0%})",
+        of_fact(
+            style.Bar(
+                str(r["breakdown"]).capitalize()
+                + (
+                    f" · {int(r['projects'])} project{'s' if r['projects'] != 1 else ''}"
+                    if r["projects"] == r["projects"]
+                    else ""
+                ),
+                r["value"],
+                f"{style.human(r['value'], 'yuan')} ({r['value'] / whole:.0%})",
+            ),
+            r,
         )
-        for r in records(table)
+        for _, r in table.iterrows()
     ]
     if len(table):
         first = table.iloc[0]

@@ -18,7 +18,8 @@ import pandas as pd
 from matplotlib.patches import Circle, Polygon
 
 from eastwest.charts import geography, style
-from eastwest.charts.base import RELATIONSHIP_COLOURS, Chart, records, write_chart_data
+from eastwest.charts.base import RELATIONSHIP_COLOURS, Chart, records, write_chart_data, write_marks
+from eastwest.charts.marks import PAIRING_MARK, PLACE_MARK, map_marks
 from eastwest.dataset.attribution import nested_pairings
 from eastwest.reader import wording
 from eastwest.reader.wording import RELATIONSHIP_SHORT
@@ -252,7 +253,7 @@ def draw_map(
     dots = {p: frame.at(positions[p].lon, positions[p].lat) for p in ids}
     for row in records(outer):
         (x0, y0), (x1, y1) = dots[row.east], dots[row.west]
-        canvas.ax.annotate(
+        arrow = canvas.ax.annotate(
             "",
             xy=(x1, y1),
             xytext=(x0, y0),
@@ -267,10 +268,20 @@ def draw_map(
             ),
             zorder=3,
         )
+        if arrow.arrow_patch is not None:  # a page can explore it (eastwest.charts.marks)
+            arrow.arrow_patch.set_gid(f"{PAIRING_MARK}:{row.pairing_id}")
     for place_id, (x, y) in dots.items():
         helping = place_id in set(pairings.east)
         canvas.ax.add_patch(
-            Circle((x, y), DOT_RADIUS, facecolor="#222222" if helping else "white", edgecolor="#222222", lw=1.2, zorder=4)
+            Circle(
+                (x, y),
+                DOT_RADIUS,
+                facecolor="#222222" if helping else "white",
+                edgecolor="#222222",
+                lw=1.2,
+                zorder=4,
+                gid=f"{PLACE_MARK}:{place_id}",
+            )
         )
     groups: dict[str, list[tuple[float, float]]] = {}
     for place_id, xy in dots.items():
@@ -332,6 +343,30 @@ def _in_words(
         canvas.y += 0.1
 
 
+# --- For maps drawn around draw_map (the overview's inset of crowded places) ----------------------
+
+
+def scale_at(width: float) -> float:
+    """Inches per projected degree of a map `width` inches wide."""
+    return _map_size(width)[0]
+
+
+def label_places(
+    canvas: style.Canvas, labels: list[tuple[str, float, float]], dots: list[tuple[float, float]], bottom: float
+) -> None:
+    """Each label beside its point, as draw_map labels its places."""
+    _place_labels(canvas, labels, dots, bottom)
+
+
+def pairings_in_words(
+    canvas: style.Canvas, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict[str, list[str]], drawn: set[str]
+) -> None:
+    """The pairings whose both ends are `drawn`, in words, as draw_map writes them under the map."""
+    shown = pairings[pairings.east.isin(drawn) & pairings.west.isin(drawn)]
+    inner = {p for inners in nested.values() for p in inners}
+    _in_words(canvas, shown[~shown.pairing_id.isin(inner)], shown, places, nested)
+
+
 def positions_table(pairings: pd.DataFrame, positions: dict[str, geography.Place]) -> pd.DataFrame:
     """The drawn pairings with the positions of both ends, for the map's data download."""
     columns: Sequence[str] = ["pairing_id", "east", "west", "relationship", "start_date"]
@@ -348,9 +383,12 @@ def positions_table(pairings: pd.DataFrame, positions: dict[str, geography.Place
 SMALL_MAP_WIDTH = 4.5  # inches: a pairing page's map, as wide as the narrow drawing's column
 
 
-def pairing_locator(pairing_id: str, pairings: pd.DataFrame, places: pd.DataFrame, directory: Path) -> Chart:
+def pairing_locator(
+    pairing_id: str, pairings: pd.DataFrame, places: pd.DataFrame, directory: Path, profiled: set[str] | None = None
+) -> Chart:
     """A pairing page's small map: the pairing and the pairings within it, with where both ends
-    lie; figures/pairings/<pairing_id>-map.svg and, beside it, the drawn ends' positions (.csv)."""
+    lie; figures/pairings/<pairing_id>-map.svg and, beside it, the drawn ends' positions (.csv)
+    and what its arrows and dots open (the pages of `profiled` pairings; .marks.csv)."""
     nested = nested_pairings(places, pairings)
     shown = pairings[pairings.pairing_id.isin([pairing_id, *nested.get(pairing_id, [])])]
     # nested within a pairing this map does not draw, the pairing is drawn as an arrow of its own
@@ -371,4 +409,5 @@ def pairing_locator(pairing_id: str, pairings: pd.DataFrame, places: pd.DataFram
     paths = {layout.name: style.save(draw(layout), name, directory, layout) for layout in style.LAYOUTS}
     table = positions_table(shown, drawn)
     write_chart_data(directory / f"{name}.csv", table, list(table.columns))
+    write_marks(directory, name, map_marks(shown, places, profiled))
     return Chart(name, paths[style.WIDE.name], table)

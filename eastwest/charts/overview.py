@@ -10,13 +10,15 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.patches import Circle, Polygon, Rectangle
 
 from eastwest.analysis import comparisons
-from eastwest.charts import geography, maps, style
-from eastwest.charts.base import MAX_BARS, Chart, records, save_chart, sentences
+from eastwest.charts import geography, maps, marks, style
+from eastwest.charts.base import MAX_BARS, Chart, records, save_chart, sentences, write_marks
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.dataset.attribution import nested_pairings
 from eastwest.reader import wording
+from eastwest.reader.links import source_href
 
 
 def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict, note: str = "") -> plt.Figure:
@@ -25,14 +27,112 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFra
         "Who helps whom, and where",
         "Cities and counties on China's east coast, and Chengdu in Sichuan, help places in the west and north.",
     )
-    maps.draw_map(canvas, pairings, places, nested)
+    top = canvas.y
+    positions = maps.draw_map(canvas, pairings, places, nested, in_words=False)
+    _crowded_inset(canvas, pairings, places, positions, top)
+    maps.pairings_in_words(canvas, pairings, places, nested, set(positions))
     canvas.block(sentences(note, geography.BOUNDARY_CREDIT), color=style.MUTED_COLOUR)
     return canvas.finish()
 
 
-def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+CROWDED_INCHES = 0.15  # dots nearer each other than this on the map are drawn again, larger, in an inset
+INSET_MARGIN = 0.35  # degrees of land around the crowded places in the inset
+
+
+def _crowded(positions: dict[str, geography.Place], per_degree: float) -> list[str]:
+    """The largest group of places whose dots lie within CROWDED_INCHES of one another's (a chain
+    of near neighbours) on a map of that scale; the first in the data's order if two are as large."""
+    ids = list(positions)
+    xy = {p: geography.project(positions[p].lon, positions[p].lat) for p in ids}
+    group = {p: p for p in ids}
+
+    def root(p: str) -> str:
+        while group[p] != p:
+            p = group[p]
+        return p
+
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            (xa, ya), (xb, yb) = xy[a], xy[b]
+            if np.hypot(float(xa) - float(xb), float(ya) - float(yb)) * per_degree < CROWDED_INCHES:
+                group[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for p in ids:
+        groups.setdefault(root(p), []).append(p)
+    largest = max(groups.values(), key=len, default=[])
+    return largest if len(largest) > 1 else []
+
+
+def _crowded_inset(
+    canvas: style.Canvas, pairings: pd.DataFrame, places: pd.DataFrame, positions: dict[str, geography.Place], top: float
+) -> None:
+    """Where dots crowd each other on the map (cities and their counties a few km apart), the area
+    again at a larger scale under it, each place named on its own; a box on the map shows the area."""
+    per_degree = maps.scale_at(canvas.width)
+    crowded = _crowded(positions, per_degree)
+    if len(crowded) < 2:
+        return
+    lons = [positions[p].lon for p in crowded]
+    lats = [positions[p].lat for p in crowded]
+    west, east = min(lons) - INSET_MARGIN, max(lons) + INSET_MARGIN
+    south, north = min(lats) - INSET_MARGIN, max(lats) + INSET_MARGIN
+    (x_west, x_east) = [float(x) for x in geography.project(np.array([west, east]), 0)[0]]
+    side = canvas.width * 0.7  # the inset's longer side
+    scale = side / max(x_east - x_west, north - south)
+    width = (x_east - x_west) * scale
+    height = (north - south) * scale
+    x0, _ = geography.project(maps.EXTENT[0], 0)
+    left = canvas.left + (canvas.width - width) / 2
+    canvas.y += 0.05
+    canvas.block("Where the dots crowd, drawn larger:", weight="bold", after=0.05)
+    inset_top = canvas.y
+    frame = maps.Frame(left - (x_west - float(x0)) * scale, inset_top - (maps.EXTENT[3] - north) * scale, scale)
+    box = Rectangle((left, inset_top), width, height, facecolor="none", edgecolor="#555555", lw=0.8, zorder=6)
+    canvas.ax.add_patch(box)
+    involved = {geography.province_of(places, p) for p in crowded}
+    for name, rings in geography.province_outlines().items():
+        colour = maps.LAND_INVOLVED if name in involved else maps.LAND
+        for ring in rings:
+            if ring[:, 0].max() < west or ring[:, 0].min() > east or ring[:, 1].max() < south or ring[:, 1].min() > north:
+                continue
+            xy = np.array([frame.at(lon, lat) for lon, lat in ring])
+            patch = Polygon(xy, closed=True, facecolor=colour, edgecolor=maps.BORDER, lw=0.6, zorder=1)
+            canvas.ax.add_patch(patch)
+            patch.set_clip_path(box)
+    helping = set(pairings.east)
+    dots = {p: frame.at(positions[p].lon, positions[p].lat) for p in crowded}
+    for place_id, (x, y) in dots.items():
+        canvas.ax.add_patch(
+            Circle(
+                (x, y),
+                maps.DOT_RADIUS,
+                facecolor="#222222" if place_id in helping else "white",
+                edgecolor="#222222",
+                lw=1.2,
+                zorder=4,
+                gid=f"{marks.PLACE_MARK}:{place_id}",
+            )
+        )
+    names = places.set_index("id")["name_en"]
+    labels = [(wording.short_name(str(names[p])), x, y) for p, (x, y) in dots.items()]
+    maps.label_places(canvas, labels, list(dots.values()), inset_top + height + 1.0)
+    # where the inset lies on the map
+    main = maps.Frame(canvas.left, top, per_degree)
+    (mx0, my0), (mx1, my1) = main.at(west, north), main.at(east, south)
+    canvas.ax.add_patch(Rectangle((mx0, my0), mx1 - mx0, my1 - my0, facecolor="none", edgecolor="#555555", lw=0.8, zorder=6))
+    canvas.y = inset_top + height + 0.1
+
+
+def pairing_map(
+    pairings: pd.DataFrame,
+    places: pd.DataFrame,
+    sources: pd.DataFrame,
+    directory: Path = FIGURES_DIR,
+    facts: pd.DataFrame | None = None,
+) -> Chart:
     """Helping places joined by an arrow to the places they help, with the arrangement and start in
-    words. It draws pairings, not facts: its sources are those that name each pairing."""
+    words. It draws pairings, not facts: its sources are those that name each pairing. Each arrow
+    and dot opens a pairing's page (its profile when `facts` give it one, else the list)."""
     named = sources.assign(pairing=sources.pairings.str.split(";")).explode("pairing")
     total = len(pairings)
     if total > MAX_BARS:  # the pairings most sources speak of; the overview's table lists them all
@@ -46,6 +146,8 @@ def pairing_map(pairings: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFr
     described = pairings.set_index("pairing_id")[["east", "west", "relationship", "start_date"]]
     drawn = drawn.join(described, on="pairing")  # the download says what each arrow is
     nested = nested_pairings(places, pairings)
+    profiled = comparisons.profiled_pairings(facts) if facts is not None else None
+    write_marks(directory, "overview_pairings", marks.map_marks(pairings, places, profiled))
     return save_chart(
         lambda layout: _map_figure(layout, pairings, places, nested, note),
         "overview_pairings",
@@ -87,9 +189,17 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
             canvas.ax.plot(
                 [x_of(low), x_of(max(high, low + 0.08))], [y, y], color="#E69F00", lw=6, alpha=0.5, solid_capstyle="round"
             )
-        for _, start in begun:
+        for pairing_id, start in begun:
             canvas.ax.plot([x_of(comparisons.year_float(start)), x_of(low)], [y, y], color="#009E73", lw=1.2, ls="--")
-            canvas.ax.scatter([x_of(comparisons.year_float(start))], [y], marker="D", s=36, color="#009E73", zorder=3)
+            canvas.ax.scatter(
+                [x_of(comparisons.year_float(start))],
+                [y],
+                marker="D",
+                s=36,
+                color="#009E73",
+                zorder=3,
+                gid=f"{marks.PAIRING_MARK}:{pairing_id}:{row.source_id}",
+            )
         canvas.ax.scatter(
             [x_of(low)],
             [y],
@@ -99,6 +209,7 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
             edgecolor="#E69F00" if row.estimated else "#0072B2",
             lw=1.6,
             zorder=3,
+            gid=f"{SOURCE_MARK}:{row.source_id}",
         )
         canvas.y += 0.3
     for year in range(first, last + 1):
@@ -109,9 +220,54 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
     return canvas.finish()
 
 
-def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
+SOURCE_MARK = "source"  # a source's dot on the timeline: "source:<source_id>"
+
+
+def timeline_marks(
+    dated: pd.DataFrame, pairings: pd.DataFrame, places: pd.DataFrame | None, profiled: set[str] | None
+) -> pd.DataFrame:
+    """The timeline's marks: each source's dot (its name, title and date; it opens the source) and
+    each start it dates (the pairing, its arrangement and start; it opens the pairing's page)."""
+    rows = []
+    by_id = pairings.set_index("pairing_id", drop=False)
+    for row in records(dated):
+        if row.date_status == "as_given" and row.published:
+            when = f"Published {row.published}."
+        elif row.date_estimate:
+            when = f"Written {wording.span_text(row.date_estimate)} (date estimated)."
+        else:
+            when = "Undated."
+        rows.append(
+            {
+                "mark": f"{SOURCE_MARK}:{row.source_id}",
+                "title": row.label,
+                "title_zh": str(getattr(row, "title_zh", "") or ""),
+                "text": sentences(str(getattr(row, "title_en", "") or ""), when),
+                "href": source_href(row.source_id, ""),
+                "go": "Open the source →",
+            }
+        )
+        if places is None:
+            continue
+        table = places.set_index("id")
+        for pairing_id in [p for p in str(row.pairings).split(";") if p in by_id.index]:
+            pairing = next(records(by_id.loc[[pairing_id]]))
+            if pairing.start_date:
+                mark = f"{marks.PAIRING_MARK}:{pairing_id}:{row.source_id}"
+                rows.append(marks.pairing_mark(pairing, table, profiled, mark, f"Start dated by {row.label}."))
+    return pd.DataFrame(rows)
+
+
+def source_timeline(
+    sources: pd.DataFrame,
+    pairings: pd.DataFrame,
+    directory: Path = FIGURES_DIR,
+    places: pd.DataFrame | None = None,
+    facts: pd.DataFrame | None = None,
+) -> Chart:
     """When each source was written, against when the pairings it covers began; the MAX_BARS
-    latest sources at most."""
+    latest sources at most. Each dot opens its source; each start, given `places` (the names
+    the box shows), the pairing's page."""
     from eastwest.reader.wording import source_label
 
     dated = comparisons.source_year(sources).sort_values(["year_float", "source_id"]).reset_index(drop=True)
@@ -121,6 +277,8 @@ def source_timeline(sources: pd.DataFrame, pairings: pd.DataFrame, directory: Pa
     starts = pairings.set_index("pairing_id")["start_date"]
     names = dict(zip(pairings.pairing_id, pairings["label"])) if "label" in pairings else {}  # "Zhangjiagang → Yanhe"
     note = style.capped(len(dated), total, "sources", "latest")
+    profiled = comparisons.profiled_pairings(facts) if facts is not None else None
+    write_marks(directory, "overview_timeline", timeline_marks(dated, pairings, places, profiled))
     return save_chart(
         lambda layout: _timeline_figure(layout, dated, starts, note, names),
         "overview_timeline",

@@ -14,7 +14,7 @@ import pandas as pd
 
 from eastwest.analysis.comparisons import is_part
 from eastwest.charts import style
-from eastwest.charts.base import DATA_COLUMNS, panels_by_scope, write_chart_data
+from eastwest.charts.base import DATA_COLUMNS, of_fact, panels_by_scope, write_chart_data
 from eastwest.reader.wording import period_label, status_text, value_text
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -66,13 +66,16 @@ def _figure(layout: style.Layout, title: str, subtitle: str, chosen: pd.DataFram
             if row["status"] == "achieved"
             else style.STATUS_COLOURS.get(row["status"], "#999999")
         )
-        return style.Bar(
-            row["_label"],
-            row["value"],
-            row["_value"],
-            colour,
-            "" if row["status"] == "achieved" else NOT_ACHIEVED_HATCH,
-            high=row["value_high"] if row["qualifier"] == "range" and pd.notna(row["value_high"]) else None,
+        return of_fact(  # the bar opens its sentence on the page (_static/charts.js)
+            style.Bar(
+                row["_label"],
+                row["value"],
+                row["_value"],
+                colour,
+                "" if row["status"] == "achieved" else NOT_ACHIEVED_HATCH,
+                high=row["value_high"] if row["qualifier"] == "range" and pd.notna(row["value_high"]) else None,
+            ),
+            row,
         )
 
     return style.bar_chart(layout, title, subtitle, panels_by_scope(chosen, bar), shared_scale=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from eastwest.charts.base import read_chart_data
+from eastwest.charts.base import marks_path, read_chart_data
 from eastwest.reader.links import fact_href
 from eastwest.reader.wording import PERIOD_WORDS_COLUMN, chart_data_link_text, value_text
 
@@ -28,6 +28,8 @@ def chart_data_paragraph(data: Path, rows: int, root: Path, from_dir: str = "cha
     target = root / CHART_DATA / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(data, target)
+    if marks_path(data).exists():  # what the chart's arrows and dots say and open (_static/charts.js)
+        shutil.copyfile(marks_path(data), marks_path(target))
     href = ("../" if from_dir else "") + f"{CHART_DATA}/{relative}"
     return f'<p class="chart-data"><a href="{escape(href)}" download>{escape(chart_data_link_text(rows))}</a></p>' + chart_table(
         data, from_dir

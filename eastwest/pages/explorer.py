@@ -53,6 +53,7 @@ Every fact in the dataset, {n} in all, each opening the sentence it comes from.
 <th data-sort="source" aria-sort="none"><button type="button">Source</button></th></tr></thead>
 <tbody></tbody></table></div>
 </div>
+<script src="../_static/page-boxes.js"></script>
 <script src="../_static/generated/explorer-data.js"></script>
 <script src="../_static/explorer.js"></script>
 

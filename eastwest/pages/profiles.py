@@ -175,9 +175,12 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
 # --- The page -------------------------------------------------------------------------------------
 
 
-def _map_section(pairing: pd.Series, pairings: pd.DataFrame, places: pd.DataFrame, paths: ProjectPaths) -> str:
-    """The pairing's small map (eastwest.charts.maps.pairing_locator) and its data download."""
-    chart = pairing_locator(pairing["pairing_id"], pairings, places.reset_index(drop=True), figure_dir(paths))
+def _map_section(
+    pairing: pd.Series, pairings: pd.DataFrame, places: pd.DataFrame, paths: ProjectPaths, profiled: set[str] | None = None
+) -> str:
+    """The pairing's small map (eastwest.charts.maps.pairing_locator) and its data download; its
+    arrows and dots open the `profiled` pairings' pages."""
+    chart = pairing_locator(pairing["pairing_id"], pairings, places.reset_index(drop=True), figure_dir(paths), profiled)
     alt = (
         f"Map of China's provinces with a dot at {pairing['label']}'s helping and receiving places and an arrow "
         "from one to the other, with any pairings within it."
@@ -486,7 +489,7 @@ def write_profiles(paths: ProjectPaths = PROJECT) -> list[Path]:
         chart = _chart_section(pairing, own, paths) if len(own) else NO_OWN_FIGURES_CHART
         shared = shared_figures(pairing, facts, pairings, nested, (sources, indicators, statuses))
         page = out / f"{pairing['pairing_id']}.md"
-        where = _map_section(pairing, pairings, places, paths)
+        where = _map_section(pairing, pairings, places, paths, profiled)
         write_text(page, profile_markdown(pairing, own, sources, places, indicators, statuses, chart, shared, where))
         written.append(page)
     write_text(out / "index.md", index_markdown(pairings, facts, sources, places))
