@@ -620,7 +620,11 @@ def test_two_sources_of_one_outlet_and_day_get_names_told_apart():
     from eastwest.reader.wording import label_suffixes, source_label
 
     same = {"outlet": "荔枝新闻 (Litchi News)", "date_status": "as_given", "published": "2021-02-27"}
-    rows = [{**same, "source_id": "009_b"}, {**same, "source_id": "008_a"}, {**same, "source_id": "010_c", "published": "2021-02-28"}]
+    rows = [
+        {**same, "source_id": "009_b"},
+        {**same, "source_id": "008_a"},
+        {**same, "source_id": "010_c", "published": "2021-02-28"},
+    ]
     suffixes = label_suffixes(rows)
     assert suffixes == {"008_a": " (1)", "009_b": " (2)", "010_c": ""}
     names = {r["source_id"]: source_label({**r, "label_suffix": suffixes[r["source_id"]]}) for r in rows}
