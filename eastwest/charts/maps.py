@@ -53,6 +53,7 @@ class Frame:
         return self.left + (float(x) - float(x0)) * self.per_degree, self.top + (EXTENT[3] - float(y)) * self.per_degree
 
 
+
 def _map_size(width: float) -> tuple[float, float]:
     x0, _ = geography.project(EXTENT[0], 0)
     x1, _ = geography.project(EXTENT[1], 0)
@@ -87,7 +88,7 @@ def _place_labels(
     height = canvas.line_height(style.TEXT_PT)
     taken = [(x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS) for x, y in dots]
     for text, x, y in labels:
-        width = canvas.measure(text)
+        width = canvas.measure(text, weight="bold")  # as drawn: a bold label is wider than a plain one
         placed = None
         for distance in (0.1, 0.25, 0.4, 0.6, 0.85, 1.1):
             for dx, dy in ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1)):
@@ -206,13 +207,16 @@ def label_columns(
     return placed
 
 
-def own_name_labels(canvas: style.Canvas, dots: dict[str, tuple[float, float]], names: dict[str, str], bottom: float) -> None:
+def own_name_labels(canvas: style.Canvas, dots: dict[str, tuple[float, float]], names: dict[str, str], bottom: float) -> float:
     """Each dot labelled by its own name (a county by the county's, never its city's), the labels of
-    near dots in a column beside them, each tied to its dot by a thin line (label_columns)."""
+    near dots in a column beside them, each tied to its dot by a thin line (label_columns); returns
+    the bottom of the lowest label (what is drawn next goes below it)."""
     line = canvas.line_height(style.TEXT_PT) * 1.08
     widths = {p: canvas.measure(names[p], weight="bold") for p in dots}
     bounds = (canvas.left, canvas.y, canvas.right, bottom)
+    lowest = canvas.y
     for place_id, (left, top, _, right) in label_columns(dots, widths, line, bounds).items():
+        lowest = max(lowest, top + line)
         canvas.text(
             left,
             top,
@@ -225,6 +229,7 @@ def own_name_labels(canvas: style.Canvas, dots: dict[str, tuple[float, float]], 
         # to the middle of the label's nearer end: each line ends at its own label, never under another
         end_x = left - 0.02 if abs(x - left) <= abs(x - right) else right + 0.02
         canvas.ax.plot([x, end_x], [y, top + line / 2], color=LEADER_COLOUR, lw=0.6, zorder=4)
+    return lowest
 
 
 def draw_map(
@@ -284,11 +289,13 @@ def draw_map(
             )
         )
     groups: dict[str, list[tuple[float, float]]] = {}
+    members: dict[str, list[str]] = {}
     for place_id, xy in dots.items():
         groups.setdefault(label_group(places, place_id), []).append(xy)
+        members.setdefault(label_group(places, place_id), []).append(place_id)
     names = places.set_index("id")["name_en"]
     labels = [
-        (wording.short_name(str(names[g])), float(np.mean([x for x, _ in xy])), float(np.mean([y for _, y in xy])))
+        (_group_label(g, members[g], names), float(np.mean([x for x, _ in xy])), float(np.mean([y for _, y in xy])))
         for g, xy in groups.items()
     ]
     canvas.y += 0.02
@@ -297,7 +304,10 @@ def draw_map(
     else:
         _place_labels(canvas, labels, list(dots.values()), canvas.y + height)
     canvas.y += height + 0.1
-    canvas.block("● helping place   ○ receiving place; each arrow runs from one to the other.", color=style.MUTED_COLOUR)
+    legend = "● helping place   ○ receiving place; each arrow runs from one to the other."
+    if not own_names and any(len(set(m)) > 1 for m in members.values()):
+        legend += " A label beside several dots names the city they lie in."
+    canvas.block(legend, color=style.MUTED_COLOUR)
     if len(unplaced):  # a place the boundary data does not name, nor any place it lies within
         names = places.set_index("id")["name_en"]
         missing = ", ".join(
@@ -307,6 +317,14 @@ def draw_map(
     if in_words:
         _in_words(canvas, outer, pairings, places, nested)
     return positions
+
+
+def _group_label(group: str, members: list[str], names: pd.Series) -> str:
+    """A label for the dots of one city: a lone place by its own name (Jiulong, not its prefecture
+    Garzê); several places by their city's name, which the legend says (their own names are in the
+    inset, the list beneath and each dot's box)."""
+    alone = list(dict.fromkeys(members))
+    return wording.short_name(str(names[alone[0] if len(alone) == 1 else group]))
 
 
 def _pair_text(row, names: pd.Series, provinces: pd.Series) -> str:

@@ -114,13 +114,13 @@ def _crowded_inset(
             )
         )
     names = places.set_index("id")["name_en"]
-    labels = [(wording.short_name(str(names[p])), x, y) for p, (x, y) in dots.items()]
-    maps.label_places(canvas, labels, list(dots.values()), inset_top + height + 1.0)
+    # each place by its own name, near ones in a column tied to their dots: never two labels on one another
+    lowest = maps.own_name_labels(canvas, dots, {p: wording.short_name(str(names[p])) for p in dots}, inset_top + height + 1.0)
     # where the inset lies on the map
     main = maps.Frame(canvas.left, top, per_degree)
     (mx0, my0), (mx1, my1) = main.at(west, north), main.at(east, south)
     canvas.ax.add_patch(Rectangle((mx0, my0), mx1 - mx0, my1 - my0, facecolor="none", edgecolor="#555555", lw=0.8, zorder=6))
-    canvas.y = inset_top + height + 0.1
+    canvas.y = max(inset_top + height, lowest) + 0.1  # a label may stand below the inset's frame
 
 
 def pairing_map(
