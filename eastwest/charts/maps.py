@@ -53,7 +53,6 @@ class Frame:
         return self.left + (float(x) - float(x0)) * self.per_degree, self.top + (EXTENT[3] - float(y)) * self.per_degree
 
 
-
 def _map_size(width: float) -> tuple[float, float]:
     x0, _ = geography.project(EXTENT[0], 0)
     x1, _ = geography.project(EXTENT[1], 0)
