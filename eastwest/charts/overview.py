@@ -25,7 +25,7 @@ def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFra
     canvas = style.Canvas(layout)
     canvas.header(
         "Who helps whom, and where",
-        "Cities and counties on China's east coast, and Chengdu in Sichuan, help places in the west and north.",
+        "Cities and counties on China's east coast, and a district of Chengdu in Sichuan, help places in the west and north.",
     )
     top = canvas.y
     positions = maps.draw_map(canvas, pairings, places, nested, in_words=False)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from eastwest.analysis.headline import HEADLINE, headline_facts
 from eastwest.reader.links import fact_href
-from eastwest.reader.wording import KEY_NUMBER_QUESTIONS, earlier_text, value_text, when_text
+from eastwest.reader.wording import HEADLINE_KIND_WORDS, KEY_NUMBER_QUESTIONS, earlier_text, value_text, when_text
 
 
 def _card(row: pd.Series, from_dir: str, chosen: pd.DataFrame | None = None) -> str:
@@ -42,7 +42,7 @@ def headline_kinds() -> str:
     started, sales and purchases'."""
     kinds = []
     for question, indicators in HEADLINE.items():
-        kinds.append(question.lower())
+        kinds.append(HEADLINE_KIND_WORDS.get(question, question.lower()))
         kinds += [KEY_NUMBER_QUESTIONS[i].lower() for i in indicators if i in KEY_NUMBER_QUESTIONS]
     return ", ".join(kinds[:-1]) + " and " + kinds[-1]
 
@@ -71,7 +71,7 @@ def key_numbers(pairing: pd.Series, facts: pd.DataFrame, n_sources: int, shared_
         counts.append(f"{shared_count} more reported together with other pairings, listed apart")
     lead = (
         f"The latest achieved total the sources give of {headline_kinds()}, each in its own unit (people and "
-        "person-times apart), with its date; other figures are in the sections below, plans are left out and nothing is added up."
+        "person-times apart), with its date; other figures, other people included, are in the sections below; plans are left out and nothing is added up."
         if cards
         else "The sources give no achieved total of aid money, people, jobs or sales for this pairing alone."
     )

@@ -19,7 +19,8 @@ def human(value: float, unit: str = "") -> str:
         return "n/a"
     if unit == "yuan":
         if abs(value) >= 1e5:
-            return f"¥{value / 1e6:,.2f} m".replace(".00 m", " m")
+            # as many decimals as the source gave (195.5万元 is ¥1.955 m, never a rounded ¥1.96 m)
+            return f"¥{value / 1e6:,.4f}".rstrip("0").rstrip(".") + " m"
         return f"¥{value:,.0f}"
     if unit == "percent":
         return f"{value:g}%"
@@ -351,6 +352,8 @@ WHAT = {
 
 
 # A key number's heading where its indicator answers the question in its own way (a purchase is not a sale).
+# What a kind of key number counts, where its one word says less than it keeps (eastwest.analysis.headline.HEADLINE)
+HEADLINE_KIND_WORDS = {"People": "people (cadres seconded either way, professionals sent to the receiving side)"}
 KEY_NUMBER_QUESTIONS = {"products_purchased": "Purchases", "business_started": "Businesses started"}
 
 
