@@ -218,7 +218,10 @@ REACHABLE_POINT = """(mark) => {
   mark.scrollIntoView({block: "center", inline: "center"});
   const shapes = Array.from(mark.querySelectorAll("path:not(.chart-hit), use:not(.chart-hit)")).filter(s => !s.closest("defs"));
   for (const shape of shapes) {
-    const points = [];
+    const box = shape.getBoundingClientRect();
+    // the middle of a dot first: a point on its rim may be shared with a neighbour's, and a
+    // sub-pixel scroll between measuring and pointing can then give the neighbour the pointer
+    const points = [{x: box.x + box.width / 2, y: box.y + box.height / 2}];
     if (shape.getTotalLength) {
       const length = shape.getTotalLength(), matrix = shape.getScreenCTM();
       for (const f of [0.5, 0.4, 0.6, 0.25, 0.75, 0.1, 0.9]) {
@@ -226,8 +229,6 @@ REACHABLE_POINT = """(mark) => {
         points.push(new DOMPoint(p.x, p.y).matrixTransform(matrix));
       }
     }
-    const box = shape.getBoundingClientRect();
-    points.push({x: box.x + box.width / 2, y: box.y + box.height / 2});
     for (const p of points) {
       const hit = document.elementFromPoint(p.x, p.y);
       if (hit && mark.contains(hit)) return {x: p.x, y: p.y};
@@ -288,7 +289,7 @@ def _reachable_marks(tab, origin: str, page: str) -> list[tuple]:
     marks = tab.locator("svg.chart-svg [data-mark][tabindex]")
     assert marks.count(), f"no marks on {page}"
     found: dict[str, tuple] = {}
-    for i in range(marks.count()):
+    for i in reversed(range(marks.count())):  # the last first: an inset's well-spaced dots before the crowded map's
         mark = marks.nth(i)
         kind = mark.get_attribute("data-mark").split(":")[0]
         if kind in found:
