@@ -170,3 +170,31 @@ def test_a_pairing_defined_twice_or_without_an_id_is_refused(project_copy):
     )
     with pytest.raises(DataError, match="a pairing without an id"):
         builder.build(project_copy)
+
+
+@pytest.mark.parametrize(
+    "field, text",
+    [
+        ("label_en", "<script>alert(1)</script>"),
+        ("definition", "{download}`../../../etc/passwd`"),
+        ("label_zh", "帮扶\u202e资金"),
+    ],
+)
+def test_markup_in_an_indicator_is_refused_naming_the_file(project_copy, field, text):
+    path = project_copy.indicators
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["indicators"][0][field] = text
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError, match=rf"indicators.yml: indicator #1 .*{field} contains"):
+        builder.build(project_copy)
+
+
+def test_markup_in_a_vocabulary_meaning_is_refused_naming_the_term(project_copy):
+    path = project_copy.vocabulary
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    section = next(s for s, v in doc.items() if s != "units" and isinstance(v, dict) and v)
+    term = next(iter(doc[section]))
+    doc[section][term] = "<img src=https://example.org/x.png>"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError, match=rf"vocabulary.yml: {section} '{term}': contains '<'"):
+        builder.build(project_copy)

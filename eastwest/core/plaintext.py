@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_FORBIDDEN = re.compile(r"[<>{}`\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# markup, control characters, line separators, and the bidirectional embeddings, overrides and
+# isolates that can make a text display in an order other than the one it is stored in
+_FORBIDDEN = re.compile(r"[<>{}`\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMES = {"<": "'<'", ">": "'>'", "{": "'{'", "}": "'}'", "`": "a backtick", "\n": "a line break", "\r": "a line break"}
 
 
@@ -22,7 +24,9 @@ def problem(text) -> str | None:
     if not match:
         return None
     char = match.group(0)
-    what = _NAMES.get(char, f"the control character U+{ord(char):04X}")
+    what = _NAMES.get(
+        char, f"the {'direction-changing' if ord(char) >= 0x202A else 'control'} character U+{ord(char):04X}"
+    )
     return (
         f"contains {what} at position {match.start() + 1}; displayed text may not hold HTML, MyST roles or "
         "directives, or control characters (write it as plain text on one line)"

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from eastwest.core import plaintext
 from eastwest.core.errors import DataError
 from eastwest.core.paths import ProjectPaths
 from eastwest.core.yamlio import load_yaml
@@ -54,6 +55,10 @@ def load_indicators(paths: ProjectPaths, terms: dict[str, dict[str, str]]) -> di
     for section in ("areas", "comparability", "directions"):
         if not isinstance(raw.get(section), dict):
             raise DataError(f"{path}: missing section {section!r}")
+        for key, text in raw[section].items():
+            trouble = plaintext.problem(key) or plaintext.problem(text)
+            if trouble:
+                raise DataError(f"{path}: {section} {key!r}: {trouble}")
     indicators: dict[str, Indicator] = {}
     for index, entry in enumerate(raw["indicators"]):
         where = f"{path}: indicator #{index + 1}" + (f" ({entry.get('id')!r})" if isinstance(entry, dict) else "")
@@ -64,6 +69,10 @@ def load_indicators(paths: ProjectPaths, terms: dict[str, dict[str, str]]) -> di
             raise DataError(f"{where}: {problems}") from exc
         if indicator.id in indicators:
             raise DataError(f"{where}: duplicate indicator id")
+        for field in ("label_en", "label_zh", "definition"):  # shown on pages and in charts: plain text only
+            trouble = plaintext.problem(getattr(indicator, field))
+            if trouble:
+                raise DataError(f"{where}: {field} {trouble}")
         checks = [
             ("theme", indicator.theme, terms["themes"]),
             ("area", indicator.area, raw["areas"]),

@@ -160,6 +160,13 @@ def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
         if enclosing(places, place["id"]) is None:
             raise DataError(f"{paths.places_input}: place {place['id']!r}: its `within` chain comes back to itself")
     terms = {s: dict(raw[s]) for s in SECTIONS}
+    for section, meanings in terms.items():  # shown on the data page and in tables: plain text only
+        if section == "units":
+            continue  # checked above, field by field
+        for term, meaning in meanings.items():
+            trouble = plaintext.problem(term) or plaintext.problem(meaning)
+            if trouble:
+                raise DataError(f"{paths.vocabulary}: {section} {term!r}: {trouble}")
     terms["units"] = {unit: entry.meaning for unit, entry in units.items()}
     from eastwest.reference.indicators import load_indicators
 
