@@ -24,9 +24,7 @@ def problem(text) -> str | None:
     if not match:
         return None
     char = match.group(0)
-    what = _NAMES.get(
-        char, f"the {'direction-changing' if ord(char) >= 0x202A else 'control'} character U+{ord(char):04X}"
-    )
+    what = _NAMES.get(char, f"the {'direction-changing' if ord(char) >= 0x202A else 'control'} character U+{ord(char):04X}")
     return (
         f"contains {what} at position {match.start() + 1}; displayed text may not hold HTML, MyST roles or "
         "directives, or control characters (write it as plain text on one line)"
