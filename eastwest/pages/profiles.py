@@ -181,7 +181,7 @@ def _map_section(
     """The pairing's small map (eastwest.charts.maps.pairing_locator) and its data download; its
     arrows and dots open the `profiled` pairings' pages."""
     chart = pairing_locator(pairing["pairing_id"], pairings, places.reset_index(drop=True), figure_dir(paths), profiled)
-    nested_here = len(chart.facts) > 1  # the pairings drawn: this one and any within it
+    within = "; the county pairings within this one are drawn with their own dots" if len(chart.facts) > 1 else ""
     alt = (
         f"Map of China's provinces with a dot at {pairing['label']}'s helping and receiving places and an arrow "
         "from one to the other, with any pairings within it."
@@ -189,11 +189,7 @@ def _map_section(
     return (
         # the directive's text is escaped by Sphinx: escaping it here too would print &#x27; to the reader
         f"```{{figure}} ../figures/{PROFILE_DIR}/{chart.name}.svg\n:alt: {_directive_text(alt)}\n:width: 100%\n\n"
-        + (
-            "Where the helping and receiving places lie; the county pairings within this one are drawn with their own dots.\n```\n\n"
-            if nested_here
-            else "Where the helping and receiving places lie.\n```\n\n"
-        )
+        + f"Where the helping and receiving places lie{within}.\n```\n\n"
         + chart_data_paragraph(figure_dir(paths) / f"{chart.name}.csv", len(chart.facts), paths.root, FROM_DIR, PROFILE_DIR)
     )
 
