@@ -368,13 +368,6 @@ def scale_at(width: float) -> float:
     return _map_size(width)[0]
 
 
-def label_places(
-    canvas: style.Canvas, labels: list[tuple[str, float, float]], dots: list[tuple[float, float]], bottom: float
-) -> None:
-    """Each label beside its point, as draw_map labels its places."""
-    _place_labels(canvas, labels, dots, bottom)
-
-
 def pairings_in_words(
     canvas: style.Canvas, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict[str, list[str]], drawn: set[str]
 ) -> None:

@@ -22,7 +22,7 @@ from eastwest.reference.indicators import OTHER_PREFIX
 from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
 from eastwest.sources.cleaning import GARBLED_MARK, CleanResult
 from eastwest.sources.corpus import clean_corpus, clean_text_outputs, quality_log_text
-from eastwest.sources.provenance import SourceRecord
+from eastwest.sources.provenance import SourceRecord, check_pairings_defined
 
 _SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 
@@ -305,12 +305,8 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     )
     outputs[paths.places_csv] = csv_text(places)
     defined = set(pairings.pairing_id) if len(pairings) else set()
-    for record in records:  # a misspelt pairing id would drop the source from that pairing's page
-        unknown = [p for p in record.pairings if p not in defined]
-        if unknown:
-            raise DataError(
-                f"{paths.provenance}: source {record.source_id} lists pairing {unknown[0]!r}, which {paths.pairings_input} does not define"
-            )
+    for record in records:
+        check_pairings_defined(record, defined, paths)
     outputs[paths.sources_csv] = csv_text(_sources_table(records, builds))
     indicators = _indicators_table(vocab, facts)
     outputs[paths.indicators_csv] = csv_text(indicators)

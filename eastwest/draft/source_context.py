@@ -9,7 +9,7 @@ from eastwest.core.paths import ProjectPaths
 from eastwest.core.yamlio import load_yaml
 from eastwest.reference.vocabulary import Vocabulary
 from eastwest.sources.cleaning import CleanResult, clean_seed
-from eastwest.sources.provenance import SourceRecord, read_seed
+from eastwest.sources.provenance import SourceRecord, check_pairings_defined, read_seed
 
 
 @dataclass
@@ -66,12 +66,7 @@ def clean_source(record: SourceRecord, paths: ProjectPaths) -> CleanResult:
 def source_context(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, paths: ProjectPaths) -> SourceContext:
     raw = load_yaml(paths.pairings_input) or {}
     by_id = {p["id"]: p for p in raw.get("pairings", [])}
-    unknown = [p for p in record.pairings if p not in by_id]
-    if unknown:  # a misspelt id would otherwise draft the source as if it had fewer pairings
-        raise DataError(
-            f"{paths.provenance}: source {record.source_id} lists "
-            f"pairing {unknown[0]!r}, which {paths.pairings_input} does not define"
-        )
+    check_pairings_defined(record, set(by_id), paths)
     pairings = [by_id[p] for p in record.pairings]
     article, ym, estimated = _article_date(record)
     return SourceContext(record, clean, vocab, pairings, article, ym, estimated)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.core.yamlio import load_yaml
-from eastwest.reader.wording import PERIOD_MARKS
+from eastwest.reader.wording import mark_period
 
 
 def citation(paths: ProjectPaths = PROJECT) -> dict:
@@ -30,7 +30,7 @@ def source_years(sources: pd.DataFrame) -> tuple[str, str]:
         return ("", "")
 
     def shown(year: str) -> str:
-        return year if year in stated else f"{year} (date {PERIOD_MARKS['period_inferred']})"
+        return year if year in stated else mark_period(year, ["period_inferred"])
 
     return shown(years[0]), shown(years[-1])
 

@@ -172,6 +172,16 @@ def check_seeds_match_records(records: list[SourceRecord], paths: ProjectPaths =
     return len(records)
 
 
+def check_pairings_defined(record: SourceRecord, defined: set[str], paths: ProjectPaths = PROJECT) -> None:
+    """A source may list only pairings data/reference/pairings.yml defines: a misspelt id would
+    drop the source from that pairing's page, or draft it as if it had fewer pairings."""
+    unknown = [p for p in record.pairings if p not in defined]
+    if unknown:
+        raise DataError(
+            f"{paths.provenance}: source {record.source_id} lists pairing {unknown[0]!r}, which {paths.pairings_input} does not define"
+        )
+
+
 def read_seed(path: Path) -> str:
     """Decode a raw seed strictly: a non-UTF-8 file is an error, never silent mojibake."""
     data = path.read_bytes()
