@@ -31,7 +31,10 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 
 env: $(ENV_STAMP) ## create .venv from the lock (requirements.txt) and install the package editable
 
-lock: env ## re-lock requirements.txt from pyproject.toml (exact versions, hashes)
+lock: env ## re-lock requirements.txt from pyproject.toml (exact versions, hashes; locked versions kept where they still fit)
+	@# uv keeps the versions already in the output file: seeding it with the current lock adds what
+	@# pyproject.toml gained without upgrading everything else.
+	sed -n '3,$$p' requirements.txt > requirements.lock.new
 	$(VENV)/bin/uv pip compile pyproject.toml --extra docs --extra test --extra dev --generate-hashes \
 	  --python-version 3.11.7 --python-platform x86_64-unknown-linux-gnu --no-header --quiet \
 	  --custom-compile-command "make lock" -o requirements.lock.new

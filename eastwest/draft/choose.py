@@ -6,6 +6,7 @@ Each `choose_*` reads the number's words by the rules and adds a `check:` note w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from eastwest.annotate.numerals import ParsedNumber
@@ -118,10 +119,17 @@ def _dated_before_article(text: str, ctx: SourceContext, rules: Rules) -> bool:
     return False
 
 
-def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary, total: tuple[str, str] | None = None) -> tuple[str, str]:
+def choose_indicator(
+    p: Proposal,
+    rules: Rules,
+    vocab: Vocabulary,
+    total: tuple[str, str] | None = None,
+    learned: Callable[[], str | None] | None = None,
+) -> tuple[str, str]:
     """The first indicator rule that fits the number's list item, then its clause, part and
     sentence. A part of a total (其中…) that its own item and clause do not place takes the total's
-    indicator."""
+    indicator. Where no rule fits, the indicator `learned` proposes (eastwest.draft.learned), if
+    its unit fits, else other_<theme> from the theme's words."""
     unit = p.fact.get("unit")
     windows = p.spot.windows()
     if p.spot.item != windows[0]:
@@ -145,6 +153,10 @@ def choose_indicator(p: Proposal, rules: Rules, vocab: Vocabulary, total: tuple[
                 if n >= clause_level:
                     p.checks.append(f"indicator {indicator.id} from words outside the number's clause")
                 return indicator.id, indicator.theme
+    guess = learned() if learned else None
+    if guess in vocab.indicators and vocab.indicators[guess].unit in (unit, "any"):
+        p.checks.append(f"no indicator rule fits; {guess} as curators chose for numbers like this one")
+        return guess, vocab.indicators[guess].theme
     for window in windows:
         for theme, words_re in rules.themes:
             if word := words_re.search(window):

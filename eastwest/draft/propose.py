@@ -24,6 +24,7 @@ from eastwest.annotate.numerals import PREFIX_QUALIFIERS, NumberFormatError, Par
 from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.draft.choose import Proposal, choose_indicator, choose_status, choose_unit
+from eastwest.draft.learned import CONTEXT_BEFORE, learned_indicator
 from eastwest.draft.periods import choose_scope_and_period
 from eastwest.draft.places import choose_places
 from eastwest.draft.quotes import exclusion_context, unique_quote
@@ -126,7 +127,13 @@ def _propose_fact(
     p.fact["status"] = status
     part = _part_of_total(spot, rules)
     total = _total_of(spot, unit, earlier) if part else None
-    indicator, theme = choose_indicator(p, rules, ctx.vocab, total)
+    indicator, theme = choose_indicator(
+        p,
+        rules,
+        ctx.vocab,
+        total,
+        lambda: learned_indicator(ctx.record.source_id, text[max(0, q_start - CONTEXT_BEFORE) : q_start], quote, unit),
+    )
     east, west = choose_places(spot, theme, ctx, rules, p.checks)
     p.fact["east"], p.fact["west"] = east, west  # a running total starts with the pairing of these places
     scope, period, inferred = choose_scope_and_period(p, ctx, rules, words, indicator)
