@@ -351,3 +351,26 @@ def test_the_data_page_never_offers_or_zips_a_linked_file(project, tmp_path):
 def test_the_context_table_check_reads_nothing_when_it_is_absent(project):
     (project.reference / "national_context.csv").unlink()
     check_context(project)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"id": "x`{download}`"}, r"rule 1: id 'x`\{download\}`' must be snake_case"),
+        ({"reason": ["a"]}, "reason must be a text on one line"),
+        ({"reason": "one line\n\nand another"}, "reason must be a text on one line"),
+    ],
+)
+def test_a_cleaning_rule_with_a_wrong_id_or_reason_is_named(tmp_path, change, message):
+    from eastwest.core.paths import CLEANING_RULES
+    from eastwest.sources.line_rules import load_rules
+
+    doc = yaml.safe_load(CLEANING_RULES.read_text(encoding="utf-8"))
+    doc["line_rules"][0].update(change)
+    path = tmp_path / "cleaning_rules.yml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(
+        DataError,
+        match=rf"cleaning_rules.yml: {message}" if "rule 1" in message else rf"cleaning_rules.yml: rule '.*': {message}",
+    ):
+        load_rules(path)
