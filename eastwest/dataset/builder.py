@@ -23,7 +23,6 @@ from eastwest.annotate.mentions import Mention, audit
 from eastwest.core import plaintext
 from eastwest.core.errors import DataError
 from eastwest.core.files import build_lock, csv_text, json_text, publish, write_text
-from eastwest.core.inputs import refuse_links
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.core.yamlio import load_yaml
 from eastwest.dataset.schema import FACT_COLUMNS, facts_schema
@@ -295,8 +294,7 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
 
 def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     """Every output of the build, in memory: {path: text}, the files to delete, and the report."""
-    refuse_links(paths.seeds, paths.data)
-    records, cleaned, vocab, builds = collect(paths)
+    records, cleaned, vocab, builds = collect(paths)  # collect refuses symbolic links first (clean_corpus)
     errors = [e for b in builds.values() for e in b.errors]
     known = {r.source_id for r in records}
     errors += [
