@@ -7,8 +7,10 @@ symbolic link under seeds/ or data/ is never read, offered for download or zippe
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
+import re
 import shutil
 import time
 import zipfile
@@ -374,3 +376,58 @@ def test_a_cleaning_rule_with_a_wrong_id_or_reason_is_named(tmp_path, change, me
         match=rf"cleaning_rules.yml: {message}" if "rule 1" in message else rf"cleaning_rules.yml: rule '.*': {message}",
     ):
         load_rules(path)
+
+
+# --- Text from a seed is shown as text ------------------------------------------------------------
+
+SEED_MARKUP = "![x](https://example.org/a.png)[y](https://example.org/b)<img src=https://example.org/c.png>*em*`code`"
+
+
+def _spans_the_end(seed: str, quote: str, texts: list[str]) -> bool:
+    """Whether some other quoted text runs across the end of `quote` in `seed` (it would no longer
+    be verbatim once text is inserted there)."""
+    end = seed.find(quote) + len(quote)
+    for text in texts:
+        start = seed.find(text)
+        while start >= 0:
+            if start < end < start + len(text) and quote not in text:
+                return True
+            start = seed.find(text, start + 1)
+    return False
+
+
+def test_markup_in_a_seed_is_shown_as_text_on_every_generated_page(project):
+    """A seed is never edited, so what it holds cannot be refused: a quoted sentence holding
+    Markdown and HTML is escaped wherever the pages show it (rendered here as MyST's CommonMark
+    parser reads the pages: no link, image, emphasis or code comes of it)."""
+    from markdown_it import MarkdownIt
+
+    from eastwest.pages import generate
+
+    source = first_source(project)
+    path = project.annotation_file(source)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    seed = project.seed_file(source).read_text(encoding="utf-8")
+    entries = [*doc["facts"], *(doc.get("exclusions") or [])]
+    texts = [str(e[k]) for e in entries for k in ("quote", "context") if e.get(k)]
+    quote = next(f["quote"] for f in doc["facts"] if seed.count(f["quote"]) == 1 and not _spans_the_end(seed, f["quote"], texts))
+    data = seed.replace(quote, quote + SEED_MARKUP).encode("utf-8")  # inserted at the end of a quoted sentence
+    project.seed_file(source).write_bytes(data)
+    edit_record(project, sha256=hashlib.sha256(data).hexdigest())
+    for entry in entries:  # each passage holding the sentence holds the inserted text too
+        for key in ("quote", "context"):
+            if isinstance(entry.get(key), str) and quote in entry[key]:
+                entry[key] = entry[key].replace(quote, quote + SEED_MARKUP)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    builder.build(project)
+    for cached in (load._facts, load._places, load._indicators):  # the loader caches by project root
+        cached.cache_clear()
+    generate.write_pages(project)
+    markdown = MarkdownIt("commonmark").enable("table")
+    pages = [*project.root.glob("sources/*.md"), *project.root.glob("pairings/*.md")]
+    shown = [p for p in pages if "example.org" in p.read_text(encoding="utf-8")]
+    assert shown, "no page shows the quoted sentence"
+    for page in shown:
+        html = markdown.render(page.read_text(encoding="utf-8"))
+        made = re.findall(r'<img [^>]*example[^>]*>|<a [^>]*href="https://example[^>]*>|<em>em</em>|<code>code</code>', html)
+        assert not made, f"{page.name}: {made[:3]}"
