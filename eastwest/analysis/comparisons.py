@@ -12,6 +12,7 @@ import pandas as pd
 from eastwest.core.paths import PROJECT
 from eastwest.dataset.attribution import unit_kind
 from eastwest.reader import wording
+from eastwest.reference.context import load_context
 
 
 def pick(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
@@ -333,10 +334,8 @@ def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFram
 
 
 def context_figures(paths=PROJECT) -> pd.DataFrame:
-    """Outside figures that frame the chapters (never mixed into facts.csv)."""
-    frame = pd.read_csv(paths.reference / "national_context.csv", dtype=str, keep_default_na=False)
-    frame["value"] = pd.to_numeric(frame["value"])
-    return frame
+    """Outside figures that frame the chapters (never mixed into facts.csv), checked as the build checks them."""
+    return load_context(paths)
 
 
 def profiled_pairings(facts: pd.DataFrame) -> set[str]:

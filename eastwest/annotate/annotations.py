@@ -42,6 +42,41 @@ REQUIRED = ("id", "quote", "unit", "qualifier", "status", "indicator", "descript
 _PERIOD_PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 PERIOD = re.compile(rf"^(?:unknown|{_PERIOD_PART}|(?:{_PERIOD_PART})?/(?:{_PERIOD_PART})?)$")
 NOT_ACHIEVED = ("planned", "expected", "target")
+# The YAML types a fact's fields may have: words are texts (a number a quote gives may be read as one)
+TEXT_FIELDS = ("id", "quote", "unit", "qualifier", "status", "indicator", "breakdown", "description", "theme", "scope")
+FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    **{field: (str,) for field in TEXT_FIELDS},
+    "number": (str, int, float),
+    "period": (str, int, date),  # 2020-05-12 unquoted is a YAML date
+    "east": (str, list),
+    "west": (str, list),
+    "flags": (list,),
+}
+_TYPE_WORDS = {str: "a text", int: "a whole number", float: "a number", list: "a list", date: "a date", dict: "a mapping"}
+
+
+EXCLUSION_TYPES: dict[str, tuple[type, ...]] = {"mention": (str, int, float), "context": (str,), "reason": (str,)}
+
+
+def type_problem(entry: dict, types: dict[str, tuple[type, ...]] = FIELD_TYPES) -> str:
+    """The first field of a fact (or, with EXCLUSION_TYPES, an exclusion) whose YAML type is
+    wrong, said with what to write, or ''."""
+    for field, allowed in types.items():
+        value = entry.get(field)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, allowed):
+            written = "true/false" if isinstance(value, bool) else _TYPE_WORDS.get(type(value), type(value).__name__)
+            wanted = " or ".join(_TYPE_WORDS[t] for t in allowed)
+            hint = (
+                " (in quotes: YAML reads 7 or 2020-05-12 as a number or date)"
+                if str in allowed and isinstance(value, (int, float, date))
+                else ""
+            )
+            return f"{field} is {written}; write {wanted}{hint}"
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            return f"{field} must list texts (ids), one per item"
+    return ""
 
 
 @dataclass
@@ -175,6 +210,9 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
     if unknown:
         note = "; `check` is a draft's review note: resolve it, then delete the line" if "check" in unknown else ""
         raise DataError(f"{where}: unknown field(s) {', '.join(unknown)}{note}")
+    wrong_type = type_problem(fact)
+    if wrong_type:
+        raise DataError(f"{where}: {wrong_type}")
     for field in REQUIRED:
         if fact.get(field) in (None, ""):
             raise DataError(f"{where}: required field {field!r} is empty")
@@ -291,6 +329,9 @@ def exclusion_spans(
     for index, entry in enumerate(annotations.exclusions):
         where = f"{annotations.path}: exclusion #{index + 1} ({entry.get('mention')!r})"
         try:
+            trouble = type_problem(entry, EXCLUSION_TYPES)
+            if trouble:
+                raise DataError(f"{where}: {trouble}")
             for key in ("mention", "context", "reason"):
                 if entry.get(key) in (None, ""):
                     raise DataError(f"{where}: required field {key!r} is empty")

@@ -120,6 +120,7 @@ def _place_labels(
 CLUSTER_GAP = 0.3  # inches: dots nearer each other than this are labelled as one column
 COLUMN_GAP = 0.14  # inches between a column and the outermost dot of its cluster
 LEADER_COLOUR = "#555555"
+MAX_LABEL_SHARE = 0.4  # a dot's name takes at most this share of the map's width (Canvas.fit)
 
 
 def clusters(points: dict[str, tuple[float, float]], gap: float = CLUSTER_GAP) -> list[list[str]]:
@@ -211,6 +212,7 @@ def own_name_labels(canvas: style.Canvas, dots: dict[str, tuple[float, float]], 
     near dots in a column beside them, each tied to its dot by a thin line (label_columns); returns
     the bottom of the lowest label (what is drawn next goes below it)."""
     line = canvas.line_height(style.TEXT_PT) * 1.08
+    names = {p: canvas.fit(names[p], canvas.width * MAX_LABEL_SHARE, weight="bold") for p in dots}
     widths = {p: canvas.measure(names[p], weight="bold") for p in dots}
     bounds = (canvas.left, canvas.y, canvas.right, bottom)
     lowest = canvas.y

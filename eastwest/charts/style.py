@@ -29,6 +29,7 @@ import functools
 import io
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -42,6 +43,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.rcsetup import cycler
 from matplotlib.text import Text
 
+from eastwest.charts import fitting
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader.wording import human  # noqa: F401 (style.human, as chapters call it)
 
@@ -260,7 +262,9 @@ class Canvas:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             current, current_width = "", 0.0
-            for word in paragraph.split(" "):
+            fits = partial(fitting.word_pieces, width=width, measure=lambda t: self.measure(t, size, weight))
+            words = [piece for word in paragraph.split(" ") for piece in fits(word)]
+            for word in words:
                 word_width = self.measure(word, size, weight)
                 trial_width = current_width + space + word_width if current else word_width
                 if current and trial_width > width:
@@ -271,6 +275,10 @@ class Canvas:
                     current_width = trial_width
             lines.append(current)
         return lines
+
+    def fit(self, text: str, width: float, size: float = TEXT_PT, weight: str = "normal") -> str:
+        """`text` shortened to one line of `width` inches (fitting.fit_line): a label that cannot wrap."""
+        return fitting.fit_line(text, width, lambda t: self.measure(t, size, weight))
 
     @staticmethod
     def line_height(size: float) -> float:

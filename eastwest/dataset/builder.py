@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import pandera.errors as pa_errors
 
-from eastwest.annotate.annotations import Annotations, claimed_span, exclusion_spans, load_annotations, locate_once, validate_fact
+from eastwest.annotate.annotations import (
+    Annotations,
+    claimed_span,
+    exclusion_spans,
+    load_annotations,
+    locate_once,
+    period_problem,
+    validate_fact,
+)
 from eastwest.annotate.mentions import Mention, audit
 from eastwest.core import plaintext
 from eastwest.core.errors import DataError
@@ -18,6 +27,7 @@ from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.core.yamlio import load_yaml
 from eastwest.dataset.schema import FACT_COLUMNS, facts_schema
 from eastwest.reader.wording import label_suffixes
+from eastwest.reference.context import check_context
 from eastwest.reference.indicators import OTHER_PREFIX
 from eastwest.reference.vocabulary import Vocabulary, load_vocabulary
 from eastwest.sources.cleaning import GARBLED_MARK, CleanResult
@@ -77,26 +87,39 @@ def build_source(record: SourceRecord, clean: CleanResult, vocab: Vocabulary, pa
 
 def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPaths) -> pd.DataFrame:
     raw = load_yaml(paths.pairings_input)
+    if not isinstance(raw, dict) or not isinstance(raw.get("pairings"), list):
+        raise DataError(f"{paths.pairings_input}: expected a mapping with a 'pairings' list")
     rows = []
     seen: set[str] = set()
-    for entry in raw.get("pairings", []):
+    for index, entry in enumerate(raw["pairings"]):
+        if not isinstance(entry, dict):
+            raise DataError(
+                f"{paths.pairings_input}: pairing #{index + 1} is not a mapping (write id:, east:, west:, ... under it)"
+            )
         where = f"{paths.pairings_input}: pairing {entry.get('id')!r}"
         if not entry.get("id"):
             raise DataError(
                 f"{paths.pairings_input}: a pairing without an id (east {entry.get('east')!r}, west {entry.get('west')!r}): give it one"
             )
+        if not isinstance(entry["id"], str) or not PAIRING_ID.fullmatch(entry["id"]):
+            raise DataError(f"{where}: an id is lowercase letters and digits joined by '-' (east-west, e.g. suzhou-tongren)")
         if entry["id"] in seen:
             raise DataError(f"{where} is defined twice: keep one entry per id")
         seen.add(entry["id"])
         vocab.check_place(entry.get("east"), where)
         vocab.check_place(entry.get("west"), where)
-        for key in ("note", "start_quote"):
+        for key in ("note", "start_quote", "start_source"):
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                raise DataError(f"{where}: {key} must be a text on one line, not {entry[key]!r}")
             trouble = plaintext.problem(entry.get(key))
             if trouble:
                 raise DataError(f"{where}: {key} {trouble}")
-        if entry.get("relationship") not in RELATIONSHIPS:
+        entry["start_date"] = _start_date(entry.get("start_date"), where)
+        if not isinstance(entry.get("relationship"), str) or entry["relationship"] not in RELATIONSHIPS:
             raise DataError(f"{where}: unknown relationship {entry.get('relationship')!r} (allowed: {', '.join(RELATIONSHIPS)})")
         start_flags = entry.get("start_flags") or []
+        if not isinstance(start_flags, list):
+            raise DataError(f"{where}: start_flags must be a list, e.g. [year_missing_in_source]")
         for flag in start_flags:
             vocab.check("flags", flag, where)
         if start_flags and not entry.get("start_quote"):
@@ -117,7 +140,7 @@ def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPath
                 "west": entry["west"],
                 "relationship": entry["relationship"],
                 "relationship_zh": RELATIONSHIPS[entry["relationship"]],
-                "start_date": entry.get("start_date") or "",
+                "start_date": entry["start_date"],
                 "start_source": entry.get("start_source") or "",
                 "start_quote": entry.get("start_quote") or "",
                 "start_quote_start": quote_start,
@@ -126,6 +149,26 @@ def _pairings_table(vocab: Vocabulary, texts: dict[str, str], paths: ProjectPath
             }
         )
     return pd.DataFrame(rows)
+
+
+PAIRING_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # its page is pairings/<id>.html
+_START_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _start_date(value, where: str) -> str:
+    """A pairing's start_date as YYYY, YYYY-MM or YYYY-MM-DD ('' when the sources do not date it)."""
+    if value in (None, ""):
+        return ""
+    text = value.isoformat() if isinstance(value, date) else str(value)  # 2017-03-01 unquoted is a YAML date
+    if isinstance(value, bool) or not _START_DATE.fullmatch(text):
+        raise DataError(
+            f"{where}: start_date {value!r} must be written YYYY, YYYY-MM or YYYY-MM-DD "
+            "(2017年3月 is written 2017-03); leave it empty if the sources do not date the start"
+        )
+    trouble = period_problem(text)
+    if trouble:
+        raise DataError(f"{where}: start_date {trouble.removeprefix('period ')}")
+    return text
 
 
 RELATIONSHIPS = {
@@ -251,7 +294,7 @@ def build(paths: ProjectPaths = PROJECT) -> dict:
 
 def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     """Every output of the build, in memory: {path: text}, the files to delete, and the report."""
-    records, cleaned, vocab, builds = collect(paths)
+    records, cleaned, vocab, builds = collect(paths)  # collect refuses symbolic links first (clean_corpus)
     errors = [e for b in builds.values() for e in b.errors]
     known = {r.source_id for r in records}
     errors += [
@@ -270,6 +313,7 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
     ]
     if errors:
         raise DataError(_error_report(errors, paths))
+    check_context(paths)  # read by the chapters, not published here, but refused before anything is
 
     facts = _facts_frame(all_facts)
     try:

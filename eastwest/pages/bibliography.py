@@ -9,6 +9,7 @@ from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.reader.links import bib_key, context_key
 from eastwest.reader.wording import label_suffixes, source_date_text, source_label
+from eastwest.reference.context import check_context, context_path
 
 if TYPE_CHECKING:  # provenance imports pydantic, which only writing the bibliography needs
     from eastwest.sources.provenance import SourceRecord
@@ -58,9 +59,10 @@ def seed_entry(record: SourceRecord, label_suffix: str = "") -> str:
 
 
 def context_entries(paths: ProjectPaths) -> list[str]:
-    path = paths.reference / "national_context.csv"
+    path = context_path(paths)
     if not path.exists():
         return []
+    check_context(paths)
     seen: dict[str, dict[str, str]] = {}  # one entry per outlet and date: the first row
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):

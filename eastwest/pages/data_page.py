@@ -9,7 +9,9 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from eastwest.core.inputs import refuse_links
 from eastwest.core.paths import CLEANING_RULES, ProjectPaths
+from eastwest.core.plaintext import markdown_text
 from eastwest.core.yamlio import load_yaml
 from eastwest.dataset import load
 from eastwest.dataset.schema import FACT_COLUMNS
@@ -44,23 +46,24 @@ def write_data_zip(paths: ProjectPaths, files: Iterable[Path]) -> None:
 
 def _term_table(terms: dict) -> str:
     """A controlled vocabulary as a Markdown table of terms and their meanings."""
-    return "| term | meaning |\n|---|---|\n" + "\n".join(f"| `{k}` | {str(v).replace('|', '/')} |" for k, v in terms.items())
+    return "| term | meaning |\n|---|---|\n" + "\n".join(f"| `{k}` | {markdown_text(v)} |" for k, v in terms.items())
 
 
 def _shown_as(unit: Unit) -> str:
     if unit.sign:
-        return f"{unit.sign} (a sign on the number)"
-    return f"{unit.singular} / {unit.plural}" + (" (before the number)" if unit.word_before else "")
+        return f"{markdown_text(unit.sign)} (a sign on the number)"
+    return f"{markdown_text(unit.singular)} / {markdown_text(unit.plural)}" + (" (before the number)" if unit.word_before else "")
 
 
 def _units_table(units: Iterable[Unit]) -> str:
     return "| unit | shown as (one / several) | meaning |\n|---|---|---|\n" + "\n".join(
-        f"| `{u.id}` | {_shown_as(u)} | {u.meaning.replace('|', '/')} |" for u in units
+        f"| `{u.id}` | {_shown_as(u)} | {markdown_text(u.meaning)} |" for u in units
     )
 
 
 def data_page_markdown(paths: ProjectPaths) -> str:
     """The data page; writes the data zip on the way, since the page gives its size."""
+    refuse_links(paths.data)  # every file below is offered for download and zipped
     vocab = load_vocabulary(paths)
     report = load.build_report(paths)
     files = sorted(
@@ -83,14 +86,14 @@ def data_page_markdown(paths: ProjectPaths) -> str:
     indicator_table = (
         "| indicator | 中文 | definition | unit | theme | direction | class | facts | sources |\n|---|---|---|---|---|---|---|---|---|\n"
         + "\n".join(
-            f"| `{r.indicator}` {r.label_en} | {r.label_zh} | {str(r.definition).replace('|', '/')} | {r.unit} | {r.theme} | "
+            f"| `{r.indicator}` {markdown_text(r.label_en)} | {markdown_text(r.label_zh)} | {markdown_text(r.definition)} | {r.unit} | {r.theme} | "
             f"{DIRECTION_WORDS[str(r.direction)] or '—'} | {r.comparability} | {r.facts} | {r.sources} |"
             for r in indicators.itertuples()
         )
     )
     sections = load_yaml(paths.indicators)
     # the areas a source names begin with their Chinese name; the others are the project's own groups
-    own_areas = [f"`{k}` ({v})" for k, v in sections["areas"].items() if not _HAN.match(str(v))]
+    own_areas = [f"`{k}` ({markdown_text(v)})" for k, v in sections["areas"].items() if not _HAN.match(str(v))]
     rules, _ = load_rules(CLEANING_RULES)
     return render(
         "data_page",
@@ -111,5 +114,5 @@ def data_page_markdown(paths: ProjectPaths) -> str:
         own_areas=" and ".join(own_areas),
         vocabulary_tables={section: _term_table(vocab.terms[section]) for section in VOCABULARY_SECTIONS},
         units_table=_units_table(vocab.units.values()),
-        rule_rows="\n".join(f"| `{r.id}` | {r.reason} |" for r in rules),
+        rule_rows="\n".join(f"| `{r.id}` | {markdown_text(r.reason)} |" for r in rules),
     )

@@ -20,6 +20,7 @@ from eastwest.charts.maps import pairing_locator
 from eastwest.charts.profile import CHART_UNITS, chart_facts, draw_chart
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.core.plaintext import markdown_text
 from eastwest.dataset import load
 from eastwest.dataset.attribution import nested_pairings, unit_kind
 from eastwest.pages.downloads import chart_data_paragraph
@@ -145,7 +146,7 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, paths: ProjectPaths)
     missing = facts[(facts.breakdown == "") & facts.value.isna() & (facts.unit == unit) & (facts.theme != "context")]
     other = "" if unit == "yuan" else " The sources give no whole amount of money for this pairing, so the chart counts people."
     caption = (
-        f"{escape(question.format(pair=pairing['label']))} One bar per figure that the source does not give as a component of another ({escape(kind)}); "
+        f"{markdown_text(question.format(pair=pairing['label']))} One bar per figure that the source does not give as a component of another ({escape(kind)}); "
         "components a source gives as such are only in the tables below. A figure drawn may still be included "
         "in a larger one of the same pairing and period (the sources seldom say), so bars are never added. Hatched bars are planned, forecast or quotas, "
         "not achievements. Background figures about the places are left out. Amounts of different kinds, scopes and "
@@ -353,7 +354,7 @@ def profile_markdown(
     title = f"{pairing['label']} ({east['name_zh']} → {west['name_zh']})"
     return render(
         "profile",
-        title=escape(title),
+        title=markdown_text(title),  # a Markdown heading
         facts=len(facts),
         sources=len(speaking),
         shared_count=shared.count,

@@ -10,6 +10,7 @@ import pandas as pd
 
 from eastwest.core.files import write_text
 from eastwest.core.paths import ProjectPaths
+from eastwest.core.plaintext import markdown_text
 from eastwest.dataset import load
 from eastwest.pages.render import render
 from eastwest.reader import wording
@@ -146,8 +147,8 @@ def _cleaning_summary(log: dict, fact_page: str = "") -> str:
 def source_page_markdown(row: pd.Series, facts: pd.DataFrame, text: str, log: dict) -> str:
     return render(
         "source_page",
-        title=escape(row["title_zh"] or row["title_en"]),
-        title_en=escape(row["title_en"]),
+        title=markdown_text(row["title_zh"] or row["title_en"]),  # a Markdown heading and emphasis
+        title_en=markdown_text(row["title_en"]),
         key=bib_key(row["source_id"]),
         facts_sentence=wording.highlighted_count(len(facts), _nested_count(facts)),
         provenance=_provenance_table(row),

@@ -163,8 +163,9 @@ def source_date_text(published: str | None, date_status: str, date_estimate: str
     return f"{published} ({date_status.replace('_', ' ')}; {written})"
 
 
-# An ethnic autonomous unit's name is shown by its place name: 'Yanhe Tujia Autonomous County' -> 'Yanhe'.
-AUTONOMOUS_SUFFIX = re.compile(r"( [A-Z][\w-]*)? Autonomous (County|Prefecture|Region)$")
+# An ethnic autonomous unit's name is shown by its place name: 'Yanhe Tujia Autonomous County' -> 'Yanhe',
+# 'Jishishan Bonan, Dongxiang and Salar Autonomous County' -> 'Jishishan' (one people or several).
+AUTONOMOUS_SUFFIX = re.compile(r"( [A-Z][\w-]*(?:(?:,| and|, and) [A-Z][\w-]*)*)? Autonomous (County|Prefecture|Region)$")
 
 
 def without_autonomous_suffix(name: str) -> str:

@@ -7,6 +7,7 @@ goes before the number, as in top 3)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -132,22 +133,47 @@ def _units(path, _mtime: int) -> dict[str, Unit]:
     return parse_units(raw.get("units") if isinstance(raw, dict) else None, path)
 
 
+PLACE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # in page addresses and chart ids
+PLACE_TEXTS = ("name_zh", "name_en", "level", "province", "role", "parent", "within")
+
+
+def _check_place_entry(place, index: int, path) -> None:
+    """One entry of places.yml: a mapping with its fields, texts as plain one-line text, an id
+    that can stand in an address, coordinates as numbers."""
+    if not isinstance(place, dict):
+        raise DataError(f"{path}: place #{index + 1} is not a mapping (write it as {{id: ..., name_zh: ..., ...}})")
+    for key in ("id", "name_zh", "name_en", "level", "province", "role"):
+        if key not in place:
+            raise DataError(f"{path}: place #{index + 1} has no {key!r}")
+    if not isinstance(place["id"], str) or not PLACE_ID.fullmatch(place["id"]):
+        raise DataError(f"{path}: place #{index + 1}: id {place['id']!r} must be lowercase letters and digits joined by '-'")
+    for key in PLACE_TEXTS:
+        value = place.get(key)
+        if value is not None and not isinstance(value, str):
+            raise DataError(f"{path}: place {place['id']!r}: {key} must be a text, not {value!r}")
+        trouble = plaintext.problem(value)
+        if trouble:
+            raise DataError(f"{path}: place {place['id']!r}: {key} {trouble}")
+    for key, limit in (("lat", 90), ("lon", 180)):
+        value = place.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit):
+            raise DataError(f"{path}: place {place['id']!r}: {key} must be a number of degrees within ±{limit}, not {value!r}")
+
+
 def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
     raw = load_yaml(paths.vocabulary)
-    missing = [s for s in SECTIONS if s not in (raw or {})]
+    if not isinstance(raw, dict):
+        raise DataError(f"{paths.vocabulary}: expected a mapping of sections ({', '.join(SECTIONS)})")
+    missing = [s for s in SECTIONS if s not in raw]
     if missing:
         raise DataError(f"{paths.vocabulary}: missing section(s) {', '.join(missing)}")
     units = parse_units(raw["units"], paths.vocabulary)
     places_raw = load_yaml(paths.places_input)
+    if not isinstance(places_raw, dict) or not isinstance(places_raw.get("places"), list):
+        raise DataError(f"{paths.places_input}: expected a mapping with a 'places' list")
     places: dict[str, dict] = {}
-    for index, place in enumerate(places_raw.get("places", [])):
-        for key in ("id", "name_zh", "name_en", "level", "province", "role"):
-            if key not in place:
-                raise DataError(f"{paths.places_input}: place #{index + 1} has no {key!r}")
-        for key in ("name_zh", "name_en", "province", "level"):
-            trouble = plaintext.problem(place.get(key))
-            if trouble:
-                raise DataError(f"{paths.places_input}: place {place['id']!r}: {key} {trouble}")
+    for index, place in enumerate(places_raw["places"]):
+        _check_place_entry(place, index, paths.places_input)
         if place["id"] in places:
             raise DataError(f"{paths.places_input}: duplicate place id {place['id']!r}")
         if place["role"] not in ("east", "west", "region"):
@@ -159,6 +185,9 @@ def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
                 raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown {key} {place[key]!r}")
         if enclosing(places, place["id"]) is None:
             raise DataError(f"{paths.places_input}: place {place['id']!r}: its `within` chain comes back to itself")
+    wrong = [s for s in SECTIONS if not isinstance(raw[s], dict)]
+    if wrong:
+        raise DataError(f"{paths.vocabulary}: section {wrong[0]!r} must be a mapping of term: meaning, one per line")
     terms = {s: dict(raw[s]) for s in SECTIONS}
     for section, meanings in terms.items():  # shown on the data page and in tables: plain text only
         if section == "units":

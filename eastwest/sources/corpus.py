@@ -5,11 +5,13 @@ from pathlib import Path
 
 from eastwest.sources.cleaning import CleanResult, clean_seed
 from eastwest.core.files import json_text
+from eastwest.core.inputs import refuse_links
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.sources.provenance import SourceRecord, check_seeds_match_records, load_records, read_seed
 
 
 def clean_corpus(paths: ProjectPaths = PROJECT) -> tuple[list[SourceRecord], dict[str, CleanResult]]:
+    refuse_links(paths.seeds, paths.data)  # the build and drafting read only regular files in the project
     records = load_records(paths)
     check_seeds_match_records(records, paths)
     results = {}

@@ -81,6 +81,11 @@ def _rule(path: Path, number: int, entry: object) -> LineRule:
     unknown = set(entry) - _FIELDS
     if unknown:
         raise DataError(f"{path}: rule {entry['id']!r} has unknown field(s) {sorted(unknown)}; known: {sorted(_FIELDS)}")
+    if not isinstance(entry["id"], str) or not re.fullmatch(r"[a-z][a-z0-9_]*", entry["id"]):
+        raise DataError(f"{path}: rule {number}: id {entry['id']!r} must be snake_case (it names the rule in tables)")
+    if not isinstance(entry["reason"], str) or "\n" in entry["reason"].strip():
+        # shown, escaped, on the data page and each source's page: it may quote a page's own text (首页>>新闻中心)
+        raise DataError(f"{path}: rule {entry['id']!r}: reason must be a text on one line")
     words = entry.get("words")
     if words is not None and (not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words)):
         raise DataError(f"{path}: rule {entry['id']!r}: words must be a list of non-empty strings")
