@@ -431,3 +431,31 @@ def test_markup_in_a_seed_is_shown_as_text_on_every_generated_page(project):
         html = markdown.render(page.read_text(encoding="utf-8"))
         made = re.findall(r'<img [^>]*example[^>]*>|<a [^>]*href="https://example[^>]*>|<em>em</em>|<code>code</code>', html)
         assert not made, f"{page.name}: {made[:3]}"
+
+
+# --- Dates that do not exist, places that cannot be placed, characters YAML refuses ---------------
+
+
+@pytest.mark.parametrize(
+    "date, problem", [("2020-13-45", "not a real date"), ("2021-02-30", "not a real date"), ("2021-02/2012", "ends")]
+)
+def test_a_source_dated_on_a_day_that_does_not_exist_is_refused(project, date, problem):
+    source = edit_record(project, published=date)
+    refused(project, rf"{source}: published: .*{problem}")
+
+
+def test_a_place_at_an_unknown_level_is_refused_naming_the_levels(project):
+    place = edit_place(project, level="galaxy")
+    assert "county" in refused(project, rf"place '{place}': level 'galaxy' is not one of")
+
+
+def test_a_place_that_is_its_own_parent_is_refused(project):
+    place = edit_place(project, parent=None)
+    edit_place(project, parent=place)
+    refused(project, rf"place '{place}': its `parent` chain comes back to itself")
+
+
+def test_a_nul_character_in_an_annotation_file_is_a_message_not_a_traceback(project):
+    path = project.annotation_file(first_source(project))
+    path.write_text("source_id: x\n\x00\n", encoding="utf-8")
+    refused(project, rf"{path.name}: character U\+0000 at position \d+ is not allowed in YAML")

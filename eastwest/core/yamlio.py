@@ -110,6 +110,10 @@ def _too_deep(text: str) -> Any:
     return None
 
 
+def _code(character: int | str) -> int:
+    return character if isinstance(character, int) else ord(character)
+
+
 def load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -124,3 +128,9 @@ def load_yaml(path: Path) -> Any:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
         raise DataError(f"{path}: malformed YAML at {where}: {exc.problem}") from exc
+    except yaml.reader.ReaderError as exc:  # a control character (NUL, …) the YAML reader refuses
+        raise DataError(
+            f"{path}: character U+{_code(exc.character):04X} at position {exc.position} is not allowed in YAML; remove it"
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: malformed YAML: {exc}") from exc

@@ -72,15 +72,16 @@ class Vocabulary:
         return ";".join(value)
 
 
-def enclosing(places: dict[str, dict], place_id: str) -> list[str] | None:
-    """The places a place lies within, nearest first (Zhangjiagang -> [suzhou]); None on a cycle."""
+def enclosing(places: dict[str, dict], place_id: str, link: str = "within") -> list[str] | None:
+    """The places a place lies within (or its parents, link='parent'), nearest first
+    (Zhangjiagang -> [suzhou]); None on a cycle."""
     chain: list[str] = []
-    here = places.get(place_id, {}).get("within")
+    here = places.get(place_id, {}).get(link)
     while here:
         if here == place_id or here in chain:
             return None
         chain.append(here)
-        here = places.get(here, {}).get("within")
+        here = places.get(here, {}).get(link)
     return chain
 
 
@@ -135,6 +136,7 @@ def _units(path, _mtime: int) -> dict[str, Unit]:
 
 PLACE_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # in page addresses and chart ids
 PLACE_TEXTS = ("name_zh", "name_en", "level", "province", "role", "parent", "within")
+PLACE_LEVELS = ("country", "province", "prefecture", "city", "district", "county", "township", "village")
 
 
 def _check_place_entry(place, index: int, path) -> None:
@@ -154,6 +156,8 @@ def _check_place_entry(place, index: int, path) -> None:
         trouble = plaintext.problem(value)
         if trouble:
             raise DataError(f"{path}: place {place['id']!r}: {key} {trouble}")
+    if place["level"] not in PLACE_LEVELS:
+        raise DataError(f"{path}: place {place['id']!r}: level {place['level']!r} is not one of {', '.join(PLACE_LEVELS)}")
     for key, limit in (("lat", 90), ("lon", 180)):
         value = place.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit):
@@ -185,6 +189,8 @@ def load_vocabulary(paths: ProjectPaths = PROJECT) -> Vocabulary:
                 raise DataError(f"{paths.places_input}: place {place['id']!r} has unknown {key} {place[key]!r}")
         if enclosing(places, place["id"]) is None:
             raise DataError(f"{paths.places_input}: place {place['id']!r}: its `within` chain comes back to itself")
+        if enclosing(places, place["id"], "parent") is None:
+            raise DataError(f"{paths.places_input}: place {place['id']!r}: its `parent` chain comes back to itself")
     wrong = [s for s in SECTIONS if not isinstance(raw[s], dict)]
     if wrong:
         raise DataError(f"{paths.vocabulary}: section {wrong[0]!r} must be a mapping of term: meaning, one per line")

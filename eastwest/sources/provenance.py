@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import datetime
 import re
 from pathlib import Path
 from typing import Literal, Optional
@@ -16,6 +17,16 @@ from eastwest.core.yamlio import load_yaml
 
 GENRES = ("news_report", "news_feature", "signed_article_by_official", "repost", "wechat_post")
 DATE_STATUSES = ("as_given", "repost_date", "undated", "estimated")
+def _real_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a month and day that exist."""
+    year, month, day = (int(p) for p in (text.split("-") + ["1", "1"])[:3])
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 
 
@@ -109,6 +120,13 @@ class SourceRecord(BaseModel):
     def _date_like(cls, value: Optional[str]) -> Optional[str]:
         if value is not None and not _DATE.fullmatch(value):
             raise ValueError("must look like YYYY, YYYY-MM, YYYY-MM-DD or a start/end range of these")
+        if value is not None:
+            parts = value.split("/")
+            for part in parts:
+                if not _real_date(part):
+                    raise ValueError(f"{part!r} is not a real date (months 01–12, days that the month has)")
+            if len(parts) == 2 and parts[1] < parts[0][: len(parts[1])]:
+                raise ValueError(f"the range ends ({parts[1]}) before it starts ({parts[0]})")
         return value
 
     @field_validator("pairings")
