@@ -25,11 +25,11 @@ from eastwest.core.files import csv_text, write_text
 from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN, period_label, value_text
 
 RELATIONSHIP_COLOURS = {
-    "east_west_cooperation": "#0072B2",
-    "north_south_linkage": "#009E73",
-    "xinjiang_aid": "#E69F00",
-    "tibet_aid": "#D55E00",
-    "counterpart_assistance": "#CC79A7",
+    "east_west_cooperation": style.BLUE,
+    "north_south_linkage": style.GREEN,
+    "xinjiang_aid": style.ORANGE,
+    "tibet_aid": style.VERMILION,
+    "counterpart_assistance": style.PINK,
 }
 
 MAX_BARS = 20  # bars (or rows) a chart draws at most, whatever the number of sources
@@ -184,7 +184,7 @@ def period_of(row) -> str:
 def status_style(status: str) -> tuple[str, str]:
     """A bar's colour and hatch for its status: solid when achieved, hatched otherwise."""
     achieved = status == "achieved"
-    return style.STATUS_COLOURS.get(status, "#999999"), "" if achieved else style.NOT_ACHIEVED_HATCH
+    return style.STATUS_COLOURS.get(status, style.GREY), "" if achieved else style.NOT_ACHIEVED_HATCH
 
 
 def largest(table: pd.DataFrame, limit: int = MAX_BARS, column: str = "value") -> pd.DataFrame:
