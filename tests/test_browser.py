@@ -830,7 +830,7 @@ def test_every_chart_offers_its_data_as_a_csv_a_spreadsheet_reads(watched, page)
     """Under every chart — chapters, overview, landing and pairing pages — a CSV of what it drew:
     UTF-8 with a byte-order mark (Excel keeps the Chinese quotes), the licence on its first line,
     values as plain numbers and the period in words beside the ISO interval."""
-    from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN
+    from eastwest.reader.wording import DOWNLOAD_LICENCE, PERIOD_WORDS_COLUMN
 
     watched.goto(f"{quote(page)}.html")
     drawn = set(watched.page.evaluate(DRAWN_CHARTS))
@@ -842,7 +842,7 @@ def test_every_chart_offers_its_data_as_a_csv_a_spreadsheet_reads(watched, page)
         assert download["status"] == 200, where
         assert download["bom"] == [0xEF, 0xBB, 0xBF], f"{where}: no UTF-8 byte-order mark"
         licence, header, first_row = download["lines"]
-        assert licence.lstrip("\ufeff") == CHART_DATA_LICENCE, where
+        assert licence.lstrip("\ufeff") == DOWNLOAD_LICENCE, where
         if "period" in header.split(","):
             assert PERIOD_WORDS_COLUMN in header.split(","), where
         if "value" in header.split(","):

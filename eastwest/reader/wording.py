@@ -454,12 +454,13 @@ INPUT_FILE_NOTES = {
     ),
 }
 
-# The first line of every chart's data download (a CSV opened in a spreadsheet shows it as row 1).
-CHART_DATA_LICENCE = (
-    "# Data: CC BY 4.0 - The East-West report contributors. Quotes: from the articles named in source_label"
+# The first line of every download a reader opens in a spreadsheet (a chart's data, the spreadsheet
+# copies of the dataset's tables, the explorer's rows; eastwest.reader.spreadsheet): row 1 there.
+DOWNLOAD_LICENCE = (
+    "# Data: CC BY 4.0 - The East-West report contributors. Quotes: from the articles each row names"
     " - their publishers' - for research and verification. Table header on the next line."
 )
-# The column a chart's download adds beside the ISO `period`: the period as the chart names it.
+# The column a download adds beside the ISO `period`: the period as the book names it.
 PERIOD_WORDS_COLUMN = "period_in_words"
 
 
