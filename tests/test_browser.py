@@ -740,6 +740,8 @@ LANDING_TOP = """() => {
     heading: top(heading),
     findings: list ? Array.from(list.children).map(li => bottom(li)) : [],
     figure: top(figure),
+    bar: figure ? Math.min(...Array.from(figure.querySelectorAll("svg.chart-svg [data-fact][role='link']"),
+                                         el => el.getBoundingClientRect().top + window.scrollY)) : null,
     image: figure ? (figure.querySelector("img") || {}).currentSrc || "" : "",
     table: top(table),
   };
@@ -754,6 +756,7 @@ def test_the_landing_page_shows_its_findings_and_a_chart_in_the_first_screen(bro
         page = context.new_page()
         page.goto(f"{origin}/index.html", wait_until="load")
         page.evaluate(WAIT_FOR_IMAGES)
+        page.wait_for_selector("figure.chart-live svg.chart-svg [data-fact][role='link']", state="attached", timeout=10_000)
         top = page.evaluate(LANDING_TOP)
         where = f"landing page at {screen['width']} px ({screen['height']} px high)"
         assert top["heading"] is not None, f"{where}: no 'Key findings' section"
@@ -762,6 +765,8 @@ def test_the_landing_page_shows_its_findings_and_a_chart_in_the_first_screen(bro
         in_view = [b for b in top["findings"] if b <= screen["height"]]
         assert len(in_view) >= 3, f"{where}: only {len(in_view)} findings end in the first screen: {top['findings']}"
         assert top["figure"] is not None and top["figure"] < screen["height"], f"{where}: the chart starts at {top['figure']}"
+        # the chart's first bar, not only its title, reaches the first screen (its notes are under the bars)
+        assert top["bar"] + 10 <= screen["height"], f"{where}: the chart's first bar starts {top['bar']:.0f} px down"
         assert top["table"] is None or top["table"] > top["figure"], (
             f"{where}: the summary table comes before the findings' chart"
         )
