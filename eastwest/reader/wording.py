@@ -232,12 +232,11 @@ def status_text(row) -> str:
 
 def fact_label(row) -> str:
     """A fact labelled on its own, as a source page's highlight shows it: 'planned: about ¥120 m ·
-    Fiscal aid funds · 2016–2020 · 003-…'; an achieved fact has no status word."""
+    Fiscal aid funds · 2016–2020'; an achieved fact has no status word. The fact's id is the
+    highlight's anchor, never part of what a reader is shown."""
     status = status_text(row)
     breakdown = f" ({row['breakdown']})" if row["breakdown"] else ""
-    return (
-        f"{status}: " if status else ""
-    ) + f"{value_text(row)} · {row['indicator_label']}{breakdown} · {period_text(row)} · {row['fact_id']}"
+    return (f"{status}: " if status else "") + f"{value_text(row)} · {row['indicator_label']}{breakdown} · {period_text(row)}"
 
 
 def value_with_status(row) -> str:
