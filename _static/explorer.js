@@ -22,6 +22,7 @@
     const source = data.sources[r[col.source]];
     return {
       value: r[col.value], number: r[col.number], period: r[col.period],
+      periodWords: col.period_words === undefined ? r[col.period] : data.lookups.period_words[r[col.period_words]],
       indicator: data.lookups.indicator[r[col.indicator]], pairing: data.lookups.pairing[r[col.pairing]],
       status: data.lookups.status[r[col.status]], theme: data.lookups.theme[r[col.theme]],
       places: data.lookups.places[r[col.places]], factId: r[col.anchor].replace(/^fact-/, ""),
@@ -159,7 +160,7 @@
     tr.appendChild(what);
     tr.appendChild(cell(r.indicator));
     tr.appendChild(cell(r.pairing));
-    tr.appendChild(cell(r.period));
+    tr.appendChild(cell(r.periodWords));
     tr.appendChild(cell(r.status, r.status === "achieved" ? "" : "fact-status"));
     tr.appendChild(cell(r.source));
     Array.from(tr.children).forEach((td, i) => { td.dataset.label = labels[i]; });
@@ -176,7 +177,7 @@
       if (mine !== generation) return;
     }
     const wanted = selects.filter(s => s.value).map(s => [s.dataset.column, s.value]);
-    const fields = ["value", "what", "indicator", "pairing", "source", "quote", "status", "period", "places"];
+    const fields = ["value", "what", "indicator", "pairing", "source", "quote", "status", "period", "periodWords", "places"];
     let shown = rows.filter(r => wanted.every(([k, v]) => r[k] === v) &&
       terms.every(names => fields.some(k => { const text = fold(r[k]); return names.some(n => text.includes(n)); })));
     if (sortKey) {
@@ -204,9 +205,10 @@
       (rest > 0 ? ` (the first ${visible.length} listed)` : "");
   }
   // The facts the view shows (all of them, not only those drawn so far) as CSV: a byte-order mark
-  // and CRLF so spreadsheet programs read the Chinese quotes, every field quoted.
+  // and CRLF so spreadsheet programs read the Chinese quotes, every field quoted; the licence on the
+  // first line and the period in words beside the ISO one, as every download (eastwest/reader/spreadsheet.py).
   const CSV_COLUMNS = [["fact_id", "factId"], ["value", "value"], ["number", "number"], ["what_it_counts", "what"],
-    ["quote", "quote"], ["indicator", "indicator"], ["pairing", "pairing"], ["period", "period"],
+    ["quote", "quote"], ["indicator", "indicator"], ["pairing", "pairing"], ["period", "period"], ["period_in_words", "periodWords"],
     ["status", "status"], ["theme", "theme"], ["source", "source"], ["sentence", "url"]];
   const csvField = value => `"${String(value === null || value === undefined ? "" : value).replace(/"/g, '""')}"`;
   async function downloadShown() {
@@ -217,6 +219,7 @@
       const url = new URL(r.href, window.location.href).href;
       lines.push(CSV_COLUMNS.map(([, key]) => csvField(key === "url" ? url : r[key])).join(","));
     }
+    if (data.licence) lines.unshift(data.licence);
     const blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);

@@ -740,6 +740,8 @@ LANDING_TOP = """() => {
     heading: top(heading),
     findings: list ? Array.from(list.children).map(li => bottom(li)) : [],
     figure: top(figure),
+    bar: figure ? Math.min(...Array.from(figure.querySelectorAll("svg.chart-svg [data-fact][role='link']"),
+                                         el => el.getBoundingClientRect().top + window.scrollY)) : null,
     image: figure ? (figure.querySelector("img") || {}).currentSrc || "" : "",
     table: top(table),
   };
@@ -754,6 +756,7 @@ def test_the_landing_page_shows_its_findings_and_a_chart_in_the_first_screen(bro
         page = context.new_page()
         page.goto(f"{origin}/index.html", wait_until="load")
         page.evaluate(WAIT_FOR_IMAGES)
+        page.wait_for_selector("figure.chart-live svg.chart-svg [data-fact][role='link']", state="attached", timeout=10_000)
         top = page.evaluate(LANDING_TOP)
         where = f"landing page at {screen['width']} px ({screen['height']} px high)"
         assert top["heading"] is not None, f"{where}: no 'Key findings' section"
@@ -762,6 +765,8 @@ def test_the_landing_page_shows_its_findings_and_a_chart_in_the_first_screen(bro
         in_view = [b for b in top["findings"] if b <= screen["height"]]
         assert len(in_view) >= 3, f"{where}: only {len(in_view)} findings end in the first screen: {top['findings']}"
         assert top["figure"] is not None and top["figure"] < screen["height"], f"{where}: the chart starts at {top['figure']}"
+        # the chart's first bar, not only its title, reaches the first screen (its notes are under the bars)
+        assert top["bar"] + 10 <= screen["height"], f"{where}: the chart's first bar starts {top['bar']:.0f} px down"
         assert top["table"] is None or top["table"] > top["figure"], (
             f"{where}: the summary table comes before the findings' chart"
         )
@@ -830,7 +835,7 @@ def test_every_chart_offers_its_data_as_a_csv_a_spreadsheet_reads(watched, page)
     """Under every chart — chapters, overview, landing and pairing pages — a CSV of what it drew:
     UTF-8 with a byte-order mark (Excel keeps the Chinese quotes), the licence on its first line,
     values as plain numbers and the period in words beside the ISO interval."""
-    from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN
+    from eastwest.reader.wording import DOWNLOAD_LICENCE, PERIOD_WORDS_COLUMN
 
     watched.goto(f"{quote(page)}.html")
     drawn = set(watched.page.evaluate(DRAWN_CHARTS))
@@ -842,7 +847,7 @@ def test_every_chart_offers_its_data_as_a_csv_a_spreadsheet_reads(watched, page)
         assert download["status"] == 200, where
         assert download["bom"] == [0xEF, 0xBB, 0xBF], f"{where}: no UTF-8 byte-order mark"
         licence, header, first_row = download["lines"]
-        assert licence.lstrip("\ufeff") == CHART_DATA_LICENCE, where
+        assert licence.lstrip("\ufeff") == DOWNLOAD_LICENCE, where
         if "period" in header.split(","):
             assert PERIOD_WORDS_COLUMN in header.split(","), where
         if "value" in header.split(","):

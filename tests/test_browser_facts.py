@@ -28,7 +28,7 @@ from test_browser import (  # noqa: F401  (browser and origin: fixtures used by 
 )
 
 from eastwest.dataset import load
-from eastwest.reader.wording import short_name
+from eastwest.reader.wording import DOWNLOAD_LICENCE, period_label, short_name
 from eastwest.reference.terms import place_names
 
 pytestmark = pytest.mark.browser
@@ -127,13 +127,19 @@ def test_the_explorer_downloads_the_rows_it_shows(laptop, origin):
         laptop.click("#explorer-download")
     data = download.value.path().read_bytes()
     assert data.startswith("\ufeff".encode()), "no byte-order mark: spreadsheet programs garble the Chinese"
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    licence, _, table = data.decode("utf-8-sig").partition("\r\n")
+    assert licence == DOWNLOAD_LICENCE, f"the first line is not the licence: {licence!r}"
+    rows = list(csv.DictReader(io.StringIO(table, newline="")))
     assert len(rows) == shown
     wanted = facts[facts.status == status]
     assert {r["fact_id"] for r in rows} == set(wanted.fact_id)
     by_id = wanted.set_index("fact_id")
     assert all(r["quote"] == by_id.loc[r["fact_id"], "quote"] and r["status"] == status for r in rows)
     assert all(r["sentence"].endswith("#fact-" + r["fact_id"]) for r in rows)
+    # the period in the book's words beside the ISO one, estimated dates said to be estimated
+    for r in rows:
+        fact = by_id.loc[r["fact_id"]]
+        assert r["period_in_words"] == period_label(fact["period"], fact["scope"], fact["flag_list"]), r["fact_id"]
 
 
 def _places_with_most_facts(n: int) -> list[tuple[str, str]]:

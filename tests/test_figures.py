@@ -244,14 +244,15 @@ def test_chart_data_opens_in_a_spreadsheet_with_chinese_intact_and_plain_numbers
     """Every chart's download starts with a UTF-8 byte-order mark (Excel on Windows then reads the
     Chinese quotes right) and the licence line; values are plain numbers (120000000, not
     120000000.0) and a period has its words beside the ISO interval."""
-    from eastwest.charts.base import BYTE_ORDER_MARK, read_chart_data
-    from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN
+    from eastwest.charts.base import read_chart_data
+    from eastwest.reader.spreadsheet import BYTE_ORDER_MARK
+    from eastwest.reader.wording import DOWNLOAD_LICENCE, PERIOD_WORDS_COLUMN
 
     downloads = sorted(PROJECT.figures.glob("*.csv"))
     assert downloads, "no chart data in figures/: run `make book`"
     for path in downloads:
         text = path.read_text(encoding="utf-8")
-        assert text.startswith(BYTE_ORDER_MARK + CHART_DATA_LICENCE + "\n"), f"{path.name}: no byte-order mark or licence line"
+        assert text.startswith(BYTE_ORDER_MARK + DOWNLOAD_LICENCE + "\n"), f"{path.name}: no byte-order mark or licence line"
         table = read_chart_data(path, dtype=str, keep_default_na=False)
         for column in ("value", "value_high"):
             if column in table:

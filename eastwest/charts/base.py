@@ -21,15 +21,16 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from eastwest.charts import style
-from eastwest.core.files import csv_text, write_text
-from eastwest.reader.wording import CHART_DATA_LICENCE, PERIOD_WORDS_COLUMN, period_label, value_text
+from eastwest.core.files import write_text
+from eastwest.reader.spreadsheet import spreadsheet_text
+from eastwest.reader.wording import period_label
 
 RELATIONSHIP_COLOURS = {
-    "east_west_cooperation": "#0072B2",
-    "north_south_linkage": "#009E73",
-    "xinjiang_aid": "#E69F00",
-    "tibet_aid": "#D55E00",
-    "counterpart_assistance": "#CC79A7",
+    "east_west_cooperation": style.BLUE,
+    "north_south_linkage": style.GREEN,
+    "xinjiang_aid": style.ORANGE,
+    "tibet_aid": style.VERMILION,
+    "counterpart_assistance": style.PINK,
 }
 
 MAX_BARS = 20  # bars (or rows) a chart draws at most, whatever the number of sources
@@ -54,7 +55,6 @@ DATA_COLUMNS = [
     "quote",
     "description",
 ]
-VALUE_WORDS_COLUMN = "value_in_words"  # "over ¥30 m": the value as the chart writes it, qualifier included
 
 
 @dataclass
@@ -82,37 +82,11 @@ def save_chart(
 
 # --- A chart's data download ----------------------------------------------------------------------
 
-BYTE_ORDER_MARK = "\ufeff"  # without it Excel on Windows reads UTF-8 as a legacy code page and garbles Chinese
-
-
-def _plain_number(value) -> str:
-    """120000000 rather than 120000000.0; an empty cell stays empty."""
-    if value is None or value == "" or (isinstance(value, float) and value != value):
-        return ""
-    number = float(value)
-    return str(int(number)) if number.is_integer() else repr(number)
-
-
-def chart_data_table(drawn: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """The download's table: `columns` of `drawn`, values as plain numbers and, beside the ISO
-    period, the period in the chart's words."""
-    table = drawn[list(columns)].copy()
-    if {"value", "value_high", "unit", "qualifier"} <= set(table.columns):
-        words = [value_text(r) for _, r in table.iterrows()]
-        table.insert(list(table.columns).index("value_high") + 1, VALUE_WORDS_COLUMN, words)
-    for column in ("value", "value_high"):
-        if column in table:
-            table[column] = table[column].map(_plain_number)
-    if {"period", "scope"} <= set(table.columns):
-        flags = drawn["flag_list"] if "flag_list" in drawn else pd.Series([[]] * len(drawn), index=drawn.index)
-        words = [period_label(str(p), str(s), f) for p, s, f in zip(drawn["period"], drawn["scope"], flags)]
-        table.insert(list(table.columns).index("period") + 1, PERIOD_WORDS_COLUMN, words)
-    return table
-
 
 def write_chart_data(path: Path, drawn: pd.DataFrame, columns: Sequence[str]) -> None:
-    """A chart's data as a spreadsheet opens it: a byte-order mark, the licence line, then the table."""
-    write_text(path, BYTE_ORDER_MARK + CHART_DATA_LICENCE + "\n" + csv_text(chart_data_table(drawn, columns)))
+    """A chart's data as a spreadsheet opens it (eastwest.reader.spreadsheet): a byte-order mark,
+    the licence line, then the table with plain numbers and the period in words."""
+    write_text(path, spreadsheet_text(drawn, columns))
 
 
 # --- Marks a page can explore ----------------------------------------------------------------------
@@ -184,7 +158,7 @@ def period_of(row) -> str:
 def status_style(status: str) -> tuple[str, str]:
     """A bar's colour and hatch for its status: solid when achieved, hatched otherwise."""
     achieved = status == "achieved"
-    return style.STATUS_COLOURS.get(status, "#999999"), "" if achieved else style.NOT_ACHIEVED_HATCH
+    return style.STATUS_COLOURS.get(status, style.GREY), "" if achieved else style.NOT_ACHIEVED_HATCH
 
 
 def largest(table: pd.DataFrame, limit: int = MAX_BARS, column: str = "value") -> pd.DataFrame:

@@ -64,10 +64,12 @@ def _aid_bar(r: pd.Series, per_project: bool = True) -> style.Bar:
     )
 
 
-def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR, per_project: bool = True) -> Chart:
+def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR, per_project: bool = True, notes_below: bool = False) -> Chart:
     """Aid funds per pairing and report, with the projects the same source counts for the same
     period; funds per project beside them unless `per_project` is False (the landing page's chart,
-    which draws no ratio a reader could take for a comparison of efficiency)."""
+    which draws no ratio a reader could take for a comparison of efficiency). With `notes_below`
+    the notes go under the bars instead of under the title (the landing page, whose first screen
+    shows the first bars)."""
     table = comparisons.aid_funds(facts)
     total = len(table)
     table = largest(table)
@@ -83,8 +85,9 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR, per_project: b
         lambda layout: style.bar_chart(
             layout,
             "How much aid money did each pairing report, for how many projects?",
-            subtitle,
+            "" if notes_below else subtitle,
             panels_by_scope(table, lambda r: _aid_bar(r, per_project)),
+            note=subtitle if notes_below else "",
             shared_scale=True,
         ),
         "industry_aid_funds",

@@ -186,17 +186,15 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
         canvas.block(label, after=0.04)
         y = canvas.y + 0.08
         if row.estimated:
-            canvas.ax.plot(
-                [x_of(low), x_of(max(high, low + 0.08))], [y, y], color="#E69F00", lw=6, alpha=0.5, solid_capstyle="round"
-            )
+            canvas.ax.plot([x_of(low), x_of(max(high, low + 0.08))], [y, y], color=style.ORANGE, lw=6, solid_capstyle="round")
         for pairing_id, start in begun:
-            canvas.ax.plot([x_of(comparisons.year_float(start)), x_of(low)], [y, y], color="#009E73", lw=1.2, ls="--")
+            canvas.ax.plot([x_of(comparisons.year_float(start)), x_of(low)], [y, y], color=style.GREEN, lw=1.2, ls="--")
             canvas.ax.scatter(
                 [x_of(comparisons.year_float(start))],
                 [y],
                 marker="D",
                 s=36,
-                color="#009E73",
+                color=style.GREEN,
                 zorder=3,
                 gid=f"{marks.PAIRING_MARK}:{pairing_id}:{row.source_id}",
             )
@@ -205,8 +203,8 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
             [y],
             s=55,
             marker="o",
-            facecolor="white" if row.estimated else "#0072B2",
-            edgecolor="#E69F00" if row.estimated else "#0072B2",
+            facecolor="white" if row.estimated else style.BLUE,
+            edgecolor=style.ORANGE if row.estimated else style.BLUE,
             lw=1.6,
             zorder=3,
             gid=f"{SOURCE_MARK}:{row.source_id}",

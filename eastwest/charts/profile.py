@@ -64,7 +64,7 @@ def _figure(layout: style.Layout, title: str, subtitle: str, chosen: pd.DataFram
         colour = (
             style.STATUS_COLOURS["achieved"]
             if row["status"] == "achieved"
-            else style.STATUS_COLOURS.get(row["status"], "#999999")
+            else style.STATUS_COLOURS.get(row["status"], style.GREY)
         )
         return of_fact(  # the bar opens its sentence on the page (_static/charts.js)
             style.Bar(

@@ -47,18 +47,25 @@ from eastwest.charts import fitting
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader.wording import human  # noqa: F401 (style.human, as chapters call it)
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# Okabe–Ito colours (colour-blind safe). Charts sit on a white panel in light and dark mode alike, and
+# every mark's colour keeps 3:1 against it (WCAG's least contrast for graphics; tests/test_chart_style.py):
+# the orange and the sky blue are Okabe–Ito's own darkened (#E69F00 and #56B4E9 were 2.25:1 and 2.31:1),
+# the grey is the darkest that still reads as grey, and the yellow (1.3:1) is not used.
+PANEL_COLOUR = "#ffffff"
+BLUE, ORANGE, GREEN, VERMILION = "#0072B2", "#B07800", "#009E73", "#D55E00"
+PINK, SKY, BLACK, GREY = "#CC79A7", "#4795C1", "#000000", "#767676"
+PALETTE = [BLUE, ORANGE, GREEN, VERMILION, PINK, SKY, BLACK]
 THEME_COLOURS = {
-    "industry": "#0072B2",
-    "talent": "#E69F00",
-    "labour": "#009E73",
-    "consumption": "#D55E00",
-    "pairing": "#CC79A7",
-    "social": "#56B4E9",
-    "outcome": "#000000",
-    "context": "#999999",
+    "industry": BLUE,
+    "talent": ORANGE,
+    "labour": GREEN,
+    "consumption": VERMILION,
+    "pairing": PINK,
+    "social": SKY,
+    "outcome": BLACK,
+    "context": GREY,
 }
-STATUS_COLOURS = {"achieved": "#0072B2", "planned": "#E69F00", "expected": "#D55E00", "target": "#CC79A7", "quota": "#009E73"}
+STATUS_COLOURS = {"achieved": BLUE, "planned": ORANGE, "expected": VERMILION, "target": PINK, "quota": GREEN}
 NOT_ACHIEVED_HATCH = "//"
 DPI = 110
 

@@ -28,7 +28,7 @@ from eastwest.reader import wording
 from eastwest.reader.wording import DIRECTION_WORDS
 
 DIRECTION_SIGN = {"east_to_west": 1, "west_to_east": -1, "both": 0}
-DIRECTION_COLOUR = {"east_to_west": "#0072B2", "west_to_east": "#E69F00", "both": "#999999"}
+DIRECTION_COLOUR = {"east_to_west": style.BLUE, "west_to_east": style.ORANGE, "both": style.GREY}
 DIRECTION_DRAWN = {
     "east_to_west": "east to west (right of the line)",
     "west_to_east": "west to east (left of the line)",

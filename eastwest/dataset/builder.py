@@ -26,6 +26,7 @@ from eastwest.core.files import build_lock, csv_text, json_text, publish, write_
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.core.yamlio import load_yaml
 from eastwest.dataset.schema import FACT_COLUMNS, facts_schema
+from eastwest.reader.spreadsheet import plain_numbers
 from eastwest.reader.wording import label_suffixes
 from eastwest.reference.context import check_context
 from eastwest.reference.indicators import OTHER_PREFIX
@@ -322,7 +323,7 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
         raise DataError(f"data/facts.csv failed its schema:\n{exc.failure_cases.to_string()}") from exc
     for column in ("number_start", "number_end"):
         facts[column] = facts[column].astype("Int64")
-    outputs = {paths.facts_csv: csv_text(facts)}
+    outputs = {paths.facts_csv: csv_text(plain_numbers(facts))}  # 240000000, never 240000000.0
 
     mention_rows = [
         {
@@ -338,22 +339,22 @@ def _render(paths: ProjectPaths) -> tuple[dict, list, dict]:
         for m in b.mentions
     ]
     mentions = pd.DataFrame(mention_rows, columns=["source_id", "start", "end", "text", "status", "fact_id", "reason"])
-    outputs[paths.mentions_csv] = csv_text(mentions)
+    outputs[paths.mentions_csv] = csv_text(plain_numbers(mentions))
 
     texts = {sid: c.text for sid, c in cleaned.items()}
     pairings = _pairings_table(vocab, texts, paths)
-    outputs[paths.pairings_csv] = csv_text(pairings)
+    outputs[paths.pairings_csv] = csv_text(plain_numbers(pairings))
     places = pd.DataFrame(
         list(vocab.places.values()),
         columns=["id", "name_zh", "name_en", "level", "province", "role", "parent", "within", "lat", "lon"],
     )
-    outputs[paths.places_csv] = csv_text(places)
+    outputs[paths.places_csv] = csv_text(plain_numbers(places))
     defined = set(pairings.pairing_id) if len(pairings) else set()
     for record in records:
         check_pairings_defined(record, defined, paths)
-    outputs[paths.sources_csv] = csv_text(_sources_table(records, builds))
+    outputs[paths.sources_csv] = csv_text(plain_numbers(_sources_table(records, builds)))
     indicators = _indicators_table(vocab, facts)
-    outputs[paths.indicators_csv] = csv_text(indicators)
+    outputs[paths.indicators_csv] = csv_text(plain_numbers(indicators))
 
     extra: dict[str, dict[str, list]] = {sid: {"numbers_missing_in_source": [], "years_missing_in_source": []} for sid in builds}
     for key, flag in (

@@ -9,6 +9,9 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+import pandas as pd
+
+from eastwest.core.files import write_text
 from eastwest.core.inputs import refuse_links
 from eastwest.core.paths import CLEANING_RULES, ProjectPaths
 from eastwest.core.plaintext import markdown_text
@@ -16,11 +19,16 @@ from eastwest.core.yamlio import load_yaml
 from eastwest.dataset import load
 from eastwest.dataset.schema import FACT_COLUMNS
 from eastwest.pages.render import render
+from eastwest.reader.spreadsheet import spreadsheet_text
 from eastwest.reader.wording import DIRECTION_WORDS, INPUT_FILE_NOTES
 from eastwest.reference.vocabulary import Unit, load_vocabulary
 from eastwest.sources.cleaning import load_rules
 
 DATA_ZIP = "_static/generated/eastwest-data.zip"
+# The dataset's tables as a spreadsheet opens them (eastwest.reader.spreadsheet), beside the
+# machine-readable ones in data/: <name>-for-spreadsheets.csv, in the zip under spreadsheets/.
+SPREADSHEETS = "_static/generated/spreadsheets"
+SPREADSHEET_SUFFIX = "-for-spreadsheets.csv"
 VOCABULARY_SECTIONS = ("themes", "qualifiers", "statuses", "scopes", "flags")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -30,18 +38,40 @@ def _size(path: Path) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
 
 
-def write_data_zip(paths: ProjectPaths, files: Iterable[Path]) -> None:
-    """All of data/ in one zip whose bytes depend only on the files (fixed dates, sorted names)."""
+def write_data_zip(paths: ProjectPaths, files: Iterable[Path], spreadsheets: Iterable[Path] = ()) -> None:
+    """All of data/ (and the spreadsheet copies, under spreadsheets/) in one zip whose bytes depend
+    only on the files (fixed dates, sorted names)."""
     target = paths.root / DATA_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
+    entries = [(f"data/{p.relative_to(paths.data).as_posix()}", p) for p in sorted(files)]
+    entries += [(f"spreadsheets/{p.name}", p) for p in sorted(spreadsheets)]
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(files):
-            info = zipfile.ZipInfo(f"data/{path.relative_to(paths.data).as_posix()}", date_time=(2020, 1, 1, 0, 0, 0))
+        for name, path in entries:
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())
     partial.replace(target)
+
+
+def write_spreadsheets(paths: ProjectPaths, tables: Iterable[Path]) -> dict[Path, Path]:
+    """A spreadsheet copy of each CSV table (facts.csv with each value and period in words), by
+    table; a copy no table has any more is removed."""
+    directory = paths.root / SPREADSHEETS
+    copies = {}
+    for table in tables:
+        if table == paths.facts_csv:
+            frame = load.facts(paths)
+            columns: list[str] | None = list(FACT_COLUMNS)
+        else:
+            frame, columns = pd.read_csv(table, dtype=str, keep_default_na=False, encoding="utf-8"), None
+        copies[table] = directory / f"{table.stem}{SPREADSHEET_SUFFIX}"
+        write_text(copies[table], spreadsheet_text(frame, columns))
+    for old in sorted(directory.glob(f"*{SPREADSHEET_SUFFIX}")):
+        if old not in copies.values():
+            old.unlink()
+    return copies
 
 
 def _term_table(terms: dict) -> str:
@@ -73,14 +103,19 @@ def data_page_markdown(paths: ProjectPaths) -> str:
         and not p.name.endswith(".draft.yml")
         and not any(part.startswith(".") for part in p.relative_to(paths.data).parts)
     )  # not the lock or drafts
-    write_data_zip(paths, files)
     tables = [p for p in files if p.parent == paths.data and p.suffix in (".csv", ".json") and p != paths.facts_csv]
     others = [p for p in files if p not in tables and p != paths.facts_csv]
+    spreadsheets = write_spreadsheets(
+        paths, [p for p in files if p.suffix == ".csv" and p.parent in (paths.data, paths.data / "reference")]
+    )
+    write_data_zip(paths, files, spreadsheets.values())
 
     def link(p: Path) -> str:
         relative = p.relative_to(paths.data).as_posix()
         note = INPUT_FILE_NOTES.get(relative)
-        return f"{{download}}`{relative} <../data/{relative}>` ({_size(p)})" + (f": {note}" if note else "")
+        copy = spreadsheets.get(p)
+        for_spreadsheets = f"; {{download}}`for spreadsheets <../{SPREADSHEETS}/{copy.name}>` ({_size(copy)})" if copy else ""
+        return f"{{download}}`{relative} <../data/{relative}>` ({_size(p)}{for_spreadsheets})" + (f": {note}" if note else "")
 
     indicators = load.indicators(paths)
     indicator_table = (
@@ -99,6 +134,7 @@ def data_page_markdown(paths: ProjectPaths) -> str:
         "data_page",
         report=report,
         facts_link=link(paths.facts_csv),
+        facts_spreadsheet=f"{{download}}`{spreadsheets[paths.facts_csv].name} <../{SPREADSHEETS}/{spreadsheets[paths.facts_csv].name}>`",
         file_links={p.name: link(p) for p in tables},
         data_zip=DATA_ZIP,
         data_zip_size=_size(paths.root / DATA_ZIP),

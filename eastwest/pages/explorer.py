@@ -16,13 +16,26 @@ from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import load
 from eastwest.reader import wording
 from eastwest.reader.links import fact_anchor, source_href
-from eastwest.reader.wording import short_name, value_text
+from eastwest.reader.wording import DOWNLOAD_LICENCE, period_label, short_name, value_text
 from eastwest.reference.terms import place_names
 
 FROM_DIR = "explore"
 # Row fields of the index; those in LOOKUP_COLUMNS (and source) are positions in a list of labels.
-ROW_COLUMNS = ["value", "indicator", "pairing", "period", "status", "theme", "source", "anchor", "number", "places"]
-LOOKUP_COLUMNS = ["indicator", "pairing", "status", "theme", "places"]
+# `period` is the ISO interval (sorted by), `period_words` the period as the book words it everywhere.
+ROW_COLUMNS = [
+    "value",
+    "indicator",
+    "pairing",
+    "period",
+    "status",
+    "theme",
+    "source",
+    "anchor",
+    "number",
+    "places",
+    "period_words",
+]
+LOOKUP_COLUMNS = ["indicator", "pairing", "status", "theme", "places", "period_words"]
 # English place-name endings a reader leaves off: "Zhangpu town (Kunshan)" is searched as "Zhangpu".
 EN_LEVEL_WORD = re.compile(r" (county|town|township|village|district|city)$", re.IGNORECASE)
 
@@ -136,6 +149,7 @@ def explorer_data(paths: ProjectPaths = PROJECT) -> tuple[dict, dict[str, list]]
                 fact_anchor(f["fact_id"]),
                 float(f["value"]) if f["value"] == f["value"] else None,
                 code("places", _place_text(f, places, groups)),
+                code("period_words", period_label(f["period"], f["scope"], f["flag_list"])),
             ]
         )
     index = {
@@ -144,6 +158,7 @@ def explorer_data(paths: ProjectPaths = PROJECT) -> tuple[dict, dict[str, list]]
         "sources": sources,
         "rows": rows,
         "names": [names for names in groups.values() if names],
+        "licence": DOWNLOAD_LICENCE,  # the first line of "Download these rows" (eastwest.reader.spreadsheet)
     }
     return index, texts
 

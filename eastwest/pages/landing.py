@@ -159,8 +159,9 @@ LANDING_FILES = (".svg", ".narrow.svg", ".csv", ".png", ".narrow.png")
 def aid_chart(facts: pd.DataFrame, directory: Path = FIGURES_DIR / "landing") -> Chart:
     """Draw the landing page's chart into `directory` as landing_aid_funds(.narrow).svg and .csv:
     funds and the projects each source counts, never funds per project (a ratio across pairings
-    whose projects mean different things would read as a comparison of efficiency)."""
-    drawn = industry.aid_funds(facts, directory, per_project=False)
+    whose projects mean different things would read as a comparison of efficiency), its notes under
+    the bars so that the first bars reach the first screen."""
+    drawn = industry.aid_funds(facts, directory, per_project=False, notes_below=True)
     for suffix in LANDING_FILES:
         drawn_file = directory / f"{drawn.name}{suffix}"
         if drawn_file.exists():

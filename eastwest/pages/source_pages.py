@@ -116,8 +116,23 @@ def _provenance_table(row: pd.Series) -> str:
     return f'<table class="provenance">{body}</table>'
 
 
-def _cleaning_summary(log: dict, fact_page: str = "") -> str:
-    """What cleaning did; `fact_page` is the source page's file name when listed on another page."""
+def _fact_words(fact_id: str, facts: pd.DataFrame | None) -> str:
+    """A fact as a link names it for a reader: its value and what it counts ('¥120 m · Aid funds
+    of all kinds secured'); its id only where the fact is not at hand."""
+    found = facts[facts.fact_id == fact_id] if facts is not None and "fact_id" in facts else None
+    if found is None or found.empty:
+        return fact_id
+    f = found.iloc[0]
+    what = f["indicator_label"] + (f" ({f['breakdown']})" if f["breakdown"] else "")
+    if pd.isna(f["value"]):  # listed as a number the source lost: what it counts says which
+        status = wording.status_text(f)
+        return what + (f" ({status})" if status else "")
+    return f"{value_with_status(f)} · {what}"
+
+
+def _cleaning_summary(log: dict, fact_page: str = "", facts: pd.DataFrame | None = None) -> str:
+    """What cleaning did; `fact_page` is the source page's file name when listed on another page,
+    `facts` the source's facts (a link to one is named by its value and what it counts)."""
     items = [
         f"<li>{len(log['lines_removed'])} raw lines removed: "
         + ", ".join(f"{escape(rule.replace('_', ' '))} ({n})" for rule, n in log["lines_removed_by_rule"].items())
@@ -139,7 +154,7 @@ def _cleaning_summary(log: dict, fact_page: str = "") -> str:
     for entry in log.get("numbers_missing_in_source", []):
         items.append(
             f'<li>number missing in the source: <a href="{fact_page}#{fact_anchor(entry["fact_id"])}">'
-            f"<code>{escape(entry['fact_id'])}</code></a></li>"
+            f"{escape(_fact_words(entry['fact_id'], facts))}</a></li>"
         )
     return "<ul>" + "".join(items) + "</ul>"
 
@@ -152,7 +167,7 @@ def source_page_markdown(row: pd.Series, facts: pd.DataFrame, text: str, log: di
         key=bib_key(row["source_id"]),
         facts_sentence=wording.highlighted_count(len(facts), _nested_count(facts)),
         provenance=_provenance_table(row),
-        cleaning=_cleaning_summary(log),
+        cleaning=_cleaning_summary(log, facts=facts),
         removed_lines=_removed_lines_table(log),
         years_stripped=_years_stripped(facts),
         text=_highlighted_text(text, facts),
@@ -190,7 +205,7 @@ def _years_stripped(facts: pd.DataFrame, page: str = "") -> str:
     if not len(flagged):
         return ""
     items = "".join(
-        f'<li><a href="{page}#{fact_anchor(f["fact_id"])}"><code>{escape(f["fact_id"])}</code></a>: '
+        f'<li><a href="{page}#{fact_anchor(f["fact_id"])}">{escape(_fact_words(f["fact_id"], facts))}</a>: '
         f'<span lang="zh">{escape(f["quote"])}</span></li>'
         for _, f in flagged.iterrows()
     )

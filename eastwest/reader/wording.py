@@ -233,12 +233,11 @@ def status_text(row) -> str:
 
 def fact_label(row) -> str:
     """A fact labelled on its own, as a source page's highlight shows it: 'planned: about ¥120 m ·
-    Fiscal aid funds · 2016–2020 · 003-…'; an achieved fact has no status word."""
+    Fiscal aid funds · 2016–2020'; an achieved fact has no status word. The fact's id is the
+    highlight's anchor, never part of what a reader is shown."""
     status = status_text(row)
     breakdown = f" ({row['breakdown']})" if row["breakdown"] else ""
-    return (
-        f"{status}: " if status else ""
-    ) + f"{value_text(row)} · {row['indicator_label']}{breakdown} · {period_text(row)} · {row['fact_id']}"
+    return (f"{status}: " if status else "") + f"{value_text(row)} · {row['indicator_label']}{breakdown} · {period_text(row)}"
 
 
 def value_with_status(row) -> str:
@@ -455,12 +454,13 @@ INPUT_FILE_NOTES = {
     ),
 }
 
-# The first line of every chart's data download (a CSV opened in a spreadsheet shows it as row 1).
-CHART_DATA_LICENCE = (
-    "# Data: CC BY 4.0 - The East-West report contributors. Quotes: from the articles named in source_label"
+# The first line of every download a reader opens in a spreadsheet (a chart's data, the spreadsheet
+# copies of the dataset's tables, the explorer's rows; eastwest.reader.spreadsheet): row 1 there.
+DOWNLOAD_LICENCE = (
+    "# Data: CC BY 4.0 - The East-West report contributors. Quotes: from the articles each row names"
     " - their publishers' - for research and verification. Table header on the next line."
 )
-# The column a chart's download adds beside the ISO `period`: the period as the chart names it.
+# The column a download adds beside the ISO `period`: the period as the book names it.
 PERIOD_WORDS_COLUMN = "period_in_words"
 
 
