@@ -23,6 +23,9 @@ eastwest/, and every top-level file but the prose (*.md), the notebooks, the boo
 CITATION.cff, requirements.txt, ...
 
 In `make book` the pages are generated while the notebooks execute (both need only data/).
+From the notebooks to the Sphinx pass the book build holds data/'s lock shared
+(eastwest.core.files): a `make data` started meanwhile waits until the book is built, so every
+notebook, page and the site are drawn from one dataset.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from pathlib import Path
 
 from eastwest.build import pdf, stamps
 from eastwest.build.sphinx_pass import COMMAND
+from eastwest.core.files import build_lock, read_lock
 
 BUILD = Path("_build")
 HTML = BUILD / "html"
@@ -121,7 +125,13 @@ def _environment() -> str:
 
 
 def update_data(root: Path, force: bool = False) -> bool:
-    """Rebuild data/ unless it is up to date; True if it was rebuilt."""
+    """Rebuild data/ unless it is up to date; True if it was rebuilt. Holds data/'s lock throughout:
+    waits (and says so) while a book build or another build holds it."""
+    with build_lock(root / "data"):
+        return _update_data(root, force)
+
+
+def _update_data(root: Path, force: bool) -> bool:
     inputs = stamps.digest(root, data_inputs(root)) + _environment()
     state = stamps.read(root, "data")
     journal = root / "data" / ".publish-journal.json"
@@ -166,7 +176,12 @@ def update_pages(root: Path, force: bool = False) -> bool:
 
     Their outputs are whatever files the step wrote last time (found by comparing the tree before
     and after it, so a new kind of generated page needs no change here): if one of them is missing
-    or was changed by hand, the step runs again."""
+    or was changed by hand, the step runs again. Reads data/ under its lock, held shared."""
+    with read_lock(root / "data"):
+        return _update_pages(root, force)
+
+
+def _update_pages(root: Path, force: bool) -> bool:
     inputs = stamps.digest(root, project_inputs(root)) + _environment()
     state = stamps.read(root, "pages")
     if not force and state and state.get("inputs") == inputs:
@@ -294,15 +309,14 @@ class WarmSphinx:
 def update_book(root: Path, jobs: int | None = None) -> None:
     """The whole book, step by step; a second `make book` in the same tree waits for the first
     (two Sphinx passes writing one _build/ would corrupt each other's doctrees and cache)."""
-    from eastwest.core.files import build_lock
-
     with build_lock(root / "_build"):
-        _update_book(root, jobs)
+        start = time.perf_counter()
+        update_data(root)
+        with read_lock(root / "data"):  # one dataset for the notebooks, the pages and the site
+            _update_book(root, jobs, start)
 
 
-def _update_book(root: Path, jobs: int | None) -> None:
-    start = time.perf_counter()
-    update_data(root)
+def _update_book(root: Path, jobs: int | None, start: float) -> None:
     run = start_notebooks(root, jobs)
     # Notebooks to execute mean seconds of waiting: the Sphinx pass loads meanwhile.
     warm = WarmSphinx(root) if run.pending is not None and run.pending.futures else None
