@@ -89,7 +89,7 @@ def _flock(directory: Path, exclusive: bool) -> Iterator[bool]:
     """flock on directory/LOCK; yields True when this call took it, False when this process held it.
     A reader of a folder it cannot write (no lock file there, none can be made) reads unlocked: no
     build can run in it either."""
-    path = str((directory / LOCK).absolute())
+    path = str((directory / LOCK).resolve())
     mode = "exclusive" if exclusive else "shared"
     with _HELD_GUARD:
         held = _HELD.get(path)
