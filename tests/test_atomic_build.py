@@ -1,13 +1,16 @@
 """A build is all or nothing: a failed, killed or concurrent `python -m eastwest build` leaves
 either the previous dataset or the new one, complete, and readers get a clear error when there
-is no dataset at all."""
+is no dataset at all. A reader never sees two builds at once, and a data build waits for a book
+build reading data/."""
 
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from add_source import copy_project
@@ -139,3 +142,118 @@ def test_pages_on_an_empty_dataset_is_a_clear_error_not_a_traceback(old_and_new)
         paths.facts_csv.write_bytes(saved)
     assert result.returncode == 1
     assert "run `make data`" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- Readers and builds at the same time ---------------------------------------------------------
+
+
+def _first_annotation(paths: ProjectPaths) -> Path:
+    return sorted(p for p in paths.annotations.glob("*.yml") if not p.name.endswith(".draft.yml"))[0]
+
+
+def _with_one_fact_twice(text: str) -> str:
+    """The annotations with their first fact also given under a second id: one fact more in
+    facts.csv, and in the counts sources.csv, indicators.csv and build_report.json keep."""
+    starts = list(re.finditer(r"^  - id: (\S+)\n", text, flags=re.M))
+    first = text[starts[0].start() : starts[1].start()]
+    again = first.replace(f"id: {starts[0].group(1)}", f"id: {starts[0].group(1)}-again", 1)
+    return text[: starts[1].start()] + again + text[starts[1].start() :]
+
+
+@pytest.fixture
+def two_datasets(tmp_path):
+    """A built project copy, its first annotation file and that file's two versions (A, B)."""
+    root = copy_project(tmp_path / "project")
+    paths = ProjectPaths(root)
+    annotation = _first_annotation(paths)
+    a = annotation.read_text(encoding="utf-8")
+    assert run_build(root).wait(timeout=120) == 0
+    return root, paths, annotation, a, _with_one_fact_twice(a)
+
+
+def _one_read(paths: ProjectPaths) -> int:
+    """Load the tables a chapter combines, as one read; check they agree; return the facts counted."""
+    with load.reading(paths):
+        facts = load.facts(paths)
+        sources = load.sources(paths)
+        indicators = load.indicators(paths)
+        report = load.build_report(paths)
+    per_source = facts.groupby("source_id").size().reindex(sources.source_id, fill_value=0)
+    counted = (len(facts), report["facts"], sources.facts.astype(int).sum(), int(indicators.facts.sum()))
+    assert len(set(counted)) == 1 and list(per_source) == list(sources.facts.astype(int)), (
+        f"one read mixed two builds: facts.csv, build_report.json, sources.csv, indicators.csv count {counted}"
+    )
+    return len(facts)
+
+
+def test_a_reader_never_sees_two_builds_at_once(two_datasets):
+    """Builds alternate between two versions of the dataset while a reader loads every table in a
+    loop: each load is of one build, and waits at most about one build's length."""
+    root, paths, annotation, a, b = two_datasets
+    script = (
+        "import pathlib, subprocess, sys\n"
+        f"path, versions = pathlib.Path({str(annotation)!r}), [{b!r}, {a!r}] * 2\n"
+        "for text in versions:\n"
+        "    path.write_text(text, encoding='utf-8')\n"
+        "    subprocess.run([sys.executable, '-m', 'eastwest', 'build'], check=True, stdout=subprocess.DEVNULL)\n"
+    )
+    builds = subprocess.Popen([sys.executable, "-c", script], cwd=root, env=dict(os.environ, PYTHONPATH=str(root)))
+    seen, longest = set(), 0.0
+    try:
+        while builds.poll() is None:
+            started = time.monotonic()
+            seen.add(_one_read(paths))
+            longest = max(longest, time.monotonic() - started)
+            time.sleep(0.02)
+    finally:
+        builds.wait(timeout=300)
+    assert builds.returncode == 0
+    assert len(seen) == 2, f"the reader saw only {seen} facts: the builds did not change the dataset under it"
+    assert longest < 20, f"a read waited {longest:.1f} s"
+
+
+def test_a_data_build_waits_for_a_book_build_and_says_so(two_datasets):
+    """`update data` started while `update book` is reading data/ (here: generating pages) waits
+    until the book is built, says why, and then rebuilds."""
+    root, paths, annotation, _, b = two_datasets
+    book = (
+        "import pathlib, time\n"
+        "from eastwest.build import update\n"
+        "root = pathlib.Path.cwd()\n"
+        "def pages(root, force=False):\n"
+        "    (root / 'book-started').touch()\n"
+        "    while not (root / 'book-release').exists():\n"
+        "        time.sleep(0.05)\n"
+        "    return False\n"
+        "update.start_notebooks = lambda root, jobs=None: update.NotebookRun(root, '', '')\n"
+        "update.update_pages = pages\n"
+        "update.update_site = lambda root, force=False, warm=None: False\n"
+        "update.update_book(root)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(root))
+    book_build = subprocess.Popen([sys.executable, "-c", book], cwd=root, env=env, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (root / "book-started").exists():
+        assert book_build.poll() is None and time.monotonic() < deadline, "the book build did not start"
+        time.sleep(0.05)
+    before = paths.facts_csv.read_bytes()
+    annotation.write_text(b, encoding="utf-8")
+    log = root / "update-data.log"
+    with log.open("w") as stderr:
+        data_build = subprocess.Popen(
+            [sys.executable, "-m", "eastwest", "update", "data"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=stderr
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while "waiting" not in log.read_text(encoding="utf-8"):
+            assert data_build.poll() is None, f"`update data` ran during the book build: {log.read_text(encoding='utf-8')}"
+            assert time.monotonic() < deadline, "`update data` neither ran nor said it waits"
+            time.sleep(0.1)
+        time.sleep(2)
+        assert data_build.poll() is None and paths.facts_csv.read_bytes() == before, "data/ changed under the book build"
+    finally:
+        (root / "book-release").touch()
+    assert book_build.wait(timeout=120) == 0
+    assert data_build.wait(timeout=120) == 0
+    assert paths.facts_csv.read_bytes() != before, "after the book build, the data build did not run"
+    assert "book build" in log.read_text(encoding="utf-8")

@@ -5,7 +5,13 @@ The step decisions are checked on a copy of the project with the slow parts stub
 notebook executor, Sphinx); the last test builds a copy for real and changes what feeds a glued
 number and what draws every figure. Nothing here times anything (that is `make bench`)."""
 
+import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -96,7 +102,7 @@ def test_pages_rerun_when_a_generated_file_is_missing_or_edited(project):
 
 
 class _NoExecution:
-    def wait(self):
+    def wait(self, after_each=None):
         return []
 
 
@@ -165,6 +171,124 @@ def test_a_notebook_edit_lets_the_cache_decide_and_prose_changes_execute_nothing
     (project / "data" / "annotations" / "999_0000000000000000.draft.yml").write_text("facts: []\n", encoding="utf-8")
     _notebook_step(project)
     assert len(executions) == 2 and cache.exists(), "prose, tests, styles and drafts are not read by any notebook"
+
+
+class _Killed(BaseException):
+    """Stands in for a kill: nothing after it runs."""
+
+
+class _Drawing:
+    """Stands in for the executions: each "notebook" draws one figure from the bytes of
+    data/facts.csv and is cached, in the order of eastwest.build.execute (the step hears the
+    notebook ended, then its execution is cached); with `end` set, the last one fails, or the run
+    is killed once the first is cached."""
+
+    def __init__(self, root: Path, drawn: list[Path], end: str | None = None):
+        self.root, self.drawn, self.end = root, drawn, end
+
+    def wait(self, after_each=None):
+        data = stamps.file_digest(self.root / "data" / "facts.csv")
+        for n, figure in enumerate(self.drawn):
+            if self.end == "failed" and n == len(self.drawn) - 1:
+                raise execute.NotebookFailed("the last notebook failed")
+            figure.write_text(f"drawn from {data}\n", encoding="utf-8")
+            if after_each is not None:
+                after_each()
+            _prime_cache(self.root)  # its execution is cached
+            if self.end == "killed":
+                raise _Killed
+        return [f.name for f in self.drawn]
+
+
+def _drawn_figures(root: Path) -> list[Path]:
+    """Two chart files and a chart's marks: what the stub notebooks draw."""
+    return [*sorted((root / "figures").glob("*.svg"))[:2], sorted((root / "figures").glob("*.marks.csv"))[0]]
+
+
+@pytest.fixture
+def drawing(monkeypatch):
+    """Stub the executor with `_Drawing`; `ends` says how the next runs end (None: they succeed);
+    `started` has, for each run, whether the execution cache was there when it started."""
+    ends: list[str | None] = []
+    started: list[bool] = []
+
+    def start(root, jobs=None):
+        started.append((root / "_build" / ".jupyter_cache").exists())
+        return _Drawing(root, _drawn_figures(root), ends.pop(0) if ends else None)
+
+    monkeypatch.setattr(execute, "start", start)
+    return ends, started
+
+
+def _interrupted_run(project: Path, drawing, end: str) -> dict[str, bytes]:
+    """A complete run, then new data and a run that fails or is killed part-way; return the
+    figures as the complete run left them (as `git checkout figures/` would bring them back)."""
+    ends, _ = drawing
+    _notebook_step(project)
+    _prime_cache(project)
+    committed = {p.relative_to(project).as_posix(): p.read_bytes() for p in update.notebook_outputs(project)}
+    _append(project / "data" / "facts.csv", "\n")
+    ends.append(end)
+    with pytest.raises((execute.NotebookFailed, _Killed)):
+        _notebook_step(project)
+    return committed
+
+
+@pytest.mark.parametrize("end", ["failed", "killed"])
+def test_figures_restored_after_an_interrupted_run_are_drawn_again(project, drawing, end):
+    """The bug this guards: the cache is keyed by code cells, so a notebook that finished before
+    the kill is served from it, beside figures/ restored from git (drawn from the old data)."""
+    committed = _interrupted_run(project, drawing, end)
+    for rel, content in committed.items():
+        (project / rel).write_bytes(content)  # git checkout figures/
+    assert (project / "_build" / ".jupyter_cache").exists()
+    _notebook_step(project)
+    _, started = drawing
+    assert started[-1] is False, (
+        "figures/ is not what the interrupted run's finished notebooks drew: their cached executions must go"
+    )
+    data = stamps.file_digest(project / "data" / "facts.csv")
+    for figure in _drawn_figures(project):
+        assert figure.read_text(encoding="utf-8") == f"drawn from {data}\n", f"{figure.name} is not drawn from the current data"
+    _notebook_step(project)
+    assert len(started) == 3, "a complete run after the interrupted one: nothing to execute"
+
+
+@pytest.mark.parametrize("change", ["untouched", "truncated", "edited", "deleted"])
+def test_after_a_failed_run_a_changed_figure_is_drawn_again(project, drawing, change):
+    """After a failed run the notebooks that finished stay cached only while their figures are as
+    they left them; a figure truncated, edited or deleted since clears the cache."""
+    _interrupted_run(project, drawing, "failed")
+    figure = _drawn_figures(project)[0]
+    if change == "truncated":
+        figure.write_bytes(figure.read_bytes()[:5])
+    elif change == "edited":
+        _append(figure, "<!-- edited -->\n")
+    elif change == "deleted":
+        figure.unlink()
+    _notebook_step(project)
+    _, started = drawing
+    assert len(started) == 3, "an interrupted run is never up to date"
+    if change == "untouched":
+        assert started[-1], "figures/ is what the finished notebooks drew: their cached executions stand"
+    else:
+        assert not started[-1], f"a figure {change} after a failed run: the cache must be cleared"
+
+
+def test_every_figure_file_is_watched_subfolders_and_marks_too(project, executions):
+    """Each file the notebooks write under figures/ (a subfolder's chart, a chart's marks) is
+    checked, not only the charts at its top."""
+    watched = [
+        *[p for p in sorted((project / "figures").glob("*/*")) if p.parent.name != "pairings"][:1],
+        sorted((project / "figures").glob("*.marks.csv"))[0],
+    ]
+    assert len(watched) == 2, "no subfolder of figures/ to check: update this test"
+    for path in watched:
+        _notebook_step(project)
+        cache, _ = _prime_cache(project)
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+        _notebook_step(project)
+        assert not cache.exists(), f"{path.relative_to(project)} truncated: the notebooks must draw it again"
 
 
 # --- site ---------------------------------------------------------------------------------------
@@ -262,3 +386,53 @@ def test_nothing_stale_is_served_after_a_reference_file_or_a_package_module_chan
     assert "Labour, edited" in (root / "_build" / "html" / "chapters" / "03_labour.html").read_text(encoding="utf-8")
     log = make_book(root)
     assert "Sphinx not run" in log and not _executed(log)
+
+
+def test_a_killed_notebook_run_with_figures_restored_by_git_is_drawn_again(tmp_path):
+    """Change the colour most figures are drawn in; kill `make book` once every notebook but one (held back by
+    a cell that sleeps) has executed and been cached; bring figures/ and the notebook back as
+    `git checkout` would; build again: every figure is drawn from the current package, in
+    figures/ and in the site, though the cache holds the new executions of all but one notebook."""
+    root = copy_project(tmp_path / "project")
+    notebooks = _executed(make_book(root))
+    committed = {p: p.read_bytes() for p in update.notebook_outputs(root)}
+    assert any(b"#0072b2" in content.lower() for content in committed.values())
+    for module in (root / "eastwest" / "charts").glob("*.py"):  # the house blue, wherever a chart takes it from
+        module.write_text(re.sub("#0072B2", "#0072B3", module.read_text(encoding="utf-8"), flags=re.I), encoding="utf-8")
+    held_back = sorted((root / "chapters").glob("*.ipynb"))[0]
+    original = held_back.read_text(encoding="utf-8")
+    notebook = json.loads(original)
+    notebook["cells"].append(
+        {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "import time\ntime.sleep(900)"}
+    )
+    held_back.write_text(json.dumps(notebook), encoding="utf-8")
+
+    venv = Path(sys.executable).parent.parent
+    log = tmp_path / "killed-book.log"  # outside the project: a top-level file is an input
+    with log.open("w") as out:
+        book = subprocess.Popen(
+            ["make", "--no-print-directory", "book", "PDF=0", f"VENV={venv}", "-o", f"{venv}/.installed"],
+            cwd=root,
+            env=dict(os.environ, PYTHONPATH=str(root)),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    deadline = time.monotonic() + 900
+    while len(_executed(log.read_text(encoding="utf-8"))) < len(notebooks) - 1:
+        assert book.poll() is None and time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
+        time.sleep(0.1)
+    os.killpg(book.pid, signal.SIGKILL)
+    book.wait(timeout=60)
+    time.sleep(3)  # the kernels see their parent gone and exit
+    held_back.write_text(original, encoding="utf-8")
+    for path, content in committed.items():
+        path.write_bytes(content)
+
+    rebuilt = make_book(root)
+    stale = sorted(p.name for p in update.notebook_outputs(root) if b"#0072b2" in p.read_bytes().lower())
+    assert not stale, f"drawn before the change and served as up to date: {stale}"
+    shown = [p.name for p in (root / "_build" / "html" / "_images").glob("*.svg") if b"#0072b2" in p.read_bytes().lower()]
+    assert not shown, f"the site shows figures drawn before the change: {shown}"
+    assert "not what the notebooks drew" in rebuilt
+    assert "Sphinx not run" in make_book(root)

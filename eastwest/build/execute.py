@@ -24,6 +24,7 @@ import multiprocessing.util
 import os
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -226,8 +227,10 @@ class Pending:
     def _rel(self, path) -> str:
         return Path(path).relative_to(self.root).as_posix()
 
-    def wait(self) -> list[str]:
-        """Wait for every execution; cache each success. Raise NotebookFailed naming any failure."""
+    def wait(self, after_each: Callable[[], None] | None = None) -> list[str]:
+        """Wait for every execution; cache each success. Raise NotebookFailed naming any failure.
+        `after_each` is called as each notebook ends, before its execution is cached: a record of
+        figures/ it writes then covers everything the cache holds, even if the build is killed."""
         if not self.futures:
             return []
         import nbformat
@@ -241,6 +244,8 @@ class Pending:
             for future in as_completed(self.futures):
                 path, nb_json, took, error = future.result()
                 rel = self._rel(path)
+                if after_each is not None:
+                    after_each()
                 if error is not None:
                     failures.append((rel, error))
                     print(f"{rel}: executing the notebook failed after {took:.1f} s", file=sys.stderr, flush=True)

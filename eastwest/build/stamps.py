@@ -96,6 +96,11 @@ def digest(root: Path, files: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+def file_digests(root: Path, files: Iterable[Path]) -> dict[str, str]:
+    """{relative name: content hash} of `files`: a record that can say which file changed."""
+    return {Path(p).relative_to(root).as_posix(): file_digest(Path(p)) for p in sorted({Path(p) for p in files})}
+
+
 def stamp_path(root: Path, name: str) -> Path:
     return root / STAMP_DIR / f"{name}.json"
 

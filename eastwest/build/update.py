@@ -6,10 +6,17 @@ reads or the files it wrote changed since it last succeeded (content hashes, eas
   pages      `python -m eastwest pages`  reads the project's inputs (below); writes sources/,
              pairings/, figures/pairings/, references.bib, ... (whatever it wrote is recorded).
   notebooks  executes the notebooks in parallel into Jupyter Book's cache (eastwest.build.execute).
-             The cache is keyed by each notebook's code cells only, so when anything else a
-             notebook can read changes (the project's inputs) or the figures the notebooks wrote
-             were changed by hand, the cache and Sphinx's doctrees are cleared first and every
-             notebook executes again: no figure or glued number is ever served stale.
+             The cache is keyed by each notebook's code cells only, so the step keeps its own
+             record of what the cached executions were drawn from and drew: the digest of the
+             project's inputs and of each file under figures/ as the notebooks wrote it. When the
+             inputs differ, or any figure or chart-data file is missing, truncated or changed
+             (edited by hand, or restored by `git checkout figures/` after a killed run), the
+             cache and Sphinx's doctrees are cleared and every notebook executes again: no
+             figure, data download or glued number is ever served stale. The record of a
+             complete run is written (atomically) only after every notebook succeeded; while a
+             run is under way a second record follows it (the figures as each notebook ends),
+             so after a failed or killed run the next build keeps the notebooks that finished
+             only if figures/ is still exactly what they left.
   site       `jupyter-book build -W -n --keep-going .` reads everything but the tests; writes
              _build/html. Skipped only when its inputs and the site itself are byte for byte
              what the last successful build saw and wrote. Otherwise the site is written afresh
@@ -23,6 +30,9 @@ eastwest/, and every top-level file but the prose (*.md), the notebooks, the boo
 CITATION.cff, requirements.txt, ...
 
 In `make book` the pages are generated while the notebooks execute (both need only data/).
+From the notebooks to the Sphinx pass the book build holds data/'s lock shared
+(eastwest.core.files): a `make data` started meanwhile waits until the book is built, so every
+notebook, page and the site are drawn from one dataset.
 """
 
 from __future__ import annotations
@@ -35,6 +45,7 @@ from pathlib import Path
 
 from eastwest.build import pdf, stamps
 from eastwest.build.sphinx_pass import COMMAND
+from eastwest.core.files import build_lock, read_lock
 
 BUILD = Path("_build")
 HTML = BUILD / "html"
@@ -42,6 +53,7 @@ DOCTREES = BUILD / ".doctrees"
 BOOK_SETTINGS = ("_config.yml", "_toc.yml", "Makefile")
 NOT_SITE_INPUTS = ("_build", ".venv", "tests", "artifacts")
 PAGES_NOT_WRITTEN = (*NOT_SITE_INPUTS, "data", "seeds", "eastwest", "chapters")  # never written by pages
+PAGES_FIGURES = "figures/pairings/"  # the profiles' charts; the rest of figures/ is the notebooks'
 
 
 # --- What each step reads and writes ---------------------------------------------------------------
@@ -100,8 +112,13 @@ def _is_text_notebook(path: Path) -> bool:
 
 
 def notebook_outputs(root: Path) -> list[Path]:
-    """What the notebooks write: the chapter figures and their CSVs (figures/, not pairings/)."""
-    return stamps.files_under(root, "figures", recursive=False)
+    """What the notebooks write: the figures, their data downloads (<chart>.csv, <chart>.marks.csv)
+    and the landing page's chart: everything under figures/ but pairings/ (the pages step's)."""
+    return [p for p in stamps.files_under(root, "figures") if not _pages_figure(p.relative_to(root).as_posix())]
+
+
+def _pages_figure(rel: str) -> bool:
+    return rel.startswith(PAGES_FIGURES)
 
 
 def site_inputs(root: Path) -> list[Path]:
@@ -121,7 +138,13 @@ def _environment() -> str:
 
 
 def update_data(root: Path, force: bool = False) -> bool:
-    """Rebuild data/ unless it is up to date; True if it was rebuilt."""
+    """Rebuild data/ unless it is up to date; True if it was rebuilt. Holds data/'s lock throughout:
+    waits (and says so) while a book build or another build holds it."""
+    with build_lock(root / "data"):
+        return _update_data(root, force)
+
+
+def _update_data(root: Path, force: bool) -> bool:
     inputs = stamps.digest(root, data_inputs(root)) + _environment()
     state = stamps.read(root, "data")
     journal = root / "data" / ".publish-journal.json"
@@ -166,7 +189,12 @@ def update_pages(root: Path, force: bool = False) -> bool:
 
     Their outputs are whatever files the step wrote last time (found by comparing the tree before
     and after it, so a new kind of generated page needs no change here): if one of them is missing
-    or was changed by hand, the step runs again."""
+    or was changed by hand, the step runs again. Reads data/ under its lock, held shared."""
+    with read_lock(root / "data"):
+        return _update_pages(root, force)
+
+
+def _update_pages(root: Path, force: bool) -> bool:
     inputs = stamps.digest(root, project_inputs(root)) + _environment()
     state = stamps.read(root, "pages")
     if not force and state and state.get("inputs") == inputs:
@@ -184,7 +212,7 @@ def update_pages(root: Path, force: bool = False) -> bool:
     written = [
         rel
         for rel in stamps.written_since(root, before, exclude_top=PAGES_NOT_WRITTEN)
-        if not (rel.startswith("figures/") and rel.count("/") == 1)
+        if not (rel.startswith("figures/") and not _pages_figure(rel))
     ]  # the notebooks' figures
     stamps.write(
         root, "pages", {"inputs": inputs, "written": written, "outputs": stamps.digest(root, [root / rel for rel in written])}
@@ -200,44 +228,61 @@ class NotebookRun:
         self.root, self.key, self.sources, self.pending = root, key, sources, pending
 
     def finish(self) -> list[str]:
+        """Wait for the executions; record the run as complete only when every one succeeded."""
         if self.pending is None:
             return []
-        executed = self.pending.wait()
-        stamps.write(
-            self.root,
-            "notebooks",
-            {"key": self.key, "sources": self.sources, "figures": stamps.digest(self.root, notebook_outputs(self.root))},
-        )
+        executed = self.pending.wait(after_each=self._progress)
+        figures = stamps.file_digests(self.root, notebook_outputs(self.root))
+        stamps.write(self.root, "notebooks", {"key": self.key, "sources": self.sources, "figures": figures})
+        stamps.forget(self.root, RUNNING)
         return executed
+
+    def _progress(self) -> None:
+        """After each notebook ends: figures/ as the notebooks finished so far left it."""
+        figures = stamps.file_digests(self.root, notebook_outputs(self.root))
+        stamps.write(self.root, RUNNING, {"key": self.key, "figures": figures})
+
+
+RUNNING = "notebooks-running"  # the record of a run under way, or of one that failed or was killed
 
 
 def start_notebooks(root: Path, jobs: int | None = None) -> NotebookRun:
     """Start executing, in parallel, the notebooks with no cached execution of their current code;
-    first clear the cache and doctrees if anything else a notebook reads changed."""
+    first clear the cache and doctrees unless the last run's record shows the cached executions
+    were drawn from the current inputs and figures/ is, file for file, what they wrote."""
     key = stamps.digest(root, project_inputs(root)) + _environment()
     sources = stamps.digest(root, notebook_sources(root))
-    state = stamps.read(root, "notebooks") or {}
+    figures = stamps.file_digests(root, notebook_outputs(root))
+    done = stamps.read(root, "notebooks")  # written only when a run succeeded
     cache_db = root / "_build" / ".jupyter_cache" / "global.db"
-    figures = stamps.digest(root, notebook_outputs(root))
-    if state.get("key") == key and state.get("sources") == sources and state.get("figures") == figures and cache_db.exists():
+    if done and (done.get("key"), done.get("sources"), done.get("figures")) == (key, sources, figures) and cache_db.exists():
         print("notebooks: every execution is cached for the current data, package and code: nothing to execute")
         return NotebookRun(root, key, sources)
-    stale_figures = state.get("figures") not in (None, figures)
-    if state.get("key") != key or stale_figures:
-        reason = (
-            "figures/ changed by hand"
-            if state.get("key") == key
-            else ("data/, seeds/, the package or another input changed" if state else "no record of the last execution")
+    record = done or stamps.read(root, RUNNING)
+    if not record or record.get("key") != key or record.get("figures") != figures:
+        print(
+            f"notebooks: {_why_stale(record, key, figures)}: clearing the execution cache and doctrees, every notebook executes again"
         )
-        print(f"notebooks: {reason}: clearing the execution cache and doctrees, every notebook executes again")
         shutil.rmtree(root / "_build" / ".jupyter_cache", ignore_errors=True)
         shutil.rmtree(root / DOCTREES, ignore_errors=True)
-    # From here until `finish`, the figures are unverified (an execution may fail half-way):
-    # the next build re-checks the cache against the same key instead of clearing it again.
-    stamps.write(root, "notebooks", {"key": key, "sources": None, "figures": None})
+    # From here until `finish` the run is unfinished: the next build trusts a cached execution only
+    # while figures/ is what the notebooks that finished left (the running record, kept up to date).
+    stamps.forget(root, "notebooks")
+    stamps.write(root, RUNNING, {"key": key, "figures": figures})
     from eastwest.build import execute
 
     return NotebookRun(root, key, sources, execute.start(root, jobs))
+
+
+def _why_stale(record: dict | None, key: str, figures: dict[str, str]) -> str:
+    if not record:
+        return "no record of the last execution"
+    if record.get("key") != key:
+        return "data/, seeds/, the package or another input changed"
+    recorded = record.get("figures") or {}
+    changed = sorted(rel for rel in set(recorded) | set(figures) if recorded.get(rel) != figures.get(rel))
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    return f"figures/ is not what the notebooks drew (missing, changed or restored: {shown})"
 
 
 def update_site(root: Path, force: bool = False, warm: WarmSphinx | None = None) -> bool:
@@ -294,15 +339,14 @@ class WarmSphinx:
 def update_book(root: Path, jobs: int | None = None) -> None:
     """The whole book, step by step; a second `make book` in the same tree waits for the first
     (two Sphinx passes writing one _build/ would corrupt each other's doctrees and cache)."""
-    from eastwest.core.files import build_lock
-
     with build_lock(root / "_build"):
-        _update_book(root, jobs)
+        start = time.perf_counter()
+        update_data(root)
+        with read_lock(root / "data"):  # one dataset for the notebooks, the pages and the site
+            _update_book(root, jobs, start)
 
 
-def _update_book(root: Path, jobs: int | None) -> None:
-    start = time.perf_counter()
-    update_data(root)
+def _update_book(root: Path, jobs: int | None, start: float) -> None:
     run = start_notebooks(root, jobs)
     # Notebooks to execute mean seconds of waiting: the Sphinx pass loads meanwhile.
     warm = WarmSphinx(root) if run.pending is not None and run.pending.futures else None

@@ -1,14 +1,23 @@
-"""The one loader: notebooks, pages and tests read the built dataset through these functions."""
+"""The one loader: notebooks, pages and tests read the built dataset through these functions.
+
+Each function reads under data/'s lock held shared (eastwest.core.files.read_lock), so the tables
+one call combines (facts with places, sources, indicators and pairings) are from one build, never
+from two. A reader that calls several of them holds `reading()` around the calls for the same
+guarantee; `make book` holds it from the notebooks to the Sphinx pass, so no notebook or page of
+one book sees two datasets. A build waits for the readers; readers wait for a build's commit.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import pandas as pd
 
 from eastwest.core.errors import DataError
-from eastwest.core.files import JOURNAL, build_lock, recover
+from eastwest.core.files import read_lock
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset.attribution import Attribution, attribute
 from eastwest.reader.wording import in_words, short_name, source_label
@@ -26,19 +35,20 @@ CHAPTER_BY_THEME = {
 }
 
 
+@contextmanager
+def reading(paths: ProjectPaths = PROJECT) -> Iterator[None]:
+    """Every table read inside is from one build: a build of data/ waits until the block ends (and
+    one killed after its commit is completed first)."""
+    with read_lock(paths.data):
+        yield
+
+
 def _read_csv(path) -> pd.DataFrame:
     """A built table; a missing or empty one is an error that says what to run."""
-    _finish_interrupted_build(path.parent)
-    if not path.exists() or path.stat().st_size == 0:
-        raise DataError(f"{path} is missing or empty: run `make data` (python -m eastwest build)")
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-
-
-def _finish_interrupted_build(directory) -> None:
-    """A build killed after committing its outputs is completed before anything is read."""
-    if (directory / JOURNAL).exists():
-        with build_lock(directory):
-            recover(directory)
+    with read_lock(path.parent):
+        if not path.exists() or path.stat().st_size == 0:
+            raise DataError(f"{path} is missing or empty: run `make data` (python -m eastwest build)")
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def _version(path) -> tuple | None:
@@ -112,11 +122,13 @@ def _indicators(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
 
 def indicators(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
     """The indicator vocabulary in its file order, with the number of facts and sources per indicator."""
-    return _indicators(paths, _version(paths.indicators_csv)).copy()
+    with reading(paths):
+        return _indicators(paths, _version(paths.indicators_csv)).copy()
 
 
 def facts(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
-    return _facts(paths, _version(paths.facts_csv)).copy()
+    with reading(paths):
+        return _facts(paths, _version(paths.facts_csv)).copy()
 
 
 @lru_cache(maxsize=4)
@@ -125,12 +137,14 @@ def _places(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
 
 
 def places(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
-    return _places(paths, _version(paths.places_csv)).copy()
+    with reading(paths):
+        return _places(paths, _version(paths.places_csv)).copy()
 
 
 def pairings(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
-    frame = _read_csv(paths.pairings_csv)
-    names = places(paths).set_index("id")["name_en"].map(short_name)
+    with reading(paths):
+        frame = _read_csv(paths.pairings_csv)
+        names = places(paths).set_index("id")["name_en"].map(short_name)
     frame["label"] = frame["east"].map(names) + " → " + frame["west"].map(names)
     return frame
 
@@ -144,10 +158,10 @@ def mentions(paths: ProjectPaths = PROJECT) -> pd.DataFrame:
 
 
 def _read_json(path) -> dict:
-    _finish_interrupted_build(path.parent)
-    if not path.exists() or path.stat().st_size == 0:
-        raise DataError(f"{path} is missing or empty: run `make data` (python -m eastwest build)")
-    return json.loads(path.read_text(encoding="utf-8"))
+    with read_lock(path.parent):
+        if not path.exists() or path.stat().st_size == 0:
+            raise DataError(f"{path} is missing or empty: run `make data` (python -m eastwest build)")
+        return json.loads(path.read_text(encoding="utf-8"))
 
 
 def quality_log(paths: ProjectPaths = PROJECT) -> dict:
@@ -159,10 +173,10 @@ def build_report(paths: ProjectPaths = PROJECT) -> dict:
 
 
 def clean_text(source_id: str, paths: ProjectPaths = PROJECT) -> str:
-    _finish_interrupted_build(paths.data)
-    return paths.clean_text(source_id).read_text(encoding="utf-8")
+    with reading(paths):
+        return paths.clean_text(source_id).read_text(encoding="utf-8")
 
 
 def clean_corpus(paths: ProjectPaths = PROJECT) -> dict[str, str]:
-    _finish_interrupted_build(paths.data)
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(paths.clean.glob("*.txt"))}
+    with reading(paths):
+        return {p.stem: p.read_text(encoding="utf-8") for p in sorted(paths.clean.glob("*.txt"))}
