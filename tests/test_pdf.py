@@ -1,10 +1,13 @@
 """The PDF edition (printed by `make book`, which `make test` runs first): the whole report in one file, with
 its Chinese text and every chapter, and none of the screen-only toggles."""
 
+import re
+
 import pytest
 from pypdf import PdfReader
 
 from eastwest.build.pdf import PDF
+from eastwest.core.paths import PROJECT
 
 pytestmark = pytest.mark.book
 
@@ -67,3 +70,11 @@ def test_the_site_publishes_the_pdf_it_links():
     from eastwest.build.pdf import SITE_PDF
 
     assert SITE_PDF.exists() and SITE_PDF.read_bytes() == PDF.read_bytes(), "the site's report.pdf is not the printed one"
+
+
+def test_the_explorer_cards_are_for_screens_only_so_print_keeps_the_table():
+    """The A4 page is narrower than the width below which the explorer turns its rows into cards:
+    the card layout must not apply in print."""
+    css = (PROJECT.root / "_static" / "custom.css").read_text(encoding="utf-8")
+    card_rules = re.findall(r"@media([^{]*)\{[^@]*?\.explorer-table tr \{ display: grid", css)
+    assert card_rules and all("screen" in query for query in card_rules), card_rules

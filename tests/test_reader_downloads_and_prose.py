@@ -34,7 +34,8 @@ MAX_SENTENCE_WORDS = 50
 # Prose only: a figure, a table, a collapsed list, a list of facts (one label per fact) or the
 # citation block is not a sentence a reader reads through.
 NOT_PROSE = "figure, table, details, nav, pre, .toctree-wrapper, .chart-data, .citation-block, ul.fact-list"
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"(])|(?<=[.!?])\s+")
+# "c." (circa) in a citation label such as "[… c. 2019-11–2019-12]" does not end a sentence
+SENTENCE_END = re.compile(r"(?<=[.!?;])(?<!\bc\.)\s+(?=[A-Z“\"(])|(?<=[.!?])(?<!\bc\.)\s+")
 WORD = re.compile(r"[A-Za-z0-9¥][\w’'.,%¥–-]*")
 WHOLE_AS_FLOAT = re.compile(r"^-?\d+\.0$")
 
