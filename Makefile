@@ -32,6 +32,9 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 env: $(ENV_STAMP) ## create .venv from the lock (requirements.txt) and install the package editable
 
 lock: env ## re-lock requirements.txt from pyproject.toml (exact versions, hashes)
+	@# The current lock is the starting point (uv keeps its pins where they still fit), so a new
+	@# dependency adds its own packages without upgrading the others.
+	sed '1,2d' requirements.txt > requirements.lock.new
 	$(VENV)/bin/uv pip compile pyproject.toml --extra docs --extra test --extra dev --generate-hashes \
 	  --python-version 3.11.7 --python-platform x86_64-unknown-linux-gnu --no-header --quiet \
 	  --custom-compile-command "make lock" -o requirements.lock.new
