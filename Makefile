@@ -15,7 +15,7 @@ ENV_STAMP := $(VENV)/.installed
 # clears the execution cache and Sphinx's doctrees, so no figure is served stale. Notebooks
 # execute in parallel (one per core) before the Sphinx pass, into the cache Jupyter Book reads.
 
-.PHONY: help env lock lint format data check draft clean-explain agreement pages book png pdf print-pdf test test-fast bench clean
+.PHONY: help env lock lint format data check draft clean-explain agreement pages book png pdf print-pdf publish test test-fast bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -89,6 +89,13 @@ print-pdf: env
 	$(VENV)/bin/jupyter-book build -W -n --keep-going --builder singlehtml .
 	bash .ci/install-browser
 	$(PY) -m eastwest.build.pdf
+
+publish: env ## the dated, versioned archive of this edition: site, PDF, data tables and their zip, checksums (_build/publish/)
+	@# PNG copies of the charts first: each page's link-preview card shows its first chart
+	@# (eastwest.sphinx_ext.published). The base URL comes from EASTWEST_BASEURL (none: an offline site).
+	$(MAKE) --no-print-directory png
+	$(MAKE) --no-print-directory book PDF=1
+	$(PY) -m eastwest publish
 
 test-fast: env ## the tests that need no built book or browser (about a minute)
 	$(PY) -m pytest -m fast -q

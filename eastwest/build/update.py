@@ -114,7 +114,11 @@ def site_outputs(root: Path) -> list[Path]:
 
 
 def _environment() -> str:
-    return f"python {sys.version.split()[0]}"
+    """What besides the files a step's output depends on: the Python, and the site's base URL
+    (EASTWEST_BASEURL: canonical links, sitemap and card addresses are written from it)."""
+    from eastwest.core.site import base_url
+
+    return f"python {sys.version.split()[0]}; base URL {base_url() or '(none)'}"
 
 
 # --- Steps ------------------------------------------------------------------------------------------

@@ -476,4 +476,13 @@ SITE_FURNITURE = (
     ("CITATION.cff", "CITATION.cff"),
     ("LICENSE", "Code licence (MIT)"),
     ("LICENSE.md", "Data licence (CC BY 4.0)"),
+    ("CHANGELOG.html", "What changed in each edition"),
+)
+CHANGELOG_LINK_TEXT = "what changed in this edition and in earlier ones"  # the landing page's citation block
+
+# The page a server shows for an address the site lacks (eastwest.sphinx_ext.published); {home}: the first page.
+NOT_FOUND_TITLE = "Page not found"
+NOT_FOUND_BODY = (
+    "<p>No page of this report has this address; it may have moved in a newer edition. "
+    '<a href="{home}">Start again from the report\'s first page</a>, where the search box finds any page.</p>'
 )
