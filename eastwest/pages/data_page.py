@@ -76,7 +76,7 @@ def data_page_markdown(paths: ProjectPaths) -> str:
 
     def link(p: Path) -> str:
         relative = p.relative_to(paths.data).as_posix()
-        note = INPUT_FILE_NOTES.get(relative)
+        note = INPUT_FILE_NOTES.get(relative) or INPUT_FILE_NOTES.get(f"{Path(relative).parent.as_posix()}/")
         return f"{{download}}`{relative} <../data/{relative}>` ({_size(p)})" + (f": {note}" if note else "")
 
     indicators = load.indicators(paths)

@@ -446,12 +446,13 @@ BACK_TO_USE = "Back to where this number is used: {chapter}"
 
 # --- Downloads ------------------------------------------------------------------------------------
 
-# What an input file on the data page holds, where its name does not say (by its path under data/).
+# What an input file on the data page holds, where its name does not say (by its path under data/, or its folder's, "editions/").
 INPUT_FILE_NOTES = {
     "reference/national_context.csv": (
         "national and regional figures from outside the source articles, used only to frame the chapters "
         "(each with its outlet, date and reliability)"
     ),
+    "editions/": "the facts an edition of the report published, kept so that the next edition's changelog can say what changed",
 }
 
 # The first line of every chart's data download (a CSV opened in a spreadsheet shows it as row 1).
