@@ -1,7 +1,7 @@
 """`make publish`: the edition as one dated, versioned archive, written under _build/publish/.
 
-`make publish` draws PNG copies of the charts (for the pages' link-preview cards), builds the book
-and its PDF (`make book`), then runs `python -m eastwest publish`, which writes
+`make publish` builds the book and its PDF with PNG copies of the charts (`EASTWEST_PNG=1 make
+book`: the pages' link-preview cards show them), then runs `python -m eastwest publish`, which writes
 
   _build/publish/eastwest-report-<version>-<date>/   the archive's contents:
       site/             the built site (_build/html), as deployed

@@ -4,7 +4,7 @@
   sitemap's addresses, the Open Graph URLs and the 404 page's links use it. Without it the site
   is built for reading offline: no canonical links, a sitemap of relative addresses (sphinx-sitemap).
 - Open Graph and Twitter card metadata on every page (sphinxext-opengraph), with a PNG image: the
-  page's first chart where a PNG copy of it exists (`make png`, which `make publish` runs;
+  page's first chart where a PNG copy of it exists (drawn when EASTWEST_PNG=1, as `make publish` builds;
   copied to _og/, referenced only in <meta>, so readers never download it), otherwise the site's
   card, _static/og-card.png.
 - A 404 page whose links work from any missing address (sphinx-notfound-page), the favicon
@@ -87,10 +87,11 @@ def og_image(srcdir: Path, doctree) -> tuple[str, str, str] | None:
     image = first_chart(doctree) if doctree is not None else None
     if image is None:
         return None
-    png = srcdir / Path(source_uri(image)).with_suffix(".png")
+    drawn = Path(source_uri(image)).with_suffix(".png")
+    png = srcdir / drawn
     if not png.is_file():
         return None
-    return str(png), f"{OG_DIR}/{png.name}", str(image.get("alt", ""))
+    return str(png), f"{OG_DIR}/{drawn.relative_to('figures').as_posix()}", str(image.get("alt", ""))
 
 
 def _page_image(app, pagename, templatename, context, doctree) -> None:
