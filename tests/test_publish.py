@@ -76,6 +76,13 @@ def test_the_base_url_is_read_from_one_variable(monkeypatch):
         base_url()
 
 
+@pytest.mark.fast
+def test_the_site_card_is_the_one_the_code_draws():
+    from eastwest.charts import card
+
+    assert card.draw() == card.CARD.read_bytes(), "_static/og-card.png is stale: `python -m eastwest.charts.card` redraws it"
+
+
 # --- The built site (make book) --------------------------------------------------------------------
 
 

@@ -23,6 +23,11 @@ SUBTITLE = "East–West cooperation and counterpart assistance: every number lin
 
 
 def draw(title: str = TITLE, subtitle: str = SUBTITLE) -> bytes:
+    with matplotlib.style.context("default"):  # whatever style the process set before (eastwest.charts.style.apply)
+        return _draw(title, subtitle)
+
+
+def _draw(title: str, subtitle: str) -> bytes:
     fig = plt.figure(figsize=(12, 6.3), dpi=100, facecolor="white")
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(0, 12)
@@ -33,7 +38,7 @@ def draw(title: str = TITLE, subtitle: str = SUBTITLE) -> bytes:
     ax.text(0.7, 4.9, "\n".join(textwrap.wrap(title, 34)), fontsize=40, weight="bold", va="top", family="DejaVu Sans")
     ax.text(0.7, 1.3, "\n".join(textwrap.wrap(subtitle, 70)), fontsize=20, va="top", color="#333333", family="DejaVu Sans")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None})
+    fig.savefig(buffer, format="png", dpi=100, facecolor="white", metadata={"Software": None})
     plt.close(fig)
     return buffer.getvalue()
 
