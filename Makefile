@@ -15,7 +15,7 @@ ENV_STAMP := $(VENV)/.installed
 # clears the execution cache and Sphinx's doctrees, so no figure is served stale. Notebooks
 # execute in parallel (one per core) before the Sphinx pass, into the cache Jupyter Book reads.
 
-.PHONY: help env lock lint format data check draft clean-explain agreement pages book png pdf print-pdf test test-fast bench clean
+.PHONY: help env lock lint format data check draft clean-explain agreement pages book png pdf print-pdf publish test test-fast bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -31,10 +31,10 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 
 env: $(ENV_STAMP) ## create .venv from the lock (requirements.txt) and install the package editable
 
-lock: env ## re-lock requirements.txt from pyproject.toml (exact versions, hashes; locked versions kept where they still fit)
-	@# uv keeps the versions already in the output file: seeding it with the current lock adds what
-	@# pyproject.toml gained without upgrading everything else.
-	sed -n '3,$$p' requirements.txt > requirements.lock.new
+lock: env ## re-lock requirements.txt from pyproject.toml (exact versions, hashes)
+	@# The current lock is the starting point (uv keeps its pins where they still fit), so a new
+	@# dependency adds its own packages without upgrading the others.
+	sed '1,2d' requirements.txt > requirements.lock.new
 	$(VENV)/bin/uv pip compile pyproject.toml --extra docs --extra test --extra dev --generate-hashes \
 	  --python-version 3.11.7 --python-platform x86_64-unknown-linux-gnu --no-header --quiet \
 	  --custom-compile-command "make lock" -o requirements.lock.new
@@ -89,6 +89,13 @@ print-pdf: env
 	$(VENV)/bin/jupyter-book build -W -n --keep-going --builder singlehtml .
 	bash .ci/install-browser
 	$(PY) -m eastwest.build.pdf
+
+publish: env ## the dated, versioned archive of this edition: site, PDF, data tables and their zip, checksums (_build/publish/)
+	@# The book built with PNG copies of its charts (EASTWEST_PNG=1: a build step run in the other mode
+	@# runs again), since each page's link-preview card shows its first chart (eastwest.sphinx_ext.published).
+	@# The base URL comes from EASTWEST_BASEURL (none: a site for reading offline).
+	EASTWEST_PNG=1 $(MAKE) --no-print-directory book PDF=1
+	$(PY) -m eastwest publish
 
 test-fast: env ## the tests that need no built book or browser (about a minute)
 	$(PY) -m pytest -m fast -q

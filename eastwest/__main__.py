@@ -1,7 +1,9 @@
 """Command line: `python -m eastwest build` rebuilds data/; `python -m eastwest check ID` checks one source;
 `python -m eastwest draft ID` proposes annotations for a new source; `python -m eastwest clean
 --explain [ID ...] [--raw PATH]` shows what each cleaning rule removed; `python -m eastwest update
-data|pages|book` runs what `make data|pages|book` run: each step only when its inputs changed."""
+data|pages|book` runs what `make data|pages|book` run: each step only when its inputs changed;
+`python -m eastwest edition cut VERSION --date YYYY-MM-DD` cuts a new edition (CHANGELOG.md);
+`python -m eastwest publish` writes the archive of the built edition (`make publish`)."""
 
 from __future__ import annotations
 
@@ -66,6 +68,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     update.add_argument("target", choices=["data", "pages", "book"])
     update.add_argument("--jobs", type=int, help="notebooks executed at once (default: one per core, or EASTWEST_JOBS)")
+    edition = sub.add_parser(
+        "edition", help="cut a new edition of the report, or preview what it would record (eastwest.pages.changelog)"
+    )
+    edition_sub = edition.add_subparsers(dest="action", required=True)
+    cut = edition_sub.add_parser(
+        "cut", help="record the edition's facts, add its entry to CHANGELOG.md, set its version and date in CITATION.cff"
+    )
+    cut.add_argument("version", help="the new edition's version, greater than the current one (e.g. 0.6.0)")
+    cut.add_argument("--date", required=True, help="the edition's release date, YYYY-MM-DD (never taken from the clock)")
+    cut.add_argument("--notes", default="", help="what changed in the book, for the CHANGELOG entry (Markdown)")
+    edition_sub.add_parser("changes", help="print what changed in the data since the latest recorded edition (writes nothing)")
+    sub.add_parser(
+        "publish", help="write the dated, versioned archive of the built site, PDF and data under _build/publish/ (make publish)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
@@ -107,6 +123,21 @@ def main(argv: list[str] | None = None) -> int:
             from eastwest.pages.generate import write_pages
 
             write_pages()
+        elif args.command == "edition":
+            from eastwest.pages import changelog
+
+            if args.action == "cut":
+                changes = changelog.cut(args.version, args.date, notes=args.notes)
+                print(
+                    f"edition {args.version} of {args.date} cut: {len(changes.added)} facts added, {len(changes.corrected)} "
+                    f"corrected, {len(changes.removed)} removed; see CHANGELOG.md, data/editions/{args.version}.csv, CITATION.cff"
+                )
+            else:
+                print(changelog.preview())
+        elif args.command == "publish":
+            from eastwest.build.publish import main as publish
+
+            return publish()
         elif args.command == "update":
             from eastwest.build.update import update_book, update_data, update_pages
             from eastwest.core.paths import ROOT

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from eastwest.analysis import comparisons
 from eastwest.charts.base import read_chart_data
 from eastwest.core.paths import PROJECT
+from eastwest.core.site import base_path
 from eastwest.dataset import load
 from eastwest.pages import tables
 from eastwest.pages.bibliography import reader_label
@@ -39,6 +40,8 @@ def soup(relative: str) -> BeautifulSoup:
 
 def resolve(page: str, href: str) -> tuple[Path, str]:
     parts = urlsplit(href)
+    if parts.path.startswith("/"):  # the 404 page's links: absolute, under the base URL's path
+        return (HTML / unquote(parts.path).removeprefix(base_path())).resolve(), parts.fragment
     target = (HTML / page).parent / unquote(parts.path) if parts.path else HTML / page
     return target.resolve(), parts.fragment
 

@@ -131,7 +131,17 @@ def site_outputs(root: Path) -> list[Path]:
 
 
 def _environment() -> str:
-    return f"python {sys.version.split()[0]}"
+    """What besides the files a step's output depends on: the Python; the site's base URL
+    (EASTWEST_BASEURL: canonical links, sitemap and card addresses are written from it); and
+    whether charts are also drawn as PNG (EASTWEST_PNG=1, as `make publish` builds: the pages'
+    link-preview cards show them), so a step run in the other mode runs again and every PNG is
+    drawn from the current inputs or not referenced at all."""
+    import os
+
+    from eastwest.core.site import base_url
+
+    png = "; charts also as PNG" if os.environ.get("EASTWEST_PNG") == "1" else ""
+    return f"python {sys.version.split()[0]}; base URL {base_url() or '(none)'}{png}"
 
 
 # --- Steps ------------------------------------------------------------------------------------------

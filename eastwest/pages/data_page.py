@@ -112,7 +112,7 @@ def data_page_markdown(paths: ProjectPaths) -> str:
 
     def link(p: Path) -> str:
         relative = p.relative_to(paths.data).as_posix()
-        note = INPUT_FILE_NOTES.get(relative)
+        note = INPUT_FILE_NOTES.get(relative) or INPUT_FILE_NOTES.get(f"{Path(relative).parent.as_posix()}/")
         copy = spreadsheets.get(p)
         for_spreadsheets = f"; {{download}}`for spreadsheets <../{SPREADSHEETS}/{copy.name}>` ({_size(copy)})" if copy else ""
         return f"{{download}}`{relative} <../data/{relative}>` ({_size(p)}{for_spreadsheets})" + (f": {note}" if note else "")

@@ -7,7 +7,8 @@ import pandas as pd
 
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.core.yamlio import load_yaml
-from eastwest.reader.wording import mark_period
+from eastwest.reader.links import CHANGELOG_PAGE
+from eastwest.reader.wording import CHANGELOG_LINK_TEXT, mark_period
 
 
 def citation(paths: ProjectPaths = PROJECT) -> dict:
@@ -74,7 +75,8 @@ def citation_block(paths: ProjectPaths = PROJECT) -> str:
         f"<p><strong>To cite this report:</strong> {escape(how_to_cite(paths))}</p>"
         f"<p>This is edition {escape(str(meta['version']))} of {escape(str(meta['date-released']))}; cite the edition you read, "
         "since numbers change as sources are added. The same reference in machine-readable form: "
-        '<a href="CITATION.cff">CITATION.cff</a> (Citation File Format, read by GitHub, Zotero and reference managers).</p>'
+        '<a href="CITATION.cff">CITATION.cff</a> (Citation File Format, read by GitHub, Zotero and reference managers). '
+        f'See <a href="{CHANGELOG_PAGE}">{escape(CHANGELOG_LINK_TEXT)}</a>.</p>'
         f"<p>BibTeX:</p><pre>{escape(bibtex(paths))}</pre>"
         "</div>"
     )

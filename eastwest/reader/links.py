@@ -59,3 +59,6 @@ def profile_href(pairing_id: str, from_dir: str = "chapters") -> str:
     if from_dir == PROFILE_DIR:
         return f"{pairing_id}.html"
     return f"{'../' if from_dir else ''}{PROFILE_DIR}/{pairing_id}.html"
+
+
+CHANGELOG_PAGE = "CHANGELOG.html"  # what changed in each edition (CHANGELOG.md), relative to the book's root

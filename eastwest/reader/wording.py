@@ -446,12 +446,13 @@ BACK_TO_USE = "Back to where this number is used: {chapter}"
 
 # --- Downloads ------------------------------------------------------------------------------------
 
-# What an input file on the data page holds, where its name does not say (by its path under data/).
+# What an input file on the data page holds, where its name does not say (by its path under data/, or its folder's, "editions/").
 INPUT_FILE_NOTES = {
     "reference/national_context.csv": (
         "national and regional figures from outside the source articles, used only to frame the chapters "
         "(each with its outlet, date and reliability)"
     ),
+    "editions/": "the facts an edition of the report published, kept so that the next edition's changelog can say what changed",
 }
 
 # The first line of every download a reader opens in a spreadsheet (a chart's data, the spreadsheet
@@ -477,4 +478,13 @@ SITE_FURNITURE = (
     ("CITATION.cff", "CITATION.cff"),
     ("LICENSE", "Code licence (MIT)"),
     ("LICENSE.md", "Data licence (CC BY 4.0)"),
+    ("CHANGELOG.html", "What changed in each edition"),
+)
+CHANGELOG_LINK_TEXT = "what changed in this edition and in earlier ones"  # the landing page's citation block
+
+# The page a server shows for an address the site lacks (eastwest.sphinx_ext.published); {home}: the first page.
+NOT_FOUND_TITLE = "Page not found"
+NOT_FOUND_BODY = (
+    "<p>No page of this report has this address; it may have moved in a newer edition. "
+    '<a href="{home}">Start again from the report\'s first page</a>, where the search box finds any page.</p>'
 )

@@ -33,9 +33,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 ICONS_CSS = "icons.css"
-FONTAWESOME_SCRIPT = re.compile(r'<script defer src="(?P<up>(?:\.\./)*)_static/scripts/fontawesome\.js[^"]*"></script>')
+# The paths below start with "../" as often as a page is deep, or, on the 404 page (which must work
+# from any address), with the site's absolute path ("/" or "/<base path>/").
+FONTAWESOME_SCRIPT = re.compile(
+    r'<script defer src="(?P<up>(?:(?:\.\./)*|/(?:[^"/]+/)*))_static/scripts/fontawesome\.js[^"]*"></script>'
+)
 SEARCH_SCRIPTS = re.compile(
-    r'\s*<script src="(?:\.\./)*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>'
+    r'\s*<script src="(?:(?:\.\./)*|/(?:[^"/]+/)*)(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>'
 )
 # What the search page, which shows only a query box and results, does not need: stylesheets and
 # scripts for notebook cells, toggles, tabs, copy buttons and the fact explorer (~130 kB).
@@ -47,11 +51,11 @@ NOT_FOR_SEARCH = re.compile(
 # A head script that neither defers nor is async; the settings script stays as it is.
 BLOCKING_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async)\b)(?P<attrs>[^>]*?)src="(?P<src>[^"]*)"')
 SETTINGS_SCRIPT = "documentation_options.js"
-SETTINGS_TAG = re.compile(r'<script src="(?:\.\./)*_static/documentation_options\.js[^"]*"></script>')
-THEME_CSS = re.compile(r'<link href="(?P<up>(?:\.\./)*)_static/styles/theme\.css[^"]*" rel="stylesheet" />')
+SETTINGS_TAG = re.compile(r'<script src="(?:(?:\.\./)*|/(?:[^"/]+/)*)_static/documentation_options\.js[^"]*"></script>')
+THEME_CSS = re.compile(r'<link href="(?P<up>(?:(?:\.\./)*|/(?:[^"/]+/)*))_static/styles/theme\.css[^"]*" rel="stylesheet" />')
 ONLY_BASIC = re.compile(r'\A(?:\s|/\*.*?\*/)*@import "\.\./basic\.css";\s*\Z', re.S)  # theme.css, when it is only that
 # The explorer page loads the script itself, after its data (eastwest.pages.explorer).
-HEAD_EXPLORER = re.compile(r'\s*<script defer src="(?:\.\./)*_static/explorer\.js[^"]*"></script>')
+HEAD_EXPLORER = re.compile(r'\s*<script defer src="(?:(?:\.\./)*|/(?:[^"/]+/)*)_static/explorer\.js[^"]*"></script>')
 # The theme preloads its two deferred scripts, at the priority of the stylesheets the first content waits for.
 SCRIPT_PRELOAD = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*" />')
 EAGER_IMAGE = re.compile(r"<img (?![^>]*\bloading=)")
