@@ -25,3 +25,11 @@ def test_the_citation_block_and_its_bibtex_give_the_files_edition_and_date():
     assert f"edition {version} of {released}" in block
     assert version in edition.bibtex() and released[:4] in edition.bibtex()
     assert f"Version {version}, released {released}" in edition.how_to_cite()
+
+
+def test_the_citation_gives_the_published_address_when_the_site_has_one(monkeypatch):
+    monkeypatch.delenv("EASTWEST_BASEURL", raising=False)
+    assert "http" not in edition.how_to_cite() and "url" not in edition.bibtex()
+    monkeypatch.setenv("EASTWEST_BASEURL", "https://example.org/report")
+    assert edition.how_to_cite().endswith(" https://example.org/report/")
+    assert "url     = {https://example.org/report/}" in edition.bibtex()

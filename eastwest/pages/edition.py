@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.core.site import base_url
 from eastwest.core.yamlio import load_yaml
 from eastwest.reader.links import CHANGELOG_PAGE
 from eastwest.reader.wording import CHANGELOG_LINK_TEXT, mark_period
@@ -41,7 +42,8 @@ def how_to_cite(paths: ProjectPaths = PROJECT) -> str:
     authors = ", ".join(
         a.get("name") or f"{a.get('given-names', '')} {a.get('family-names', '')}".strip() for a in meta["authors"]
     )
-    return f"{authors} ({str(meta['date-released'])[:4]}). {meta['title']}. Version {meta['version']}, released {meta['date-released']}."
+    text = f"{authors} ({str(meta['date-released'])[:4]}). {meta['title']}. Version {meta['version']}, released {meta['date-released']}."
+    return f"{text} {base_url()}" if base_url() else text
 
 
 def _authors(meta: dict) -> list[str]:
@@ -61,6 +63,8 @@ def bibtex(paths: ProjectPaths = PROJECT) -> str:
         "version": str(meta["version"]),
         "note": f"Version {meta['version']}, released {meta['date-released']}",
     }
+    if base_url():  # the published site's address (EASTWEST_BASEURL); a local build has none
+        fields["url"] = base_url()
     body = ",\n".join(f"  {key:<8}= {{{value}}}" for key, value in fields.items())
     return f"@misc{{eastwest_report_{year},\n{body}\n}}"
 
