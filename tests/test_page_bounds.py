@@ -1,6 +1,6 @@
-"""Generated listings stay bounded however many sources the book has: past a cap, a fact table or
-a profile's indicator table shows the first facts and counts the rest by source (a facts-behind
-list counts them all), each source linked to its page (where every one of its facts is highlighted and
+"""Generated listings stay bounded however many sources the book has: past a cap, a fact table,
+a chapter's list of fact sentences or a profile's indicator table shows the first facts and counts
+the rest by source (a facts-behind list counts them all), each source linked to its page (where every one of its facts is highlighted and
 anchored); the quality page has one row per source and the details move to the source pages;
 page data is loaded only by the page that needs it. (The whole book at 5, 50 and 200 sources
 is measured by `make bench`, step 9.)"""
@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
+from eastwest.analysis import stories
 from eastwest.charts import profile as profile_chart
 from eastwest.dataset import load
-from eastwest.pages import profiles, quality_page, source_pages, tables
+from eastwest.pages import narrative, profiles, quality_page, source_pages, tables
 from eastwest.reader.links import fact_anchor, source_page
 from eastwest.sphinx_ext import offline
 
@@ -31,8 +32,8 @@ def _many(facts: pd.DataFrame, copies: int) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _summary_counts(html: str) -> dict[str, int]:
-    more = BeautifulSoup(html, "html.parser").select_one("p.facts-more")
+def _summary_counts(html: str, selector: str = "p.facts-more") -> dict[str, int]:
+    more = BeautifulSoup(html, "html.parser").select_one(selector)
     assert more is not None, "no summary of the facts left out"
     counts = {}
     for link in more.select("a.source-link"):
@@ -66,6 +67,33 @@ def test_a_long_facts_behind_list_counts_its_facts_by_source_and_links_the_explo
     assert soup.select_one("p.facts-more a[href='explore/index.html']") is not None
     at_cap = tables.facts_behind(facts.head(tables.MAX_LISTED))
     assert len(BeautifulSoup(at_cap, "html.parser").select("li")) == tables.MAX_LISTED and "facts-more" not in at_cap
+
+
+def test_a_long_fact_list_tells_a_share_of_each_pairing_and_counts_the_rest_by_source():
+    """The overview's lists of how the pairings are organised and of the places, at about 10,000 facts
+    (the bench's 200 sources): at most MAX_LISTED sentences in all, every pairing still named with its
+    first facts, and every other fact counted by source, each source linked to its page."""
+    facts = _many(load.facts(), 40)
+    for story in (stories.pairing_structure, stories.place_context):
+        frame = story(facts)
+        assert len(frame) > tables.MAX_LISTED
+        html = narrative.fact_list(frame)
+        bullets = BeautifulSoup(html, "html.parser").select("ul.fact-list > li")
+        assert [li.strong.get_text() for li in bullets] == list(frame.programme_label.unique())
+        told = 0
+        for li, (_, group) in zip(bullets, frame.groupby("programme_label", sort=False)):
+            said = [a["data-fact"] for a in li.select("a.glued[data-fact]")]
+            assert said and said == list(group.fact_id.head(len(said))), "a pairing tells its first facts"
+            rest = group.iloc[len(said) :]
+            if len(rest):
+                assert _summary_counts(str(li), ".facts-more") == rest.groupby("source_id").size().to_dict()
+                assert f"{len(rest)} more facts" in li.get_text()
+            told += len(said)
+        assert told <= tables.MAX_LISTED
+        assert len(html) < 150_000, "the list's weight does not grow with its facts"
+    at_cap = stories.pairing_structure(facts).head(tables.MAX_LISTED)
+    html = narrative.fact_list(at_cap)
+    assert "facts-more" not in html and len(BeautifulSoup(html, "html.parser").select("a.glued")) == len(at_cap)
 
 
 def test_short_listings_are_unchanged():

@@ -57,15 +57,23 @@ EMPTY = "The sources give no figure of this kind."
 
 def fact_list(frame: pd.DataFrame, from_dir: str = "chapters", empty: str = EMPTY, intro: str = "") -> str:
     """One bullet per pairing (in the frame's order), its facts as sentences, then its sources;
-    `intro` heads the list (say which part of a story it is: 'Results:', 'Plans:')."""
+    `intro` heads the list (say which part of a story it is: 'Results:', 'Plans:').
+
+    A list stays bounded however many sources there are: past tables.MAX_LISTED facts, each pairing
+    tells its first facts (an equal share of the cap, at least one) and counts the rest by source,
+    each source linked to its page, where every one of its facts is highlighted."""
     head = f'<p class="fact-list-intro"><strong>{escape(intro)}</strong></p>' if intro else ""
     if frame.empty:
         return f'{head}<p class="fact-list-empty">{escape(empty)}</p>'
+    groups = list(frame.groupby("programme_label", sort=False))
+    told = len(frame) if len(frame) <= tables.MAX_LISTED else max(1, tables.MAX_LISTED // len(groups))
     items = []
-    for label, group in frame.groupby("programme_label", sort=False):
-        said = "; ".join(fact_sentence(row, from_dir) for _, row in group.iterrows())
+    for label, group in groups:
+        shown, rest = group.iloc[:told], group.iloc[told:]
+        said = "; ".join(fact_sentence(row, from_dir) for _, row in shown.iterrows())
+        more = f' <span class="facts-more">{tables.more_facts(rest, from_dir)}.</span>' if len(rest) else ""
         items.append(
             f"<li><strong>{escape(str(label))}</strong>: {said}. "
-            f'<span class="fact-list-sources">Sources: {tables.source_links(group.source_id, from_dir)}.</span></li>'
+            f'<span class="fact-list-sources">Sources: {tables.source_links(shown.source_id, from_dir)}.</span>{more}</li>'
         )
     return head + '<ul class="fact-list">' + "".join(items) + "</ul>"
