@@ -459,3 +459,18 @@ def test_a_nul_character_in_an_annotation_file_is_a_message_not_a_traceback(proj
     path = project.annotation_file(first_source(project))
     path.write_text("source_id: x\n\x00\n", encoding="utf-8")
     refused(project, rf"{path.name}: character U\+0000 at position \d+ is not allowed in YAML")
+
+
+def test_two_sources_sharing_a_number_are_told_the_next_free_one(project):
+    """The number (NNN) names a source's citation key and starts its fact ids, so two sources sharing
+    it would collide in the bibliography; the second is refused with the number to use."""
+    source = first_source(project)
+    twin = f"{source.split('_')[0]}_{'f' * 16}"
+    data = project.seed_file(source).read_bytes()
+    project.seed_file(twin).write_bytes(data)
+    record = next(
+        r for r in yaml.safe_load(project.provenance.read_text(encoding="utf-8"))["sources"] if r["source_id"] == source
+    )
+    edit_yaml(project.provenance, lambda d: d["sources"].append({**record, "source_id": twin}))
+    message = refused(project, rf"sources {source} and {twin} share the number {source.split('_')[0]}")
+    assert "next free number" in message

@@ -164,6 +164,18 @@ def load_records(paths: ProjectPaths = PROJECT) -> list[SourceRecord]:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise DataError(f"{paths.provenance}: duplicate source_id {', '.join(duplicates)}")
+    # The number names the source's citation key (src005) and starts its fact ids (005-…): one per source.
+    by_number: dict[str, str] = {}
+    for record in sorted(records, key=lambda r: r.source_id):
+        number = record.fact_prefix
+        if number in by_number:
+            free = max(int(n) for n in by_number if n.isdigit()) + 1 if any(n.isdigit() for n in by_number) else 0
+            raise DataError(
+                f"{paths.provenance}: sources {by_number[number]} and {record.source_id} share the number {number}, which "
+                f"names each source's citation key and starts its fact ids; give {record.source_id} the next free "
+                f"number ({free:03d}): rename its seed file, its record's source_id and its annotation file to match"
+            )
+        by_number[number] = record.source_id
     return sorted(records, key=lambda r: r.source_id)
 
 
