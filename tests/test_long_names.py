@@ -94,3 +94,17 @@ def test_wrap_breaks_a_word_wider_than_its_line_and_fit_shortens_a_label():
     short = canvas.fit(UNBROKEN, width, weight="bold")
     assert short.endswith("…") and canvas.measure(short, weight="bold") <= width
     assert canvas.fit("Yanhe", width) == "Yanhe"
+
+
+@pytest.mark.parametrize(
+    "name, short",
+    [
+        ("Qiandongnan Miao and Dong Autonomous Prefecture", "Qiandongnan"),
+        ("Datong Hui and Tu Autonomous County (Xining)", "Datong"),
+        ("Xinjiang Uygur Autonomous Region", "Xinjiang"),
+        ("Inner Mongolia Autonomous Region", "Inner Mongolia"),  # 'Mongolia' names the place, not a people
+        ("Tibet Autonomous Region", "Tibet"),
+    ],
+)
+def test_an_autonomous_unit_is_shown_by_its_place_name_and_only_peoples_are_dropped(name, short):
+    assert short_name(name) == short

@@ -2,7 +2,8 @@
 EASTWEST_BASEURL (the hosted-CI workflow sets it to the GitHub Pages address). Canonical links,
 the sitemap, Open Graph URLs, robots.txt and the 404 page's links use it
 (eastwest.sphinx_ext.published). Without it the site is built for reading offline: no canonical
-links, a sitemap of relative addresses, and nothing that points off the machine."""
+links, a sitemap of relative addresses, and no metadata (cards, robots.txt) pointing to a web
+address; the links to the source articles stay."""
 
 from __future__ import annotations
 

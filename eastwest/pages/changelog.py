@@ -2,14 +2,15 @@
 
 `python -m eastwest edition cut 0.6.0 --date 2027-01-15 [--notes "what changed in the book"]`:
 
-1. refuses a version that is not greater than the current edition's (CITATION.cff, the one place
-   the version is set) or than any recorded edition, and a date before the current edition's;
+1. refuses a version not greater than every recorded edition, or lower than the current one
+   (CITATION.cff, the one place the version is set; the current version may be cut once, while it
+   has no record), and a date before the current edition's;
 2. records the edition's facts in data/editions/<version>.csv (eastwest.dataset.editions);
 3. computes what changed in the data since the latest recorded edition — facts added, corrected
-   and removed, by source and indicator — and adds the entry, newest first, to CHANGELOG.md,
+   (a new indicator, value, unit, qualifier, period or status) and removed — and adds the entry, newest first, to CHANGELOG.md,
    with the notes on the book (the only typed part);
 4. sets the version and release date in CITATION.cff, and the version in pyproject.toml, which
-   follows it (tests/test_publish.py checks the two agree).
+   follows it (tests/test_edition.py checks the two agree).
 
 The edition's date is the one given, never the clock's: the same commit builds the same bytes.
 `python -m eastwest edition changes` prints what the next cut would record, writing nothing."""
@@ -34,8 +35,8 @@ HEADER = f"""# What changed in each edition
 
 Each edition of the report has a number and a date (they are on the landing page and in
 `CITATION.cff`; cite the edition you read). Its entry says what changed in the book, and what
-changed in the data: the facts added, corrected and removed since the previous edition, by source
-and indicator. The data part is computed by the project's own code from the previous edition's
+changed in the data: the facts added, corrected (a new indicator, value, unit, qualifier, period
+or status) and removed since the previous edition. The data part is computed by the project's own code from the previous edition's
 record of its facts (`data/editions/`), not typed.
 
 {MARKER}

@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from eastwest.reader.peoples import PEOPLES
 from eastwest.reference.vocabulary import load_units
 
 
@@ -164,8 +165,10 @@ def source_date_text(published: str | None, date_status: str, date_estimate: str
 
 
 # An ethnic autonomous unit's name is shown by its place name: 'Yanhe Tujia Autonomous County' -> 'Yanhe',
-# 'Jishishan Bonan, Dongxiang and Salar Autonomous County' -> 'Jishishan' (one people or several).
-AUTONOMOUS_SUFFIX = re.compile(r"( [A-Z][\w-]*(?:(?:,| and|, and) [A-Z][\w-]*)*)? Autonomous (County|Prefecture|Region)$")
+# 'Jishishan Bonan, Dongxiang and Salar Autonomous County' -> 'Jishishan' (one people or several, by
+# their names in eastwest.reader.peoples; 'Inner Mongolia Autonomous Region' keeps 'Inner Mongolia').
+_PEOPLE = "(?:" + "|".join(re.escape(p) for p in PEOPLES) + ")"
+AUTONOMOUS_SUFFIX = re.compile(rf"( {_PEOPLE}(?:(?:,| and|, and) {_PEOPLE})*)? Autonomous (County|Prefecture|Region)$")
 
 
 def without_autonomous_suffix(name: str) -> str:
