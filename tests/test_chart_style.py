@@ -58,3 +58,10 @@ def test_the_pages_style_sheets_use_the_house_colours_not_the_ones_they_replace(
     for sheet in sorted((ROOT / "_static").glob("*.css")):
         used = {c.upper() for c in re.findall(r"#[0-9A-Fa-f]{6}\b", sheet.read_text(encoding="utf-8"))}
         assert not used & replaced, f"{sheet.name} uses {sorted(used & replaced)}, replaced in eastwest/charts/style.py"
+
+
+def test_a_heatmap_cell_takes_white_text_only_where_white_reads_at_4_5_to_1():
+    from eastwest.charts.corpus import _white_reads_on
+
+    assert not _white_reads_on("#3F8FC5") and not _white_reads_on("#539ECD")  # mid blues: dark text
+    assert _white_reads_on("#08306B") and _white_reads_on("#2171B5")  # the darkest blues: white

@@ -155,3 +155,15 @@ def test_the_explorer_says_periods_in_words_and_carries_the_licence_for_its_down
         assert not re.fullmatch(r"[\d-]*/[\d-]*", shown), f"{row[anchor]}: period shown raw: {shown}"
         if "period_inferred" in fact["flag_list"]:
             assert "estimated" in shown, f"{row[anchor]}: an estimated period shown without saying so: {shown}"
+
+
+def test_a_computed_number_names_its_facts_for_the_inspector_not_in_its_tooltip(monkeypatch):
+    from eastwest.pages import book
+
+    glued = {}
+    monkeypatch.setattr(book, "glue", lambda key, value, display=False: glued.setdefault(key, value.data))
+    book.glue_calc("calc-x", 4138.0, "¥4,138", ["000-industry-aid-funds", "000-industry-poor-people-covered"])
+    html = glued["calc-x"]
+    title = re.search(r'title="([^"]*)"', html)[1]
+    assert "000-" not in title and "computed from 2 figures" in title
+    assert 'data-facts="000-industry-aid-funds 000-industry-poor-people-covered"' in html

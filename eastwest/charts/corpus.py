@@ -149,7 +149,7 @@ def _heat_figure(
                 texts[i, j],
                 ha="center",
                 va="center",
-                color="white" if share > 0.55 else style.TEXT_COLOUR,
+                color="white" if _white_reads_on(colour) else style.TEXT_COLOUR,
             )
         canvas.y += height + (0.1 if canvas.narrow else 0.05)
     return canvas.finish()
@@ -316,3 +316,14 @@ def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGU
         directory,
         drawn,
     )
+
+
+def _white_reads_on(colour) -> bool:
+    """White text only where it keeps 4.5:1 on the cell (WCAG), else the house text colour."""
+    from matplotlib.colors import to_rgb
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in to_rgb(colour))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05) >= 4.5

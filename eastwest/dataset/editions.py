@@ -51,7 +51,7 @@ def _text(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     if isinstance(value, float):
-        return repr(value)
+        return str(int(value)) if value.is_integer() else repr(value)  # 240000000, as data/facts.csv writes it
     return str(value)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -44,8 +45,21 @@ record of its facts (`data/editions/`), not typed.
 NO_NOTES = "No notes were given on the book for this edition."
 
 
+@lru_cache(maxsize=1)
+def _indicator_labels() -> dict[str, str]:
+    """Each indicator's English label as readers see it elsewhere (data/reference/indicators.yml)."""
+    from eastwest.reference.vocabulary import load_vocabulary
+
+    return {key: indicator.label_en for key, indicator in load_vocabulary().indicators.items()}
+
+
+def _indicator(indicator: str) -> str:
+    """An indicator by its label (its id where the project has none: an indicator since removed)."""
+    return _indicator_labels().get(indicator) or indicator
+
+
 def _indicators(counts: list[tuple[str, int]]) -> str:
-    return ", ".join(f"`{indicator}` {n}" for indicator, n in counts)
+    return ", ".join(f"{_indicator(indicator)} {n}" for indicator, n in counts)
 
 
 def _facts(n: int) -> str:
@@ -82,7 +96,7 @@ def data_section(changes: editions.Changes, after: pd.DataFrame, previous: str |
         lines += ["", f"**Corrected** ({_facts(len(changes.corrected))}):", ""]
         for c in changes.corrected:
             what = "; ".join(f"{name} {old or '(none)'} → {new or '(none)'}" for name, (old, new) in c.changes.items())
-            lines.append(f"- `{c.fact_id}` ({c.source}, `{c.indicator}`): {what}")
+            lines.append(f"- {c.source}, {_indicator(c.indicator)}: {what} (fact {c.fact_id})")
     if not changes.removed.empty:
         lines += ["", f"**Removed** ({_facts(len(changes.removed))}):", "", *_by_source(changes.removed)]
     return "\n".join(lines)

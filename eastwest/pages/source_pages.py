@@ -54,7 +54,7 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
         used = escape(wording.BACK_TO_USE.format(chapter=wording.THEME_LABELS[f["theme"]]))
         # the href names the fact's chapter; eastwest.sphinx_ext.fact_uses adds the place it is used
         back = (
-            f'<a class="fact-back" data-fact-back="{escape(f["fact_id"])}" href="{_chapter_link(f["chapter"])}" '
+            f'<a class="fact-back" lang="en" data-fact-back="{escape(f["fact_id"])}" href="{_chapter_link(f["chapter"])}" '
             f'title="{used}" aria-label="{used}">&#8617;</a>'
         )
         if start >= cursor:
@@ -63,7 +63,7 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
             out.append(
                 f'<mark class="{cls}" id="{fact_anchor(f["fact_id"])}" title="{escape(label)}" '
                 f'data-theme="{escape(f["theme"])}">{escape(text[start:end])}</mark>'
-                f'<sup class="fact-label">{escape(value_with_status(f))}</sup>{back}'
+                f'<sup class="fact-label" lang="en">{escape(value_with_status(f))}</sup>{back}'
             )
             cursor = end
         else:  # overlaps the previous highlight: keep a separate anchor right after it
