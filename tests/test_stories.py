@@ -71,7 +71,12 @@ def test_a_fact_list_links_every_number_and_marks_plans(facts):
         assert a.get_text() == wording.value_text(row, with_unit=False)
     planned = frame[frame.status == "planned"]
     assert len(planned) and soup.get_text().count(", planned") >= len(planned)
-    assert len(soup.select("li")) == frame.programme_label.nunique()
+    assert len(soup.select("ul.fact-list > li")) == frame.programme_label.nunique()
+    # a pairing with more than INLINE_FACTS facts lists them one a line, never as one run-on sentence
+    for item in soup.select("ul.fact-list > li"):
+        nested = item.select("ul.fact-list-facts > li")
+        facts_here = len(item.select("a.glued[data-fact]"))
+        assert len(nested) == (facts_here if facts_here > narrative.INLINE_FACTS else 0)
 
 
 def test_an_empty_fact_list_says_so():

@@ -55,6 +55,9 @@ def fact_sentence(row, from_dir: str = "chapters") -> str:
 EMPTY = "The sources give no figure of this kind."
 
 
+INLINE_FACTS = 2  # a pairing's facts up to this many are one sentence; more are listed one a line
+
+
 def fact_list(frame: pd.DataFrame, from_dir: str = "chapters", empty: str = EMPTY, intro: str = "") -> str:
     """One bullet per pairing (in the frame's order), its facts as sentences, then its sources;
     `intro` heads the list (say which part of a story it is: 'Results:', 'Plans:').
@@ -70,10 +73,12 @@ def fact_list(frame: pd.DataFrame, from_dir: str = "chapters", empty: str = EMPT
     items = []
     for label, group in groups:
         shown, rest = group.iloc[:told], group.iloc[told:]
-        said = "; ".join(fact_sentence(row, from_dir) for _, row in shown.iterrows())
+        sentences = [fact_sentence(row, from_dir) for _, row in shown.iterrows()]
         more = f' <span class="facts-more">{tables.more_facts(rest, from_dir)}.</span>' if len(rest) else ""
-        items.append(
-            f"<li><strong>{escape(str(label))}</strong>: {said}. "
-            f'<span class="fact-list-sources">Sources: {tables.source_links(shown.source_id, from_dir)}.</span>{more}</li>'
-        )
+        sources = f'<span class="fact-list-sources">Sources: {tables.source_links(shown.source_id, from_dir)}.</span>'
+        if len(sentences) > INLINE_FACTS:  # one fact a line: a long run joined by semicolons reads as one sentence
+            said = '<ul class="fact-list-facts">' + "".join(f"<li>{s}</li>" for s in sentences) + "</ul>"
+            items.append(f"<li><strong>{escape(str(label))}</strong>:{said}{sources}{more}</li>")
+        else:
+            items.append(f"<li><strong>{escape(str(label))}</strong>: {'; '.join(sentences)}. {sources}{more}</li>")
     return head + '<ul class="fact-list">' + "".join(items) + "</ul>"
