@@ -54,8 +54,8 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
         used = escape(wording.BACK_TO_USE.format(chapter=wording.THEME_LABELS[f["theme"]]))
         # the href names the fact's chapter; eastwest.sphinx_ext.fact_uses adds the place it is used
         back = (
-            f'<a class="fact-back" lang="en" data-fact-back="{escape(f["fact_id"])}" href="{_chapter_link(f["chapter"])}" '
-            f'title="{used}" aria-label="{used}">&#8617;</a>'
+            f'<a class="fact-back" data-fact-back="{escape(f["fact_id"])}" href="{_chapter_link(f["chapter"])}" '
+            f'title="{used}" aria-label="{used}" lang="en">&#8617;</a>'
         )
         if start >= cursor:
             out.append(escape(text[cursor:start]))
