@@ -8,22 +8,12 @@ import re
 import pytest
 
 from eastwest.charts import base, style, talent
+from eastwest.charts.contrast import contrast
 from eastwest.core.paths import ROOT
 
 pytestmark = pytest.mark.fast
 
 LEAST_CONTRAST = 3.0
-
-
-def luminance(colour: str) -> float:
-    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    light, dark = sorted([luminance(a), luminance(b)], reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 HOUSE_COLOURS = {

@@ -16,6 +16,7 @@ from matplotlib.patches import Rectangle
 from eastwest.analysis import comparisons
 from eastwest.charts import style
 from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, records, save_chart, sentences, status_style
+from eastwest.charts.contrast import contrast
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader.wording import RELATIONSHIP_SHORT, THEME_LABELS, THEME_SHORT, without_autonomous_suffix
 
@@ -320,10 +321,4 @@ def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGU
 
 def _white_reads_on(colour) -> bool:
     """White text only where it keeps 4.5:1 on the cell (WCAG), else the house text colour."""
-    from matplotlib.colors import to_rgb
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in to_rgb(colour))
-    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05) >= 4.5
+    return contrast("#ffffff", colour) >= 4.5
