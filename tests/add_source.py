@@ -214,21 +214,25 @@ def drafted_notes(draft: dict) -> list[str]:
     return [str(f["id"]) for f in draft["facts"] if CHECK in f]
 
 
-def make_book(root: Path) -> str:
-    """`make book` (the site alone, PDF=0) in the project copy at `root`, with this .venv and the copy's own package in every
+def run_make(root: Path, *targets: str, env: dict[str, str] | None = None, timeout: float = 1800) -> str:
+    """`make <targets>` in the project copy at `root`, with this .venv and the copy's own package in every
     kernel; return its log (the test fails with the log's end if the build fails)."""
     venv = Path(sys.executable).parent.parent
-    env = dict(os.environ, PYTHONPATH=str(root))
     result = subprocess.run(
-        ["make", "--no-print-directory", "book", "PDF=0", f"VENV={venv}", "-o", f"{venv}/.installed"],
+        ["make", "--no-print-directory", *targets, f"VENV={venv}", "-o", f"{venv}/.installed"],
         cwd=root,
-        env=env,
+        env=dict(os.environ, PYTHONPATH=str(root), **(env or {})),
         capture_output=True,
         text=True,
-        timeout=1800,
+        timeout=timeout,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return result.stdout + result.stderr
+
+
+def make_book(root: Path) -> str:
+    """`make book` (the site alone, PDF=0) in the project copy at `root`; its log."""
+    return run_make(root, "book", "PDF=0")
 
 
 def _append(path: Path, key: str, entries: list[dict]) -> None:
