@@ -230,6 +230,14 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
+  // The PDF edition prints every fact with its texts (eastwest/build/pdf.py): draw them all, and say how many.
+  window.EastWest.drawAllFacts = async () => {
+    limit = Infinity;
+    await loadAll();
+    await render();
+    return {drawn: body.children.length, total: rows.length};
+  };
+
   readView();
   render().catch(error => { count.textContent = `The explorer could not load its data: ${error.message}`; throw error; });
 })();

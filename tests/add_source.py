@@ -14,6 +14,7 @@ only writes inside the root it is given.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -216,18 +217,35 @@ def drafted_notes(draft: dict) -> list[str]:
 
 def run_make(root: Path, *targets: str, env: dict[str, str] | None = None, timeout: float = 1800) -> str:
     """`make <targets>` in the project copy at `root`, with this .venv and the copy's own package in every
-    kernel; return its log (the test fails with the log's end if the build fails)."""
+    kernel; return its log (the test fails with the log's end if the build fails). The build runs in a
+    session of its own whose log goes to a file, not a pipe: when make ends (or times out) whatever it
+    left running is stopped, and cannot keep the test waiting for the end of the log."""
+    import signal
+    import tempfile
+
     venv = Path(sys.executable).parent.parent
-    result = subprocess.run(
-        ["make", "--no-print-directory", *targets, f"VENV={venv}", "-o", f"{venv}/.installed"],
-        cwd=root,
-        env=dict(os.environ, PYTHONPATH=str(root), **(env or {})),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return result.stdout + result.stderr
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
+        process = subprocess.Popen(
+            ["make", "--no-print-directory", *targets, f"VENV={venv}", "-o", f"{venv}/.installed"],
+            cwd=root,
+            env=dict(os.environ, PYTHONPATH=str(root), **(env or {})),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            returncode: int | None = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            returncode = None
+        finally:
+            with contextlib.suppress(ProcessLookupError):  # nothing of it is left
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.seek(0)
+        text = log.read()
+    assert returncode is not None, f"make {' '.join(targets)} did not end within {timeout:.0f} s:\n{text[-6000:]}"
+    assert returncode == 0, text[-8000:]
+    return text
 
 
 def make_book(root: Path) -> str:

@@ -152,7 +152,7 @@ def test_make_publish_twice_from_scratch_writes_the_same_archive(tmp_path):
 
     root = copy_project(tmp_path / "project")
     base = "https://example.org/eastwest/"
-    digests = []
+    digests, members = [], []
     for _ in range(2):
         subprocess.run(["rm", "-rf", "_build"], cwd=root, check=True)
         run_make(root, "publish", env={BASEURL_ENV: base}, timeout=3600)
@@ -160,6 +160,9 @@ def test_make_publish_twice_from_scratch_writes_the_same_archive(tmp_path):
         assert len(zips) == 1
         digests.append(hashlib.sha256(zips[0].read_bytes()).hexdigest())
         assert zips[0].with_suffix(".zip.sha256").read_text(encoding="utf-8").startswith(digests[-1])
-    assert digests[0] == digests[1], "the same commit gave two different archives"
+        with zipfile.ZipFile(zips[0]) as archive:
+            members.append({name: hashlib.sha256(archive.read(name)).hexdigest() for name in archive.namelist()})
+    differ = sorted(name for name in members[0].keys() | members[1].keys() if members[0].get(name) != members[1].get(name))
+    assert digests[0] == digests[1], f"the same commit gave two different archives; files that differ: {differ[:20]}"
     assert check_site(root / "_build" / "html", base) > 0, "no page's card shows its chart"
     assert urlsplit(base).path in (root / "_build" / "html" / "404.html").read_text(encoding="utf-8")

@@ -124,34 +124,79 @@ def notebooks(root: Path, cfg: Settings | None = None) -> list[tuple[Path, objec
 # what remains shared is only imported modules, whose caches key on the files they read. The cells'
 # execution counts are renumbered from 1, as a fresh kernel numbers them, so the cache and the
 # pages do not depend on which worker ran what.
-_KERNEL = None  # (KernelManager, BlockingKernelClient) of this worker process
+_KERNEL = None  # (KernelManager, BlockingKernelClient, its private folder) of this worker process
 PREPARE = "%reset -f\nimport os as _os, matplotlib.pyplot as _plt\n_plt.close('all')\n_os.chdir({cwd!r})\ndel _os, _plt"
+# The kernel talks over Unix sockets in a folder of its own, not TCP ports: a port the client picks
+# free can be taken by another process (a test run's kernels, a second build) before the kernel
+# binds it, and the kernel then dies at start ("Address already in use"). A start that fails anyway
+# is tried again, after the half-started kernel is stopped.
+KERNEL_STARTS = 3
+
+
+def _start_kernel():
+    import shutil
+    import tempfile
+
+    from jupyter_client.manager import KernelManager
+
+    folder = tempfile.mkdtemp(prefix="eastwest-kernel-")  # short: a socket's path is at most ~100 bytes
+    manager = KernelManager(
+        kernel_name="python3",
+        transport="ipc",
+        connection_file=os.path.join(folder, "kernel.json"),
+        ip=os.path.join(folder, "k"),
+    )
+    try:
+        manager.start_kernel()
+        client = manager.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=60)
+        except BaseException:
+            client.stop_channels()
+            raise
+    except BaseException:
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return manager, client, folder
+
+
+def _started_kernel():
+    """A kernel started afresh, tried again after a failed start (KERNEL_STARTS tries)."""
+    for attempt in range(1, KERNEL_STARTS):
+        try:
+            return _start_kernel()
+        except (RuntimeError, TimeoutError) as err:
+            print(f"the notebook kernel did not start (try {attempt}): {err}", file=sys.stderr, flush=True)
+    try:
+        return _start_kernel()
+    except (RuntimeError, TimeoutError) as err:
+        raise RuntimeError(f"the notebook kernel did not start ({KERNEL_STARTS} tries): {err}") from err
 
 
 def _kernel():
     global _KERNEL
     if _KERNEL is None:
-        from jupyter_client.manager import KernelManager
-
-        manager = KernelManager(kernel_name="python3")
-        manager.start_kernel()
-        client = manager.client()
-        client.start_channels()
-        client.wait_for_ready(timeout=60)
-        _KERNEL = (manager, client)
+        _KERNEL = _started_kernel()
         # A pool's worker leaves through os._exit, which skips atexit: multiprocessing's own
         # finalizers still run, so the kernel never outlives the build.
         multiprocessing.util.Finalize(None, _stop_kernel, exitpriority=10)
-    return _KERNEL
+    manager, client, _ = _KERNEL
+    return manager, client
 
 
 def _stop_kernel() -> None:
     global _KERNEL
     if _KERNEL is not None:
-        manager, client = _KERNEL
+        import shutil
+
+        manager, client, folder = _KERNEL
         _KERNEL = None
         client.stop_channels()
         manager.shutdown_kernel(now=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _renumber(nb) -> None:
@@ -188,7 +233,7 @@ def _execute(job: tuple[str, str, int | None, bool]) -> tuple[str, str | None, f
         runner = NotebookClient(nb, km=manager, timeout=timeout, allow_errors=allow_errors, record_timing=False)
         runner.kc = client
         runner.execute(cleanup_kc=False)
-    except (CellExecutionError, CellTimeoutError, RuntimeError) as err:
+    except (CellExecutionError, CellTimeoutError, RuntimeError, TimeoutError) as err:
         _stop_kernel()
         return path, None, time.perf_counter() - started, "".join(traceback.format_exception(err)) or repr(err)
     _renumber(nb)

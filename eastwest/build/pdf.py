@@ -36,7 +36,9 @@ PAGE_NUMBERS = (
 TIMEOUT_MS = 600_000
 
 # Run in the page before printing: open every collapsed section, load every image and draw every row of the fact
-# explorer (it draws 200 at a time on screen). Returns the number of explorer rows drawn.
+# explorer with its texts (on screen it draws 200 at a time and loads texts on demand). Each step waits for
+# its own end, never a fixed time, so a slow or busy machine prints the same PDF. Returns the explorer's rows
+# drawn and its facts (null without an explorer); the rows without their texts are counted as not drawn.
 PREPARE = """async () => {
   document.querySelectorAll("details").forEach(d => { d.open = true; });
   const images = Array.from(document.images).filter(img => !img.complete);  // the site loads them lazily
@@ -45,18 +47,14 @@ PREPARE = """async () => {
     img.addEventListener("load", done, {once: true});
     img.addEventListener("error", done, {once: true});
   })));
-  const more = () => document.querySelector("button.explorer-more:not([hidden])");
-  for (let i = 0; i < 1000 && more(); i++) {
-    const before = document.querySelectorAll("#explorer-table tbody tr").length;
-    more().click();
-    await new Promise(done => setTimeout(done, 50));
-    if (document.querySelectorAll("#explorer-table tbody tr").length === before) break;
+  let explorer = null;
+  if (window.EastWest && window.EastWest.drawAllFacts) {
+    explorer = await window.EastWest.drawAllFacts();
+    explorer.drawn = Array.from(document.querySelectorAll("#explorer-table tbody tr td:nth-child(2)"))
+      .filter(td => td.textContent.trim()).length;
   }
-  const textsMissing = () => Array.from(document.querySelectorAll("#explorer-table tbody tr td:nth-child(2)"))
-    .some(td => !td.textContent.trim());  // each source's texts load on demand
-  for (let i = 0; i < 200 && textsMissing(); i++) await new Promise(done => setTimeout(done, 50));
   await document.fonts.ready;
-  return document.querySelectorAll("#explorer-table tbody tr").length;
+  return explorer;
 }"""
 
 
@@ -96,7 +94,15 @@ def print_pdf(single_html: Path = SINGLE_HTML, pdf: Path = PDF, site_pdf: Path |
         page.route("file://**", serve_static)
         page.goto(single_html.as_uri(), wait_until="load")
         page.emulate_media(media="print")
-        page.evaluate(PREPARE)
+        explorer = page.evaluate(PREPARE)
+        if explorer is not None and explorer["drawn"] != explorer["total"]:
+            browser.close()
+            print(
+                f"error: the fact explorer drew {explorer['drawn']} of its {explorer['total']} facts with their "
+                "texts before printing; the PDF was not written",
+                file=sys.stderr,
+            )
+            return 1
         page.pdf(
             path=str(partial),
             format="A4",
