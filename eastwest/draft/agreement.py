@@ -273,6 +273,11 @@ def agreement_table(results: dict[str, dict]) -> list[str]:
     return lines
 
 
+def _listed(labels: list[str]) -> str:
+    """'A', 'A and B', 'A; B; and C' (semicolons, since labels such as 'scope (annual, cumulative…)' hold commas)."""
+    return " and ".join(labels) if len(labels) < 3 else "; ".join(labels[:-1]) + "; and " + labels[-1]
+
+
 def agreement_markdown(results: dict[str, dict], measured_on: str) -> str:
     """The agreement on each measured set as a markdown table for the method page (written by `make bench`)."""
     lines = [
@@ -299,6 +304,6 @@ def agreement_markdown(results: dict[str, dict], measured_on: str) -> str:
         lines += [
             "",
             f"On the held-out articles the draft meets {len(met) - len(missed)} of the {len(met)} targets in the table"
-            + (f"; it falls short on {', '.join(missed)}." if missed else "."),
+            + (f"; it falls short on {_listed(missed)}." if missed else "."),
         ]
     return "\n".join(lines) + "\n"
