@@ -1,7 +1,8 @@
 """The Chinese edition's wording (eastwest.reader.wording_zh, eastwest.reader.glossary_zh): every
 fact of the dataset worded in Chinese reads back to its value with its qualifier and status; every
 unit, qualifier, status, scope, theme and period mark of the vocabulary has its Chinese words (a
-term added without them fails here, not on a page); the period forms; hand-checked examples. Rows are chosen by their attributes, never by id."""
+term added without them fails here, not on a page); the period forms; hand-checked examples; the
+glossary turned around matches glossary.md. Rows are chosen by their attributes, never by id."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from eastwest.annotate.numerals import NumberFormatError, parse_number
+from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
-from eastwest.reader import wording
+from eastwest.reader import glossary_zh, wording
 from eastwest.reader import wording_zh as zh
 from eastwest.reference.vocabulary import load_vocabulary
 
@@ -156,6 +158,7 @@ def test_imports_only_what_the_english_wording_imports():
         return names
 
     assert imported(zh) - {"decimal"} <= imported(wording)
+    assert not {name for name in imported(glossary_zh) if name.startswith("eastwest")}
 
 
 # --- Hand-checked examples -----------------------------------------------------------------------
@@ -286,3 +289,35 @@ def test_a_pairings_start():
     assert zh.start_text_zh({"start_date": "2017-03", "start_flags": ""}) == "自2017年3月起"
     assert zh.start_text_zh({"start_date": "", "start_flags": "year_missing_in_source"}) == "起始时间原文缺年份"
     assert zh.start_text_zh({"start_date": "", "start_flags": ""}) == "资料未注明起始时间"
+
+
+# --- The glossary turned around ---------------------------------------------------------------------
+
+
+def glossary_entries() -> dict[str, str]:
+    """glossary.md's terms and their entries' text (one line, spaces collapsed)."""
+    text = (PROJECT.root / "glossary.md").read_text(encoding="utf-8")
+    block = text.split("```{glossary}", 1)[1].split("```", 1)[0]
+    entries: dict[str, str] = {}
+    term = ""
+    for line in block.splitlines():
+        if line.strip() and not line.startswith(" "):
+            term = line.strip()
+            entries[term] = ""
+        elif term:
+            entries[term] += " " + line.strip()
+    return {term: re.sub(r"\s+", " ", body) for term, body in entries.items()}
+
+
+def test_every_english_glossary_term_is_turned_around_in_its_own_words():
+    entries = glossary_entries()
+    assert list(glossary_zh.GLOSSARY_ZH) == list(entries)
+    for term, english in glossary_zh.GLOSSARY_ZH.items():
+        assert english.lower() in entries[term].lower(), term
+
+
+def test_the_glossarys_extra_terms_use_the_english_books_words():
+    english_words = " ".join(wording.THEME_LABELS.values()).lower()
+    for term, english in glossary_zh.GLOSSARY_ZH_EXTRA.items():
+        assert term not in glossary_zh.GLOSSARY_ZH
+        assert english in english_words, term
