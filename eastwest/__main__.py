@@ -68,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     update.add_argument("target", choices=["data", "pages", "book"])
     update.add_argument("--jobs", type=int, help="notebooks executed at once (default: one per core, or EASTWEST_JOBS)")
+    translated = sub.add_parser(
+        "translations", help="name the Chinese pages (zh/) whose English page's words changed since they were translated"
+    )
+    translations.add_argument(
+        "--done", nargs="+", metavar="PAGE", help="record PAGE (e.g. chapters/03_labour.ipynb) as following its English page"
+    )
     edition = sub.add_parser(
         "edition", help="cut a new edition of the report, or preview what it would record (eastwest.pages.changelog)"
     )
@@ -138,6 +144,18 @@ def main(argv: list[str] | None = None) -> int:
             from eastwest.build.publish import main as publish
 
             return publish()
+        elif args.command == "translations":
+            from eastwest.build import translations
+            from eastwest.core.paths import ROOT
+
+            if args.done:
+                translations.record(ROOT, args.done)
+            behind = translations.stale(ROOT)
+            print(
+                "\n".join(f"zh/{rel}: its English page's words changed since it was translated" for rel in behind)
+                or "every Chinese page follows its English page"
+            )
+            return 1 if behind else 0
         elif args.command == "update":
             from eastwest.build.update import update_book, update_data, update_pages
             from eastwest.core.paths import ROOT

@@ -1,4 +1,5 @@
-"""The Sphinx pass (`jupyter-book build -W -n --keep-going .`) in a process that can start early.
+"""The Sphinx pass (`jupyter-book build -W -n --keep-going .`, then the Chinese edition's
+`jupyter-book build -W -n --keep-going zh --path-output _build/zh`) in a process that can start early.
 
 Starting Jupyter Book takes a few seconds before it reads a page: importing Sphinx, myst-nb and the
 theme, and loading jieba's Chinese dictionary for the search index. When notebooks are about to
@@ -10,9 +11,20 @@ building). `python -m eastwest.build.sphinx_pass --now` builds at once.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 ARGS = ["build", "-W", "-n", "--keep-going", "."]
 COMMAND = "jupyter-book " + " ".join(ARGS)  # as the build log shows it
+CHINESE_BOOK = "zh"  # the Chinese edition's sources (zh/_config.yml); its site goes to _build/html/zh
+CHINESE_OUTPUT = Path("_build") / "zh"  # where Jupyter Book writes it first (CHINESE_OUTPUT/_build/html)
+CHINESE_ARGS = ["build", "-W", "-n", "--keep-going", CHINESE_BOOK, "--path-output", str(CHINESE_OUTPUT)]
+CHINESE_COMMAND = "jupyter-book " + " ".join(CHINESE_ARGS)
+
+
+def books() -> list[list[str]]:
+    """The English book, then the Chinese edition where the project has one: the Chinese notebooks
+    reuse the English executions, which the English pass leaves in the cache."""
+    return [ARGS, CHINESE_ARGS] if (Path(CHINESE_BOOK) / "_config.yml").exists() else [ARGS]
 
 
 def warm_up() -> None:
@@ -26,10 +38,20 @@ def warm_up() -> None:
 
 
 def build() -> int:
+    for args in books():
+        code = build_one(args)
+        if code != 0:
+            return code
+    return 0
+
+
+def build_one(args: list[str]) -> int:
     from jupyter_book.cli.main import main as jupyter_book
 
+    if args is not ARGS:
+        print(f"$ jupyter-book {' '.join(args)}", flush=True)
     try:
-        jupyter_book(ARGS, prog_name="jupyter-book", standalone_mode=False)
+        jupyter_book(args, prog_name="jupyter-book", standalone_mode=False)
     except SystemExit as stop:
         return int(stop.code or 0)
     except Exception as error:  # Jupyter Book reports a failed build as an exception after its log

@@ -18,7 +18,9 @@ reads or the files it wrote changed since it last succeeded (content hashes, eas
              so after a failed or killed run the next build keeps the notebooks that finished
              only if figures/ is still exactly what they left.
   site       `jupyter-book build -W -n --keep-going .` reads everything but the tests; writes
-             _build/html. Skipped only when its inputs and the site itself are byte for byte
+             _build/html; then the Chinese edition's book (zh/), whose notebooks have the English
+             code cells (eastwest.build.translations copies them) and so reuse the English
+             executions, into _build/html/zh. Skipped only when its inputs and the site itself are byte for byte
              what the last successful build saw and wrote. Otherwise the site is written afresh
              (the cache and doctrees are kept), so a warm build gives the same bytes as a cold
              one: no stale pages or images, a complete search index, no stylesheet checksums
@@ -43,8 +45,8 @@ import sys
 import time
 from pathlib import Path
 
-from eastwest.build import pdf, stamps
-from eastwest.build.sphinx_pass import COMMAND
+from eastwest.build import pdf, stamps, translations
+from eastwest.build.sphinx_pass import CHINESE_BOOK, CHINESE_OUTPUT, COMMAND
 from eastwest.core.files import build_lock, read_lock
 
 BUILD = Path("_build")
@@ -314,9 +316,13 @@ def update_site(root: Path, force: bool = False, warm: WarmSphinx | None = None)
         return False
     stamps.forget(root, "site")
     shutil.rmtree(html, ignore_errors=True)  # written afresh: see the module's docstring
+    chinese = root / CHINESE_OUTPUT / "_build" / "html"
+    shutil.rmtree(chinese, ignore_errors=True)
     returncode = warm.go() if warm is not None else run_sphinx(root)
     if returncode != 0:
         raise SystemExit(returncode)
+    if chinese.is_dir():  # the Chinese edition's site, within the English one's
+        shutil.move(chinese, html / CHINESE_BOOK)
     pdf.publish(root, inputs)  # the PDF edition, if printed from these very inputs
     stamps.write(root, "site", {"inputs": inputs, "outputs": stamps.digest(root, site_outputs(root))})
     return True
@@ -357,6 +363,9 @@ def update_book(root: Path, jobs: int | None = None) -> None:
 
 
 def _update_book(root: Path, jobs: int | None, start: float) -> None:
+    synced = translations.sync_code(root)  # the Chinese notebooks reuse the English executions
+    if synced:
+        print(f"Chinese pages given the English code cells: {', '.join(synced)}")
     run = start_notebooks(root, jobs)
     # Notebooks to execute mean seconds of waiting: the Sphinx pass loads meanwhile.
     warm = WarmSphinx(root) if run.pending is not None and run.pending.futures else None

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from eastwest.reader import languages
+
 CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A run of Chinese, with the digits, spaces and Chinese punctuation between its characters
 # ("2020年张家港市已采购…500多万元" is one run, not three).
@@ -73,6 +75,8 @@ def _mark_written_pages(app, exception) -> None:
     print title, previous and next links), which name chapters by their Chinese terms too."""
     if exception is not None or app.builder.format != "html":
         return
+    if languages.of_sphinx(app.config.language) != languages.ENGLISH:
+        return  # the Chinese book's pages are Chinese as a whole (<html lang="zh-CN">)
     outdir = Path(app.outdir)
     for page in sorted(outdir.rglob("*.html")):
         if "_static" in page.relative_to(outdir).parts:

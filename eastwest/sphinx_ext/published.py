@@ -20,6 +20,8 @@ from pathlib import Path
 from docutils import nodes
 
 from eastwest.core.site import base_path, base_url
+from eastwest.reader import languages
+from eastwest.reader.furniture_zh import NOT_FOUND_BODY_ZH, NOT_FOUND_TITLE_ZH
 from eastwest.reader.wording import NOT_FOUND_BODY, NOT_FOUND_TITLE
 
 OG_DIR = "_og"  # the og images, in the site
@@ -29,7 +31,9 @@ DESCRIPTION_LENGTH = 200
 
 
 def _configure(app, config) -> None:
-    base = base_url()
+    folder = languages.FOLDER[languages.of_sphinx(config.language)]  # the Chinese book is the site's zh/
+    base = base_url() + f"{folder}/" if base_url() and folder else base_url()
+    prefix = base_path() + (f"{folder}/" if folder else "")
     config.html_baseurl = base
     config.ogp_site_url = base
     config.site_url = base or "./"  # sphinx-sitemap: absolute addresses only under a base URL
@@ -39,9 +43,10 @@ def _configure(app, config) -> None:
     config.ogp_site_name = str(config.html_title or config.project)
     config.ogp_enable_meta_description = False  # written here, from `description`
     config.ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary_large_image" />']
-    config.notfound_urls_prefix = base_path()
-    body = NOT_FOUND_BODY.format(home=escape(base_path() + "index.html"))
-    config.notfound_context = {"title": NOT_FOUND_TITLE, "body": f"<h1>{escape(NOT_FOUND_TITLE)}</h1>\n{body}"}
+    config.notfound_urls_prefix = prefix
+    title, body = (NOT_FOUND_TITLE_ZH, NOT_FOUND_BODY_ZH) if folder else (NOT_FOUND_TITLE, NOT_FOUND_BODY)
+    body = body.format(home=escape(prefix + "index.html"))
+    config.notfound_context = {"title": title, "body": f"<h1>{escape(title)}</h1>\n{body}"}
 
 
 def source_uri(image: nodes.image) -> str:
@@ -117,10 +122,12 @@ def _page_image(app, pagename, templatename, context, doctree) -> None:
 
 
 def _robots(app, exception) -> None:
-    if exception is not None or app.builder.name != "html":
-        return
+    if exception is not None or app.builder.name != "html" or languages.of_sphinx(app.config.language) != languages.ENGLISH:
+        return  # one robots.txt, at the site's root; it names the Chinese edition's sitemap too
     base = base_url()
-    lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {base}sitemap.xml"] if base else [])
+    chinese = languages.FOLDER[languages.CHINESE]
+    sitemaps = ["sitemap.xml"] + ([f"{chinese}/sitemap.xml"] if (Path(app.srcdir) / chinese / "_config.yml").exists() else [])
+    lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {base}{name}" for name in sitemaps] if base else [])
     (Path(app.outdir) / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from eastwest.reference.terms import place_names, programme_terms
+from eastwest.sphinx_ext import project_root
 
 # A fact named in a page's HTML: a glued number (data-fact="…") or a link to its sentence (#fact-…).
 FACT_REFERENCE = re.compile(r'data-fact="([^"]+)"|#fact-([0-9A-Za-z][0-9A-Za-z_-]*)')
@@ -58,7 +59,7 @@ def _place_keywords(app, doctree, docname) -> None:
 
     by_fact = getattr(app, "_eastwest_fact_places", None)
     if by_fact is None:
-        by_fact = app._eastwest_fact_places = fact_place_names(Path(app.srcdir))
+        by_fact = app._eastwest_fact_places = fact_place_names(project_root(app.srcdir))
     found: list[str] = []
     for raw in doctree.findall(nodes.raw):
         for glued, linked in FACT_REFERENCE.findall(raw.astext()):
@@ -70,7 +71,7 @@ def _place_keywords(app, doctree, docname) -> None:
 def _add_terms(app) -> None:
     import jieba
 
-    for term in programme_terms(Path(app.srcdir)):
+    for term in programme_terms(project_root(app.srcdir)):
         jieba.add_word(term, freq=100_000)
 
 

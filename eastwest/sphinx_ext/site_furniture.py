@@ -13,6 +13,8 @@ import shutil
 from html import escape
 from pathlib import Path
 
+from eastwest.reader import languages
+from eastwest.reader.furniture_zh import SITE_FURNITURE_ZH
 from eastwest.reader.wording import SITE_FURNITURE
 
 PUBLISHED = {"CITATION.cff": "CITATION.cff", "LICENSE": "LICENSE", "LICENSE.md": "data/LICENSE.md"}  # site name: source
@@ -23,15 +25,30 @@ def furniture_html(pathto) -> str:
     return f'<p class="site-furniture">{links}</p>'
 
 
+def furniture_html_zh(pathto, pagename: str) -> str:
+    """The Chinese book's footer: its own pages, and the files published at the English site's root
+    (the Chinese book is its zh/ folder)."""
+    root = "../" * (pagename.count("/") + 1)
+    links = " · ".join(
+        f'<a href="{escape(root + target[1:] if target.startswith("/") else pathto(target, 1))}">{escape(text)}</a>'
+        for target, text in SITE_FURNITURE_ZH
+    )
+    return f'<p class="site-furniture">{links}</p>'
+
+
 def _footer(app, pagename, templatename, context, doctree) -> None:
     pathto = context.get("pathto")
     if callable(pathto):
-        context["theme_extra_footer"] = str(context.get("theme_extra_footer") or "") + furniture_html(pathto)
+        chinese = languages.of_sphinx(app.config.language) == languages.CHINESE
+        html = furniture_html_zh(pathto, pagename) if chinese else furniture_html(pathto)
+        context["theme_extra_footer"] = str(context.get("theme_extra_footer") or "") + html
 
 
 def _publish(app, exception) -> None:
     if exception is not None or app.builder.format != "html" or app.builder.name != "html":
         return
+    if languages.of_sphinx(app.config.language) != languages.ENGLISH:
+        return  # published once, at the English site's root, which the Chinese book lies within
     srcdir, outdir = Path(app.srcdir), Path(app.outdir)
     for name, source in PUBLISHED.items():
         if (srcdir / source).exists():
