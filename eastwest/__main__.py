@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     translated = sub.add_parser(
         "translations", help="name the Chinese pages (zh/) whose English page's words changed since they were translated"
     )
-    translations.add_argument(
+    translated.add_argument(
         "--done", nargs="+", metavar="PAGE", help="record PAGE (e.g. chapters/03_labour.ipynb) as following its English page"
     )
     edition = sub.add_parser(
