@@ -105,3 +105,13 @@ def test_a_page_whose_english_words_changed_is_named_until_recorded(project):
     assert translations.stale(project) == ["chapters/01_jobs.ipynb"]
     with pytest.raises(DataError, match=r"no Chinese page chapters/none\.ipynb"):
         translations.record(project, ["chapters/none.ipynb"])
+
+
+def test_the_project_s_chinese_pages_follow_their_english_pages():
+    """The book as committed: every Chinese page has the English code and was translated from the
+    English words as they are (after changing an English page, update its Chinese page and run
+    `python -m eastwest translations --done PAGE`)."""
+    from eastwest.core.paths import PROJECT
+
+    assert translations.sync_code(PROJECT.root, write=False) == []
+    assert translations.stale(PROJECT.root) == []

@@ -115,8 +115,9 @@ def synced_markdown(english: str, chinese: str, name: str) -> str:
     return text
 
 
-def sync_code(root: Path) -> list[str]:
-    """Copy the English code cells into every Chinese page; returns the pages rewritten."""
+def sync_code(root: Path, write: bool = True) -> list[str]:
+    """Copy the English code cells into every Chinese page; returns the pages rewritten (with
+    write=False, the pages out of step, left as they are)."""
     changed = []
     for page in translated_pages(root):
         old = page.chinese.read_text(encoding="utf-8")
@@ -127,7 +128,8 @@ def sync_code(root: Path) -> list[str]:
         else:
             new = synced_markdown(page.english.read_text(encoding="utf-8"), old, page.rel)
         if new != old:
-            write_text(page.chinese, new)
+            if write:
+                write_text(page.chinese, new)
             changed.append(f"{CHINESE}/{page.rel}")
     return changed
 
