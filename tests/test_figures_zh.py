@@ -20,6 +20,7 @@ from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 from eastwest.pages import profiles
 from eastwest.reader import languages
+from eastwest.reader.wording_zh import PERIOD_MARKS_ZH, period_label_zh
 
 # Latin letters a Chinese chart may show: the boundary data's package and its licence, named as
 # they are spelled (the map's credit). Anything else Latin is an English word left behind.
@@ -34,6 +35,39 @@ def redrawn(tmp_path_factory):
         warnings.filterwarnings("error", message=".*missing from font.*")  # a tofu box fails the test
         drawn = gallery.draw_all(directory)
     return directory, drawn
+
+
+@pytest.fixture(scope="module")
+def chinese_texts(tmp_path_factory):
+    """Each Chinese chart's texts as drawn (wrapped lines joined), by chart name; with the pairing
+    profiles, and the facts each draws."""
+    directory = tmp_path_factory.mktemp("figures")
+    texts: dict[str, str] = {}
+    original = style.save
+
+    def recording_save(fig, name, *args, **kwargs):
+        if languages.current() == languages.CHINESE:
+            texts[name] = re.sub(r"\s+", "", "".join(t.get_text() for t in style.drawn_texts(fig)))
+        return original(fig, name, *args, **kwargs)
+
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(style, "save", recording_save)
+    frames = {}
+    try:
+        facts, sources, indicators = load.facts(), load.sources(), load.indicators()
+        for chart in gallery.draw_all(directory):
+            frames[chart.name] = chart.facts
+        for _, pairing in load.pairings().iterrows():
+            own = facts[facts.programme == pairing["pairing_id"]]
+            chosen, unit = (
+                profile_chart.chart_facts(profiles.in_report_order(own, sources, indicators)) if len(own) else (own, None)
+            )
+            if unit is not None:
+                profile_chart.draw_chart(pairing, chosen, unit, directory / "pairings")
+                frames[pairing["pairing_id"]] = chosen
+    finally:
+        monkey.undo()
+    return {name: (frame, texts[name]) for name, frame in frames.items()}
 
 
 def svg_texts(path) -> list[str]:
@@ -182,3 +216,21 @@ def test_chinese_wraps_between_characters_never_before_closing_punctuation():
         for line in lines:
             assert measure(line) <= width or len(wrap_tokens(line)) == 1, (width, line)
             assert not re.match(r"[，。、；：）%]", line), f"a line starts with closing punctuation: {line!r}"
+
+
+@pytest.mark.fast
+def test_chinese_rows_labelled_with_a_period_carry_its_mark(chinese_texts):
+    """A row labelled with its period shows an inferred date or a lost year as wording_zh marks it
+    ('2016年9月至2018年5月累计（时间为推断）'), as the English charts do."""
+    labelled = {"industry_aid_funds", "industry_investment_vs_aid", "talent_flows", "consumption_sales", "social_gifts"}
+    labelled |= {name for name in chinese_texts if "-" in name}  # the pairing profiles
+    checked = 0
+    for name in labelled & set(chinese_texts):
+        frame, joined = chinese_texts[name]
+        for _, row in frame.iterrows():
+            if not set(row["flag_list"]) & set(PERIOD_MARKS_ZH) or row["indicator"] == "aid_projects":
+                continue  # unflagged, or a partner fact (a project count written on its funds' bar)
+            label = period_label_zh(row["period"], row["scope"], row["flag_list"])
+            assert label in joined, f"{name}: {row['fact_id']} drawn without {label!r}"
+            checked += 1
+    assert checked

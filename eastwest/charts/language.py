@@ -97,12 +97,13 @@ def wrap_chinese(text: str, width: float, measure: Callable[[str], float]) -> li
         current = ""
         for token in wrap_tokens(paragraph):
             trial = current + token
-            if current.strip() and measure(trial.rstrip()) > width:
-                lines.append(current.rstrip())
-                pieces = fitting.word_pieces(token.strip(), width, measure)
-                lines.extend(pieces[:-1])
-                current = pieces[-1]
-            else:
+            if measure(trial.rstrip()) <= width or not trial.strip():
                 current = trial
+                continue
+            if current.strip():
+                lines.append(current.rstrip())
+            pieces = fitting.word_pieces(token.strip(), width, measure)  # a token wider than a line is broken
+            lines.extend(pieces[:-1])
+            current = pieces[-1]
         lines.append(current.rstrip())
     return lines
