@@ -234,3 +234,15 @@ def test_chinese_rows_labelled_with_a_period_carry_its_mark(chinese_texts):
             assert label in joined, f"{name}: {row['fact_id']} drawn without {label!r}"
             checked += 1
     assert checked
+
+
+@pytest.mark.fast
+def test_chinese_text_is_measured_and_drawn_with_the_one_pinned_font_file():
+    """Never a machine's own Noto Sans CJK SC (another version, a bold .ttc): the same bytes everywhere."""
+    from matplotlib import font_manager
+
+    with languages.in_language(languages.CHINESE):
+        for weight in ("normal", "bold"):
+            found = font_manager.findfont(font_manager.FontProperties(family=language.family(), weight=weight))
+            assert found == str(cjk_font_path())
+    assert cjk_font_path().name == language.CJK_FONT_FILE and cjk_font_path().parent.parent.name == "mplfonts"

@@ -9,6 +9,7 @@ says in each language is chosen with eastwest.reader.languages.pick, inside `dra
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -18,12 +19,18 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
+from matplotlib.ft2font import FT2Font
 
 from eastwest.charts import fitting
 from eastwest.reader import languages
 
 CJK_FAMILY = "Noto Sans CJK SC"
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
+# The name the file is registered under as well: a machine may have its own Noto Sans CJK SC (a
+# system .ttc, another version, a bold face), which matplotlib would prefer to the same family name;
+# drawn and measured by this name, a Chinese chart uses this one file everywhere (the SVG then names
+# FONT_STACK_ZH, never this name). Bold text is measured with the regular face.
+CJK_DRAWN = "Eastwest Noto Sans CJK SC"
 LATIN_FAMILY = "DejaVu Sans"
 # A Chinese chart is shown in the first of these CJK fonts the reader has, all of one width per character.
 FONT_STACK_ZH = f"'{CJK_FAMILY}', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
@@ -39,7 +46,11 @@ def cjk_font_path() -> Path:
     path = Path(spec.origin).parent / "fonts" / CJK_FONT_FILE
     if not path.is_file():
         raise RuntimeError(f"the Chinese charts' font is missing: {path}")
-    font_manager.fontManager.addfont(str(path))
+    manager = font_manager.fontManager
+    face = font_manager.ttfFontProperty(FT2Font(str(path)))
+    for weight in (400, 700):  # bold text too is measured and rasterised with the regular face
+        manager.ttflist.append(dataclasses.replace(face, name=CJK_DRAWN, weight=weight))
+    manager.addfont(str(path))  # which also clears matplotlib's cache of fonts found by name
     return path
 
 
@@ -47,7 +58,7 @@ def family() -> str:
     """The family the current language's text is drawn and measured with."""
     if languages.current() == languages.CHINESE:
         cjk_font_path()
-        return CJK_FAMILY
+        return CJK_DRAWN
     return LATIN_FAMILY
 
 
@@ -58,7 +69,7 @@ def drawing_in(language: str) -> Iterator[None]:
     with languages.in_language(language):
         if language == languages.CHINESE:
             cjk_font_path()
-            with plt.rc_context({"font.family": [CJK_FAMILY]}):
+            with plt.rc_context({"font.family": [CJK_DRAWN]}):
                 yield
         else:
             yield

@@ -44,7 +44,7 @@ from matplotlib.rcsetup import cycler
 from matplotlib.text import Text
 
 from eastwest.charts import fitting
-from eastwest.charts.language import CJK_FAMILY, FONT_STACK_ZH, family, wrap_chinese
+from eastwest.charts.language import CJK_DRAWN, FONT_STACK_ZH, family, wrap_chinese
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader import languages
 from eastwest.reader.wording import human  # noqa: F401 (style.human, as chapters call it)
@@ -184,7 +184,7 @@ def with_font_stack(svg: str) -> str:
     """The SVG with one rule giving its text FONT_STACK (FONT_STACK_ZH in Chinese) for the one family
     matplotlib names on every text (shorter, and the page's fonts stand in where it is missing)."""
     chinese = languages.current() == languages.CHINESE
-    drawn, stack = (f"font-family: '{CJK_FAMILY}'; ", FONT_STACK_ZH) if chinese else (DRAWN_FONT, FONT_STACK)
+    drawn, stack = (f"font-family: '{CJK_DRAWN}'; ", FONT_STACK_ZH) if chinese else (DRAWN_FONT, FONT_STACK)
     return svg.replace(drawn, "").replace("</style>", "text{font-family: " + stack + "}</style>", 1)
 
 
@@ -268,7 +268,7 @@ class Canvas:
         """Greedy word wrap by measured width; explicit newlines are kept. A line's width is the sum
         of its words' and spaces' widths (each measured once and remembered), not a new measure of
         every longer prefix; `save` still checks the drawn text against the figure's edges."""
-        if self.family == CJK_FAMILY:
+        if self.family == CJK_DRAWN:
             return wrap_chinese(text, width, lambda t: self.measure(t, size, weight))
         space = self.measure("x x", size, weight) - 2 * self.measure("x", size, weight)
         lines: list[str] = []
