@@ -198,7 +198,8 @@ def clause_zh(row) -> str:
         return ""
     start = max(quote.rfind(c, 0, at) for c in _CLAUSE_END) + 1
     ends = [i for i in (quote.find(c, at + len(number_text)) for c in _CLAUSE_END) if i >= 0]
-    return quote[start : min(ends) if ends else len(quote)].strip(" “”\"'")
+    clause = quote[start : min(ends) if ends else len(quote)].strip(" “”\"'")
+    return clause.replace("“", "‘").replace("”", "’")  # quoted again by the label: its own quotes go single
 
 
 def what_zh(row, clause: bool = True) -> str:
