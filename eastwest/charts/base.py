@@ -6,8 +6,10 @@ apart, and the colours, hatches and notes more than one chart uses.
 However many sources the book holds, a chart draws at most MAX_BARS bars (or rows), chosen by a
 rule it states on the chart ("The 12 largest of 240 figures are drawn."), so pages stay light.
 
-Labels are English with pinyin place names; no Chinese characters are drawn, so the figures need
-no CJK font (tests/test_figures.py fails on any missing glyph).
+Every chart is drawn by the same call in English, with pinyin place names, and in Chinese
+(figures/zh/<name>.svg, with the CJK font of eastwest.charts.language); its text is chosen with
+eastwest.reader.languages.pick while it is drawn, Chinese words from eastwest.charts.words_zh.
+tests/test_figures.py and tests/test_figures_zh.py fail on any missing glyph.
 """
 
 from __future__ import annotations
@@ -21,9 +23,13 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from eastwest.charts import style
+from eastwest.charts.language import drawing_in, language_directory
 from eastwest.core.files import write_text
+from eastwest.reader import languages
+from eastwest.reader.languages import pick
 from eastwest.reader.spreadsheet import spreadsheet_text
 from eastwest.reader.wording import period_label
+from eastwest.reader.wording_zh import period_label_zh
 
 RELATIONSHIP_COLOURS = {
     "east_west_cooperation": style.BLUE,
@@ -71,13 +77,28 @@ class Chart:
 def save_chart(
     draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path, drawn: pd.DataFrame, extra: Sequence[str] = ()
 ) -> Chart:
-    """Draw and save the chart at every layout and, beside it, the facts it drew
-    (figures/<name>.csv; `extra` columns after the usual ones)."""
-    paths = {layout.name: style.save(draw(layout), name, directory, layout) for layout in style.LAYOUTS}
+    """Draw and save the chart at every layout, in English and in Chinese (`draw` chooses its words
+    with languages.pick while it runs; eastwest.charts.language), and, beside the English, the facts
+    it drew (figures/<name>.csv; `extra` columns after the usual ones)."""
+    paths = draw_both(draw, name, directory)
     if len(drawn.columns):
         columns = [c for c in [*DATA_COLUMNS, *extra] if c in drawn] if "fact_id" in drawn else list(drawn.columns)
         write_chart_data(directory / f"{name}.csv", drawn, columns)
     return Chart(name, paths[style.WIDE.name], drawn)
+
+
+def draw_both(draw: Callable[[style.Layout], plt.Figure], name: str, directory: Path) -> dict[str, Path]:
+    """The chart saved at every layout in each language (Chinese into figures/zh/); the English
+    paths by layout name."""
+    paths = {}
+    for language in languages.LANGUAGES:
+        with drawing_in(language):
+            folder = language_directory(directory, language)
+            for layout in style.LAYOUTS:
+                path = style.save(draw(layout), name, folder, layout)
+                if language == languages.ENGLISH:
+                    paths[layout.name] = path
+    return paths
 
 
 # --- A chart's data download ----------------------------------------------------------------------
@@ -132,6 +153,17 @@ PANEL_HEADINGS = {
     "date": "At one date or one event",
     "other": "Period not stated",
 }
+PANEL_HEADINGS_ZH = {
+    "several": "多年累计或合计",
+    "year": "一年或一年内（含每年）",
+    "date": "某一时点或单次",
+    "other": "未注明时间",
+}
+
+
+def panel_heading(kind: str) -> str:
+    """A panel's heading in the current language."""
+    return pick(PANEL_HEADINGS[kind], PANEL_HEADINGS_ZH[kind])
 
 
 def panel_of(scope: str, period: str = "") -> str:
@@ -151,7 +183,10 @@ def panel_kinds(table: pd.DataFrame) -> pd.Series:
 
 
 def period_of(row) -> str:
-    """A fact's period as a chart's label names it ("2019", "2017–2020", ...)."""
+    """A fact's period as a chart's label names it ("2019", "2017–2020", ...; in Chinese
+    "2019年全年", "2017年3月至2021年2月累计")."""
+    if languages.current() == languages.CHINESE:
+        return period_label_zh(row["period"], row["scope"], row["flag_list"])
     return period_label(row["period"], row["scope"], row["flag_list"])
 
 
@@ -177,7 +212,7 @@ def panels_by_scope(table: pd.DataFrame, make_bar: Callable[[pd.Series], style.B
     return [
         style.Panel(
             [of_fact(make_bar(r), r) for _, r in table[kinds == k].iterrows()],
-            PANEL_HEADINGS[k] if len(order) > 1 else "",
+            panel_heading(k) if len(order) > 1 else "",
             **panel,
         )
         for k in order
@@ -198,8 +233,16 @@ def records(table: pd.DataFrame) -> Iterator[Any]:
 
 
 def sentences(*parts: str) -> str:
-    return " ".join(p for p in parts if p)
+    """Sentences joined: by a space in English, directly in Chinese (each ends with '。')."""
+    return pick(" ", "").join(p for p in parts if p)
 
 
-SCALE_NOTE = "Bars are to scale within a panel, not across panels."
-SHARED_NOTE = "All bars are on one scale; the panels keep figures for different kinds of period apart."
+def scale_note() -> str:
+    return pick("Bars are to scale within a panel, not across panels.", "各组内的条形按同一比例绘制，组与组之间比例不同。")
+
+
+def shared_note() -> str:
+    return pick(
+        "All bars are on one scale; the panels keep figures for different kinds of period apart.",
+        "所有条形按同一比例绘制；分组是为了把不同时间口径的数字分开。",
+    )

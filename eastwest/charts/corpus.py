@@ -14,28 +14,58 @@ import pandas as pd
 from matplotlib.patches import Rectangle
 
 from eastwest.analysis import comparisons
-from eastwest.charts import style
+from eastwest.charts import style, words_zh
 from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, records, save_chart, sentences, status_style
 from eastwest.charts.contrast import contrast
 from eastwest.core.paths import FIGURES_DIR
+from eastwest.reader import languages
+from eastwest.reader.languages import pick
 from eastwest.reader.wording import RELATIONSHIP_SHORT, THEME_LABELS, THEME_SHORT, without_autonomous_suffix
+from eastwest.reader.wording_zh import RELATIONSHIP_SHORT_ZH, THEME_LABELS_ZH, THEME_SHORT_ZH
 
 NETWORK_GAP = 1.3  # inches kept between the two columns of the pairing network, for the lines and their counts
 
 
 def _place_name(place: pd.Series) -> str:
-    return without_autonomous_suffix(place["name_en"])
+    return pick(without_autonomous_suffix(place["name_en"]), words_zh.short_zh(str(place["name_zh"])))
+
+
+def _province(names: pd.DataFrame, place_id: str) -> str:
+    """The province a place lies in: its English name, or the Chinese of the province's row."""
+    english = str(names.loc[place_id, "province"])
+    if languages.current() != languages.CHINESE:
+        return english
+    row = names[(names["level"] == "province") & (names["name_en"] == english)]
+    return words_zh.short_zh(str(row["name_zh"].iloc[0])) if len(row) else english
+
+
+def _theme_short(theme: str) -> str:
+    return pick(THEME_SHORT[theme], THEME_SHORT_ZH[theme])
+
+
+def _labels_of(facts: pd.DataFrame) -> pd.Series:
+    """Each source's label by source id, in the current language."""
+    first = facts.drop_duplicates("source_id").set_index("source_id")
+    if languages.current() == languages.CHINESE:
+        return pd.Series(
+            {sid: words_zh.source_of({"source_id": sid, "source_label": r}) for sid, r in first["source_label"].items()}
+        )
+    return first["source_label"]
 
 
 def _network_figure(
-    layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, counts: pd.Series, note: str
+    layout: style.Layout, pairings: pd.DataFrame, names: pd.DataFrame, counts: pd.Series, total: int
 ) -> plt.Figure:
     canvas = style.Canvas(layout)
+    note = style.capped(len(pairings), total, "pairings", "with the most facts", "事实最多")
     canvas.header(
-        "Which pairings does the dataset hold facts on?",
+        pick("Which pairings does the dataset hold facts on?", "数据集收录了哪些结对的事实？"),
         sentences(
-            "Helping places (left) joined to the places they help (right); the line's width and "
-            "its number give the facts the dataset holds on the pairing, dotted lines none.",
+            pick(
+                "Helping places (left) joined to the places they help (right); the line's width and "
+                "its number give the facts the dataset holds on the pairing, dotted lines none.",
+                "左为帮扶方，右为受援方；连线的粗细和数字表示数据集收录的该结对事实条数，虚线表示没有。",
+            ),
             note,
         ),
     )
@@ -44,15 +74,15 @@ def _network_figure(
     # other: each column takes at most half of what is left once the lines' gap is kept free.
     widest_column = (canvas.width - 0.2 - NETWORK_GAP) / 2
     label = {
-        pid: "\n".join([*canvas.wrap(_place_name(names.loc[pid]), widest_column), names.loc[pid, "province"]])
+        pid: "\n".join([*canvas.wrap(_place_name(names.loc[pid]), widest_column), _province(names, pid)])
         for pid in dict.fromkeys([*pairings.east, *pairings.west])
     }
     column = max(canvas.measure(line) for text in label.values() for line in text.split("\n"))
     x_east, x_west = canvas.left + column + 0.1, canvas.right - column - 0.1
     lines = max(text.count("\n") + 1 for text in label.values())
     row = lines * canvas.line_height(style.TEXT_PT) + 0.22
-    canvas.text(x_east, canvas.y, "Helping side", ha="right", fontweight="bold")
-    canvas.text(x_west, canvas.y, "Receiving side", ha="left", fontweight="bold")
+    canvas.text(x_east, canvas.y, pick("Helping side", "帮扶方"), ha="right", fontweight="bold")
+    canvas.text(x_west, canvas.y, pick("Receiving side", "受援方"), ha="left", fontweight="bold")
     top = canvas.y + canvas.line_height(style.TEXT_PT) + 0.15 + row / 2
     west_y = {w: top + i * row for i, w in enumerate(west_order)}
     east_y = {
@@ -81,7 +111,7 @@ def _network_figure(
     canvas.y = top + (len(west_order) - 0.5) * row + 0.1
     for rel in dict.fromkeys(pairings["relationship"]):  # the colours' key, in words
         canvas.ax.plot([canvas.left, canvas.left + 0.35], [canvas.y + 0.09] * 2, color=RELATIONSHIP_COLOURS[rel], lw=4)
-        canvas.block(RELATIONSHIP_SHORT[rel], x=canvas.left + 0.45, after=0.04)
+        canvas.block(pick(RELATIONSHIP_SHORT[rel], RELATIONSHIP_SHORT_ZH[rel]), x=canvas.left + 0.45, after=0.04)
     return canvas.finish()
 
 
@@ -94,12 +124,11 @@ def pairing_network(facts: pd.DataFrame, pairings: pd.DataFrame, places: pd.Data
         ranked = pairings.assign(n=pairings.pairing_id.map(counts).fillna(0))
         keep = ranked.sort_values(["n", "pairing_id"], ascending=[False, True], kind="stable").head(MAX_BARS).index
         pairings = pairings[pairings.index.isin(keep)]
-    note = style.capped(len(pairings), total, "pairings", "with the most facts")
     drawn = comparisons.paired_facts(facts)
     drawn = drawn[drawn.programme.isin(pairings.pairing_id)]
     names = places.set_index("id")
     return save_chart(
-        lambda layout: _network_figure(layout, pairings, names, counts, note), "overview_pairing_network", directory, drawn
+        lambda layout: _network_figure(layout, pairings, names, counts, total), "overview_pairing_network", directory, drawn
     )
 
 
@@ -120,7 +149,8 @@ def _heat_figure(
     label_width = 0 if canvas.narrow else min(2.6, max(canvas.measure(r) for r in rows) + 0.15) if rows else 0
     x0 = canvas.left + label_width
     cell = (canvas.right - x0) / max(1, len(columns))
-    upright = any(canvas.measure(w) > cell - 0.06 for c in columns for w in c.split(" "))
+    chinese = languages.current() == languages.CHINESE  # Chinese wraps between characters
+    upright = any(canvas.measure(w) > cell - 0.06 for c in columns for w in (list(c) if chinese else c.split(" ")))
     if upright:
         head = max(canvas.measure(c) for c in columns) + 0.06
         for j, c in enumerate(columns):
@@ -165,18 +195,19 @@ def evidence_map(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
         table = (
             table.iloc[[*range(MAX_BARS - 1), total - 1]] if table.index[-1].startswith("Background") else table.head(MAX_BARS)
         )
-    note = style.capped(len(table), total, "rows", "with the most facts")
-    rows = [f"{p} ({table.loc[p].sum()})" for p in table.index]
     values = table.values
     texts = np.where(values > 0, values.astype(str), "·")
     drawn = facts[comparisons.row_labels(facts).isin(table.index)]
     return save_chart(
         lambda layout: _heat_figure(
             layout,
-            "How many facts does the dataset hold on each pairing and theme?",
-            sentences("Facts by pairing (total in brackets) and theme.", note),
-            rows,
-            [THEME_SHORT[t] for t in table.columns],
+            pick("How many facts does the dataset hold on each pairing and theme?", "数据集按结对和主题各收录了多少事实？"),
+            sentences(
+                pick("Facts by pairing (total in brackets) and theme.", "按结对（括号内为合计）和主题统计的事实条数。"),
+                style.capped(len(table), total, "rows", "with the most facts", "事实最多"),
+            ),
+            [pick(f"{p} ({table.loc[p].sum()})", f"{words_zh.programme_zh(p)}（{table.loc[p].sum()}）") for p in table.index],
+            [_theme_short(t) for t in table.columns],
             values,
             texts,
             max(30, values.max(initial=0)),
@@ -193,23 +224,41 @@ def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FI
     counts = comparisons.theme_share_by_source(facts, theme)
     total = len(counts)
     counts = counts.sort_values(["in_theme", "total"], ascending=False, kind="stable").head(MAX_BARS)
-    labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
-    bars = [
-        style.Bar(labels_of[str(s)], r.in_theme, f"{r.in_theme} of {r.total} facts", style.THEME_COLOURS[theme], behind=r.total)
-        for s, r in counts.iterrows()
-    ]
-    subtitle = sentences(
-        f"{THEME_LABELS[theme]} facts (coloured) among all the facts of each source (grey).",
-        style.capped(len(counts), total, "sources", f"with most {THEME_LABELS[theme].lower()} facts"),
-    )
-    title = f"How many of each source's facts are about {THEME_LABELS[theme].lower()}?"
+
+    def bars() -> list[style.Bar]:
+        labels_of = _labels_of(facts)
+        return [
+            style.Bar(
+                labels_of[str(s)],
+                r.in_theme,
+                pick(f"{r.in_theme} of {r.total} facts", f"{r.total}条中的{r.in_theme}条"),
+                style.THEME_COLOURS[theme],
+                behind=r.total,
+            )
+            for s, r in counts.iterrows()
+        ]
+
+    def words() -> tuple[str, str]:
+        label, label_zh = THEME_LABELS[theme], THEME_LABELS_ZH[theme]
+        subtitle = sentences(
+            pick(
+                f"{label} facts (coloured) among all the facts of each source (grey).",
+                f"各资料的全部事实（灰色）中{label_zh}的事实（彩色）。",
+            ),
+            style.capped(len(counts), total, "sources", f"with most {label.lower()} facts", f"{label_zh}事实最多"),
+        )
+        return pick(
+            f"How many of each source's facts are about {label.lower()}?", f"各资料的事实中有多少关于{label_zh}？"
+        ), subtitle
+
     drawn = facts[(facts.theme == theme) & facts.source_id.isin(counts.index)]
-    return save_chart(lambda layout: style.bar_chart(layout, title, subtitle, [style.Panel(bars)]), name, directory, drawn)
+    return save_chart(lambda layout: style.bar_chart(layout, *words(), [style.Panel(bars())]), name, directory, drawn)
 
 
 # How a count of facts of each status reads: a 'quota' fact says what is meant to happen each year,
 # which in industry is often a rule (how a yearly profit is split), not a number of people or a target.
 STATUS_COUNTED = {"quota": "rule or quota"}
+STATUS_COUNTED_ZH = {"achieved": "已完成", "planned": "计划", "expected": "预计", "target": "目标", "quota": "规定或任务"}
 
 
 def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directory: Path = FIGURES_DIR) -> Chart:
@@ -218,28 +267,38 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
     table = comparisons.status_by_pairing(subset)
     total = len(table)
     table = table.head(MAX_BARS)
-    bars = []
-    for pairing, row in table.iterrows():
+
+    def bar(pairing: str, row: pd.Series) -> style.Bar:
         parts = [(n, str(status)) for status, n in row.items() if n]
-        bars.append(
-            style.Bar(
+        return style.Bar(
+            pick(
                 f"{pairing}: " + ", ".join(f"{n} {STATUS_COUNTED.get(s, s)}" for n, s in parts),
-                int(row.sum()),
-                f"{int(row.sum())} facts",
-                segments=[(n, *status_style(s)) for n, s in parts],
-            )
+                f"{words_zh.programme_zh(pairing)}：" + "，".join(f"{STATUS_COUNTED_ZH.get(s, s)}{n}条" for n, s in parts),
+            ),
+            int(row.sum()),
+            pick(f"{int(row.sum())} facts", f"{int(row.sum())}条"),
+            segments=[(n, *status_style(s)) for n, s in parts],
         )
-    themes_text = " and ".join(THEME_SHORT[t].lower() for t in themes)
-    subtitle = sentences(
-        "Solid: achieved; hatched: planned, forecast, or a rule or quota (what is meant to happen "
-        "each year, such as a profit-sharing rule: not a target).",
-        style.capped(len(table), total, "pairings", "with the most facts"),
-    )
+
+    def words() -> tuple[str, str]:
+        themes_text = " and ".join(THEME_SHORT[t].lower() for t in themes)
+        themes_zh = "和".join(THEME_SHORT_ZH[t] for t in themes)
+        subtitle = sentences(
+            pick(
+                "Solid: achieved; hatched: planned, forecast, or a rule or quota (what is meant to happen "
+                "each year, such as a profit-sharing rule: not a target).",
+                "实心为已完成；斜线为计划、预计，或规定、任务（每年应当做到的，如收益分配比例，不是目标）。",
+            ),
+            style.capped(len(table), total, "pairings", "with the most facts", "事实最多"),
+        )
+        title = pick(
+            f"How many {themes_text} facts are results, and how many plans?", f"{themes_zh}方面的事实，多少是成果，多少是计划？"
+        )
+        return title, subtitle
+
     drawn = subset[comparisons.row_labels(subset).isin(table.index)]
     return save_chart(
-        lambda layout: style.bar_chart(
-            layout, f"How many {themes_text} facts are results, and how many plans?", subtitle, [style.Panel(bars)]
-        ),
+        lambda layout: style.bar_chart(layout, *words(), [style.Panel([bar(str(p), r) for p, r in table.iterrows()])]),
         name,
         directory,
         drawn,
@@ -254,6 +313,21 @@ CAVEAT_SHORT = {
     "not_achieved": "Not achieved",
     "qualified": "Qualified",
 }
+CAVEAT_SHORT_ZH = {
+    "period_inferred": "时间为推断",
+    "year_missing_in_source": "原文缺年份",
+    "number_missing_in_source": "原文缺数字",
+    "claim_unverified": "自称“首个”",
+    "not_achieved": "未完成",
+    "qualified": "约数",
+}
+# A source's genre (data/sources.csv `genre`) as a Chinese reader names it.
+GENRE_ZH = {
+    "news_feature": "新闻特稿",
+    "repost": "转载",
+    "signed_article_by_official": "官员署名文章",
+    "wechat_post": "微信公众号文章",
+}
 
 
 def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
@@ -262,25 +336,34 @@ def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Pat
     total = len(table)
     table = table.sort_values(["facts", "source_id"], ascending=[False, True], kind="stable").head(MAX_BARS)
     table = table.sort_values("source_id").set_index("source_id")
-    labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
     columns = list(CAVEAT_SHORT)
     shares = table[columns].div(table["facts"], axis=0).values * 100
     texts = np.vectorize(lambda v: f"{v:.0f}%" if v else "·")(shares)
-    rows = [f"{labels_of[s]} ({n} facts)" for s, n in zip(table.index, table.facts)]
-    subtitle = sentences(
-        "Share of each source's facts: period inferred from the article's date; year or number "
-        "lost in the surviving copy; a self-declared 'first'; not achieved (planned, forecast, "
-        "target or quota); qualified (over, nearly, about, under, a range).",
-        style.capped(len(table), total, "sources", "with the most facts"),
-    )
+
+    def rows() -> list[str]:
+        labels_of = _labels_of(facts)
+        return [pick(f"{labels_of[s]} ({n} facts)", f"{labels_of[s]}（{n}条事实）") for s, n in zip(table.index, table.facts)]
+
+    def subtitle() -> str:
+        return sentences(
+            pick(
+                "Share of each source's facts: period inferred from the article's date; year or number "
+                "lost in the surviving copy; a self-declared 'first'; not achieved (planned, forecast, "
+                "target or quota); qualified (over, nearly, about, under, a range).",
+                "各资料的事实中带有各类说明的比例：时间由文章日期推断；留存文本缺年份或缺数字；自称“首个”；"
+                "未完成（计划、预计、目标或任务）；约数（余、近、约、不足、区间）。",
+            ),
+            style.capped(len(table), total, "sources", "with the most facts", "事实最多"),
+        )
+
     drawn = facts[facts.source_id.isin(table.index)]
     return save_chart(
         lambda layout: _heat_figure(
             layout,
-            "Which caveats do each source's figures carry?",
-            subtitle,
-            rows,
-            [CAVEAT_SHORT[c] for c in columns],
+            pick("Which caveats do each source's figures carry?", "各资料的数字带有哪些需要注意的地方？"),
+            subtitle(),
+            rows(),
+            [pick(CAVEAT_SHORT[c], CAVEAT_SHORT_ZH[c]) for c in columns],
             shares,
             texts,
             100,
@@ -299,19 +382,37 @@ def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGU
     sizes = table.sum(axis=1)
     keep = sizes.sort_values(ascending=False, kind="stable").head(MAX_BARS).index
     table = table[table.index.isin(keep)]
-    labels_of = facts.drop_duplicates("source_id").set_index("source_id")["source_label"]
     genre = sources.set_index("source_id")["genre"]
-    rows = [f"{labels_of[s]} · {genre[s].replace('_', ' ')}" for s in table.index]
     shares = table.div(table.sum(axis=1), axis=0).values
     texts = np.where(table.values > 0, table.values.astype(str), "·")
-    subtitle = sentences(
-        "Number of facts by theme; the shade gives the share of the source's facts.",
-        style.capped(len(table), total, "sources", "with the most facts"),
-    )
+
+    def rows() -> list[str]:
+        labels_of = _labels_of(facts)
+        return [
+            pick(f"{labels_of[s]} · {genre[s].replace('_', ' ')}", f"{labels_of[s]} · {GENRE_ZH.get(genre[s], genre[s])}")
+            for s in table.index
+        ]
+
+    def subtitle() -> str:
+        return sentences(
+            pick(
+                "Number of facts by theme; the shade gives the share of the source's facts.",
+                "按主题统计的事实条数；颜色深浅表示占该资料事实的比例。",
+            ),
+            style.capped(len(table), total, "sources", "with the most facts", "事实最多"),
+        )
+
     drawn = facts[facts.source_id.isin(table.index)]
     return save_chart(
         lambda layout: _heat_figure(
-            layout, "What does each source count?", subtitle, rows, [THEME_SHORT[t] for t in table.columns], shares, texts, 0.6
+            layout,
+            pick("What does each source count?", "各资料统计了什么？"),
+            subtitle(),
+            rows(),
+            [_theme_short(t) for t in table.columns],
+            shares,
+            texts,
+            0.6,
         ),
         "synthesis_theme_mix",
         directory,

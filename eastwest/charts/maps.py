@@ -17,11 +17,12 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Circle, Polygon
 
-from eastwest.charts import geography, style
-from eastwest.charts.base import RELATIONSHIP_COLOURS, Chart, records, write_chart_data, write_marks
+from eastwest.charts import geography, style, words_zh
+from eastwest.charts.base import RELATIONSHIP_COLOURS, Chart, draw_both, records, write_chart_data, write_marks
 from eastwest.charts.marks import PAIRING_MARK, PLACE_MARK, map_marks
 from eastwest.dataset.attribution import nested_pairings
-from eastwest.reader import wording
+from eastwest.reader import wording, wording_zh
+from eastwest.reader.languages import pick
 from eastwest.reader.wording import RELATIONSHIP_SHORT
 
 # The mainland and Hainan, in degrees: the extent every map shows, so maps read alike.
@@ -58,6 +59,16 @@ def _map_size(width: float) -> tuple[float, float]:
     x1, _ = geography.project(EXTENT[1], 0)
     per_degree = width / (float(x1) - float(x0))
     return per_degree, (EXTENT[3] - EXTENT[2]) * per_degree
+
+
+def place_name(places: pd.DataFrame, place_id: str) -> str:
+    """A place's short name in the current language: 'Yanhe' or '沿河' (data/places.csv)."""
+    row = places.set_index("id").loc[place_id]
+    return pick(wording.short_name(str(row["name_en"])), words_zh.short_zh(str(row["name_zh"])))
+
+
+def boundary_credit() -> str:
+    return pick(geography.BOUNDARY_CREDIT, geography.BOUNDARY_CREDIT_ZH)
 
 
 def label_group(places: pd.DataFrame, place_id: str) -> str:
@@ -294,56 +305,69 @@ def draw_map(
     for place_id, xy in dots.items():
         groups.setdefault(label_group(places, place_id), []).append(xy)
         members.setdefault(label_group(places, place_id), []).append(place_id)
-    names = places.set_index("id")["name_en"]
     labels = [
-        (_group_label(g, members[g], names), float(np.mean([x for x, _ in xy])), float(np.mean([y for _, y in xy])))
+        (_group_label(g, members[g], places), float(np.mean([x for x, _ in xy])), float(np.mean([y for _, y in xy])))
         for g, xy in groups.items()
     ]
     canvas.y += 0.02
     if own_names:
-        own_name_labels(canvas, dots, {p: wording.short_name(str(names[p])) for p in dots}, canvas.y + height)
+        own_name_labels(canvas, dots, {p: place_name(places, p) for p in dots}, canvas.y + height)
     else:
         _place_labels(canvas, labels, list(dots.values()), canvas.y + height)
     canvas.y += height + 0.1
-    legend = "● helping place   ○ receiving place; each arrow runs from one to the other."
+    legend = pick(
+        "● helping place   ○ receiving place; each arrow runs from one to the other.",
+        "● 帮扶方　○ 受援方；箭头由帮扶方指向受援方。",
+    )
     if not own_names and any(len(set(m)) > 1 for m in members.values()):
-        legend += " A label beside several dots names the city they lie in."
+        legend += pick(" A label beside several dots names the city they lie in.", "几个点旁的同一个地名是它们所在的市。")
     canvas.block(legend, color=style.MUTED_COLOUR)
     if len(unplaced):  # a place the boundary data does not name, nor any place it lies within
-        names = places.set_index("id")["name_en"]
-        missing = ", ".join(
-            f"{wording.short_name(str(names[r.east]))} → {wording.short_name(str(names[r.west]))}" for r in records(unplaced)
+        missing = pick(", ", "、").join(f"{place_name(places, r.east)} → {place_name(places, r.west)}" for r in records(unplaced))
+        canvas.block(
+            pick(
+                f"Not on the map (no boundary for a place in the boundary data): {missing}.",
+                f"未画在图上（边界数据中没有该地的边界）：{missing}。",
+            ),
+            color=style.MUTED_COLOUR,
         )
-        canvas.block(f"Not on the map (no boundary for a place in the boundary data): {missing}.", color=style.MUTED_COLOUR)
     if in_words:
         _in_words(canvas, outer, pairings, places, nested)
     return positions
 
 
-def _group_label(group: str, members: list[str], names: pd.Series) -> str:
+def _group_label(group: str, members: list[str], places: pd.DataFrame) -> str:
     """A label for the dots of one city: a lone place by its own name (Jiulong, not its prefecture
     Garzê); several places by their city's name, which the legend says (their own names are in the
     inset, the list beneath and each dot's box)."""
     alone = list(dict.fromkeys(members))
-    return wording.short_name(str(names[alone[0] if len(alone) == 1 else group]))
+    return place_name(places, alone[0] if len(alone) == 1 else group)
 
 
-def _pair_text(row, names: pd.Series, provinces: pd.Series) -> str:
-    east, west = wording.short_name(str(names[row.east])), wording.short_name(str(names[row.west]))
-    return f"{east} ({provinces[row.east]}) → {west} ({provinces[row.west]})"
+def _pair_text(row, places: pd.DataFrame) -> str:
+    provinces = places.set_index("id")["province"]
+    if words_zh.chinese():
+        east, west = (words_zh.short_zh(geography.province_of(places, p)) for p in (row.east, row.west))
+        return f"{place_name(places, row.east)}（{east}）→ {place_name(places, row.west)}（{west}）"
+    return f"{place_name(places, row.east)} ({provinces[row.east]}) → {place_name(places, row.west)} ({provinces[row.west]})"
+
+
+def _arrangement(row) -> str:
+    """A pairing's arrangement and start: 'East–West cooperation, since 2017-03' or '东西部扶贫协作，自2017年3月起'."""
+    if words_zh.chinese():
+        return f"{wording_zh.RELATIONSHIP_SHORT_ZH.get(row.relationship, row.relationship)}，{wording_zh.start_text_zh(row._asdict())}"
+    return f"{RELATIONSHIP_SHORT.get(row.relationship, row.relationship)}, {wording.start_text(row._asdict())}"
 
 
 def _in_words(
     canvas: style.Canvas, outer: pd.DataFrame, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict[str, list[str]]
 ) -> None:
-    table = places.set_index("id")
-    names, provinces = table["name_en"], table["province"]
     by_id = pairings.set_index("pairing_id", drop=False)
     canvas.y += 0.06
     for row in records(outer):
-        canvas.block(_pair_text(row, names, provinces), weight="bold", after=0)
+        canvas.block(_pair_text(row, places), weight="bold", after=0)
         canvas.block(
-            f"{RELATIONSHIP_SHORT.get(row.relationship, row.relationship)}, {wording.start_text(row._asdict())}",
+            _arrangement(row),
             color=TEXT_COLOURS.get(row.relationship, style.TEXT_COLOUR),
             x=canvas.left + 0.15,
             after=0,
@@ -352,9 +376,12 @@ def _in_words(
             if inner_id not in by_id.index:
                 continue
             inner = next(records(by_id.loc[[inner_id]]))
-            east, west = wording.short_name(str(names[inner.east])), wording.short_name(str(names[inner.west]))
+            east, west = place_name(places, inner.east), place_name(places, inner.west)
             canvas.block(
-                f"within it: {east} → {west}, {wording.start_text(inner._asdict())}",
+                pick(
+                    f"within it: {east} → {west}, {wording.start_text(inner._asdict())}",
+                    f"其中：{east}→{west}，{wording_zh.start_text_zh(inner._asdict())}",
+                ),
                 color=style.MUTED_COLOUR,
                 x=canvas.left + 0.15,
                 after=0,
@@ -405,20 +432,19 @@ def pairing_locator(
     shown = pairings[pairings.pairing_id.isin([pairing_id, *nested.get(pairing_id, [])])]
     # nested within a pairing this map does not draw, the pairing is drawn as an arrow of its own
     nested = {outer: inner for outer, inner in nested.items() if outer in set(shown.pairing_id)}
-    names = places.set_index("id")["name_en"]
     row = pairings.set_index("pairing_id").loc[pairing_id]
-    title = f"Where {wording.short_name(str(names[row['east']]))} and {wording.short_name(str(names[row['west']]))} lie"
     drawn: dict[str, geography.Place] = {}
 
     def draw(layout: style.Layout) -> plt.Figure:
         canvas = style.Canvas(layout)
-        canvas.header(title)
+        east, west = place_name(places, str(row["east"])), place_name(places, str(row["west"]))
+        canvas.header(pick(f"Where {east} and {west} lie", f"{east}和{west}的位置"))
         drawn.update(draw_map(canvas, shown, places, nested, min(canvas.width, SMALL_MAP_WIDTH), in_words=False, own_names=True))
-        canvas.block(geography.BOUNDARY_CREDIT, color=style.MUTED_COLOUR)
+        canvas.block(boundary_credit(), color=style.MUTED_COLOUR)
         return canvas.finish()
 
     name = f"{pairing_id}-map"
-    paths = {layout.name: style.save(draw(layout), name, directory, layout) for layout in style.LAYOUTS}
+    paths = draw_both(draw, name, directory)
     table = positions_table(shown, drawn)
     write_chart_data(directory / f"{name}.csv", table, list(table.columns))
     write_marks(directory, name, map_marks(shown, places, profiled))

@@ -13,25 +13,30 @@ import pandas as pd
 from matplotlib.patches import Circle, Polygon, Rectangle
 
 from eastwest.analysis import comparisons
-from eastwest.charts import geography, maps, marks, style
+from eastwest.charts import geography, maps, marks, style, words_zh
 from eastwest.charts.base import MAX_BARS, Chart, records, save_chart, sentences, write_marks
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.dataset.attribution import nested_pairings
-from eastwest.reader import wording
+from eastwest.reader import wording, wording_zh
+from eastwest.reader.languages import pick
 from eastwest.reader.links import source_href
 
 
-def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict, note: str = "") -> plt.Figure:
+def _map_figure(layout: style.Layout, pairings: pd.DataFrame, places: pd.DataFrame, nested: dict, total: int) -> plt.Figure:
     canvas = style.Canvas(layout)
     canvas.header(
-        "Who helps whom, and where",
-        "Cities and counties on China's east coast, and a district of Chengdu in Sichuan, help places in the west and north.",
+        pick("Who helps whom, and where", "谁帮扶谁，在哪里"),
+        pick(
+            "Cities and counties on China's east coast, and a district of Chengdu in Sichuan, help places in the west and north.",
+            "东部沿海的市县，以及四川成都的一个区，帮扶西部和北部的地方。",
+        ),
     )
+    note = style.capped(len(pairings), total, "pairings", "named by most sources", "资料提及最多")
     top = canvas.y
     positions = maps.draw_map(canvas, pairings, places, nested, in_words=False)
     _crowded_inset(canvas, pairings, places, positions, top)
     maps.pairings_in_words(canvas, pairings, places, nested, set(positions))
-    canvas.block(sentences(note, geography.BOUNDARY_CREDIT), color=style.MUTED_COLOUR)
+    canvas.block(sentences(note, maps.boundary_credit()), color=style.MUTED_COLOUR)
     return canvas.finish()
 
 
@@ -84,7 +89,7 @@ def _crowded_inset(
     x0, _ = geography.project(maps.EXTENT[0], 0)
     left = canvas.left + (canvas.width - width) / 2
     canvas.y += 0.05
-    canvas.block("Where the dots crowd, drawn larger:", weight="bold", after=0.05)
+    canvas.block(pick("Where the dots crowd, drawn larger:", "圆点密集处放大："), weight="bold", after=0.05)
     inset_top = canvas.y
     frame = maps.Frame(left - (x_west - float(x0)) * scale, inset_top - (maps.EXTENT[3] - north) * scale, scale)
     box = Rectangle((left, inset_top), width, height, facecolor="none", edgecolor="#555555", lw=0.8, zorder=6)
@@ -113,9 +118,8 @@ def _crowded_inset(
                 gid=f"{marks.PLACE_MARK}:{place_id}",
             )
         )
-    names = places.set_index("id")["name_en"]
     # each place by its own name, near ones in a column tied to their dots: never two labels on one another
-    lowest = maps.own_name_labels(canvas, dots, {p: wording.short_name(str(names[p])) for p in dots}, inset_top + height + 1.0)
+    lowest = maps.own_name_labels(canvas, dots, {p: maps.place_name(places, p) for p in dots}, inset_top + height + 1.0)
     # where the inset lies on the map
     main = maps.Frame(canvas.left, top, per_degree)
     (mx0, my0), (mx1, my1) = main.at(west, north), main.at(east, south)
@@ -140,7 +144,6 @@ def pairing_map(
         ranked = pairings.assign(n=pairings.pairing_id.map(speaking).fillna(0))
         keep = ranked.sort_values(["n", "pairing_id"], ascending=[False, True], kind="stable").head(MAX_BARS).index
         pairings = pairings[pairings.index.isin(keep)]
-    note = style.capped(len(pairings), total, "pairings", "named by most sources")
     named = named.assign(source_label=named.apply(wording.source_label, axis=1))
     drawn = named[named.pairing.isin(pairings.pairing_id)][["source_id", "source_label", "pairing"]].drop_duplicates()
     described = pairings.set_index("pairing_id")[["east", "west", "relationship", "start_date"]]
@@ -149,23 +152,33 @@ def pairing_map(
     profiled = comparisons.profiled_pairings(facts) if facts is not None else None
     write_marks(directory, "overview_pairings", marks.map_marks(pairings, places, profiled))
     return save_chart(
-        lambda layout: _map_figure(layout, pairings, places, nested, note),
+        lambda layout: _map_figure(layout, pairings, places, nested, total),
         "overview_pairings",
         directory,
         drawn.reset_index(drop=True),
     )
 
 
-def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Series, note: str, names: dict) -> plt.Figure:
+def _timeline_figure(
+    layout: style.Layout, dated: pd.DataFrame, starts: pd.Series, total: int, pairings: pd.DataFrame
+) -> plt.Figure:
     canvas = style.Canvas(layout)
+    note = style.capped(len(dated), total, "sources", "latest", "最新")
     canvas.header(
-        "When was each source written, and when did the pairing it dates begin?",
+        pick("When was each source written, and when did the pairing it dates begin?", "各资料写于何时，所记结对始于何时？"),
         sentences(
-            "● date of publication (hollow: estimated date of writing; band: its range); "
-            "◆ start of the pairing, where the source dates it.",
+            pick(
+                "● date of publication (hollow: estimated date of writing; band: its range); "
+                "◆ start of the pairing, where the source dates it.",
+                "● 发布日期（空心：推断的写作时间；色带：推断的时间范围）；◆ 资料所记结对的起始时间。",
+            ),
             note,
         ),
     )
+    if words_zh.chinese():
+        names = {r.pairing_id: words_zh.pairing_zh(r.east, r.west) for r in records(pairings)}
+    else:
+        names = dict(zip(pairings.pairing_id, pairings["label"])) if "label" in pairings else {}  # "Zhangjiagang → Yanhe"
     rows = []
     years = []
     for row in records(dated):
@@ -182,7 +195,11 @@ def _timeline_figure(layout: style.Layout, dated: pd.DataFrame, starts: pd.Serie
 
     top = canvas.y
     for row, low, high, begun in rows:
-        label = row.label + "".join(f" · {names.get(pid, pid)} began {start}" for pid, start in begun)
+        label = pick(
+            row.label + "".join(f" · {names.get(pid, pid)} began {start}" for pid, start in begun),
+            words_zh.source_of(row._asdict())
+            + "".join(f" · {names.get(pid, pid)}始于{wording_zh.date_zh(start)}" for pid, start in begun),
+        )
         canvas.block(label, after=0.04)
         y = canvas.y + 0.08
         if row.estimated:
@@ -273,12 +290,10 @@ def source_timeline(
     dated = dated.tail(MAX_BARS).reset_index(drop=True)
     dated["label"] = dated.apply(source_label, axis=1)
     starts = pairings.set_index("pairing_id")["start_date"]
-    names = dict(zip(pairings.pairing_id, pairings["label"])) if "label" in pairings else {}  # "Zhangjiagang → Yanhe"
-    note = style.capped(len(dated), total, "sources", "latest")
     profiled = comparisons.profiled_pairings(facts) if facts is not None else None
     write_marks(directory, "overview_timeline", timeline_marks(dated, pairings, places, profiled))
     return save_chart(
-        lambda layout: _timeline_figure(layout, dated, starts, note, names),
+        lambda layout: _timeline_figure(layout, dated, starts, total, pairings),
         "overview_timeline",
         directory,
         dated[[c for c in ("source_id", "label", "published", "date_status", "date_estimate") if c in dated]],

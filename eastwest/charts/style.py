@@ -44,7 +44,9 @@ from matplotlib.rcsetup import cycler
 from matplotlib.text import Text
 
 from eastwest.charts import fitting
+from eastwest.charts.language import CJK_DRAWN, FONT_STACK_ZH, family, wrap_chinese
 from eastwest.core.paths import FIGURES_DIR
+from eastwest.reader import languages
 from eastwest.reader.wording import human  # noqa: F401 (style.human, as chapters call it)
 
 # Okabe–Ito colours (colour-blind safe). Charts sit on a white panel in light and dark mode alike, and
@@ -179,10 +181,11 @@ DRAWN_FONT = "font-family: 'DejaVu Sans'; "
 
 
 def with_font_stack(svg: str) -> str:
-    """The SVG with one rule giving its text FONT_STACK, in place of the one family matplotlib
-    names on every text (shorter, and the page's fonts stand in where DejaVu Sans is missing)."""
-    rule = "text{font-family: " + FONT_STACK + "}"
-    return svg.replace(DRAWN_FONT, "").replace("</style>", rule + "</style>", 1)
+    """The SVG with one rule giving its text FONT_STACK (FONT_STACK_ZH in Chinese) for the one family
+    matplotlib names on every text (shorter, and the page's fonts stand in where it is missing)."""
+    chinese = languages.current() == languages.CHINESE
+    drawn, stack = (f"font-family: '{CJK_DRAWN}'; ", FONT_STACK_ZH) if chinese else (DRAWN_FONT, FONT_STACK)
+    return svg.replace(drawn, "").replace("</style>", "text{font-family: " + stack + "}</style>", 1)
 
 
 def png_wanted() -> bool:
@@ -213,12 +216,11 @@ def save(fig: plt.Figure, name: str, directory: Path = FIGURES_DIR, layout: Layo
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _text_width(text: str, size: float, weight: str, dpi: float) -> float:
-    """Width of one line of text in inches, as the Agg renderer lays it out; remembered, because
-    laying out text is most of the cost of drawing a chart and the same labels recur (wide and
-    narrow drawings, words of wrapped labels)."""
+def _text_width(text: str, size: float, weight: str, dpi: float, font_family: str = "DejaVu Sans") -> float:
+    """Width of one line of text in inches, as the Agg renderer lays it out in its font; remembered:
+    laying out text is most of the cost of drawing a chart and labels recur (wide and narrow)."""
     renderer = _renderer(dpi)
-    font = FontProperties(family="DejaVu Sans", size=size, weight=weight)
+    font = FontProperties(family=font_family, size=size, weight=weight)
     width, _, _ = renderer.get_text_width_height_descent(text, font, ismath=False)
     return width / dpi
 
@@ -242,6 +244,7 @@ class Canvas:
 
     def __init__(self, layout: Layout):
         self.layout = layout
+        self.family = family()  # the language's drawing font (eastwest.charts.language)
         self.fig = plt.figure(figsize=(layout.width, 4))
         self.ax = self.fig.add_axes((0, 0, 1, 1))
         self.ax.axis("off")
@@ -259,12 +262,14 @@ class Canvas:
 
     def measure(self, text: str, size: float = TEXT_PT, weight: str = "normal") -> float:
         """Width of one line of text, inches."""
-        return _text_width(plain(text), size, weight, self.fig.dpi)
+        return _text_width(plain(text), size, weight, self.fig.dpi, self.family)
 
     def wrap(self, text: str, width: float, size: float = TEXT_PT, weight: str = "normal") -> list[str]:
         """Greedy word wrap by measured width; explicit newlines are kept. A line's width is the sum
         of its words' and spaces' widths (each measured once and remembered), not a new measure of
         every longer prefix; `save` still checks the drawn text against the figure's edges."""
+        if self.family == CJK_DRAWN:
+            return wrap_chinese(text, width, lambda t: self.measure(t, size, weight))
         space = self.measure("x x", size, weight) - 2 * self.measure("x", size, weight)
         lines: list[str] = []
         for paragraph in text.split("\n"):
@@ -488,6 +493,7 @@ def bar_chart(
     return canvas.finish()
 
 
-def capped(count: int, total: int, what: str, how: str) -> str:
-    """'The 12 largest of 240 figures are drawn.' when a chart draws only part of what it could."""
-    return f"The {count} {how} of {total:,} {what} are drawn." if total > count else ""
+def capped(count: int, total: int, what: str, how: str, how_zh: str = "数值最大") -> str:
+    """'The 12 largest of 240 figures are drawn.' ('共240项，图中画出数值最大的12项。'), or '' when all are."""
+    said = languages.pick(f"The {count} {how} of {total:,} {what} are drawn.", f"共{total}项，图中画出{how_zh}的{count}项。")
+    return said if total > count else ""

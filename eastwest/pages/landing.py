@@ -13,8 +13,10 @@ import pandas as pd
 from eastwest.analysis.headline import HEADLINE, headline_facts, unreported_pairings
 from eastwest.charts import industry
 from eastwest.charts.base import Chart
+from eastwest.charts.language import language_directory
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.dataset.attribution import unit_kind
+from eastwest.reader.languages import CHINESE
 from eastwest.reader.links import fact_href, profile_href
 from eastwest.reader.wording import (
     NAMED_BY_NOUN,
@@ -162,8 +164,9 @@ def aid_chart(facts: pd.DataFrame, directory: Path = FIGURES_DIR / "landing") ->
     whose projects mean different things would read as a comparison of efficiency), its notes under
     the bars so that the first bars reach the first screen."""
     drawn = industry.aid_funds(facts, directory, per_project=False, notes_below=True)
-    for suffix in LANDING_FILES:
-        drawn_file = directory / f"{drawn.name}{suffix}"
-        if drawn_file.exists():
-            drawn_file.replace(directory / f"{LANDING_CHART}{suffix}")
+    for folder in (directory, language_directory(directory, CHINESE)):  # the Chinese drawing too (figures/zh/landing)
+        for suffix in LANDING_FILES:
+            drawn_file = folder / f"{drawn.name}{suffix}"
+            if drawn_file.exists():
+                drawn_file.replace(folder / f"{LANDING_CHART}{suffix}")
     return Chart(LANDING_CHART, directory / f"{LANDING_CHART}.svg", drawn.facts)
