@@ -361,3 +361,185 @@ def start_text_zh(pairing) -> str:
     if "year_missing_in_source" in flags:
         return "起始时间原文缺年份"
     return "资料未注明起始时间"
+
+
+# --- Names, sources and the furniture of the chapters' outputs (eastwest.pages) -------------------
+
+_AUTONOMOUS_ZH = re.compile(r"自治(?:县|州|区|旗)$")
+# The peoples an autonomous area's name ends with, cut one by one ('黔东南苗族侗族' -> '黔东南').
+_PEOPLES_ZH = re.compile(
+    r"(?:土家|苗|侗|藏|彝|回|壮|布依|蒙古|羌|仡佬|满|朝鲜|瑶|白|傣|黎|畲|水|哈尼|傈僳|纳西|景颇|土|撒拉|裕固|东乡|保安|"
+    r"毛南|仫佬|达斡尔|鄂温克|鄂伦春|锡伯|哈萨克|柯尔克孜|塔吉克|维吾尔|拉祜|佤|普米|怒|独龙|基诺|德昂|布朗|阿昌|京|赫哲|俄罗斯|乌孜别克|塔塔尔|门巴|珞巴)族?$"
+)
+_LEVEL_ZH = re.compile(r"(?:省|市|县|区|州)$")
+LIST_MARK_ZH = "、"
+ARROW_ZH = "→"
+
+
+def short_place_zh(name_zh: str, level: str = "county") -> str:
+    """A place as a Chinese report names it in running text: '沿河土家族自治县' -> '沿河', '张家港市' ->
+    '张家港', '甘孜藏族自治州' -> '甘孜', '江苏省' -> '江苏'; a town or village keeps its whole
+    name ('张浦镇', '善港村'), and a name the cut would leave one character long stays whole."""
+    if level in ("township", "village", "country") or not name_zh:
+        return name_zh
+    cut = _AUTONOMOUS_ZH.sub("", name_zh)
+    if cut != name_zh:
+        while _PEOPLES_ZH.search(cut) and len(_PEOPLES_ZH.sub("", cut)) >= 2:
+            cut = _PEOPLES_ZH.sub("", cut)
+        return cut if len(cut) >= 2 else name_zh
+    cut = _LEVEL_ZH.sub("", name_zh)
+    return cut if len(cut) >= 2 else name_zh
+
+
+def in_words_zh(names) -> str:
+    """'沿河', '巩留、沿河': names listed Chinese style."""
+    return LIST_MARK_ZH.join(n for n in names if n)
+
+
+def pairing_label_zh(east: str, west: str) -> str:
+    """'张家港→沿河'; one side only: that side; neither: '—'."""
+    return f"{east}{ARROW_ZH}{west}" if east and west else (east or west or "—")
+
+
+def group_label_zh(easts, wests) -> str:
+    """One figure for several places together: '张家港→巩留、沿河（合计）'."""
+    return ARROW_ZH.join(in_words_zh(side) for side in (easts, wests) if in_words_zh(side)) + "（合计）"
+
+
+def city_name_zh(name_zh: str) -> str:
+    """A helper credited at the city level above the pairing's district, by its full name ('苏州市')."""
+    return name_zh
+
+
+def outlet_zh(outlet: str) -> str:
+    """An outlet's Chinese name: '荔枝网 (Litchi News, JSBC)' -> '荔枝网'; '《群众》 (Qunzhong…)' ->
+    '《群众》'; an outlet recorded without a Chinese name -> '未署名来源'."""
+    head = outlet.partition(" (")[0].strip()
+    return head if re.search(r"[\u3400-\u9fff]", head) else OUTLET_UNNAMED_ZH
+
+
+OUTLET_UNNAMED_ZH = "未署名来源"
+
+
+def source_label_zh(source) -> str:
+    """A source's name for Chinese readers, outlet and date: '荔枝网，2021年2月27日'; an estimated date
+    '约2019年11—12月'; none '未注明日期'; a label two sources share ends with its number, '（1）'."""
+    suffix = str(source.get("label_suffix") or "").strip()
+    if suffix:
+        suffix = "（" + suffix.strip("() ") + "）"
+    if source["date_status"] == "as_given" and source["published"]:
+        date = date_zh(str(source["published"]))
+    elif source.get("date_estimate"):
+        date = "约" + span_text_zh(str(source["date_estimate"]))
+    else:
+        date = DATE_NOT_GIVEN_ZH
+    return f"{outlet_zh(str(source['outlet']))}，{date}{suffix}"
+
+
+def human_zh(value: float, unit: str = "") -> str:
+    """A number the book computes, Chinese style: money in 元, 万元 or 亿元 to the nearest hundred yuan
+    ('1.2万元' is never written: below 10万 in full, '86300元'; '195.5万元'; '1.2345亿元'); counts as
+    digits; '无' when there is none."""
+    if value is None or value != value:
+        return "无"
+    if unit == "yuan":
+        if abs(value) >= 1e8:
+            return _plain(Decimal(f"{value / 1e8:.6f}")) + "亿元"
+        if abs(value) >= 1e5:
+            return _plain(Decimal(f"{value / 1e4:.2f}")) + "万元"
+        return f"{value:.0f}元"
+    if unit == "percent":
+        return _plain(Decimal(repr(float(value)))) + "%"
+    if float(value).is_integer():
+        return str(int(value))
+    return _plain(Decimal(f"{value:.2f}"))
+
+
+def times_zh(ratio: float) -> str:
+    """'3.1倍': a ratio to one decimal."""
+    return f"{ratio:.1f}倍"
+
+
+# What the chapters' code puts under charts and tables (eastwest.pages.book, tables, narrative).
+SOURCES_NONE_ZH = "无"
+SOURCES_MARK_ZH = "；"
+CALC_BASIS_ZH = "由数据集中的{n}个数字计算"
+CALC_BASIS_ONE_ZH = "由数据集计算"
+CONTEXT_TITLE_ZH = "外部数据：{outlet}，{date}；可靠性：{reliability}"
+RELIABILITY_ZH = {"reprint": "转载", "secondary": "二手资料", "weak": "较弱"}  # national_context.csv `reliability`
+EMPTY_ZH = "资料中没有这类数字。"
+FACT_LIST_SOURCES_ZH = "资料来源："
+FACTS_BEHIND_CHART_ZH = "图表所依据的数字（{n}条）"
+FACTS_BEHIND_CHAPTER_ZH = "本章所依据的数字（{n}条，均链接至原文）"
+FACTS_BEHIND_BY_SOURCE_ZH = "数字太多，此处不一一列出；每条均在其来源页面上标出：{sources}。"
+FACTS_BEHIND_EXPLORER_ZH = "数据浏览页列出数据集中的全部数字，可筛选、引用和下载"
+MORE_FACTS_ZH = "另有{n}条，均在其来源页面上标出：{links}"
+TABLE_HEADINGS_ZH = ("数值", "指标（原文）", "时间", "结对", "来源")
+CHART_TABLE_HEADINGS_ZH = ("指标", "数值", "时间", "状态", "来源")
+SOURCES_TABLE_HEADINGS_ZH = ("来源", "标题", "媒体", "日期", "体裁", "数字条数")
+PAIRINGS_TABLE_HEADINGS_ZH = ("结对", "协作形式", "起始时间", "起始时间的原文")
+
+
+def chart_data_link_text_zh(rows: int) -> str:
+    """The link under a chart to the data it drew."""
+    return f"下载图表数据（CSV，可用Excel等工具打开，{rows}行，首行为许可说明）"
+
+
+def chart_table_summary_zh(shown: int, total: int) -> str:
+    """'表格：图表的全部12行' or '表格：图表共40行中的前25行（下载文件含全部）'."""
+    return f"表格：图表共{total}行中的前{shown}行（下载文件含全部）" if total > shown else f"表格：图表的全部{total}行"
+
+
+# A source's genre (eastwest.sources.provenance.GENRES) as a Chinese reader names it.
+GENRE_WORDS_ZH = {
+    "news_report": "新闻报道",
+    "news_feature": "新闻专题",
+    "signed_article_by_official": "官员署名文章",
+    "repost": "转载",
+    "wechat_post": "微信公众号文章",
+}
+
+
+# --- The landing page's table and the pairing pages' key numbers (eastwest.pages.landing, key_numbers)
+
+# Each headline question (eastwest.analysis.headline.HEADLINE) as a Chinese column heading.
+HEADLINE_ZH = {"Aid money": "帮扶资金", "People": "人员往来", "Jobs": "就业", "Sales": "产品销售"}
+# What a headline figure counts, said before its value (the value carries its unit: '2.4亿元').
+WHAT_ZH = {
+    "fiscal_aid_funds": "{east}安排的财政帮扶资金",
+    "aid_funds_all_kinds": "为{west}争取的各类帮扶资金",
+    "cadres_seconded_west": "选派到{west}挂职的干部",
+    "professionals_sent_west": "选派到{west}的专业技术人才",
+    "professionals_sent_west_times": "选派到{west}的专业技术人才",
+    "cadres_seconded_east": "{west}到{east}挂职的干部",
+    "workers_placed_east": "{west}外出务工就业的人员",
+    "local_employment": "{west}就地就近就业创业的人员",
+    "business_started": "{west}培训后创业的学员",
+    "products_sold": "{east}帮助销售的{west}产品",
+    "products_purchased": "{east}采购的{west}产品",
+}
+NONE_REPORTED_ZH = "未报告"
+PAIRING_HEADING_ZH = "结对"
+SHARED_NOTE_ZH = {
+    "group": "这些结对合计的一个数字，不在各结对之间拆分；见",
+    "credited": "记在原文所述帮扶方名下，不是本结对自己的数字；见",
+}
+
+
+def earlier_text_zh(row, newer) -> str:
+    """'早于旁边的157人次（统计至2021年2月）': a headline figure older than another beside it."""
+    return f"早于旁边的{value_text_zh(newer)}（统计至{span_text_zh(str(newer['report_date']))}）"
+
+
+def unreported_sentence_zh(unreported, in_group, credited, named_only) -> str:
+    """What the landing table leaves out, Chinese style, from the same lists of pairings."""
+    parts = []
+    if unreported:
+        parts.append(f"没有给出{in_words_zh(unreported)}在上述几方面已实现的数字（其结对页面列出了资料报告的内容）")
+    if in_group:
+        parts.append(f"{in_words_zh(in_group)}的数字只与其他结对合计报告，为一个合计数（见其结对页面）")
+    if credited:
+        parts.append(f"{in_words_zh(credited)}的数字只记在帮扶方的另一级名下（见其结对页面）")
+    if named_only:
+        parts.append(f"对{in_words_zh(named_only)}只提及结对，没有给出任何数字")
+    return f"资料{'；'.join(parts)}。" if parts else ""
