@@ -194,7 +194,7 @@ def _item_zh(row, east: str, west: str, from_dir: str, cell: pd.DataFrame | None
     earlier = (
         ""
         if newer is None or newer.empty
-        else f'（<span class="summary-earlier">{escape(wording_zh.earlier_text_zh(row, newer.iloc[0]))}</span>）'
+        else f' <span class="summary-earlier">（{escape(wording_zh.earlier_text_zh(row, newer.iloc[0]))}）</span>'
     )
     return (
         f'<li><span class="summary-what">{escape(what)}</span> <span class="summary-value">{narrative.glued_link_zh(row, from_dir)}</span>'
@@ -258,3 +258,10 @@ def summary_table_zh(facts: pd.DataFrame, pairings: pd.DataFrame, from_dir: str 
         f'<div class="programme-summary-wrap"><table class="programme-summary"><thead>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def year_zh(shown: str) -> str:
+    """A year as eastwest.pages.edition.source_years shows it, in Chinese: '2021' -> '2021年';
+    '2017 (date estimated)' -> '2017年（时间为推断）'."""
+    year = shown[:4]
+    return wording_zh.mark_period_zh(wording_zh.date_zh(year), ["period_inferred"] if shown != year else [])

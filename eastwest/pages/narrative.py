@@ -105,8 +105,8 @@ def fact_sentence_zh(row, from_dir: str = "chapters") -> str:
     not a result ('计划', '预计', '每年任务')."""
     when = wording_zh.period_label_zh(row["period"], row["scope"], row["flag_list"])
     status = wording_zh.status_text_zh(row)
-    said = [when, status] if status else [when]
-    return f"{escape(tables.what_zh(row))}：{glued_link_zh(row, from_dir)}" + "".join(f"，{escape(p)}" for p in said if p)
+    said = "".join(f"，{escape(p)}" for p in (when, status) if p)
+    return f"{escape(tables.what_zh(row))}：{glued_link_zh(row, from_dir)}{said}{tables.quote_zh(row)}"
 
 
 EMPTY_ZH = wording_zh.EMPTY_ZH

@@ -267,6 +267,11 @@ def what_zh(row) -> str:
     return str(row.get("indicator_zh") or "") or wording_zh.THEME_LABELS_ZH.get(row["theme"], "")
 
 
+def quote_zh(row) -> str:
+    """'，原文“…”': the source's own sentence, after a fact told in Chinese."""
+    return f'，原文<span class="fact-quote" lang="zh">“{escape(row["quote"])}”</span>'
+
+
 def fact_table_zh(
     frame: pd.DataFrame, from_dir: str = "chapters", caption: str | None = None, max_rows: int = MAX_TABLE_ROWS
 ) -> str:
@@ -307,7 +312,7 @@ def facts_behind_zh(frame: pd.DataFrame, from_dir: str = "chapters", max_listed:
     frame = with_dataset_columns(frame)
     items = "".join(
         f'<li><a href="{escape(fact_href(r["fact_id"], r["source_id"], from_dir))}">{escape(wording_zh.value_text_zh(r))}</a>'
-        f" · {escape(wording_zh.period_text_zh(r))}：{escape(what_zh(r))}</li>"
+        f" · {escape(wording_zh.period_text_zh(r))}：{escape(what_zh(r))}{quote_zh(r)}</li>"
         for _, r in frame.iterrows()
     )
     return f'<details class="facts-behind">{summary}<ul>{items}</ul></details>'

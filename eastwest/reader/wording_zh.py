@@ -527,8 +527,8 @@ SHARED_NOTE_ZH = {
 
 
 def earlier_text_zh(row, newer) -> str:
-    """'早于旁边的157人次（统计至2021年2月）': a headline figure older than another beside it."""
-    return f"早于旁边的{value_text_zh(newer)}（统计至{span_text_zh(str(newer['report_date']))}）"
+    """'早于旁边统计至2021年2月的157人次': a headline figure older than another beside it."""
+    return f"早于旁边统计至{span_text_zh(str(newer['report_date']))}的{value_text_zh(newer)}"
 
 
 def unreported_sentence_zh(unreported, in_group, credited, named_only) -> str:
