@@ -19,7 +19,7 @@ from eastwest.annotate.numerals import parse_number
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 from eastwest.pages import book, downloads, landing, narrative, tables
-from eastwest.reader import wording_zh
+from eastwest.reader import page_words_zh, wording_zh
 from eastwest.reader.languages import only
 
 pytestmark = pytest.mark.fast
@@ -158,7 +158,7 @@ def test_an_empty_list_and_its_intro_take_the_chinese_given(facts, captured):
     book.show_fact_list(facts.iloc[:0])
     assert only(shown[0], "en") == narrative.fact_list(facts.iloc[:0], empty="None.", intro="Results")
     assert visible_zh(shown[0]).split() == ["已实现", "无。"]
-    assert visible_zh(shown[1]).strip() == wording_zh.EMPTY_ZH
+    assert visible_zh(shown[1]).strip() == page_words_zh.EMPTY_ZH
 
 
 def test_a_chart_download_is_offered_in_chinese(facts, tmp_path):

@@ -31,7 +31,7 @@ from myst_nb import glue
 
 from eastwest.analysis.comparisons import pick
 from eastwest.pages import downloads, narrative, tables
-from eastwest.reader import wording, wording_zh
+from eastwest.reader import page_words_zh, wording, wording_zh
 from eastwest.reader.languages import both
 
 if TYPE_CHECKING:  # charts imports matplotlib: a page that draws nothing does not need it
@@ -65,7 +65,7 @@ def glue_calc(key: str, value: float, text: str, fact_ids: Sequence[str] = (), z
 
 def calc_html(key: str, value: float, text: str, fact_ids: Sequence[str] = (), zh: str | None = None) -> str:
     basis = f"computed from {len(fact_ids)} figures of the dataset" if len(fact_ids) > 1 else "computed from the dataset"
-    basis_zh = wording_zh.CALC_BASIS_ZH.format(n=len(fact_ids)) if len(fact_ids) > 1 else wording_zh.CALC_BASIS_ONE_ZH
+    basis_zh = page_words_zh.CALC_BASIS_ZH.format(n=len(fact_ids)) if len(fact_ids) > 1 else page_words_zh.CALC_BASIS_ONE_ZH
     facts = f' data-facts="{escape(" ".join(fact_ids))}"' if fact_ids else ""
     head = f'<span class="calc glued" data-calc="{escape(key)}" data-value="{float(value)!r}"{facts} '
     return both(
@@ -187,8 +187,8 @@ def glue_context(key: str, indicator: str, period: str) -> None:
         "number_text": str(row.get("note") or ""),
     }
     date = wording_zh.date_zh(str(row.published)) if row.published else wording_zh.DATE_NOT_GIVEN_ZH
-    title = wording_zh.CONTEXT_TITLE_ZH.format(
-        outlet=row.outlet, date=date, reliability=wording_zh.RELIABILITY_ZH.get(row.reliability, row.reliability)
+    title = page_words_zh.CONTEXT_TITLE_ZH.format(
+        outlet=row.outlet, date=date, reliability=page_words_zh.RELIABILITY_ZH.get(row.reliability, row.reliability)
     )
     chinese = f'{head}title="{escape(title)}">{escape(wording_zh.value_text_zh(fact))}</span>'
     glue(key, HTML(both(english, chinese)), display=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from eastwest.charts.base import marks_path, read_chart_data
-from eastwest.reader import wording_zh
+from eastwest.reader import page_words_zh, wording_zh
 from eastwest.reader.links import fact_href
 from eastwest.reader.wording import PERIOD_WORDS_COLUMN, chart_data_link_text, value_text
 
@@ -108,7 +108,9 @@ def chart_data_paragraph_zh(data: Path, rows: int, root: Path, from_dir: str = "
     if not data.exists():
         return ""
     href = publish(data, root, from_dir, subfolder)
-    link = f'<p class="chart-data"><a href="{escape(href)}" download>{escape(wording_zh.chart_data_link_text_zh(rows))}</a></p>'
+    link = (
+        f'<p class="chart-data"><a href="{escape(href)}" download>{escape(page_words_zh.chart_data_link_text_zh(rows))}</a></p>'
+    )
     return link + chart_table_zh(data, from_dir)
 
 
@@ -134,8 +136,8 @@ def chart_table_zh(data: Path, from_dir: str = "chapters") -> str:
             escape(labels.get(str(row["source_id"]), "")),
         )
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in wording_zh.CHART_TABLE_HEADINGS_ZH)
-    summary = wording_zh.chart_table_summary_zh(len(shown), total)
+    head = "".join(f"<th>{h}</th>" for h in page_words_zh.CHART_TABLE_HEADINGS_ZH)
+    summary = page_words_zh.chart_table_summary_zh(len(shown), total)
     return (
         f'<details class="chart-table"><summary>{escape(summary)}</summary>'
         f'<div class="chart-table-scroll"><table class="chart-rows"><thead><tr>{head}</tr></thead>'

@@ -16,7 +16,7 @@ from eastwest.charts.base import Chart
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.dataset.attribution import unit_kind
 from eastwest.pages import narrative, tables
-from eastwest.reader import wording_zh
+from eastwest.reader import page_words_zh, wording_zh
 from eastwest.reader.links import fact_href, profile_href
 from eastwest.reader.wording import (
     NAMED_BY_NOUN,
@@ -185,16 +185,16 @@ def unreported_sentence_zh(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
     """unreported_sentence in Chinese, from the same lists of pairings."""
     names = tables.place_names_zh()
     lists = [[tables.programme_label_zh(label, names) for label in labels] for labels in _left_out(facts, pairings)]
-    return wording_zh.unreported_sentence_zh(*lists)
+    return page_words_zh.unreported_sentence_zh(*lists)
 
 
 def _item_zh(row, east: str, west: str, from_dir: str, cell: pd.DataFrame | None = None) -> str:
-    what = wording_zh.WHAT_ZH[row["indicator"]].format(east=east, west=west)
+    what = page_words_zh.WHAT_ZH[row["indicator"]].format(east=east, west=west)
     newer = cell[cell.fact_id == row.get("newer_fact_id", "")] if cell is not None else None
     earlier = (
         ""
         if newer is None or newer.empty
-        else f' <span class="summary-earlier">（{escape(wording_zh.earlier_text_zh(row, newer.iloc[0]))}）</span>'
+        else f' <span class="summary-earlier">（{escape(page_words_zh.earlier_text_zh(row, newer.iloc[0]))}）</span>'
     )
     return (
         f'<li><span class="summary-what">{escape(what)}</span> <span class="summary-value">{narrative.glued_link_zh(row, from_dir)}</span>'
@@ -207,8 +207,8 @@ def _cells_zh(own: pd.DataFrame, east: str, west: str, from_dir: str) -> str:
     for question in HEADLINE:
         cell = own[own.question == question]
         items = "".join(_item_zh(r, east, west, from_dir, cell) for _, r in cell.iterrows())
-        heading = wording_zh.HEADLINE_ZH.get(question, "")
-        none = f'<span class="summary-none">{wording_zh.NONE_REPORTED_ZH}</span>'
+        heading = page_words_zh.HEADLINE_ZH.get(question, "")
+        none = f'<span class="summary-none">{page_words_zh.NONE_REPORTED_ZH}</span>'
         cells.append(f'<td data-label="{escape(heading)}">' + (f"<ul>{items}</ul>" if items else none) + "</td>")
     return "".join(cells)
 
@@ -246,13 +246,13 @@ def summary_table_zh(facts: pd.DataFrame, pairings: pd.DataFrame, from_dir: str 
                 f"{escape(wording_zh.pairing_label_zh(names.get(by_id.east[p], ''), names.get(by_id.west[p], '')))}</a>"
                 for p in members
             )
-            kind = wording_zh.SHARED_NOTE_ZH[unit_kind(programme)]
+            kind = page_words_zh.SHARED_NOTE_ZH[unit_kind(programme)]
             head = f"{escape(label)}<br><small>{escape(kind)}：{links}</small>"
             rows.append(
                 f'<tr class="summary-shared"><th scope="row">{head}</th>{_cells_zh(unit, *_ends_zh(label), from_dir)}</tr>'
             )
-    head = f'<tr><th scope="col">{wording_zh.PAIRING_HEADING_ZH}</th>' + "".join(
-        f'<th scope="col">{escape(wording_zh.HEADLINE_ZH.get(q, ""))}</th>' for q in HEADLINE
+    head = f'<tr><th scope="col">{page_words_zh.PAIRING_HEADING_ZH}</th>' + "".join(
+        f'<th scope="col">{escape(page_words_zh.HEADLINE_ZH.get(q, ""))}</th>' for q in HEADLINE
     )
     return (
         f'<div class="programme-summary-wrap"><table class="programme-summary"><thead>{head}</tr></thead>'

@@ -15,7 +15,7 @@ from html import escape
 import pandas as pd
 
 from eastwest.pages import tables
-from eastwest.reader import wording, wording_zh
+from eastwest.reader import page_words_zh, wording, wording_zh
 from eastwest.reader.links import fact_href
 from eastwest.reference.vocabulary import load_units
 
@@ -109,7 +109,7 @@ def fact_sentence_zh(row, from_dir: str = "chapters") -> str:
     return f"{escape(tables.what_zh(row))}：{glued_link_zh(row, from_dir)}{said}{tables.quote_zh(row)}"
 
 
-EMPTY_ZH = wording_zh.EMPTY_ZH
+EMPTY_ZH = page_words_zh.EMPTY_ZH
 
 
 def fact_list_zh(frame: pd.DataFrame, from_dir: str = "chapters", empty: str = EMPTY_ZH, intro: str = "") -> str:
@@ -127,7 +127,7 @@ def fact_list_zh(frame: pd.DataFrame, from_dir: str = "chapters", empty: str = E
         sentences = [fact_sentence_zh(row, from_dir) for _, row in shown.iterrows()]
         more = f' <span class="facts-more">{tables.more_facts_zh(rest, from_dir)}。</span>' if len(rest) else ""
         sources = (
-            f'<span class="fact-list-sources">{wording_zh.FACT_LIST_SOURCES_ZH}'
+            f'<span class="fact-list-sources">{page_words_zh.FACT_LIST_SOURCES_ZH}'
             f"{tables.source_links_zh(shown.source_id, from_dir)}。</span>"
         )
         name = escape(tables.programme_label_zh(str(label), names))

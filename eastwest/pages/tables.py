@@ -10,7 +10,7 @@ import pandas as pd
 
 from eastwest.analysis.comparisons import profiled_pairings
 from eastwest.dataset import load
-from eastwest.reader import links, wording, wording_zh
+from eastwest.reader import links, page_words_zh, wording, wording_zh
 from eastwest.reader.links import fact_href, source_href
 from eastwest.reader.wording import SCOPE_WORDS, period_text, start_text, status_text, value_text
 
@@ -249,7 +249,7 @@ def source_links_zh(source_ids, from_dir: str = "chapters", paths=None) -> str:
     """The sources by outlet and date, Chinese style, each linked to its page; in source order."""
     labels = source_labels_zh(paths)
     found = [source_link(sid, labels[sid], from_dir) for sid in sorted(set(source_ids))]
-    return wording_zh.SOURCES_MARK_ZH.join(found) if found else wording_zh.SOURCES_NONE_ZH
+    return page_words_zh.SOURCES_MARK_ZH.join(found) if found else page_words_zh.SOURCES_NONE_ZH
 
 
 def _by_source_zh(frame: pd.DataFrame, from_dir: str) -> str:
@@ -259,7 +259,7 @@ def _by_source_zh(frame: pd.DataFrame, from_dir: str) -> str:
 
 
 def more_facts_zh(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
-    return wording_zh.MORE_FACTS_ZH.format(n=len(frame), links=_by_source_zh(frame, from_dir))
+    return page_words_zh.MORE_FACTS_ZH.format(n=len(frame), links=_by_source_zh(frame, from_dir))
 
 
 def what_zh(row) -> str:
@@ -293,7 +293,7 @@ def fact_table_zh(
             f"<td>{escape(labels.get(str(row['source_id']), ''))}</td>"
             "</tr>"
         )
-    head = "<tr>" + "".join(f"<th>{h}</th>" for h in wording_zh.TABLE_HEADINGS_ZH) + "</tr>"
+    head = "<tr>" + "".join(f"<th>{h}</th>" for h in page_words_zh.TABLE_HEADINGS_ZH) + "</tr>"
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     more = f'<p class="facts-more">{more_facts_zh(frame.iloc[max_rows:], from_dir)}</p>' if len(frame) > max_rows else ""
     return (
@@ -304,10 +304,10 @@ def fact_table_zh(
 
 def facts_behind_zh(frame: pd.DataFrame, from_dir: str = "chapters", max_listed: int = MAX_LISTED) -> str:
     """facts_behind in Chinese: each value linked to its sentence, its period (marked), what it counts."""
-    summary = f"<summary>{escape(wording_zh.FACTS_BEHIND_CHART_ZH.format(n=len(frame)))}</summary>"
+    summary = f"<summary>{escape(page_words_zh.FACTS_BEHIND_CHART_ZH.format(n=len(frame)))}</summary>"
     if len(frame) > max_listed:
-        explorer = f'<a href="{escape(links.explorer_href(from_dir))}">{escape(wording_zh.FACTS_BEHIND_EXPLORER_ZH)}</a>'
-        text = wording_zh.FACTS_BEHIND_BY_SOURCE_ZH.format(sources=_by_source_zh(frame, from_dir))
+        explorer = f'<a href="{escape(links.explorer_href(from_dir))}">{escape(page_words_zh.FACTS_BEHIND_EXPLORER_ZH)}</a>'
+        text = page_words_zh.FACTS_BEHIND_BY_SOURCE_ZH.format(sources=_by_source_zh(frame, from_dir))
         return f'<details class="facts-behind">{summary}<p class="facts-more">{text}{explorer}。</p></details>'
     frame = with_dataset_columns(frame)
     items = "".join(
@@ -322,7 +322,7 @@ def chapter_facts_zh(groups: list[tuple[str, pd.DataFrame]], from_dir: str = "ch
     groups = [(caption, frame) for caption, frame in groups if len(frame)]
     total = sum(len(frame) for _, frame in groups)
     body = "".join(fact_table_zh(frame, from_dir, caption) for caption, frame in groups)
-    return collapsed(wording_zh.FACTS_BEHIND_CHAPTER_ZH.format(n=total), body)
+    return collapsed(page_words_zh.FACTS_BEHIND_CHAPTER_ZH.format(n=total), body)
 
 
 def sources_table_zh(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
@@ -335,10 +335,10 @@ def sources_table_zh(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
             f'<td><a href="{escape(source_href(s["source_id"], from_dir))}">{escape(wording_zh.source_label_zh(s))}</a></td>'
             f'<td><span lang="zh">{escape(s["title_zh"])}</span></td>'
             f"<td>{escape(wording_zh.outlet_zh(str(s['outlet'])))}</td><td>{escape(date)}</td>"
-            f"<td>{escape(wording_zh.GENRE_WORDS_ZH.get(s['genre'], ''))}</td><td>{escape(s['facts'])}</td>"
+            f"<td>{escape(page_words_zh.GENRE_WORDS_ZH.get(s['genre'], ''))}</td><td>{escape(s['facts'])}</td>"
             "</tr>"
         )
-    head = "<tr>" + "".join(f"<th>{h}</th>" for h in wording_zh.SOURCES_TABLE_HEADINGS_ZH) + "</tr>"
+    head = "<tr>" + "".join(f"<th>{h}</th>" for h in page_words_zh.SOURCES_TABLE_HEADINGS_ZH) + "</tr>"
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
@@ -365,5 +365,5 @@ def pairings_table_zh(pairings: pd.DataFrame, from_dir: str = "chapters", profil
             f"<tr><td>{label}</td><td>{escape(arrangement)}</td>"
             f"<td>{escape(wording_zh.start_text_zh(p))}</td><td>{quote}</td></tr>"
         )
-    head = "<tr>" + "".join(f"<th>{h}</th>" for h in wording_zh.PAIRINGS_TABLE_HEADINGS_ZH) + "</tr>"
+    head = "<tr>" + "".join(f"<th>{h}</th>" for h in page_words_zh.PAIRINGS_TABLE_HEADINGS_ZH) + "</tr>"
     return f'<div class="fact-table-wrap"><table class="fact-table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
