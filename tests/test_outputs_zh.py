@@ -226,3 +226,16 @@ def test_every_output_of_a_page_is_in_both_languages(page, code, captured):
         assert sorted(re.findall(r'data-(?:fact|calc|value)="([^"]*)"', english)) == sorted(
             re.findall(r'data-(?:fact|calc|value)="([^"]*)"', chinese)
         ), name
+
+
+def test_a_pairing_pages_key_numbers_are_chinese_with_the_same_links(facts):
+    from eastwest.pages import key_numbers
+
+    for _, pairing in load.pairings().iterrows():
+        own = facts[facts.programme == pairing["pairing_id"]]
+        n_sources = own.source_id.nunique() + 1
+        english = key_numbers.key_numbers(pairing, own, n_sources, 2, "pairings")
+        chinese = key_numbers.key_numbers_zh(pairing, own, n_sources, 2, "pairings")
+        assert not LATIN.search(visible_zh(chinese)), visible_zh(chinese)
+        assert re.findall(r'href="([^"]+)"', english) == re.findall(r'href="([^"]+)"', chinese)
+        assert f"{len(own)}条数字" in chinese and "另有1篇资料提及该结对" in chinese

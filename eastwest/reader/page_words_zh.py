@@ -89,3 +89,26 @@ def unreported_sentence_zh(unreported, in_group, credited, named_only) -> str:
     if named_only:
         parts.append(f"对{in_words_zh(named_only)}只提及结对，没有给出任何数字")
     return f"资料{'；'.join(parts)}。" if parts else ""
+
+
+# A pairing page's key numbers (eastwest.pages.key_numbers): a heading where an indicator answers
+# its question in its own way (a purchase is not a sale), and what a kind of figure keeps.
+KEY_NUMBER_QUESTIONS_ZH = {"products_purchased": "采购", "business_started": "创业"}
+HEADLINE_KIND_WORDS_ZH = {"People": "人员往来（双向挂职的干部、选派到受援方的专业技术人才）"}
+KEY_NUMBERS_LEAD_ZH = (
+    "资料给出的{kinds}的最新已实现总数，各用其自身单位（人数与人次分开），并注明时间；"
+    "其他数字（包括其他人员）见下文各节；计划数不列入，也不做加总。"
+)
+KEY_NUMBERS_NONE_ZH = "资料没有给出该结对单独的帮扶资金、人员、就业或销售方面的已实现总数。"
+
+
+def key_number_counts_zh(facts: int, with_facts: int, naming: int, not_achieved: int, shared: int) -> str:
+    """'28条数字，来自3篇资料；另有1篇资料提及该结对；其中4条为计划、预计或任务数，均已标明。'"""
+    counts = [f"{facts}条数字，来自{with_facts}篇资料"]
+    if naming:
+        counts.append(f"另有{naming}篇资料提及该结对")
+    if not_achieved:
+        counts.append(f"其中{not_achieved}条为计划、预计或任务数，均已标明")
+    if shared:
+        counts.append(f"另有{shared}条与其他结对合计报告，单独列出")
+    return "；".join(counts) + "。"
