@@ -179,13 +179,9 @@ def glue_context(key: str, indicator: str, period: str) -> None:
         f'{head}title="Outside figure: {escape(row.outlet)}, {escape(row.published or "undated")}; reliability {escape(row.reliability)}">'
         f"{escape(' '.join(filter(None, [human(row.value, row.unit), wording.unit_text(row.unit, row.value)])))}</span>"
     )
-    fact = {
-        "value": row.value,
-        "value_high": None,
-        "unit": row.unit,
-        "qualifier": "exact",
-        "number_text": str(row.get("note") or ""),
-    }
+    # an outside figure has no number text of ours: large numbers in 万 or 亿, as a Chinese report writes them
+    magnitude = "亿" if abs(row.value) >= 1e8 else "万" if abs(row.value) >= 1e5 else ""
+    fact = {"value": row.value, "value_high": None, "unit": row.unit, "qualifier": "exact", "number_text": magnitude}
     date = wording_zh.date_zh(str(row.published)) if row.published else wording_zh.DATE_NOT_GIVEN_ZH
     title = page_words_zh.CONTEXT_TITLE_ZH.format(
         outlet=row.outlet, date=date, reliability=page_words_zh.RELIABILITY_ZH.get(row.reliability, row.reliability)
