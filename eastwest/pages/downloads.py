@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from eastwest.charts.base import marks_path, read_chart_data
+from eastwest.reader import page_words_zh, wording_zh
 from eastwest.reader.links import fact_href
 from eastwest.reader.wording import PERIOD_WORDS_COLUMN, chart_data_link_text, value_text
 
@@ -24,16 +25,21 @@ def chart_data_paragraph(data: Path, rows: int, root: Path, from_dir: str = "cha
     a page in `from_dir` ("" for the book's root); empty when the chart wrote no data."""
     if not data.exists():
         return ""
+    href = publish(data, root, from_dir, subfolder)
+    return f'<p class="chart-data"><a href="{escape(href)}" download>{escape(chart_data_link_text(rows))}</a></p>' + chart_table(
+        data, from_dir
+    )
+
+
+def publish(data: Path, root: Path, from_dir: str = "chapters", subfolder: str = "") -> str:
+    """Copy `data` (and its marks) under CHART_DATA; the link to it from a page in `from_dir`."""
     relative = f"{subfolder}/{data.name}" if subfolder else data.name
     target = root / CHART_DATA / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(data, target)
     if marks_path(data).exists():  # what the chart's arrows and dots say and open (_static/charts.js)
         shutil.copyfile(marks_path(data), marks_path(target))
-    href = ("../" if from_dir else "") + f"{CHART_DATA}/{relative}"
-    return f'<p class="chart-data"><a href="{escape(href)}" download>{escape(chart_data_link_text(rows))}</a></p>' + chart_table(
-        data, from_dir
-    )
+    return ("../" if from_dir else "") + f"{CHART_DATA}/{relative}"
 
 
 # A fact chart's rows as a reader reads them: (heading, how a row's cell is written).
@@ -87,6 +93,53 @@ def chart_table(data: Path, from_dir: str = "chapters") -> str:
     )
     return (
         f'<details class="chart-table"><summary>Table: {shown}</summary>'
+        f'<div class="chart-table-scroll"><table class="chart-rows"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div></details>"
+    )
+
+
+# --- The Chinese edition ------------------------------------------------------------------------------
+
+
+def chart_data_paragraph_zh(data: Path, rows: int, root: Path, from_dir: str = "chapters", subfolder: str = "") -> str:
+    """chart_data_paragraph for Chinese readers: the same download (the chart's data, one file for
+    both editions), offered in Chinese, and the chart's facts as a Chinese table when it drew facts;
+    a chart of counts offers its download only (its columns are the dataset's English names)."""
+    if not data.exists():
+        return ""
+    href = publish(data, root, from_dir, subfolder)
+    link = (
+        f'<p class="chart-data"><a href="{escape(href)}" download>{escape(page_words_zh.chart_data_link_text_zh(rows))}</a></p>'
+    )
+    return link + chart_table_zh(data, from_dir)
+
+
+def chart_table_zh(data: Path, from_dir: str = "chapters") -> str:
+    """chart_table in Chinese for a chart of facts: indicator, value (linked), period, status, source,
+    read from the dataset by each row's fact id; '' for a chart of counts."""
+    from eastwest.pages import tables  # tables reads the dataset; a page without charts does not need it
+
+    table = read_chart_data(data, dtype=str, keep_default_na=False)
+    if not len(table) or "fact_id" not in table:
+        return ""
+    total = len(table)
+    shown = tables.with_dataset_columns(table[["fact_id"]].head(MAX_TABLE_ROWS))
+    labels = tables.source_labels_zh()
+    rows = []
+    for _, row in shown.iterrows():
+        href = fact_href(row["fact_id"], row["source_id"], from_dir)
+        cells = (
+            escape(tables.what_zh(row)),
+            f'<a href="{escape(href)}">{escape(wording_zh.value_text_zh(row))}</a>',
+            escape(wording_zh.period_text_zh(row)),
+            escape(wording_zh.status_text_zh(row) or "已实现"),
+            escape(labels.get(str(row["source_id"]), "")),
+        )
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in page_words_zh.CHART_TABLE_HEADINGS_ZH)
+    summary = page_words_zh.chart_table_summary_zh(len(shown), total)
+    return (
+        f'<details class="chart-table"><summary>{escape(summary)}</summary>'
         f'<div class="chart-table-scroll"><table class="chart-rows"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div></details>"
     )

@@ -10,6 +10,7 @@ from html import escape
 import pandas as pd
 
 from eastwest.analysis.headline import HEADLINE, headline_facts
+from eastwest.reader import page_words_zh, wording_zh
 from eastwest.reader.links import fact_href
 from eastwest.reader.wording import HEADLINE_KIND_WORDS, KEY_NUMBER_QUESTIONS, earlier_text, value_text, when_text
 
@@ -77,3 +78,55 @@ def key_numbers(pairing: pd.Series, facts: pd.DataFrame, n_sources: int, shared_
     )
     listing = f'<ul class="key-numbers">{cards}</ul>' if cards else ""
     return f'<p class="key-numbers-lead">{escape(lead)}</p>{listing}<p class="key-numbers-count">{escape("; ".join(counts))}.</p>'
+
+
+# --- The Chinese edition -------------------------------------------------------------------------------
+
+
+def _card_zh(row: pd.Series, from_dir: str, chosen: pd.DataFrame | None = None) -> str:
+    """One key number in Chinese: its question, its value (with its unit), what it counts (the
+    indicator's Chinese name: the dataset describes facts in English only) and when."""
+    link = (
+        f'<a class="key-number-value" href="{escape(fact_href(row["fact_id"], row["source_id"], from_dir))}">'
+        f"{escape(wording_zh.value_text_zh(row))}</a>"
+    )
+    when = wording_zh.when_text_zh(row)
+    newer = chosen[chosen.fact_id == row.get("newer_fact_id", "")] if chosen is not None else pd.DataFrame()
+    if len(newer):
+        when += f"；{page_words_zh.earlier_text_zh(row, newer.iloc[0])}"
+    question = page_words_zh.KEY_NUMBER_QUESTIONS_ZH.get(row["indicator"], page_words_zh.HEADLINE_ZH.get(row["question"], ""))
+    return (
+        f'<li><span class="key-number-question">{escape(question)}</span> {link} '
+        f'<span class="key-number-what">{escape(str(row.get("indicator_zh") or ""))}</span> '
+        f'<span class="key-number-when">{escape(when)}</span></li>'
+    )
+
+
+def headline_kinds_zh() -> str:
+    """'帮扶资金、人员往来（…）、就业、创业、产品销售和采购'."""
+    kinds = []
+    for question, indicators in HEADLINE.items():
+        kinds.append(page_words_zh.HEADLINE_KIND_WORDS_ZH.get(question, page_words_zh.HEADLINE_ZH.get(question, "")))
+        kinds += [page_words_zh.KEY_NUMBER_QUESTIONS_ZH[i] for i in indicators if i in page_words_zh.KEY_NUMBER_QUESTIONS_ZH]
+    return "、".join(kinds[:-1]) + "和" + kinds[-1]
+
+
+def key_numbers_zh(pairing: pd.Series, facts: pd.DataFrame, n_sources: int, shared_count: int, from_dir: str) -> str:
+    """key_numbers in Chinese: the same figures, links and counts."""
+    chosen = headline_facts(facts) if len(facts) else pd.DataFrame()
+    cards = ""
+    if len(chosen):
+        chosen = chosen[chosen.programme == pairing["pairing_id"]]
+        order = {question: i for i, question in enumerate(HEADLINE)}
+        cards = "".join(
+            _card_zh(row, from_dir, chosen)
+            for _, row in chosen.sort_values("question", key=lambda q: q.map(order), kind="stable").iterrows()
+        )
+    with_facts = int(facts.source_id.nunique()) if len(facts) else 0
+    not_achieved = int((facts.status != "achieved").sum()) if len(facts) else 0
+    counts = page_words_zh.key_number_counts_zh(
+        len(facts), with_facts, max(0, n_sources - with_facts), not_achieved, shared_count
+    )
+    lead = page_words_zh.KEY_NUMBERS_LEAD_ZH.format(kinds=headline_kinds_zh()) if cards else page_words_zh.KEY_NUMBERS_NONE_ZH
+    listing = f'<ul class="key-numbers">{cards}</ul>' if cards else ""
+    return f'<p class="key-numbers-lead">{escape(lead)}</p>{listing}<p class="key-numbers-count">{escape(counts)}</p>'

@@ -16,6 +16,8 @@ from eastwest.charts.base import Chart
 from eastwest.charts.language import language_directory
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.dataset.attribution import unit_kind
+from eastwest.pages import narrative, tables
+from eastwest.reader import page_words_zh, wording_zh
 from eastwest.reader.languages import CHINESE
 from eastwest.reader.links import fact_href, profile_href
 from eastwest.reader.wording import (
@@ -114,10 +116,9 @@ def summary_table(facts: pd.DataFrame, pairings: pd.DataFrame, from_dir: str = "
     )
 
 
-def unreported_sentence(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
-    """What the table leaves out, in one sentence: pairings with figures but no headline figure,
-    pairings whose figures are only reported together with a group (or credited to another level of
-    the helping side), and pairings the sources only name ('' when the table has a row for every pairing)."""
+def _left_out(facts: pd.DataFrame, pairings: pd.DataFrame) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The pairings the table leaves out, by why: (no headline figure, in a group only, credited only,
+    named only)."""
     unreported = unreported_pairings(facts, pairings)
     own = set(facts.programme)
     shown_with: dict[str, set[str]] = {kind: set() for kind in ("group", "credited", "pairing", "background")}
@@ -132,6 +133,14 @@ def unreported_sentence(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
     ]
     shown = shown_with["group"] | shown_with["credited"] | shown_with["pairing"]
     named_only = [p["label"] for p in without_own if p["pairing_id"] not in shown]
+    return unreported, in_group, credited, named_only
+
+
+def unreported_sentence(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
+    """What the table leaves out, in one sentence: pairings with figures but no headline figure,
+    pairings whose figures are only reported together with a group (or credited to another level of
+    the helping side), and pairings the sources only name ('' when the table has a row for every pairing)."""
+    unreported, in_group, credited, named_only = _left_out(facts, pairings)
     parts = []
     if unreported:
         parts.append(
@@ -170,3 +179,92 @@ def aid_chart(facts: pd.DataFrame, directory: Path = FIGURES_DIR / "landing") ->
             if drawn_file.exists():
                 drawn_file.replace(folder / f"{LANDING_CHART}{suffix}")
     return Chart(LANDING_CHART, directory / f"{LANDING_CHART}.svg", drawn.facts)
+
+
+# --- The Chinese edition -------------------------------------------------------------------------------
+
+
+def unreported_sentence_zh(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
+    """unreported_sentence in Chinese, from the same lists of pairings."""
+    names = tables.place_names_zh()
+    lists = [[tables.programme_label_zh(label, names) for label in labels] for labels in _left_out(facts, pairings)]
+    return page_words_zh.unreported_sentence_zh(*lists)
+
+
+def _item_zh(row, east: str, west: str, from_dir: str, cell: pd.DataFrame | None = None) -> str:
+    what = page_words_zh.WHAT_ZH[row["indicator"]].format(east=east, west=west)
+    newer = cell[cell.fact_id == row.get("newer_fact_id", "")] if cell is not None else None
+    earlier = (
+        ""
+        if newer is None or newer.empty
+        else f' <span class="summary-earlier">（{escape(page_words_zh.earlier_text_zh(row, newer.iloc[0]))}）</span>'
+    )
+    return (
+        f'<li><span class="summary-what">{escape(what)}</span> <span class="summary-value">{narrative.glued_link_zh(row, from_dir)}</span>'
+        f' <span class="summary-when">{escape(wording_zh.when_text_zh(row))}</span>{earlier}</li>'
+    )
+
+
+def _cells_zh(own: pd.DataFrame, east: str, west: str, from_dir: str) -> str:
+    cells = []
+    for question in HEADLINE:
+        cell = own[own.question == question]
+        items = "".join(_item_zh(r, east, west, from_dir, cell) for _, r in cell.iterrows())
+        heading = page_words_zh.HEADLINE_ZH.get(question, "")
+        none = f'<span class="summary-none">{page_words_zh.NONE_REPORTED_ZH}</span>'
+        cells.append(f'<td data-label="{escape(heading)}">' + (f"<ul>{items}</ul>" if items else none) + "</td>")
+    return "".join(cells)
+
+
+def _ends_zh(label_zh: str) -> tuple[str, str]:
+    east, _, west = label_zh.removesuffix("（合计）").partition(wording_zh.ARROW_ZH)
+    return east, west
+
+
+def summary_table_zh(facts: pd.DataFrame, pairings: pd.DataFrame, from_dir: str = "") -> str:
+    """summary_table in Chinese: the same rows, figures and links; each value glued with its unit."""
+    names = tables.place_names_zh()
+    chosen = headline_facts(facts)
+    shared = chosen[chosen.programme.map(unit_kind).isin(["group", "credited"])]
+    anchor = shared.shown_on.map(lambda s: s.split(";")[0])
+    rows = []
+    for _, pairing in pairings.iterrows():
+        own = chosen[chosen.programme == pairing["pairing_id"]]
+        east, west = names.get(pairing["east"], pairing["east"]), names.get(pairing["west"], pairing["west"])
+        if not own.empty:
+            relationship = wording_zh.RELATIONSHIP_SHORT_ZH.get(pairing["relationship"], "")
+            name = (
+                f'<a href="{escape(profile_href(pairing["pairing_id"], from_dir))}">{escape(wording_zh.pairing_label_zh(east, west))}</a>'
+                f"<br><small>{escape(relationship)}</small>"
+            )
+            rows.append(f'<tr><th scope="row">{name}</th>{_cells_zh(own, east, west, from_dir)}</tr>')
+        anchored = shared[anchor == pairing["pairing_id"]]
+        for programme in sorted(set(anchored.programme)):
+            unit = anchored[anchored.programme == programme]
+            label = tables.programme_label_zh(unit["programme_label"].iloc[0], names)
+            members = [p for p in unit.iloc[0]["shown_on"].split(";") if p]
+            by_id = pairings.set_index("pairing_id")
+            links = " · ".join(
+                f'<a href="{escape(profile_href(p, from_dir))}">'
+                f"{escape(wording_zh.pairing_label_zh(names.get(by_id.east[p], ''), names.get(by_id.west[p], '')))}</a>"
+                for p in members
+            )
+            kind = page_words_zh.SHARED_NOTE_ZH[unit_kind(programme)]
+            head = f"{escape(label)}<br><small>{escape(kind)}：{links}</small>"
+            rows.append(
+                f'<tr class="summary-shared"><th scope="row">{head}</th>{_cells_zh(unit, *_ends_zh(label), from_dir)}</tr>'
+            )
+    head = f'<tr><th scope="col">{page_words_zh.PAIRING_HEADING_ZH}</th>' + "".join(
+        f'<th scope="col">{escape(page_words_zh.HEADLINE_ZH.get(q, ""))}</th>' for q in HEADLINE
+    )
+    return (
+        f'<div class="programme-summary-wrap"><table class="programme-summary"><thead>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def year_zh(shown: str) -> str:
+    """A year as eastwest.pages.edition.source_years shows it, in Chinese: '2021' -> '2021年';
+    '2017 (date estimated)' -> '2017年（时间为推断）'."""
+    year = shown[:4]
+    return wording_zh.mark_period_zh(wording_zh.date_zh(year), ["period_inferred"] if shown != year else [])

@@ -361,3 +361,100 @@ def start_text_zh(pairing) -> str:
     if "year_missing_in_source" in flags:
         return "起始时间原文缺年份"
     return "资料未注明起始时间"
+
+
+# --- Names, sources and the furniture of the chapters' outputs (eastwest.pages) -------------------
+
+_AUTONOMOUS_ZH = re.compile(r"自治(?:县|州|区|旗)$")
+# The peoples an autonomous area's name ends with, cut one by one ('黔东南苗族侗族' -> '黔东南').
+_PEOPLES_ZH = re.compile(
+    r"(?:土家|苗|侗|藏|彝|回|壮|布依|蒙古|羌|仡佬|满|朝鲜|瑶|白|傣|黎|畲|水|哈尼|傈僳|纳西|景颇|土|撒拉|裕固|东乡|保安|"
+    r"毛南|仫佬|达斡尔|鄂温克|鄂伦春|锡伯|哈萨克|柯尔克孜|塔吉克|维吾尔|拉祜|佤|普米|怒|独龙|基诺|德昂|布朗|阿昌|京|赫哲|俄罗斯|乌孜别克|塔塔尔|门巴|珞巴)族?$"
+)
+_LEVEL_ZH = re.compile(r"(?:省|市|县|区|州)$")
+LIST_MARK_ZH = "、"
+ARROW_ZH = "→"
+
+
+def short_place_zh(name_zh: str, level: str = "county") -> str:
+    """A place as a Chinese report names it in running text: '沿河土家族自治县' -> '沿河', '张家港市' ->
+    '张家港', '甘孜藏族自治州' -> '甘孜', '江苏省' -> '江苏'; a town or village keeps its whole
+    name ('张浦镇', '善港村'), and a name the cut would leave one character long stays whole."""
+    if level in ("township", "village", "country") or not name_zh:
+        return name_zh
+    cut = _AUTONOMOUS_ZH.sub("", name_zh)
+    if cut != name_zh:
+        while _PEOPLES_ZH.search(cut) and len(_PEOPLES_ZH.sub("", cut)) >= 2:
+            cut = _PEOPLES_ZH.sub("", cut)
+        return cut if len(cut) >= 2 else name_zh
+    cut = _LEVEL_ZH.sub("", name_zh)
+    return cut if len(cut) >= 2 else name_zh
+
+
+def in_words_zh(names) -> str:
+    """'沿河', '巩留、沿河': names listed Chinese style."""
+    return LIST_MARK_ZH.join(n for n in names if n)
+
+
+def pairing_label_zh(east: str, west: str) -> str:
+    """'张家港→沿河'; one side only: that side; neither: '—'."""
+    return f"{east}{ARROW_ZH}{west}" if east and west else (east or west or "—")
+
+
+def group_label_zh(easts, wests) -> str:
+    """One figure for several places together: '张家港→巩留、沿河（合计）'."""
+    return ARROW_ZH.join(in_words_zh(side) for side in (easts, wests) if in_words_zh(side)) + "（合计）"
+
+
+def city_name_zh(name_zh: str) -> str:
+    """A helper credited at the city level above the pairing's district, by its full name ('苏州市')."""
+    return name_zh
+
+
+def outlet_zh(outlet: str) -> str:
+    """An outlet's Chinese name: '荔枝网 (Litchi News, JSBC)' -> '荔枝网'; '《群众》 (Qunzhong…)' ->
+    '《群众》'; an outlet recorded without a Chinese name -> '未署名来源'."""
+    head = outlet.partition(" (")[0].strip()
+    return head if re.search(r"[\u3400-\u9fff]", head) else OUTLET_UNNAMED_ZH
+
+
+OUTLET_UNNAMED_ZH = "未署名来源"
+
+
+def source_label_zh(source) -> str:
+    """A source's name for Chinese readers, outlet and date: '荔枝网，2021年2月27日'; an estimated date
+    '约2019年11—12月'; none '未注明日期'; a label two sources share ends with its number, '（1）'."""
+    suffix = str(source.get("label_suffix") or "").strip()
+    if suffix:
+        suffix = "（" + suffix.strip("() ") + "）"
+    if source["date_status"] == "as_given" and source["published"]:
+        date = date_zh(str(source["published"]))
+    elif source.get("date_estimate"):
+        date = "约" + span_text_zh(str(source["date_estimate"]))
+    else:
+        date = DATE_NOT_GIVEN_ZH
+    return f"{outlet_zh(str(source['outlet']))}，{date}{suffix}"
+
+
+def human_zh(value: float, unit: str = "") -> str:
+    """A number the book computes, Chinese style: money in 元, 万元 or 亿元 to the nearest hundred yuan
+    ('1.2万元' is never written: below 10万 in full, '86300元'; '195.5万元'; '1.2345亿元'); counts as
+    digits; '无' when there is none."""
+    if value is None or value != value:
+        return "无"
+    if unit == "yuan":
+        if abs(value) >= 1e8:
+            return _plain(Decimal(f"{value / 1e8:.6f}")) + "亿元"
+        if abs(value) >= 1e5:
+            return _plain(Decimal(f"{value / 1e4:.2f}")) + "万元"
+        return f"{value:.0f}元"
+    if unit == "percent":
+        return _plain(Decimal(repr(float(value)))) + "%"
+    if float(value).is_integer():
+        return str(int(value))
+    return _plain(Decimal(f"{value:.2f}"))
+
+
+def times_zh(ratio: float) -> str:
+    """'3.1倍': a ratio to one decimal."""
+    return f"{ratio:.1f}倍"

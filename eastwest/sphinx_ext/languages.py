@@ -25,6 +25,10 @@ def keep_own_language_in_doctree(app: Sphinx, doctree: nodes.document, docname: 
             raw.replace(raw.children[0], nodes.Text(languages.only(raw.astext(), _language(app))))
 
 
+def keep_own_language_when_read(app: Sphinx, doctree: nodes.document) -> None:
+    keep_own_language_in_doctree(app, doctree, app.env.docname)
+
+
 def keep_own_language(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree) -> None:
     if "body" in context:
         context["body"] = languages.only(context["body"], _language(app))
@@ -32,6 +36,9 @@ def keep_own_language(app: Sphinx, pagename: str, templatename: str, context: di
 
 def setup(app: Sphinx) -> dict[str, Any]:
     # early, so the extensions that rewrite the body (Chinese runs, fact anchors) see one language
+    # when read, before eastwest.sphinx_ext.fact_uses (priority 900) numbers each use of a fact:
+    # the other language's copy of a link is no use on this book's page
+    app.connect("doctree-read", keep_own_language_when_read, priority=800)
     app.connect("doctree-resolved", keep_own_language_in_doctree, priority=100)
     app.connect("html-page-context", keep_own_language, priority=100)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
