@@ -1,0 +1,152 @@
+"""The Chinese words of the generated pages (sources, pairings, data, quality, explorer): the
+furniture a Chinese reader sees around the facts, and the Chinese names of sources, places and
+pairings, taken from the data (a place's 中文名, an outlet's Chinese name), never translated here.
+
+Values, periods, statuses and themes are worded by eastwest.reader.wording_zh; this module adds
+what only the pages say. A free text the data holds only in English (a fact's description, a
+source's reliability note) is not translated: the pages show the verbatim Chinese quote or the
+indicator's Chinese name instead, and say that the note is on the English page."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from eastwest.reader.wording_zh import BACKGROUND_ZH, background_label_zh, date_zh, span_text_zh
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# The Chinese name an outlet field begins with: '荔枝网 (Litchi News, …)' -> '荔枝网', '《群众》 (…)' -> '《群众》'.
+_OUTLET_LEAD = re.compile(r"^([^\s(（,;]+)")
+
+GENRE_ZH = {
+    "news_feature": "新闻报道",
+    "repost": "转载",
+    "signed_article_by_official": "干部署名文章",
+    "wechat_post": "微信公众号文章",
+}
+DATE_STATUS_ZH = {"as_given": "页面所载日期", "repost_date": "转载日期", "undated": "未注明日期", "estimated": "推断日期"}
+SCRIPT_ZH = {"simplified": "简体", "traditional": "繁体"}
+LEVEL_ZH = {
+    "country": "全国",
+    "province": "省级",
+    "prefecture": "地级",
+    "county": "县级",
+    "township": "乡镇级",
+    "village": "村级",
+}
+# What each cleaning rule (data/reference/cleaning_rules.yml) removes, as a Chinese reader says it;
+# a rule with no words here is named by its id (the data page lists every rule and what it removes).
+RULE_ZH = {
+    "title": "重复的标题",
+    "byline": "署名行",
+    "byline_dateline": "署名及日期行",
+    "credit_line": "来源与编辑署名",
+    "breadcrumb": "网页导航",
+    "page_metadata": "网页信息栏",
+    "font_size_buttons": "字号按钮",
+    "site_promotion": "网站推广",
+    "related_heading": "相关阅读标题",
+    "disclaimer_and_comments": "免责声明与评论区",
+    "spam_keywords": "广告垃圾信息",
+    "journal_issue": "刊期信息",
+    "no_chinese_text": "无中文内容的行",
+}
+THEME_HEADINGS_ZH = {"industry": "产业合作与帮扶资金"}
+COUNTER = "条"  # 33条数据
+
+
+def rule_zh(rule: str) -> str:
+    return RULE_ZH.get(rule, rule)
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(str(text or "")))
+
+
+def outlet_zh(outlet: str) -> str:
+    """The outlet's Chinese name where its record begins with one ('荔枝网'); otherwise the record
+    as it is (an outlet with no Chinese name, shown in the source's own words)."""
+    lead = _OUTLET_LEAD.match(str(outlet or ""))
+    if lead and has_han(lead.group(1)):
+        return lead.group(1)
+    return str(outlet or "")
+
+
+def author_zh(author: str) -> str:
+    """The author's Chinese name ('施志鹄 (Shi Zhihu), …' -> '施志鹄'); '未署名' where none is given."""
+    lead = _OUTLET_LEAD.match(str(author or ""))
+    if lead and has_han(lead.group(1)):
+        return lead.group(1)
+    return "未署名"
+
+
+def source_date_zh(source) -> str:
+    """'2021年2月27日'; an estimated date '约2019年（推断）'; '未注明日期'."""
+    if source["published"] and source["date_status"] != "undated":
+        return date_zh(source["published"])
+    if source.get("date_estimate"):
+        return f"约{span_text_zh(source['date_estimate'])}（推断）"
+    return "未注明日期"
+
+
+def source_label_zh(source) -> str:
+    """A reader's name for a source: outlet and date, '荔枝网，2021年2月27日', with the
+    number a name two sources would share ends with ('（1）')."""
+    suffix = re.sub(r"\((\d+)\)", r"（\1）", str(source.get("label_suffix") or "").strip())
+    return f"{outlet_zh(source['outlet'])}，{source_date_zh(source)}{suffix}"
+
+
+def place_short_zh(place) -> str:
+    """A place as a pairing's label names it: a county or city by its short name (张家港, 沿河), a
+    town or village by its full name (善港村)."""
+    name = str(place["name_zh"] or "")
+    if place["level"] in ("village", "township"):
+        return name
+    short = re.sub(r"(土家族苗族自治县|土家族自治县|苗族自治县|自治县|市|县|区|省|自治区)$", "", name)
+    return short if len(short) >= 2 else name
+
+
+def pairing_label_zh(pairing, places: pd.DataFrame) -> str:
+    """'张家港→沿河' from the places' Chinese names (`places` indexed by id)."""
+    return f"{place_short_zh(places.loc[pairing['east']])}→{place_short_zh(places.loc[pairing['west']])}"
+
+
+def _names(ids: str, places: pd.DataFrame) -> list[str]:
+    return [place_short_zh(places.loc[i]) for i in str(ids or "").split(";") if i and i in places.index]
+
+
+def programme_label_zh(fact, pairings: pd.DataFrame, places: pd.DataFrame) -> str:
+    """Whose figure a fact is, in Chinese, from the same attributes as its English label: a pairing
+    ('张家港→沿河'), several pairings' one figure ('张家港→恭留、沿河（合计）'), a helper credited
+    at another level ('苏州→沿河'), or background ('背景：张家港（不属于单一结对）')."""
+    programme = str(fact["programme"] or "")
+    ends = {str(p): (str(e), str(w)) for p, e, w in zip(pairings["pairing_id"], pairings["east"], pairings["west"])}
+    easts, wests = _names(fact["east"], places), _names(fact["west"], places)
+    if not programme:
+        named = "、".join(easts) if easts and not wests else ""
+        return background_label_zh(named) if named else BACKGROUND_ZH
+    if "+" in programme:
+        members = [unit.split(">")[-1] for unit in programme.split("+")]
+        easts = easts or list(dict.fromkeys(place_short_zh(places.loc[ends[m][0]]) for m in members))
+        wests = wests or list(dict.fromkeys(place_short_zh(places.loc[ends[m][1]]) for m in members))
+        return f"{'、'.join(easts)}→{'、'.join(wests)}（合计）"
+    if ">" in programme:
+        east, pid = programme.split(">", 1)
+        west = wests[0] if wests else place_short_zh(places.loc[ends[pid][1]])
+        return f"{places.loc[east]['name_zh']}→{west}"
+    return pairing_label_zh({"east": ends[programme][0], "west": ends[programme][1]}, places)
+
+
+def facts_count_zh(n: int) -> str:
+    return f"{n}{COUNTER}数据"
+
+
+def highlighted_count_zh(facts: int, nested: int) -> str:
+    """'下文标出33条数据'；有数据落在另一条的标注之内时：'共13条数据，下文标出12条，另1条标在其他标注之内'。"""
+    if not nested:
+        return f"下文标出{facts}条数据"
+    return f"共{facts}条数据，下文标出{facts - nested}条，另{nested}条标在其他标注之内"
+
+
+BACK_TO_USE_ZH = "返回引用此数字之处：{chapter}"
