@@ -13,6 +13,7 @@ from eastwest.pages.bibliography import write_bibliography
 from eastwest.pages.data_page import data_page_markdown
 from eastwest.pages.explorer import write_explorer
 from eastwest.pages.profiles import write_profiles
+from eastwest.pages.profiles_zh import write_profiles_zh
 from eastwest.pages.quality_page import quality_page_markdown
 from eastwest.pages.source_pages import write_source_pages
 from eastwest.pages.source_pages_zh import ZH_DIR, write_source_pages_zh
@@ -35,3 +36,4 @@ def write_pages(paths: ProjectPaths = PROJECT) -> None:
     write_text(out / "quality.md", quality_page_markdown(sources, log, facts))
     write_explorer(paths)
     write_profiles(paths)
+    write_profiles_zh(paths)  # after the English pages: it links the chart data they publish
