@@ -11,6 +11,7 @@ from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import load
 from eastwest.pages.bibliography import write_bibliography
 from eastwest.pages.data_page import data_page_markdown
+from eastwest.pages.data_pages_zh import data_page_markdown_zh, quality_page_markdown_zh
 from eastwest.pages.explorer import write_explorer
 from eastwest.pages.profiles import write_profiles
 from eastwest.pages.profiles_zh import write_profiles_zh
@@ -34,6 +35,8 @@ def write_pages(paths: ProjectPaths = PROJECT) -> None:
     write_source_pages_zh(paths, sources, facts, log)
     write_text(out / "data.md", data_page_markdown(paths))
     write_text(out / "quality.md", quality_page_markdown(sources, log, facts))
+    write_text(zh_out / "data.md", data_page_markdown_zh(paths))  # after the English page, which writes the downloads
+    write_text(zh_out / "quality.md", quality_page_markdown_zh(sources, log, facts))
     write_explorer(paths)
     write_profiles(paths)
     write_profiles_zh(paths)  # after the English pages: it links the chart data they publish

@@ -150,3 +150,71 @@ def highlighted_count_zh(facts: int, nested: int) -> str:
 
 
 BACK_TO_USE_ZH = "返回引用此数字之处：{chapter}"
+
+
+# --- The data page ---------------------------------------------------------------------------------
+
+# What each column of data/facts.csv holds (eastwest.dataset.schema.FACT_COLUMNS), for the Chinese
+# data dictionary; a column the schema gains without a line here fails tests/test_pages_zh.py.
+FACT_COLUMNS_ZH = {
+    "fact_id": "数据编号，稳定且唯一：资料编号前缀加标注者所取的简称",
+    "source_id": "资料编号，即原始文件名（见 data/sources.csv）",
+    "theme": "主题（产业、人才、劳务、消费、结对、社会帮扶、成效、背景之一）",
+    "indicator": "统计的指标：指标词表中的代码（data/reference/indicators.yml）",
+    "breakdown": "数据所计的分项或一方；数据为整体时为空（英文）",
+    "description": "一句英文说明（中文版以原文和指标中文名代替）",
+    "east": "帮扶方地点代码（data/places.csv）；不适用时为空；原句合并给出几个地点的数字时，各代码以分号连接",
+    "west": "受援方地点代码；不适用时为空；多个代码同上以分号连接",
+    "value": "规范化数值（万 = 10⁴，亿 = 10⁸，百分比记百分号前的数）；仅在原文缺数字时为空",
+    "value_high": "区间的上限；其他情况为空",
+    "unit": "受控单位（见下文单位表）",
+    "qualifier": "限定词：确数、余（多、超）、近（将近、接近：略少于）、约（左右：上下均可）、不足、区间",
+    "status": "状态：已完成、计划、预计、目标或每年任务；计划数从不当作已完成",
+    "period": "时间：年、年-月、年-月-日，或“起/止”区间（任一端可空：/年-月 为截至某日，年/ 为自某日起），或 unknown（未注明）",
+    "scope": "口径：累计、全年、单次、时点数、期间合计或每年",
+    "quote": "清理后文本中的原句片段，逐字照录，说明数字所计为何",
+    "number_text": "原句中数字的写法",
+    "quote_start": "原句在 data/clean/<source_id>.txt 中的起始字符位置",
+    "quote_end": "原句结束后的字符位置",
+    "number_start": "数字在清理后文本中的起始字符位置",
+    "number_end": "数字结束后的字符位置",
+    "flags": "以分号分隔的标记（原文缺数字、原文缺年份、计划等）",
+}
+
+# Why a numeric mention is not a fact (data/reference/vocabulary.yml `exclusion_reasons`).
+EXCLUSION_ZH = {
+    "date": "日期、月份、日或年份",
+    "clock_time": "钟点时间",
+    "age": "人的年龄",
+    "duration": "时长（三个月、两年多来、1个月以上）",
+    "ordinal": "序数或届次（第十五届、首个、第八批）",
+    "label": "含数字的口号、名称或标签（五位一体、三个全覆盖、十三五）",
+    "idiom": "成语或固定说法中的数字（千山万水、一对一）",
+    "article": "作不定冠词用的“一”，并非计数",
+    "anecdote": "关于某个人日常生活的数字，与帮扶工作无关（一天能挣80元）",
+    "part_of_fact": "已收入某条数据的数字的一部分（同一数量的第二个单位）",
+    "not_a_quantity": "其他不计数的数字（电话号码、型号、热线号码）",
+}
+
+FLAG_ZH = {
+    "number_missing_in_source": "原文缺数字：原句丢失了数字，数值为空",
+    "year_missing_in_source": "原文缺年份：原文有月份或“以来”，但年份被删去",
+    "period_inferred": "时间为推断：时间由文章（推断的）日期得出，而非原句所载",
+    "garbled_nearby": "同一句中有乱码",
+    "planned": "未完成：计划、预计或目标（由状态自动设定）",
+    "part_of_total": "同一资料中另一条数据的组成部分（分项）",
+    "claim_unverified": "资料对自身所称的“全国首个”之类说法",
+    "approximate_duplicate": "另一篇资料给出同一数量，但数值或日期不同",
+}
+
+DIRECTION_ZH = {"east_to_west": "东部→西部", "west_to_east": "西部→东部", "both": "双向", "none": "—"}
+
+# What an input file on the data page holds, where its name does not say (as wording.INPUT_FILE_NOTES).
+INPUT_FILE_NOTES_ZH = {
+    "reference/national_context.csv": "来自原文以外的全国和地区数字，仅用作各章背景（各注明媒体、日期与可靠性）",
+    "editions/": "各版报告发布的数据，留作下一版更新说明比较之用",
+}
+
+
+def file_size_zh(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
