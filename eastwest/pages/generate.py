@@ -9,7 +9,7 @@ from __future__ import annotations
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import load
-from eastwest.pages.bibliography import write_bibliography
+from eastwest.pages.bibliography import write_bibliography, write_bibliography_zh
 from eastwest.pages.data_page import data_page_markdown
 from eastwest.pages.data_pages_zh import data_page_markdown_zh, quality_page_markdown_zh
 from eastwest.pages.explorer import write_explorer
@@ -22,6 +22,7 @@ from eastwest.pages.source_pages_zh import ZH_DIR, write_source_pages_zh
 
 def write_pages(paths: ProjectPaths = PROJECT) -> None:
     write_bibliography(paths)
+    write_bibliography_zh(paths)
     out = paths.source_pages
     zh_out = paths.root / ZH_DIR / out.relative_to(paths.root)
     for folder in (out, zh_out):
