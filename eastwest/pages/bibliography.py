@@ -119,9 +119,11 @@ def seed_entry_zh(record: SourceRecord, label_suffix: str = "") -> str:
     source = {**record.model_dump(), "label_suffix": label_suffix}
     author = author_zh(record.author or "")
     fields = {
-        "author": "{" + _bib_escape(author if author != "未署名" else outlet_zh(record.outlet)) + "}",
+        "author": "{"
+        + _bib_escape(author if author != "未署名" else outlet_zh(record.outlet) or record.outlet.split(" (")[0])
+        + "}",
         "title": "{" + _bib_escape(record.title_zh or "（原文无标题）") + "}",
-        "howpublished": _bib_escape(outlet_zh(record.outlet)),
+        "howpublished": _bib_escape(outlet_zh(record.outlet) or record.outlet),
         "year": record.published[:4]
         if record.published
         else f"约{record.date_estimate[:4]}年（推断）"

@@ -64,7 +64,7 @@ def _provenance_table(row: pd.Series, pairing_names: dict[str, str]) -> str:
     pairings = [p for p in str(row["pairings"]).split(";") if p]
     fields = [
         ("中文标题", escape(row["title_zh"] or "（原文无标题）")),
-        ("发布媒体", escape(pages_zh.outlet_zh(row["outlet"]))),
+        ("发布媒体", pages_zh.outlet_html_zh(row["outlet"])),
         ("作者", escape(pages_zh.author_zh(row["author"]))),
         ("页面所载日期", escape(wording_zh.date_zh(row["published"]) if row["published"] else "无")),
         ("日期性质", escape(pages_zh.DATE_STATUS_ZH.get(row["date_status"], row["date_status"]))),
@@ -89,7 +89,9 @@ def _cleaning_summary(log: dict, facts: pd.DataFrame) -> str:
     if log["script_conversion"]:
         items.append(f"<li>繁体字转为简体字（改动{log['characters_converted']}个字）</li>")
     for run in log["garbled_runs"]:
-        items.append(f"<li>原始第{run['line']}行有乱码，以{escape(GARBLED_MARK)}标示：<code>{escape(run['text'])}</code></li>")
+        items.append(
+            f"<li>原始第{run['line']}行有乱码，文中以<code>{escape(GARBLED_MARK)}</code>标示：<code>{escape(run['text'])}</code></li>"
+        )
     for entry in log.get("numbers_missing_in_source", []):
         items.append(
             f'<li>原文缺数字：<a href="#{fact_anchor(entry["fact_id"])}">{escape(fact_words_zh(entry["fact_id"], facts))}</a></li>'
@@ -136,7 +138,7 @@ def source_page_markdown_zh(row: pd.Series, facts: pd.DataFrame, text: str, log:
 def sources_index_markdown_zh(sources: pd.DataFrame) -> str:
     rows = "".join(
         f'<tr><td><a href="{source_page(r["source_id"])}.html">{escape(r["title_zh"] or "（原文无标题）")}</a></td>'
-        f"<td>{escape(pages_zh.outlet_zh(r['outlet']))}</td>"
+        f"<td>{pages_zh.outlet_html_zh(r['outlet'])}</td>"
         f"<td>{escape(pages_zh.source_date_zh(r))}<br><small>{escape(pages_zh.DATE_STATUS_ZH.get(r['date_status'], ''))}</small></td>"
         f"<td>{escape(pages_zh.GENRE_ZH.get(r['genre'], r['genre']))}</td><td>{escape(r['facts'])}</td></tr>"
         for _, r in sources.iterrows()

@@ -10,6 +10,7 @@ indicator's Chinese name instead, and say that the note is on the English page."
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pandas as pd
 
@@ -65,12 +66,16 @@ def has_han(text: str) -> bool:
 
 
 def outlet_zh(outlet: str) -> str:
-    """The outlet's Chinese name where its record begins with one ('荔枝网'); otherwise the record
-    as it is (an outlet with no Chinese name, shown in the source's own words)."""
+    """The outlet's Chinese name where its record begins with one ('荔枝网'); '' for an outlet
+    the record names only in English (see `outlet_html_zh` and `source_label_zh`)."""
     lead = _OUTLET_LEAD.match(str(outlet or ""))
-    if lead and has_han(lead.group(1)):
-        return lead.group(1)
-    return str(outlet or "")
+    return lead.group(1) if lead and has_han(lead.group(1)) else ""
+
+
+def outlet_html_zh(outlet: str) -> str:
+    """The outlet for a Chinese table: its Chinese name, or the record as the project wrote it,
+    in English and marked so (never translated here)."""
+    return escape(outlet_zh(outlet)) or f'<span lang="en">{escape(str(outlet or ""))}</span>'
 
 
 def author_zh(author: str) -> str:
@@ -92,9 +97,11 @@ def source_date_zh(source) -> str:
 
 def source_label_zh(source) -> str:
     """A reader's name for a source: outlet and date, '荔枝网，2021年2月27日', with the
-    number a name two sources would share ends with ('（1）')."""
+    number a name two sources would share ends with ('（1）'); an outlet with no Chinese name is
+    named by the kind of article ('微信公众号文章（发布方无中文名），未注明日期')."""
     suffix = re.sub(r"\((\d+)\)", r"（\1）", str(source.get("label_suffix") or "").strip())
-    return f"{outlet_zh(source['outlet'])}，{source_date_zh(source)}{suffix}"
+    name = outlet_zh(source["outlet"]) or f"{GENRE_ZH.get(str(source.get('genre')), '资料')}（发布方无中文名）"
+    return f"{name}，{source_date_zh(source)}{suffix}"
 
 
 def place_short_zh(place) -> str:
