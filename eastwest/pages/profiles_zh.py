@@ -24,7 +24,7 @@ from eastwest.pages.profiles import (
     FROM_DIR,
     MAX_BARS,
     MAX_INDICATOR_ROWS,
-    _directive_text,
+    directive_text,
     in_report_order,
     shown_beside,
     speaking_sources,
@@ -173,7 +173,7 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, c: _Context, paths: 
     noun, kind = CHART_WORDS_ZH[str(unit)]
     low, high = chosen.sort_values("value").iloc[0], chosen.sort_values("value").iloc[-1]
     not_achieved = int((chosen.status != "achieved").sum())
-    alt = _directive_text(
+    alt = directive_text(
         f"横向条形图：资料所载{label}的{len(chosen)}个{kind}，"
         f"从{wording_zh.value_with_status_zh(low)}到{wording_zh.value_with_status_zh(high)}"
         + (f"；其中{not_achieved}个并非已完成（计划、预计或每年任务）" if not_achieved else "")
@@ -215,7 +215,7 @@ def _chart_rows(chosen: pd.DataFrame, c: _Context) -> str:
 def _map_section(pairing: pd.Series, c: _Context, paths: ProjectPaths) -> str:
     name = f"{pairing['pairing_id']}-map"
     label = c.labels[pairing["pairing_id"]]
-    alt = _directive_text(f"中国省级区划地图：以圆点标出{label}的帮扶方与受援方，箭头由帮扶方指向受援方，并标出其中的县级结对。")
+    alt = directive_text(f"中国省级区划地图：以圆点标出{label}的帮扶方与受援方，箭头由帮扶方指向受援方，并标出其中的县级结对。")
     data = paths.root / CHART_DATA / PROFILE_DIR / f"{name}.csv"
     table = pd.read_csv(data, dtype=str, keep_default_na=False, skiprows=1, encoding="utf-8-sig") if data.exists() else None
     within = "；其中的县级结对各以圆点标出" if table is not None and len(table) > 1 else ""

@@ -37,7 +37,7 @@ def _anchors(facts: pd.DataFrame) -> list[tuple[int, int, pd.Series]]:
     return anchors
 
 
-def _nested_count(facts: pd.DataFrame) -> int:
+def nested_count(facts: pd.DataFrame) -> int:
     """How many facts start inside an earlier fact's highlight: they get an anchor, not a highlight."""
     nested, cursor = 0, 0
     for start, end, _ in _anchors(facts):
@@ -59,7 +59,7 @@ class HighlightWords:
     lang: str = "en"
 
 
-def _highlighted_text(text: str, facts: pd.DataFrame, words: HighlightWords = HighlightWords()) -> str:
+def highlighted_text(text: str, facts: pd.DataFrame, words: HighlightWords = HighlightWords()) -> str:
     anchors = _anchors(facts)
     out, cursor = [], 0
     for start, end, f in anchors:
@@ -178,12 +178,12 @@ def source_page_markdown(row: pd.Series, facts: pd.DataFrame, text: str, log: di
         title=markdown_text(row["title_zh"] or row["title_en"]),  # a Markdown heading and emphasis
         title_en=markdown_text(row["title_en"]),
         key=bib_key(row["source_id"]),
-        facts_sentence=wording.highlighted_count(len(facts), _nested_count(facts)),
+        facts_sentence=wording.highlighted_count(len(facts), nested_count(facts)),
         provenance=_provenance_table(row),
         cleaning=_cleaning_summary(log, facts=facts),
         removed_lines=_removed_lines_table(log),
         years_stripped=_years_stripped(facts),
-        text=_highlighted_text(text, facts),
+        text=highlighted_text(text, facts),
     )
 
 

@@ -14,7 +14,7 @@ from eastwest.core.paths import ProjectPaths
 from eastwest.core.plaintext import markdown_text
 from eastwest.dataset import load
 from eastwest.pages.render import render
-from eastwest.pages.source_pages import HighlightWords, _highlighted_text, _nested_count
+from eastwest.pages.source_pages import HighlightWords, highlighted_text, nested_count
 from eastwest.reader import pages_zh, wording_zh
 from eastwest.reader.links import bib_key, fact_anchor, source_page
 from eastwest.sources.cleaning import GARBLED_MARK
@@ -126,12 +126,12 @@ def source_page_markdown_zh(row: pd.Series, facts: pd.DataFrame, text: str, log:
         "zh/source_page",
         title=markdown_text(row["title_zh"] or "（原文无标题）"),
         key=bib_key(row["source_id"]),
-        facts_sentence=pages_zh.highlighted_count_zh(len(facts), _nested_count(facts)),
+        facts_sentence=pages_zh.highlighted_count_zh(len(facts), nested_count(facts)),
         provenance=_provenance_table(row, pairing_names),
         cleaning=_cleaning_summary(log, facts),
         removed_lines=_removed_lines_table(log),
         years_stripped=_years_stripped(facts),
-        text=_highlighted_text(text, facts, HIGHLIGHT_WORDS_ZH),
+        text=highlighted_text(text, facts, HIGHLIGHT_WORDS_ZH),
     )
 
 
