@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from eastwest.analysis import headline
 from eastwest.annotate.numerals import parse_number
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import builder, load
 from eastwest.dataset.schema import FACT_COLUMNS
-from eastwest.pages import generate
+from eastwest.pages import generate, profiles_zh
 from eastwest.reader import pages_zh, wording_zh
 
 pytestmark = pytest.mark.fast
@@ -215,3 +216,7 @@ def test_the_chinese_explorer_has_its_own_index_and_says_so_to_the_script(built)
 
 def test_every_facts_column_has_its_chinese_meaning():
     assert list(pages_zh.FACT_COLUMNS_ZH) == list(FACT_COLUMNS)
+
+
+def test_every_key_number_question_has_its_chinese_words():
+    assert set(profiles_zh.QUESTIONS_ZH) == set(headline.HEADLINE)

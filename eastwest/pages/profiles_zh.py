@@ -35,6 +35,7 @@ from eastwest.reader import pages_zh, wording_zh
 from eastwest.reader.links import PROFILE_DIR, fact_href, profile_href, source_href
 
 FIGURES_ZH = f"../../figures/{ZH_DIR}/{PROFILE_DIR}"  # from zh/pairings/: the Chinese drawings
+# The key numbers' questions (eastwest.analysis.headline.HEADLINE) in Chinese; one missing here fails tests/test_pages_zh.py.
 QUESTIONS_ZH = {"Aid money": "帮扶资金", "People": "人员", "Jobs": "就业", "Sales": "销售与采购"}
 CHART_WORDS_ZH = {"yuan": ("资金", "金额"), "person": ("人数", "人数")}
 
@@ -127,7 +128,7 @@ def key_numbers_zh(pairing_id: str, facts: pd.DataFrame, n_sources: int, shared:
         chosen = chosen[chosen.programme == pairing_id]
         order = {question: i for i, question in enumerate(HEADLINE)}
         cards = "".join(
-            f'<li><span class="key-number-question">{escape(QUESTIONS_ZH.get(row["question"], ""))}</span> '
+            f'<li><span class="key-number-question">{escape(QUESTIONS_ZH[row["question"]])}</span> '
             f'<a class="key-number-value" href="{escape(fact_href(row["fact_id"], row["source_id"], FROM_DIR))}">'
             f"{escape(wording_zh.value_text_zh(row))}</a> "
             f'<span class="key-number-what">{escape(row["indicator_zh"])}</span> '

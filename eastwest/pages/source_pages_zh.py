@@ -47,6 +47,11 @@ def fact_words_zh(fact_id: str, facts: pd.DataFrame) -> str:
     return f"{wording_zh.value_with_status_zh(f)} · {f['indicator_zh']}"
 
 
+def untitled_or_title(row: pd.Series) -> str:
+    """A source's Chinese title; for an article the copy gives untitled, its outlet and date, said so."""
+    return str(row["title_zh"] or f"无标题文章 · {pages_zh.source_label_zh(row)}")
+
+
 def _provenance_table(row: pd.Series, pairing_names: dict[str, str]) -> str:
     url, kind, site = row["url"] or "", row["url_kind"], row.get("site") or ""
     if kind == "url" and url:
@@ -124,7 +129,7 @@ def _years_stripped(facts: pd.DataFrame) -> str:
 def source_page_markdown_zh(row: pd.Series, facts: pd.DataFrame, text: str, log: dict, pairing_names: dict[str, str]) -> str:
     return render(
         "zh/source_page",
-        title=markdown_text(row["title_zh"] or "（原文无标题）"),
+        title=markdown_text(untitled_or_title(row)),
         key=bib_key(row["source_id"]),
         facts_sentence=pages_zh.highlighted_count_zh(len(facts), nested_count(facts)),
         provenance=_provenance_table(row, pairing_names),
@@ -137,7 +142,7 @@ def source_page_markdown_zh(row: pd.Series, facts: pd.DataFrame, text: str, log:
 
 def sources_index_markdown_zh(sources: pd.DataFrame) -> str:
     rows = "".join(
-        f'<tr><td><a href="{source_page(r["source_id"])}.html">{escape(r["title_zh"] or "（原文无标题）")}</a></td>'
+        f'<tr><td><a href="{source_page(r["source_id"])}.html">{escape(untitled_or_title(r))}</a></td>'
         f"<td>{pages_zh.outlet_html_zh(r['outlet'])}</td>"
         f"<td>{escape(pages_zh.source_date_zh(r))}<br><small>{escape(pages_zh.DATE_STATUS_ZH.get(r['date_status'], ''))}</small></td>"
         f"<td>{escape(pages_zh.GENRE_ZH.get(r['genre'], r['genre']))}</td><td>{escape(r['facts'])}</td></tr>"
