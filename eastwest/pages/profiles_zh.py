@@ -37,7 +37,7 @@ from eastwest.reader.links import PROFILE_DIR, fact_href, profile_href, source_h
 FIGURES_ZH = f"../../figures/{ZH_DIR}/{PROFILE_DIR}"  # from zh/pairings/: the Chinese drawings
 # The key numbers' questions (eastwest.analysis.headline.HEADLINE) in Chinese; one missing here fails tests/test_pages_zh.py.
 QUESTIONS_ZH = {"Aid money": "帮扶资金", "People": "人员", "Jobs": "就业", "Sales": "销售与采购"}
-CHART_WORDS_ZH = {"yuan": ("资金", "金额"), "person": ("人数", "人数")}
+CHART_WORDS_ZH = {"yuan": ("资金", "笔金额"), "person": ("人数", "项人数")}  # as eastwest.charts.profile.CHART_UNITS
 
 
 class _Context:
@@ -174,12 +174,16 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, c: _Context, paths: 
     noun, kind = CHART_WORDS_ZH[str(unit)]
     low, high = chosen.sort_values("value").iloc[0], chosen.sort_values("value").iloc[-1]
     not_achieved = int((chosen.status != "achieved").sum())
-    alt = directive_text(
-        f"横向条形图：资料所载{label}的{len(chosen)}个{kind}，"
-        f"从{wording_zh.value_with_status_zh(low)}到{wording_zh.value_with_status_zh(high)}"
-        + (f"；其中{not_achieved}个并非已完成（计划、预计或每年任务）" if not_achieved else "")
-        + "。"
-    )
+    if len(chosen) == 1:
+        alt = f"横向条形图：资料所载{label}的一{kind}：{wording_zh.value_with_status_zh(low)}。"
+    else:
+        alt = (
+            f"横向条形图：资料所载{label}的{len(chosen)}{kind}，"
+            f"从{wording_zh.value_with_status_zh(low)}到{wording_zh.value_with_status_zh(high)}"
+            + (f"；其中{not_achieved}{kind[0]}并非已完成（计划、预计或每年任务）" if not_achieved else "")
+            + "。"
+        )
+    alt = directive_text(alt)
     caption = (
         f"资料所载{escape(label)}的{noun}。每个数字一根条形，资料作为另一数字组成部分给出的分项只列在下表中。"
         "同一结对、同一时期的数字可能相互包含（资料很少说明），因此条形从不相加。斜线条形为计划、预计或每年任务，并非已完成。"
@@ -216,7 +220,7 @@ def _chart_rows(chosen: pd.DataFrame, c: _Context) -> str:
 def _map_section(pairing: pd.Series, c: _Context, paths: ProjectPaths) -> str:
     name = f"{pairing['pairing_id']}-map"
     label = c.labels[pairing["pairing_id"]]
-    alt = directive_text(f"中国省级区划地图：以圆点标出{label}的帮扶方与受援方，箭头由帮扶方指向受援方，并标出其中的县级结对。")
+    alt = directive_text(f"中国省级区划地图：以圆点标出{label}的帮扶方与受援方，箭头由帮扶方指向受援方；如有下辖结对，一并标出。")
     data = paths.root / CHART_DATA / PROFILE_DIR / f"{name}.csv"
     table = pd.read_csv(data, dtype=str, keep_default_na=False, skiprows=1, encoding="utf-8-sig") if data.exists() else None
     within = "；其中的县级结对各以圆点标出" if table is not None and len(table) > 1 else ""
