@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from eastwest.analysis import headline
 from eastwest.annotate.numerals import parse_number
 from eastwest.core.paths import PROJECT
+from eastwest.core.yamlio import load_yaml
 from eastwest.dataset import builder, load
 from eastwest.dataset.schema import FACT_COLUMNS
 from eastwest.pages import generate, profiles_zh
@@ -220,3 +221,7 @@ def test_every_facts_column_has_its_chinese_meaning():
 
 def test_every_key_number_question_has_its_chinese_words():
     assert set(profiles_zh.QUESTIONS_ZH) == set(headline.HEADLINE)
+
+
+def test_every_comparability_class_has_its_chinese_words():
+    assert set(pages_zh.COMPARABILITY_ZH) == set(load_yaml(PROJECT.indicators)["comparability"])

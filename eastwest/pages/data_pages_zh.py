@@ -49,9 +49,10 @@ def _meanings(terms: Iterable[str], words: dict[str, str], section: str) -> str:
 
 
 def _area_name(text: str) -> str:
-    """An area's Chinese name where its meaning begins with one ('组织领导: …' -> '组织领导')."""
+    """An area's Chinese name where its meaning begins with one ('组织领导: …' -> '组织领导'); the
+    others are the project's own groups, outside the areas a source lists."""
     head = str(text).split(":")[0].strip()
-    return head if pages_zh.has_han(head) and head == str(text).split(":")[0] else "（仅有英文说明）"
+    return head if pages_zh.has_han(head) else pages_zh.OWN_AREA_ZH
 
 
 def _unit(unit: str) -> str:
@@ -101,6 +102,7 @@ def data_page_markdown_zh(paths: ProjectPaths) -> str:
         indicator_count=len(indicators),
         area_count=len(sections["areas"]),
         indicator_rows=indicator_rows,
+        comparability_table=_meanings(sections["comparability"], pages_zh.COMPARABILITY_ZH, "comparability"),
         areas_table="| 代码 | 名称 |\n|---|---|\n"
         + "\n".join(f"| `{k}` | {_area_name(v)} |" for k, v in sections["areas"].items()),
         themes_table=_meanings(vocab.terms["themes"], wording_zh.THEME_LABELS_ZH, "themes"),

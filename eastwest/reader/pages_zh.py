@@ -225,3 +225,27 @@ INPUT_FILE_NOTES_ZH = {
 
 def file_size_zh(size: int) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+
+
+# What each comparability class of data/reference/indicators.yml groups, for the Chinese data page;
+# a class the vocabulary gains without words here fails tests/test_pages_zh.py.
+COMPARABILITY_ZH = {
+    "aid_money": "帮扶方政府为受援方项目提供的资金",
+    "enterprise_money": "企业和金融机构的资金：到位或签约投资、信贷与融资租赁",
+    "charity_money": "捐款捐物和助学资金",
+    "sales_money": "购买或销售受援方产品的金额",
+    "projects": "资助或引进的项目",
+    "cadres_moved": "选派到对方挂职的党政干部",
+    "professionals_moved": "派出或接收的专业技术人才（教师、医生、专家）和干部",
+    "exchange_visits": "双方之间的互访和考察",
+    "training": "培训班次及参训人员",
+    "jobs": "实现就业或创业的人员",
+    "job_fair": "招聘会的各个环节：用人单位、岗位、到场人数、登记和签约意向",
+    "pairing_links": "双方相互结对的单位",
+    "local_reach": "项目惠及的受援方人口、农户、村和土地",
+    "channels": "把受援方产品推向市场的企业和销售网点",
+    "poverty_exit": "脱贫的人口、农户和村，以及贫困发生率",
+    "place_context": "有关某地的背景数字（人口、贫困县和贫困村、灾情）",
+    "other": "无法归入任何指标的数据：不与任何数据比较",
+}
+OWN_AREA_ZH = "（本项目自设的分组，不在资料所列领域之内）"
