@@ -225,3 +225,11 @@ def test_every_key_number_question_has_its_chinese_words():
 
 def test_every_comparability_class_has_its_chinese_words():
     assert set(pages_zh.COMPARABILITY_ZH) == set(load_yaml(PROJECT.indicators)["comparability"])
+
+
+def test_a_term_without_chinese_words_is_a_clear_error_naming_it():
+    from eastwest.core.errors import DataError
+    from eastwest.pages import data_pages_zh
+
+    with pytest.raises(DataError, match="new_term"):
+        data_pages_zh._meanings(["industry", "new_term"], wording_zh.THEME_LABELS_ZH, "themes")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from eastwest.core.errors import DataError
 from eastwest.core.paths import CLEANING_RULES, ProjectPaths
 from eastwest.core.yamlio import load_yaml
 from eastwest.dataset import load
@@ -44,7 +45,9 @@ def _meanings(terms: Iterable[str], words: dict[str, str], section: str) -> str:
     terms = list(terms)
     missing = [t for t in terms if t not in words]
     if missing:
-        raise KeyError(f"{section}: no Chinese words for {', '.join(missing)} (eastwest.reader.pages_zh / wording_zh)")
+        raise DataError(
+            f"{section} of data/reference/: no Chinese words for {', '.join(missing)}; add them to eastwest/reader/pages_zh.py or wording_zh.py"
+        )
     return "| 代码 | 含义 |\n|---|---|\n" + "\n".join(f"| `{t}` | {words[t]} |" for t in terms)
 
 
@@ -63,7 +66,9 @@ def _unit(unit: str) -> str:
 def _exclusion_rows(counts: dict[str, int]) -> str:
     missing = [k for k in counts if k not in pages_zh.EXCLUSION_ZH]
     if missing:
-        raise KeyError(f"exclusion reasons without Chinese words in eastwest.reader.pages_zh.EXCLUSION_ZH: {', '.join(missing)}")
+        raise DataError(
+            f"data/reference/vocabulary.yml exclusion_reasons: no Chinese words for {', '.join(missing)} in eastwest/reader/pages_zh.py"
+        )
     return "\n".join(f"| {pages_zh.EXCLUSION_ZH[k]}（`{k}`） | {n} |" for k, n in counts.items())
 
 
@@ -73,7 +78,7 @@ def data_page_markdown_zh(paths: ProjectPaths) -> str:
     _, tables, others = data_files(paths)
     missing = [c for c in FACT_COLUMNS if c not in pages_zh.FACT_COLUMNS_ZH]
     if missing:
-        raise KeyError(
+        raise DataError(
             f"facts.csv columns without a Chinese meaning in eastwest.reader.pages_zh.FACT_COLUMNS_ZH: {', '.join(missing)}"
         )
     indicators = load.indicators(paths)
