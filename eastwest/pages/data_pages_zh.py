@@ -14,6 +14,7 @@ import pandas as pd
 
 from eastwest.core.errors import DataError
 from eastwest.core.paths import CLEANING_RULES, ProjectPaths
+from eastwest.core.plaintext import markdown_text
 from eastwest.core.yamlio import load_yaml
 from eastwest.dataset import load
 from eastwest.dataset.schema import FACT_COLUMNS
@@ -83,7 +84,7 @@ def data_page_markdown_zh(paths: ProjectPaths) -> str:
         )
     indicators = load.indicators(paths)
     indicator_rows = "\n".join(
-        f"| `{r.indicator}` | {r.label_zh} | {_unit(str(r.unit))} | {wording_zh.THEME_LABELS_ZH[str(r.theme)]} | "
+        f"| `{r.indicator}` | {markdown_text(str(r.label_zh))} | {_unit(str(r.unit))} | {wording_zh.THEME_LABELS_ZH[str(r.theme)]} | "
         f"{pages_zh.DIRECTION_ZH.get(str(r.direction), '—')} | `{r.comparability}` | {r.facts} | {r.sources} |"
         for r in indicators.itertuples()
     )
@@ -109,7 +110,7 @@ def data_page_markdown_zh(paths: ProjectPaths) -> str:
         indicator_rows=indicator_rows,
         comparability_table=_meanings(sections["comparability"], pages_zh.COMPARABILITY_ZH, "comparability"),
         areas_table="| 代码 | 名称 |\n|---|---|\n"
-        + "\n".join(f"| `{k}` | {_area_name(v)} |" for k, v in sections["areas"].items()),
+        + "\n".join(f"| `{k}` | {markdown_text(_area_name(v))} |" for k, v in sections["areas"].items()),
         themes_table=_meanings(vocab.terms["themes"], wording_zh.THEME_LABELS_ZH, "themes"),
         units_table=_meanings(vocab.units, wording_zh.UNIT_WORDS_ZH, "units"),
         qualifiers_table=_meanings(vocab.terms["qualifiers"], qualifiers, "qualifiers"),

@@ -17,6 +17,7 @@ from eastwest.analysis.headline import HEADLINE, headline_facts
 from eastwest.charts.profile import chart_facts
 from eastwest.core.files import write_text
 from eastwest.core.paths import ProjectPaths
+from eastwest.core.plaintext import markdown_text
 from eastwest.dataset import load
 from eastwest.dataset.attribution import nested_pairings, unit_kind
 from eastwest.pages.downloads import CHART_DATA
@@ -317,7 +318,7 @@ def profile_markdown_zh(pairing: pd.Series, c: _Context, nested: dict[str, list[
     )
     return render(
         "zh/profile",
-        title=f"{east['name_zh']}→{west['name_zh']}",
+        title=markdown_text(f"{east['name_zh']}→{west['name_zh']}"),  # a Markdown heading
         key_numbers=key_numbers_zh(pid, own, len(speaking), shared_count),
         has_chart="{figure}" in chart,
         shared_count=shared_count,
