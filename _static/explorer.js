@@ -12,9 +12,26 @@
   const root = document.getElementById("explorer");
   if (!data || !root) return;
   const PAGE_ROWS = 200;  // rows drawn at a time; "Show more" draws the next ones
+  // The words the script writes, in the page's language: the Chinese explorer (zh/explore/) says
+  // so with data-lang="zh" on its root, or the page's <html lang> does.
+  const STRINGS = {
+    en: {
+      all: "all", achieved: "achieved", loading: "Loading the facts' texts…",
+      more: (n, rest) => `Show ${n} more of the ${rest} not shown`,
+      count: (shown, total, listed) => `${shown} of ${total} facts shown` + (listed ? ` (the first ${listed} listed)` : ""),
+      failed: message => `The explorer could not load its data: ${message}`,
+    },
+    zh: {
+      all: "全部", achieved: "已完成", loading: "正在载入数据原文…",
+      more: (n, rest) => `再显示${n}条（尚有${rest}条未显示）`,
+      count: (shown, total, listed) => `共${total}条数据，显示${shown}条` + (listed ? `（列出前${listed}条）` : ""),
+      failed: message => `数据浏览无法载入数据：${message}`,
+    },
+  };
+  const words = STRINGS[(root.dataset.lang || document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en"];
   const col = Object.fromEntries(data.columns.map((name, i) => [name, i]));
-  const indexScript = document.querySelector("script[src$='generated/explorer-data.js']");
-  const base = indexScript ? indexScript.src.replace(/explorer-data\.js(\?.*)?$/, "") : "";
+  const indexScript = document.querySelector("script[src$='generated/explorer-data.js'], script[src$='generated/explorer-data-zh.js']");
+  const base = indexScript ? indexScript.src.replace(/explorer-data(-zh)?\.js(\?.*)?$/, "") : "";
   const texts = window.EXPLORER_TEXTS = window.EXPLORER_TEXTS || {};
   const loading = new Map();
 
@@ -81,7 +98,7 @@
 
   for (const select of selects) {
     const values = Array.from(new Set(rows.map(r => r[select.dataset.column]))).sort();
-    select.add(new Option("all", ""));
+    select.add(new Option(words.all, ""));
     for (const v of values) select.add(new Option(v, v));
     select.addEventListener("change", () => { limit = PAGE_ROWS; render(); });
   }
@@ -150,18 +167,18 @@
     link.textContent = r.value;
     value.appendChild(link);
     tr.appendChild(value);
-    const what = cell(r.what);
+    const what = cell(r.what);  // the Chinese explorer has the quote alone (what a fact counts is its indicator)
     const quote = document.createElement("span");
     quote.className = "fact-quote";
     quote.lang = "zh";
     quote.textContent = r.quote;
-    what.appendChild(document.createElement("br"));
+    if (r.what) what.appendChild(document.createElement("br"));
     what.appendChild(quote);
     tr.appendChild(what);
     tr.appendChild(cell(r.indicator));
     tr.appendChild(cell(r.pairing));
     tr.appendChild(cell(r.periodWords));
-    tr.appendChild(cell(r.status, r.status === "achieved" ? "" : "fact-status"));
+    tr.appendChild(cell(r.status, r.status === words.achieved ? "" : "fact-status"));
     tr.appendChild(cell(r.source));
     Array.from(tr.children).forEach((td, i) => { td.dataset.label = labels[i]; });
     return tr;
@@ -171,8 +188,8 @@
     const mine = ++generation;
     writeView();
     const terms = fold(search.value.trim()).split(/\s+/).filter(Boolean).map(alternatives);
-    if (terms.length || sortKey === "what") {
-      count.textContent = "Loading the facts' texts…";
+    if (terms.length || sortKey === "what" || sortKey === "quote") {
+      count.textContent = words.loading;
       await loadAll();
       if (mine !== generation) return;
     }
@@ -200,9 +217,8 @@
     body.replaceChildren(fragment);
     const rest = shown.length - visible.length;
     more.hidden = rest <= 0;
-    more.textContent = `Show ${Math.min(rest, PAGE_ROWS)} more of the ${rest} not shown`;
-    count.textContent = `${shown.length} of ${rows.length} facts shown` +
-      (rest > 0 ? ` (the first ${visible.length} listed)` : "");
+    more.textContent = words.more(Math.min(rest, PAGE_ROWS), rest);
+    count.textContent = words.count(shown.length, rows.length, rest > 0 ? visible.length : 0);
   }
   // The facts the view shows (all of them, not only those drawn so far) as CSV: a byte-order mark
   // and CRLF so spreadsheet programs read the Chinese quotes, every field quoted; the licence on the
@@ -239,5 +255,5 @@
   };
 
   readView();
-  render().catch(error => { count.textContent = `The explorer could not load its data: ${error.message}`; throw error; });
+  render().catch(error => { count.textContent = words.failed(error.message); throw error; });
 })();

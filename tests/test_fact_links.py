@@ -56,10 +56,10 @@ def test_a_back_link_prefers_the_facts_own_chapter_then_any_chapter():
 
 
 def test_the_source_pages_back_links_are_the_form_the_extension_rewrites():
-    from eastwest.pages.source_pages import _highlighted_text
+    from eastwest.pages.source_pages import highlighted_text
 
     facts = load.facts()
     source_id = facts.source_id.iloc[0]
-    html = _highlighted_text(load.clean_text(source_id), facts[facts.source_id == source_id])
+    html = highlighted_text(load.clean_text(source_id), facts[facts.source_id == source_id])
     found = BACK_LINK.findall(html)
     assert found and all(href.startswith("../chapters/") for _, _, href, _ in found)

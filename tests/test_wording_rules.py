@@ -401,7 +401,7 @@ def test_profile_tables_mark_flagged_periods(facts):
 @pytest.mark.fast
 def test_source_page_hover_labels_mark_flagged_periods(facts):
     for sid, group in facts.groupby("source_id"):
-        html = source_pages._highlighted_text(load.clean_text(sid), group)
+        html = source_pages.highlighted_text(load.clean_text(sid), group)
         soup = BeautifulSoup(html, "html.parser")
         for _, row in flagged(group).iterrows():
             anchor = soup.find(id=fact_anchor(row["fact_id"]))
@@ -416,7 +416,7 @@ def test_a_source_page_highlight_says_a_fact_is_not_a_result(status):
     and in the value beside the highlight (the fifth reading found plans labelled as results)."""
     text = "今年预计将实现789户脱贫。"
     row = made_up_fact(status=status, value=789.0, unit="household", number_start=6, number_end=10, quote_start=0, quote_end=12)
-    soup = BeautifulSoup(source_pages._highlighted_text(text, pd.DataFrame([row])), "html.parser")
+    soup = BeautifulSoup(source_pages.highlighted_text(text, pd.DataFrame([row])), "html.parser")
     words = wording.status_text(row)
     assert words, status
     assert soup.find("mark")["title"].startswith(f"{words}: 789 households"), soup
@@ -426,7 +426,7 @@ def test_a_source_page_highlight_says_a_fact_is_not_a_result(status):
 @pytest.mark.fast
 def test_every_fact_that_is_not_a_result_is_labelled_so_on_its_source_page(facts):
     for sid, group in facts[facts.status != "achieved"].groupby("source_id"):
-        soup = BeautifulSoup(source_pages._highlighted_text(load.clean_text(sid), group), "html.parser")
+        soup = BeautifulSoup(source_pages.highlighted_text(load.clean_text(sid), group), "html.parser")
         for _, row in group.iterrows():
             anchor = soup.find(id=fact_anchor(row["fact_id"]))
             assert anchor["title"].startswith(wording.status_text(row) + ": "), (row["fact_id"], anchor["title"])

@@ -91,20 +91,27 @@ def _units_table(units: Iterable[Unit]) -> str:
     )
 
 
-def data_page_markdown(paths: ProjectPaths) -> str:
-    """The data page; writes the data zip on the way, since the page gives its size."""
-    refuse_links(paths.data)  # every file below is offered for download and zipped
-    vocab = load_vocabulary(paths)
-    report = load.build_report(paths)
+def data_files(paths: ProjectPaths) -> tuple[list[Path], list[Path], list[Path]]:
+    """Every file of data/ offered for download (not the lock or drafts), the tables among them
+    (facts.csv aside) and the other files (the inputs the tables are built from)."""
     files = sorted(
         p
         for p in paths.data.rglob("*")
         if p.is_file()
         and not p.name.endswith(".draft.yml")
         and not any(part.startswith(".") for part in p.relative_to(paths.data).parts)
-    )  # not the lock or drafts
+    )
     tables = [p for p in files if p.parent == paths.data and p.suffix in (".csv", ".json") and p != paths.facts_csv]
     others = [p for p in files if p not in tables and p != paths.facts_csv]
+    return files, tables, others
+
+
+def data_page_markdown(paths: ProjectPaths) -> str:
+    """The data page; writes the data zip on the way, since the page gives its size."""
+    refuse_links(paths.data)  # every file below is offered for download and zipped
+    vocab = load_vocabulary(paths)
+    report = load.build_report(paths)
+    files, tables, others = data_files(paths)
     spreadsheets = write_spreadsheets(
         paths, [p for p in files if p.suffix == ".csv" and p.parent in (paths.data, paths.data / "reference")]
     )

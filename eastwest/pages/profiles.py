@@ -189,13 +189,13 @@ def _map_section(
     )
     return (
         # the directive's text is escaped by Sphinx: escaping it here too would print &#x27; to the reader
-        f"```{{figure}} ../figures/{PROFILE_DIR}/{chart.name}.svg\n:alt: {_directive_text(alt)}\n:width: 100%\n\n"
+        f"```{{figure}} ../figures/{PROFILE_DIR}/{chart.name}.svg\n:alt: {directive_text(alt)}\n:width: 100%\n\n"
         + f"Where the helping and receiving places lie{within}.\n```\n\n"
         + chart_data_paragraph(figure_dir(paths) / f"{chart.name}.csv", len(chart.facts), paths.root, FROM_DIR, PROFILE_DIR)
     )
 
 
-def _directive_text(text: str) -> str:
+def directive_text(text: str) -> str:
     """Text for a directive's option: one line, no markup characters (Sphinx escapes the rest)."""
     return re.sub(r"[\n<>\"]", " ", text)
 

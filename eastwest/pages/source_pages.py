@@ -4,6 +4,8 @@ sources index. Called by `pages.generate.write_pages`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 import pandas as pd
@@ -35,7 +37,7 @@ def _anchors(facts: pd.DataFrame) -> list[tuple[int, int, pd.Series]]:
     return anchors
 
 
-def _nested_count(facts: pd.DataFrame) -> int:
+def nested_count(facts: pd.DataFrame) -> int:
     """How many facts start inside an earlier fact's highlight: they get an anchor, not a highlight."""
     nested, cursor = 0, 0
     for start, end, _ in _anchors(facts):
@@ -46,16 +48,27 @@ def _nested_count(facts: pd.DataFrame) -> int:
     return nested
 
 
-def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
+@dataclass(frozen=True)
+class HighlightWords:
+    """How a highlight words its fact, in one language: its label (title), the value shown beside
+    it, the ↩ link's name and the language of both."""
+
+    label: Callable[[pd.Series], str] = fact_label
+    shown: Callable[[pd.Series], str] = value_with_status
+    back: Callable[[pd.Series], str] = lambda f: wording.BACK_TO_USE.format(chapter=wording.THEME_LABELS[f["theme"]])
+    lang: str = "en"
+
+
+def highlighted_text(text: str, facts: pd.DataFrame, words: HighlightWords = HighlightWords()) -> str:
     anchors = _anchors(facts)
     out, cursor = [], 0
     for start, end, f in anchors:
-        label = fact_label(f)
-        used = escape(wording.BACK_TO_USE.format(chapter=wording.THEME_LABELS[f["theme"]]))
+        label = words.label(f)
+        used = escape(words.back(f))
         # the href names the fact's chapter; eastwest.sphinx_ext.fact_uses adds the place it is used
         back = (
             f'<a class="fact-back" data-fact-back="{escape(f["fact_id"])}" href="{_chapter_link(f["chapter"])}" '
-            f'title="{used}" aria-label="{used}" lang="en">&#8617;</a>'
+            f'title="{used}" aria-label="{used}" lang="{words.lang}">&#8617;</a>'
         )
         if start >= cursor:
             out.append(escape(text[cursor:start]))
@@ -63,7 +76,7 @@ def _highlighted_text(text: str, facts: pd.DataFrame) -> str:
             out.append(
                 f'<mark class="{cls}" id="{fact_anchor(f["fact_id"])}" title="{escape(label)}" '
                 f'data-theme="{escape(f["theme"])}">{escape(text[start:end])}</mark>'
-                f'<sup class="fact-label" lang="en">{escape(value_with_status(f))}</sup>{back}'
+                f'<sup class="fact-label" lang="{words.lang}">{escape(words.shown(f))}</sup>{back}'
             )
             cursor = end
         else:  # overlaps the previous highlight: keep a separate anchor right after it
@@ -165,12 +178,12 @@ def source_page_markdown(row: pd.Series, facts: pd.DataFrame, text: str, log: di
         title=markdown_text(row["title_zh"] or row["title_en"]),  # a Markdown heading and emphasis
         title_en=markdown_text(row["title_en"]),
         key=bib_key(row["source_id"]),
-        facts_sentence=wording.highlighted_count(len(facts), _nested_count(facts)),
+        facts_sentence=wording.highlighted_count(len(facts), nested_count(facts)),
         provenance=_provenance_table(row),
         cleaning=_cleaning_summary(log, facts=facts),
         removed_lines=_removed_lines_table(log),
         years_stripped=_years_stripped(facts),
-        text=_highlighted_text(text, facts),
+        text=highlighted_text(text, facts),
     )
 
 
