@@ -35,34 +35,43 @@ TIMEOUT_MS = 15_000
 # --- Which pages: everything in _toc.yml ---------------------------------------------------------
 
 
-def _toc_entries(entries: list[dict]) -> list[str]:
+def _toc_entries(entries: list[dict], html: Path) -> list[str]:
     pages: list[str] = []
     for entry in entries or []:
         if "file" in entry:
             pages.append(Path(entry["file"]).with_suffix("").as_posix())
         elif "glob" in entry:
             # Globs are expanded against what the build wrote: one html page per matched file.
-            built = sorted(p.relative_to(HTML).with_suffix("").as_posix() for p in HTML.glob(f"{entry['glob']}.html"))
+            built = sorted(p.relative_to(html).with_suffix("").as_posix() for p in html.glob(f"{entry['glob']}.html"))
             pages.extend(p for p in built if fnmatch.fnmatch(p, entry["glob"]))
         for key in ("sections", "chapters"):
-            pages.extend(_toc_entries(entry.get(key)))
+            pages.extend(_toc_entries(entry.get(key), html))
         for part in entry.get("parts", []):
-            pages.extend(_toc_entries(part.get("chapters")))
+            pages.extend(_toc_entries(part.get("chapters"), html))
     return pages
 
 
-def toc_pages() -> list[str]:
-    """Page paths without suffix ("index", "chapters/01_industry", "sources/src-000_…"), in toc order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+def toc_pages(book: str = "") -> list[str]:
+    """Page paths without suffix ("index", "chapters/01_industry", "sources/src-000_…"), in toc
+    order, of the English book or (book="zh") of the Chinese edition, as addresses in the site
+    ("zh/index", ...)."""
+    toc_file = ROOT / book / "_toc.yml"
+    if not toc_file.exists():
+        return []
+    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8"))
+    html = HTML / book
     pages = [Path(toc["root"]).with_suffix("").as_posix()]
     for part in toc.get("parts", []):
-        pages.extend(_toc_entries(part.get("chapters")))
-    pages.extend(_toc_entries(toc.get("chapters")))
-    return list(dict.fromkeys(pages))
+        pages.extend(_toc_entries(part.get("chapters"), html))
+    pages.extend(_toc_entries(toc.get("chapters"), html))
+    return [f"{book}/{p}" if book else p for p in dict.fromkeys(pages)]
 
 
 PAGES = toc_pages()
+ZH_PAGES = toc_pages("zh")  # the Chinese edition's pages, checked as the English ones are
+BOTH = PAGES + ZH_PAGES
 CHAPTER_PAGES = [p for p in PAGES if p.startswith("chapters/")]
+ZH_CHAPTER_PAGES = [p for p in ZH_PAGES if p.startswith("zh/chapters/")]
 SOURCE_PAGES = [p for p in PAGES if p.startswith("sources/src-")]
 
 
@@ -212,7 +221,7 @@ def test_the_toc_lists_pages():
     assert "index" in PAGES and CHAPTER_PAGES, PAGES
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", BOTH)
 def test_page_loads_cleanly_with_described_images_and_captioned_figures(watched, page):
     watched.goto(f"{page}.html")
     watched.page.evaluate(WAIT_FOR_IMAGES)
@@ -259,7 +268,7 @@ MISSING_ANCHORS = """async (links) => {
 }"""
 
 
-@pytest.mark.parametrize("chapter", CHAPTER_PAGES)
+@pytest.mark.parametrize("chapter", CHAPTER_PAGES + ZH_CHAPTER_PAGES)
 def test_fact_links_land_on_an_existing_sentence(watched, chapter):
     watched.goto(f"{chapter}.html")
     hrefs = sorted(set(watched.page.eval_on_selector_all("a.fact-link", "links => links.map(a => a.href)")))
@@ -442,7 +451,7 @@ RUN_AXE = """async (tags) => {
 }"""
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", BOTH)
 def test_no_serious_accessibility_violation(watched, page):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: `bash .ci/install-test-deps` installs axe-core (`make test` does)")
@@ -588,9 +597,9 @@ CHARTS_LIVE = """() => Array.from(document.querySelectorAll("figure picture img"
 
 def _pages_with_charts() -> list[str]:
     """Pages whose built HTML shows an SVG figure (chapters, profiles, landing and method pages)."""
-    built = [p for p in PAGES if (HTML / f"{p}.html").exists()]
+    built = [p for p in BOTH if (HTML / f"{p}.html").exists()]
     if not built:
-        return [p for p in PAGES if p.startswith(("chapters/", "pairings/"))]
+        return [p for p in BOTH if p.startswith(("chapters/", "pairings/", "zh/chapters/", "zh/pairings/"))]
     return [p for p in built if "<figure" in (text := (HTML / f"{p}.html").read_text(encoding="utf-8")) and '.svg"' in text]
 
 

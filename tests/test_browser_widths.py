@@ -1,4 +1,4 @@
-"""Every page of the built site at a laptop's and a phone's width (1,366 and 390 px), in the light
+"""Every page of the built site, in both editions, at a laptop's and a phone's width (1,366 and 390 px), in the light
 and the dark mode the theme's switch sets (issue 19, "done when"): nothing wider than the screen,
 no text under 11 px, every text of the page's content at WCAG AA contrast. A screenshot of each
 goes to artifacts/screenshots/ (<page>.<width>.<mode>.png) for a person to look at. The server
@@ -12,9 +12,9 @@ from urllib.parse import quote
 
 import pytest
 from test_browser import (  # noqa: F401  (browser and origin: fixtures used by name)
+    BOTH,
     CONTRAST,
     LAPTOP,
-    PAGES,
     PHONE,
     SCREENSHOTS,
     TIMEOUT_MS,
@@ -62,7 +62,7 @@ def screen(request, browser):
     context.close()
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", BOTH)
 def test_every_page_fits_reads_and_keeps_its_contrast_at_both_widths_in_both_modes(screen, origin, page):
     tab, width, mode = screen
     tab.goto(f"{origin}/{quote(page)}.html", wait_until="load")

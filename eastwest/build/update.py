@@ -55,7 +55,10 @@ DOCTREES = BUILD / ".doctrees"
 BOOK_SETTINGS = ("_config.yml", "_toc.yml", "Makefile")
 NOT_SITE_INPUTS = ("_build", ".venv", "tests", "artifacts")
 PAGES_NOT_WRITTEN = (*NOT_SITE_INPUTS, "data", "seeds", "eastwest", "chapters")  # never written by pages
-PAGES_FIGURES = "figures/pairings/"  # the profiles' charts; the rest of figures/ is the notebooks'
+PAGES_FIGURES = (
+    "figures/pairings/",
+    "figures/zh/pairings/",
+)  # the profiles' charts, both languages; the rest of figures/ is the notebooks'
 
 
 # --- What each step reads and writes ---------------------------------------------------------------

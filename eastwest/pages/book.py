@@ -184,7 +184,9 @@ def glue_context(key: str, indicator: str, period: str) -> None:
     fact = {"value": row.value, "value_high": None, "unit": row.unit, "qualifier": "exact", "number_text": magnitude}
     date = wording_zh.date_zh(str(row.published)) if row.published else wording_zh.DATE_NOT_GIVEN_ZH
     title = page_words_zh.CONTEXT_TITLE_ZH.format(
-        outlet=row.outlet, date=date, reliability=page_words_zh.RELIABILITY_ZH.get(row.reliability, row.reliability)
+        outlet=row.get("outlet_zh") if isinstance(row.get("outlet_zh"), str) and row.get("outlet_zh") else row.outlet,
+        date=date,
+        reliability=page_words_zh.RELIABILITY_ZH.get(row.reliability, row.reliability),
     )
     chinese = f'{head}title="{escape(title)}">{escape(wording_zh.value_text_zh(fact))}</span>'
     glue(key, HTML(both(english, chinese)), display=False)

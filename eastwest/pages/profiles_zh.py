@@ -32,6 +32,7 @@ from eastwest.pages.profiles import (
 )
 from eastwest.pages.render import render
 from eastwest.pages.source_pages_zh import ZH_DIR
+from eastwest.pages.tables import facts_behind_zh
 from eastwest.reader import pages_zh, wording_zh
 from eastwest.reader.links import PROFILE_DIR, fact_href, profile_href, source_href
 
@@ -198,6 +199,8 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, c: _Context, paths: 
         f"## {noun}一览\n\n```{{figure}} {FIGURES_ZH}/{pid}.svg\n:alt: {alt}\n:width: 100%\n\n{caption}\n```\n\n"
         + _chart_data_link(pid, len(chosen), paths)
         + _chart_rows(chosen, c)
+        + "\n\n"
+        + facts_behind_zh(chosen, FROM_DIR)  # the collapsed list of the facts drawn, as the English page has
         + "\n"
     )
 

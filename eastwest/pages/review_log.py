@@ -22,10 +22,12 @@ def records(paths: ProjectPaths = PROJECT) -> list[tuple[str, list[str]]]:
     return found
 
 
-def records_html(paths: ProjectPaths = PROJECT) -> str:
-    """The records as a list: each note's title, then its files."""
+def records_html(paths: ProjectPaths = PROJECT, lang: str = "") -> str:
+    """The records as a list: each note's title, then its files (`lang`: the language the list is
+    marked as, where the page is in another: the notes are English)."""
     items = "".join(
         f"<li>{escape(title)}: " + ", ".join(f"<code>data/{escape(f)}</code>" for f in files) + "</li>"
         for title, files in records(paths)
     )
-    return f'<ul class="review-records">{items}</ul>'
+    marked = f' lang="{escape(lang)}"' if lang else ""
+    return f'<ul class="review-records"{marked}>{items}</ul>'

@@ -112,3 +112,18 @@ def key_number_counts_zh(facts: int, with_facts: int, naming: int, not_achieved:
     if shared:
         counts.append(f"另有{shared}条与其他结对合计报告，单独列出")
     return "；".join(counts) + "。"
+
+
+# What each scope of data/reference/vocabulary.yml means, for the method page (the English meanings
+# are the vocabulary's own); a scope without words here fails tests/test_outputs_zh.py.
+SCOPE_MEANINGS_ZH = {
+    "cumulative": "从某一起点（报道未必写明）到期末的累计数",
+    "annual": "一个自然年的全年合计",
+    "event": "一次活动、会议、批次或交易",
+    "stock": "某一时点的状态（人口、学校数、贫困发生率）",
+    "period_total": "一段写明的多年或不足一年时段内的合计，而非累计数",
+    "recurring": "每年重复的任务或比率",
+}
+COVERAGE_NONE_LEFT_ZH = "没有一类只留在折叠的事实表里"
+COVERAGE_LEFT_ZH = "{count}类只出现在折叠的事实表里"
+REVIEW_RECORDS_NOTE_ZH = "审读记录以英文撰写，各条记录的标题与文件如下："

@@ -18,6 +18,7 @@ from eastwest.core.paths import ProjectPaths
 
 COLUMNS = ["indicator", "value", "unit", "period", "scope", "outlet", "published", "url", "reliability", "note"]
 REQUIRED = ("indicator", "value", "unit", "period", "outlet", "reliability")
+OPTIONAL = ("outlet_zh",)  # the outlet's Chinese name, for the Chinese edition (else the outlet as written)
 _PUBLISHED = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 
@@ -41,9 +42,11 @@ def check_context(paths: ProjectPaths) -> None:
         missing = [c for c in COLUMNS if c not in header]
         if missing:
             raise DataError(f"{path}: line 1: missing column(s) {', '.join(missing)} (the header is {','.join(COLUMNS)})")
-        extra = [c for c in header if c not in COLUMNS]
+        extra = [c for c in header if c not in (*COLUMNS, *OPTIONAL)]
         if extra:
-            raise DataError(f"{path}: line 1: unknown column(s) {', '.join(map(str, extra))} (allowed: {','.join(COLUMNS)})")
+            raise DataError(
+                f"{path}: line 1: unknown column(s) {', '.join(map(str, extra))} (allowed: {','.join((*COLUMNS, *OPTIONAL))})"
+            )
         try:
             for row in reader:
                 _check_row(row, f"{path}: line {reader.line_num}")
@@ -54,10 +57,10 @@ def check_context(paths: ProjectPaths) -> None:
 def _check_row(row: dict, where: str) -> None:
     if None in row:
         raise DataError(f"{where}: more cells than the {len(COLUMNS)} columns (put a text holding ',' in double quotes)")
-    for column in COLUMNS:
+    for column in (*COLUMNS, *(c for c in OPTIONAL if c in row)):
         text = row.get(column)
         if text is None:
-            raise DataError(f"{where}: fewer cells than the {len(COLUMNS)} columns")
+            raise DataError(f"{where}: fewer cells than the header's columns")
         if column in REQUIRED and not text.strip():
             raise DataError(f"{where}: column {column!r} is empty")
         trouble = plaintext.problem(text.replace("->", "→"))  # an arrow may join two places: Suzhou->Tongren
