@@ -89,8 +89,11 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def book_pages(html: Path) -> list[str]:
+    """One book's pages: the English site's without the Chinese edition's (zh/, a book with its own sitemap)."""
     pages = sorted(
-        p.relative_to(html).as_posix() for p in html.rglob("*.html") if not p.relative_to(html).parts[0].startswith("_")
+        p.relative_to(html).as_posix()
+        for p in html.rglob("*.html")
+        if not p.relative_to(html).parts[0].startswith("_") and p.relative_to(html).parts[0] != "zh"
     )
     return [p for p in pages if p not in NOT_IN_SITEMAP]
 
@@ -100,16 +103,19 @@ def meta(page: BeautifulSoup, key: str) -> str | None:
     return tag["content"] if tag else None
 
 
-def check_site(html: Path, base: str) -> int:
-    """What every published site carries, under the base URL `base` ('' for an offline build)."""
+def check_site(html: Path, base: str, chinese: bool = False) -> int:
+    """What every published site carries, under the base URL `base` ('' for an offline build); with
+    `chinese`, `html` is the Chinese edition's folder (zh/) and `base` its address."""
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     locs = [str(loc.text) for loc in ElementTree.parse(html / "sitemap.xml").getroot().iter(f"{namespace}loc")]
     prefix = base or "./"
     assert all(loc.startswith(prefix) for loc in locs), locs[:3]
     assert sorted(loc.removeprefix(prefix) for loc in locs) == book_pages(html), "the sitemap lists every page, and only pages"
-    robots = (html / "robots.txt").read_text(encoding="utf-8")
+    robots = ((html.parent if chinese else html) / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *" in robots and (f"Sitemap: {base}sitemap.xml" in robots if base else "Sitemap:" not in robots)
-    assert (html / "404.html").exists() and "Page not found" in (html / "404.html").read_text(encoding="utf-8")
+    assert not chinese or not (html / "robots.txt").exists(), "one robots.txt, at the site's root"
+    not_found = "页面不存在" if chinese else "Page not found"
+    assert (html / "404.html").exists() and not_found in (html / "404.html").read_text(encoding="utf-8")
     cards = 0
     for name in book_pages(html):
         page = soup(html / name)
@@ -140,6 +146,8 @@ def test_the_built_site_has_sitemap_cards_404_favicon_and_robots():
     if not (HTML / "index.html").exists():
         pytest.fail("no built site: run `make book` first (`make test` does)")
     check_site(HTML, base_url())
+    if (HTML / "zh" / "index.html").exists():
+        check_site(HTML / "zh", base_url() + "zh/" if base_url() else "", chinese=True)
     landing = soup(HTML / "index.html")
     description = meta(landing, "og:description")
     assert re.search(r"\d", description) and " for projects" not in description, "the glued numbers are in the card's text"
@@ -165,4 +173,5 @@ def test_make_publish_twice_from_scratch_writes_the_same_archive(tmp_path):
     differ = sorted(name for name in members[0].keys() | members[1].keys() if members[0].get(name) != members[1].get(name))
     assert digests[0] == digests[1], f"the same commit gave two different archives; files that differ: {differ[:20]}"
     assert check_site(root / "_build" / "html", base) > 0, "no page's card shows its chart"
+    assert check_site(root / "_build" / "html" / "zh", base + "zh/", chinese=True) > 0, "no Chinese page's card shows its chart"
     assert urlsplit(base).path in (root / "_build" / "html" / "404.html").read_text(encoding="utf-8")

@@ -84,3 +84,22 @@ def citation_block(paths: ProjectPaths = PROJECT) -> str:
         f"<p>BibTeX:</p><pre>{escape(bibtex(paths))}</pre>"
         "</div>"
     )
+
+
+def citation_block_zh(paths: ProjectPaths = PROJECT) -> str:
+    """citation_block for the Chinese edition: the same id, reference, BibTeX and file; the
+    reference itself is the report's English title, as CITATION.cff records it."""
+    from html import escape
+
+    meta = citation(paths)
+    released = str(meta["date-released"])
+    date = f"{int(released[:4])}年{int(released[5:7])}月{int(released[8:10])}日" if len(released) >= 10 else released
+    return (
+        '<div class="citation-block" id="cite-this-report">'
+        f'<p><strong>引用本报告：</strong><span lang="en">{escape(how_to_cite(paths))}</span></p>'
+        f"<p>本版为{escape(str(meta['version']))}版，发布于{escape(date)}；数字会随新资料的加入而变化，请引用您所阅读的版本。"
+        '机器可读的同一引用见<a href="../CITATION.cff">CITATION.cff</a>（引文文件格式，GitHub、Zotero等文献管理软件可读取）。'
+        '各版变化见<a href="CHANGELOG.html">各版更新</a>。</p>'
+        f"<p>BibTeX：</p><pre>{escape(bibtex(paths))}</pre>"
+        "</div>"
+    )

@@ -87,8 +87,9 @@ def author_zh(author: str) -> str:
 
 
 def source_date_zh(source) -> str:
-    """'2021年2月27日'; an estimated date '约2019年（推断）'; '未注明日期'."""
-    if source["published"] and source["date_status"] != "undated":
+    """'2021年2月27日'; an estimated date '约2019年（推断）'; '未注明日期'. A repost's date is not
+    the source's: its estimated date of writing names it, as the English label does."""
+    if source["published"] and source["date_status"] == "as_given":
         return date_zh(source["published"])
     if source.get("date_estimate"):
         return f"约{span_text_zh(source['date_estimate'])}（推断）"
@@ -98,9 +99,9 @@ def source_date_zh(source) -> str:
 def source_label_zh(source) -> str:
     """A reader's name for a source: outlet and date, '荔枝网，2021年2月27日', with the
     number a name two sources would share ends with ('（1）'); an outlet with no Chinese name is
-    named by the kind of article ('微信公众号文章（发布方无中文名），未注明日期')."""
+    named by the kind of article ('微信公众号文章（发布者不详），未注明日期')."""
     suffix = re.sub(r"\((\d+)\)", r"（\1）", str(source.get("label_suffix") or "").strip())
-    name = outlet_zh(source["outlet"]) or f"{GENRE_ZH.get(str(source.get('genre')), '资料')}（发布方无中文名）"
+    name = outlet_zh(source["outlet"]) or f"{GENRE_ZH.get(str(source.get('genre')), '资料')}（发布者不详）"
     return f"{name}，{source_date_zh(source)}{suffix}"
 
 

@@ -39,7 +39,7 @@ UNIT_WORDS_ZH = {
     "cooperative": "家合作社",
     "batch": "批",
     "class": "期",
-    "item": "件",
+    "item": "个",
     "technology": "项技术",
     "visit": "次互访",
     "meeting": "次会议",
