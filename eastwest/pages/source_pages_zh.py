@@ -69,14 +69,14 @@ def _provenance_table(row: pd.Series, pairing_names: dict[str, str]) -> str:
     pairings = [p for p in str(row["pairings"]).split(";") if p]
     fields = [
         ("中文标题", escape(row["title_zh"] or "（原文无标题）")),
-        ("发布媒体", pages_zh.outlet_html_zh(row["outlet"])),
+        ("发布媒体", pages_zh.outlet_html_zh(row["outlet"], row["genre"])),
         ("作者", escape(pages_zh.author_zh(row["author"]))),
         ("页面所载日期", escape(wording_zh.date_zh(row["published"]) if row["published"] else "无")),
         ("日期性质", escape(pages_zh.DATE_STATUS_ZH.get(row["date_status"], row["date_status"]))),
         ("推断的撰写日期", escape(wording_zh.span_text_zh(row["date_estimate"]) if row["date_estimate"] else "无")),
         ("原文地址", address),
         ("文章类型", escape(pages_zh.GENRE_ZH.get(row["genre"], row["genre"]))),
-        ("原始文件字体", escape(pages_zh.SCRIPT_ZH.get(row["script"], row["script"]))),
+        ("原始文件文字", escape(pages_zh.SCRIPT_ZH.get(row["script"], row["script"]))),
         ("涉及的结对", escape("、".join(pairing_names.get(p, p) for p in pairings) or "无")),
         ("原始文件及校验值", f"seeds/{escape(row['source_id'])}.txt · sha256 {escape(row['sha256'])}"),
     ]
@@ -143,7 +143,7 @@ def source_page_markdown_zh(row: pd.Series, facts: pd.DataFrame, text: str, log:
 def sources_index_markdown_zh(sources: pd.DataFrame) -> str:
     rows = "".join(
         f'<tr><td><a href="{source_page(r["source_id"])}.html">{escape(untitled_or_title(r))}</a></td>'
-        f"<td>{pages_zh.outlet_html_zh(r['outlet'])}</td>"
+        f"<td>{pages_zh.outlet_html_zh(r['outlet'], r['genre'])}</td>"
         f"<td>{escape(pages_zh.source_date_zh(r))}<br><small>{escape(pages_zh.DATE_STATUS_ZH.get(r['date_status'], ''))}</small></td>"
         f"<td>{escape(pages_zh.GENRE_ZH.get(r['genre'], r['genre']))}</td><td>{escape(r['facts'])}</td></tr>"
         for _, r in sources.iterrows()
@@ -159,5 +159,5 @@ def write_source_pages_zh(paths: ProjectPaths, sources: pd.DataFrame, facts: pd.
     for _, row in sources.iterrows():
         sid = row["source_id"]
         page = source_page_markdown_zh(row, facts[facts.source_id == sid], load.clean_text(sid, paths), log[sid], names)
-        write_text(out / f"{source_page(sid)}.md", page)
+        write_text(out / f"{source_page(sid)}.md", page.replace(GARBLED_MARK, pages_zh.GARBLED_MARK_ZH))
     write_text(out / "index.md", sources_index_markdown_zh(sources))

@@ -20,6 +20,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # The Chinese name an outlet field begins with: '荔枝网 (Litchi News, …)' -> '荔枝网', '《群众》 (…)' -> '《群众》'.
 _OUTLET_LEAD = re.compile(r"^([^\s(（,;]+)")
 
+GARBLED_MARK_ZH = "[乱码]"  # where the cleaned text marks a garbled run ("[garbled]", eastwest.sources.cleaning)
 GENRE_ZH = {
     "news_feature": "新闻报道",
     "repost": "转载",
@@ -72,10 +73,10 @@ def outlet_zh(outlet: str) -> str:
     return lead.group(1) if lead and has_han(lead.group(1)) else ""
 
 
-def outlet_html_zh(outlet: str) -> str:
-    """The outlet for a Chinese table: its Chinese name, or the record as the project wrote it,
-    in English and marked so (never translated here)."""
-    return escape(outlet_zh(outlet)) or f'<span lang="en">{escape(str(outlet or ""))}</span>'
+def outlet_html_zh(outlet: str, genre: str = "") -> str:
+    """The outlet for a Chinese table: its Chinese name; for an outlet the record names only in
+    English, the kind of article and that its publisher is not known (never a translation)."""
+    return escape(outlet_zh(outlet)) or escape(f"{GENRE_ZH.get(str(genre), '资料')}（发布者不详）")
 
 
 def author_zh(author: str) -> str:
