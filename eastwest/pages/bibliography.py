@@ -150,12 +150,11 @@ def seed_entry_zh(record: SourceRecord, label_suffix: str = "") -> str:
 
     source = {**record.model_dump(), "label_suffix": label_suffix}
     author = author_zh(record.author or "")
+    unnamed = f"{GENRE_ZH.get(record.genre, '资料')}（发布者不详）"  # an outlet the record names only in English
     fields = {
-        "author": "{"
-        + _bib_escape(author if author != "未署名" else outlet_zh(record.outlet) or record.outlet.split(" (")[0])
-        + "}",
+        "author": "{" + _bib_escape(author if author != "未署名" else outlet_zh(record.outlet) or unnamed) + "}",
         "title": "{" + _bib_escape(record.title_zh or "（原文无标题）") + "}",
-        "howpublished": _bib_escape(outlet_zh(record.outlet) or record.outlet),
+        "howpublished": _bib_escape(outlet_zh(record.outlet) or unnamed),
         "year": record.published[:4]
         if record.published
         else f"约{record.date_estimate[:4]}年（推断）"

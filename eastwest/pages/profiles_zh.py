@@ -210,7 +210,7 @@ def _chart_rows(chosen: pd.DataFrame, c: _Context) -> str:
     rows = "".join(
         f"<tr><td>{escape(r['indicator_zh'])}</td>"
         f'<td><a href="{escape(fact_href(r["fact_id"], r["source_id"], FROM_DIR))}">{escape(wording_zh.value_text_zh(r))}</a></td>'
-        f"<td>{escape(wording_zh.when_text_zh(r))}</td><td>{escape(wording_zh.status_text_zh(r) or '已完成')}</td>"
+        f"<td>{escape(wording_zh.period_label_zh(r['period'], r['scope'], r['flag_list']))}</td><td>{escape(wording_zh.status_text_zh(r) or '已完成')}</td>"
         f"<td>{escape(pages_zh.source_label_zh(c.by_source.loc[r['source_id']]))}</td></tr>"
         for _, r in in_report_order(chosen, c.sources, c.indicators).iterrows()
     )

@@ -140,11 +140,20 @@ def source_page_markdown_zh(row: pd.Series, facts: pd.DataFrame, text: str, log:
     )
 
 
+def _date_note_zh(source) -> str:
+    """Under a source's date: how it was established; for a repost or a page date named by the
+    estimated date of writing, the page's own date too ('转载日期：2020年6月29日')."""
+    status = pages_zh.DATE_STATUS_ZH.get(source["date_status"], "")
+    if source["date_status"] != "as_given" and source["published"] and status:
+        return f"{status}：{wording_zh.date_zh(source['published'])}"
+    return status
+
+
 def sources_index_markdown_zh(sources: pd.DataFrame) -> str:
     rows = "".join(
         f'<tr><td><a href="{source_page(r["source_id"])}.html">{escape(untitled_or_title(r))}</a></td>'
         f"<td>{pages_zh.outlet_html_zh(r['outlet'], r['genre'])}</td>"
-        f"<td>{escape(pages_zh.source_date_zh(r))}<br><small>{escape(pages_zh.DATE_STATUS_ZH.get(r['date_status'], ''))}</small></td>"
+        f"<td>{escape(pages_zh.source_date_zh(r))}<br><small>{escape(_date_note_zh(r))}</small></td>"
         f"<td>{escape(pages_zh.GENRE_ZH.get(r['genre'], r['genre']))}</td><td>{escape(r['facts'])}</td></tr>"
         for _, r in sources.iterrows()
     )
