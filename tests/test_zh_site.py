@@ -98,6 +98,17 @@ def test_both_editions_show_the_same_numbers_sentence_links_and_charts(page):
     assert images(chinese) == images(english), f"{page}: the editions show different charts"
 
 
+def scripts(page: BeautifulSoup) -> list[str]:
+    """The page's scripts, without Sphinx's translations of its interface (Chinese book only)."""
+    names = [Path(s["src"].split("?")[0]).name.replace("-zh.js", ".js") for s in page.find_all("script", src=True)]
+    return [n for n in names if n != "translations.js"]  # a page's data in Chinese (x-zh.js) counts as its x.js
+
+
+@pytest.mark.parametrize("page", page_pairs())
+def test_both_editions_load_the_same_scripts(page):
+    assert scripts(soup(ZH / page)) == scripts(soup(HTML / page)), f"{page}: the editions load different scripts"
+
+
 @pytest.mark.parametrize("page", page_pairs())
 def test_chinese_glued_facts_read_as_the_chinese_edition_words_them(page):
     facts = load.facts().set_index("fact_id", drop=False)
