@@ -2,8 +2,9 @@
 
 Code: a Chinese notebook's code cells are the English notebook's, copied here before every build
 (`sync_code`), so both books show one execution and a change to the argument's computation reaches
-both. The two must have the same cells in the same order (a Markdown cell for a Markdown cell); a
-Chinese page that does not is an error naming it, never a silent mismatch.
+both, code cells added or removed included. The two must have the same Markdown cells in the same
+order (a Chinese MyST page, the same code cells); a Chinese page that does not is an error naming
+it, never a silent mismatch.
 
 Prose: each hand-written Chinese page records the English prose it was translated from, as a
 digest in zh/translated-from.yml (`record`); `stale` names the pages whose English prose changed
@@ -73,25 +74,23 @@ def _notebook_text(nb: dict) -> str:
 
 
 def synced_notebook(english: dict, chinese: dict, name: str) -> dict:
-    """`chinese` with the English code cells and kernel; its Markdown cells kept."""
-    kinds_en = [c["cell_type"] for c in english["cells"]]
-    kinds_zh = [c["cell_type"] for c in chinese["cells"]]
-    if kinds_en != kinds_zh:
-        first = next(
-            (i for i, (a, b) in enumerate(zip(kinds_en, kinds_zh, strict=False)) if a != b), min(len(kinds_en), len(kinds_zh))
-        )
+    """The English notebook's cells, code and kernel, each Markdown cell replaced by the Chinese
+    notebook's Markdown cell of the same rank: code cells added to or removed from the English
+    notebook reach the Chinese one; a Markdown cell added or removed must be translated first."""
+    prose_en = [c for c in english["cells"] if c["cell_type"] != "code"]
+    prose_zh = [c for c in chinese["cells"] if c["cell_type"] != "code"]
+    if len(prose_en) != len(prose_zh) or [c["cell_type"] for c in prose_en] != [c["cell_type"] for c in prose_zh]:
         raise DataError(
-            f"{CHINESE}/{name}: its cells are not the English notebook's: {len(kinds_zh)} cells against {len(kinds_en)}, "
-            f"first differing at cell {first + 1}; give it the English cells in the same order (a Markdown cell for each)"
+            f"{CHINESE}/{name}: {len(prose_zh)} Markdown cells against the English notebook's {len(prose_en)}; "
+            "give it one Chinese Markdown cell for each English one, in the same order"
         )
+    translated = iter(prose_zh)
     out = dict(chinese)
     out["metadata"] = {
         **chinese.get("metadata", {}),
         **{k: english["metadata"][k] for k in ("kernelspec", "language_info") if k in english["metadata"]},
     }
-    out["cells"] = [
-        dict(en) if en["cell_type"] == "code" else zh for en, zh in zip(english["cells"], chinese["cells"], strict=True)
-    ]
+    out["cells"] = [dict(cell) if cell["cell_type"] == "code" else next(translated) for cell in english["cells"]]
     for key in ("nbformat", "nbformat_minor"):
         out[key] = english[key]
     return out

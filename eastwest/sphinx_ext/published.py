@@ -23,6 +23,7 @@ from eastwest.core.site import base_path, base_url
 from eastwest.reader import languages
 from eastwest.reader.furniture_zh import NOT_FOUND_BODY_ZH, NOT_FOUND_TITLE_ZH
 from eastwest.reader.wording import NOT_FOUND_BODY, NOT_FOUND_TITLE
+from eastwest.sphinx_ext import project_root
 
 OG_DIR = "_og"  # the og images, in the site
 SITE_CARD = "_static/og-card.png"
@@ -92,11 +93,11 @@ def og_image(srcdir: Path, doctree) -> tuple[str, str, str] | None:
     image = first_chart(doctree) if doctree is not None else None
     if image is None:
         return None
-    drawn = Path(source_uri(image)).with_suffix(".png")
-    png = srcdir / drawn
-    if not png.is_file():
+    png = (srcdir / Path(source_uri(image)).with_suffix(".png")).resolve()
+    figures = project_root(srcdir) / "figures"  # the Chinese book's charts are ../figures/zh/…
+    if not png.is_file() or not png.is_relative_to(figures):
         return None
-    return str(png), f"{OG_DIR}/{drawn.relative_to('figures').as_posix()}", str(image.get("alt", ""))
+    return str(png), f"{OG_DIR}/{png.relative_to(figures).as_posix()}", str(image.get("alt", ""))
 
 
 def _page_image(app, pagename, templatename, context, doctree) -> None:
@@ -109,7 +110,7 @@ def _page_image(app, pagename, templatename, context, doctree) -> None:
         out = Path(app.outdir) / target
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(found[0], out)
-    base = base_url()
+    base = str(app.config.html_baseurl or "")  # this book's address (the Chinese book's ends in zh/)
     url = base + target if base else context["pathto"](target, 1)
     meta = dict(context.get("meta") or {})  # a copy: the environment's metadata stays as read
     meta["og:image"] = url
