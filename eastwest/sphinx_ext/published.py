@@ -57,10 +57,11 @@ def source_uri(image: nodes.image) -> str:
 
 
 def first_chart(doctree) -> nodes.image | None:
-    """The page's first chart: its first image drawn from figures/ as SVG (the wide drawing)."""
+    """The page's first chart: its first image drawn from figures/ as SVG (the wide drawing); the
+    Chinese book's are ../figures/zh/…"""
     for image in doctree.findall(nodes.image):
         uri = source_uri(image)
-        if uri.startswith("figures/") and uri.endswith(".svg") and not uri.endswith(".narrow.svg"):
+        if uri.startswith(("figures/", "../figures/")) and uri.endswith(".svg") and not uri.endswith(".narrow.svg"):
             return image
     return None
 
