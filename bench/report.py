@@ -71,6 +71,12 @@ def result_rows(s: dict[str, Any]) -> list[Row]:
 
 def build_rows(table: Table, s: dict[str, Any]) -> None:
     """Steps 1–3: cold and warm builds against the sample book, and the rebuilds after an edit."""
+    cold_warm_rows(table, s)
+    rebuild_rows(table, s)
+
+
+def cold_warm_rows(table: Table, s: dict[str, Any]) -> None:
+    """Steps 1 and 2: cold and warm builds against the sample book's."""
     c, w = s["cold_build"], s["warm_rebuild"]
     table.add(
         "1 cold build (make book, no _build)",
@@ -91,6 +97,11 @@ def build_rows(table: Table, s: dict[str, Any]) -> None:
         w["ok"],
         record=w,
     )
+
+
+def rebuild_rows(table: Table, s: dict[str, Any]) -> None:
+    """Steps 3a–3c: the rebuilds after an edit or a new source."""
+    c = s["cold_build"]
     for key, label in (("touch_markdown", "3a markdown edit in 03_labour"), ("touch_code", "3b code edit in 03_labour")):
         t = s[key]
         ran = ", ".join(Path(p).stem for p in t["executed"]) or "none"

@@ -14,7 +14,8 @@ Steps:
   1. cold build: `make book` with no _build/ (data, pages, notebooks executed in parallel,
      Sphinx), alternated with a cold build of the sample book; medians of --repeat runs, and
      their ratio
-  2. warm rebuild, nothing changed: `make book` again, alternated with the sample book built again
+  2. warm rebuild, nothing changed: `make book` again, alternated with the sample book built again;
+     `bench/run.py --only build` runs steps 1 and 2 alone
   3a. rebuild after a markdown-only edit of chapters/03_labour.ipynb (nothing should execute)
   3b. rebuild after a code-comment edit of chapters/03_labour.ipynb (only it should execute)
   3c. rebuild after one new source is added (tests/add_source.py: `copy_project` of the clone,
@@ -70,6 +71,7 @@ from report import (
     HEADER,
     Row,
     Table,
+    cold_warm_rows,
     missed_steps,
     page_rows,
     print_first_content,
@@ -98,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["draft", "pages"],
-        help="run one step alone (draft: step 8, the drafting agreement; pages: steps 6 and 10, page weights and first content)",
+        choices=["build", "draft", "pages"],
+        help=(
+            "run one step alone (build: steps 1 and 2, cold and warm builds against the sample book; "
+            "draft: step 8, the drafting agreement; pages: steps 6 and 10, page weights and first content)"
+        ),
     )
     parser.add_argument(
         "--quick", action="store_true", help="smoke check: step 4 and one warm rebuild only; bench/results.json is not written"
@@ -129,6 +134,8 @@ def run_all(b: Bench, args: argparse.Namespace) -> int:
     if not clone_package_wins(b):
         return 2
     results = new_results(head, dirty)
+    if getattr(args, "only", None) == "build":
+        return run_build_only(b, results, args.repeat)
     if getattr(args, "only", None) == "draft":
         return run_draft_only(b, results)
     if getattr(args, "only", None) == "pages":
@@ -136,10 +143,7 @@ def run_all(b: Bench, args: argparse.Namespace) -> int:
     if args.quick:
         return run_quick(b, results)
 
-    # The reference: Jupyter Book's own sample book, built with the same tools.
-    created = b.run("sample_create", [JUPYTER_BOOK, "create", b.work / "sample"], cwd=b.work)
-    if created["exit"] != 0:
-        print("error: `jupyter-book create` failed; no reference to compare with", file=sys.stderr)
+    if not create_sample(b):
         return 2
 
     steps = results["steps"]
@@ -158,6 +162,14 @@ def run_all(b: Bench, args: argparse.Namespace) -> int:
         steps["scaling"] = scaling_curve(b, sizes)
     report(results)
     return 0
+
+
+def create_sample(b: Bench) -> bool:
+    """The reference: Jupyter Book's own sample book, built with the same tools."""
+    created = b.run("sample_create", [JUPYTER_BOOK, "create", b.work / "sample"], cwd=b.work)
+    if created["exit"] != 0:
+        print("error: `jupyter-book create` failed; no reference to compare with", file=sys.stderr)
+    return created["exit"] == 0
 
 
 def git_output(*args: str) -> str:
@@ -293,6 +305,24 @@ def report(results: dict[str, Any]) -> None:
     results["missed"] = missed
     write_results(results)
     print(f"wrote {RESULTS.relative_to(PROJECT)}")
+
+
+def run_build_only(b: Bench, results: dict[str, Any], repeat: int) -> int:
+    """`--only build`: steps 1 and 2 alone; their results replace the steps' in bench/results.json."""
+    if not create_sample(b):
+        return 2
+    steps = results["steps"]
+    steps["cold_build"], steps["warm_rebuild"] = cold_and_warm(b, repeat)
+    table = Table()
+    cold_warm_rows(table, steps)
+    print()
+    print_table(table.rows)
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {"steps": {}}
+    previous.setdefault("steps", {}).update({k: steps[k] for k in ("cold_build", "warm_rebuild")})
+    previous["build_measured"] = {"commit": results["commit"], "date": results["machine"]["date"]}
+    write_results(previous)
+    print(f"wrote {RESULTS.relative_to(PROJECT)} (steps 1 and 2 only)")
+    return 0 if steps["cold_build"]["ok"] and steps["warm_rebuild"]["ok"] else 1
 
 
 def run_draft_only(b: Bench, results: dict[str, Any]) -> int:
