@@ -53,6 +53,12 @@ class Frame:
         x0, _ = geography.project(EXTENT[0], EXTENT[3])
         return self.left + (float(x) - float(x0)) * self.per_degree, self.top + (EXTENT[3] - float(y)) * self.per_degree
 
+    def ring_at(self, ring: np.ndarray) -> np.ndarray:
+        """`at` for every point of a ring (lon, lat rows) at once, with the same arithmetic."""
+        x, y = geography.project(ring[:, 0], ring[:, 1])
+        x0, _ = geography.project(EXTENT[0], EXTENT[3])
+        return np.column_stack([self.left + (x - float(x0)) * self.per_degree, self.top + (EXTENT[3] - y) * self.per_degree])
+
 
 def _map_size(width: float) -> tuple[float, float]:
     x0, _ = geography.project(EXTENT[0], 0)
@@ -82,8 +88,10 @@ def _draw_land(canvas: style.Canvas, frame: Frame, involved: set[str]) -> None:
     for name, rings in geography.province_outlines().items():
         colour = LAND_INVOLVED if name in involved else LAND
         for ring in rings:
-            xy = np.array([frame.at(lon, lat) for lon, lat in ring])
-            canvas.ax.add_patch(Polygon(xy, closed=True, facecolor=colour, edgecolor=BORDER, lw=0.6, zorder=1))
+            # add_artist, not add_patch: the axes' limits are fixed (style.Canvas), so the patch
+            # limits add_patch would compute for each of a thousand rings are never used
+            land = Polygon(frame.ring_at(ring), closed=True, facecolor=colour, edgecolor=BORDER, lw=0.6, zorder=1)
+            canvas.ax.add_artist(land)
 
 
 def _boxes_overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
