@@ -31,6 +31,7 @@ FACT_FIELDS = (
     "indicator",
     "breakdown",
     "description",
+    "description_zh",
     "theme",
     "east",
     "west",
@@ -43,7 +44,19 @@ _PERIOD_PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 PERIOD = re.compile(rf"^(?:unknown|{_PERIOD_PART}|(?:{_PERIOD_PART})?/(?:{_PERIOD_PART})?)$")
 NOT_ACHIEVED = ("planned", "expected", "target")
 # The YAML types a fact's fields may have: words are texts (a number a quote gives may be read as one)
-TEXT_FIELDS = ("id", "quote", "unit", "qualifier", "status", "indicator", "breakdown", "description", "theme", "scope")
+TEXT_FIELDS = (
+    "id",
+    "quote",
+    "unit",
+    "qualifier",
+    "status",
+    "indicator",
+    "breakdown",
+    "description",
+    "description_zh",
+    "theme",
+    "scope",
+)
 FIELD_TYPES: dict[str, tuple[type, ...]] = {
     **{field: (str,) for field in TEXT_FIELDS},
     "number": (str, int, float),
@@ -285,7 +298,7 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
                 f"{where}: unit {fact['unit']!r} disagrees with the counter in {number!r} ({', '.join(sorted(allowed_units))})"
             )
     # after the quote checks: a unit that contradicts the quote is the more useful message
-    for field in ("description", "breakdown"):
+    for field in ("description", "description_zh", "breakdown"):
         trouble = plaintext.problem(fact.get(field))
         if trouble:
             raise DataError(f"{where}: {field} {trouble}")
@@ -301,6 +314,7 @@ def validate_fact(fact: dict, text: str, vocab: Vocabulary, prefix: str, where_f
         "indicator": fact["indicator"],
         "breakdown": breakdown.strip(),
         "description": str(fact["description"]).strip(),
+        "description_zh": str(fact.get("description_zh") or "").strip(),
         "east": east,
         "west": west,
         "value": format_decimal(value),

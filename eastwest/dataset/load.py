@@ -93,6 +93,9 @@ def _facts(paths: ProjectPaths, _version_key=None) -> pd.DataFrame:
         ("area", "area"),
     ):
         frame[column] = frame["indicator"].map(vocabulary[source])
+    # what a fact counts for a Chinese reader: its own Chinese description, else its indicator's name
+    described_zh = frame["description_zh"] if "description_zh" in frame else pd.Series("", index=frame.index)
+    frame["what_zh"] = described_zh.where(described_zh.fillna("").astype(str).str.strip() != "", frame["indicator_zh"])
     attributions = _attribute(frame, paths)
     frame["programme"] = [a.programme for a in attributions]
     frame["programme_label"] = [a.label for a in attributions]
