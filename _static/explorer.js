@@ -167,7 +167,7 @@
     link.textContent = r.value;
     value.appendChild(link);
     tr.appendChild(value);
-    const what = cell(r.what);  // the Chinese explorer has the quote alone (what a fact counts is its indicator)
+    const what = cell(r.what);  // a fact without a Chinese description shows its quote alone in the Chinese explorer
     const quote = document.createElement("span");
     quote.className = "fact-quote";
     quote.lang = "zh";

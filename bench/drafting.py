@@ -1,5 +1,6 @@
 """Step 8, the drafting agreement: run bench/probes/draft_agreement.py in the clone, write
-bench/draft_agreement.md (which the method page includes), and turn the result into table rows."""
+bench/draft_agreement.md and bench/draft_agreement_zh.md (which the method pages include), and turn
+the result into table rows."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import time
 from typing import Any
 
-from settings import DRAFT_AGREEMENT_MD, DRAFT_TIMEOUT_S, PROJECT
+from settings import DRAFT_AGREEMENT_MD, DRAFT_AGREEMENT_ZH_MD, DRAFT_TIMEOUT_S, PROJECT
 from timing import Bench
 
 Row = tuple[str, str, str, str]
@@ -24,6 +25,7 @@ def draft_agreement(b: Bench) -> dict[str, Any]:
         return {"ok": False, "error": proc.stderr.strip()[-2000:], "seconds": round(time.perf_counter() - start, 2)}
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     DRAFT_AGREEMENT_MD.write_text(out.pop("markdown"), encoding="utf-8")
+    DRAFT_AGREEMENT_ZH_MD.write_text(out.pop("markdown_zh"), encoding="utf-8")  # the Chinese method page's
     return {"ok": True, "seconds": round(time.perf_counter() - start, 2), "date": date, **out}
 
 

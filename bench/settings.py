@@ -11,6 +11,7 @@ PYTHON = VENV_BIN / "python"
 JUPYTER_BOOK = VENV_BIN / "jupyter-book"
 RESULTS = PROJECT / "bench" / "results.json"
 DRAFT_AGREEMENT_MD = PROJECT / "bench" / "draft_agreement.md"
+DRAFT_AGREEMENT_ZH_MD = PROJECT / "bench" / "draft_agreement_zh.md"
 # Programs run inside the clone with the .venv's python (each prints one JSON line or plain text).
 PROBES = PROJECT / "bench" / "probes"
 

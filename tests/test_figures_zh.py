@@ -143,7 +143,7 @@ def test_chinese_charts_are_as_wide_as_the_english_with_no_text_under_11_pt(redr
 
 
 VALUE = re.compile(r'<g id="fact:([^":]+):([^":]+):value">\s*<text[^>]*>(.*?)</text>', re.S)
-STATUS_WORDS = re.compile(r"^(?:计划|预计|目标|每年任务|规定比例|至多)")
+STATUS_WORDS = re.compile(r"^(?:计划|预计|目标|每年定额|规定比例|至多)")
 
 
 @pytest.mark.fast

@@ -87,7 +87,7 @@ def test_a_glued_fact_reads_back_in_chinese_with_its_unit_and_qualifier(facts, c
     assert attributes(english) == attributes(chinese), "the Chinese link differs in its href or data"
     text = visible_zh(html).strip()
     assert not LATIN.search(text), text
-    assert text.endswith(wording_zh.unit_text_zh(row["unit"])) or wording_zh.unit_text_zh(row["unit"]) in text
+    assert text.endswith(wording_zh.unit_word_zh(row)) or wording_zh.unit_word_zh(row) in text
     parsed = parse_number(text)
     assert parsed.value == Decimal(repr(float(row["value"]))), f"{text} reads {parsed.value}, not {row['value']}"
     if row["qualifier"] != "exact":
@@ -177,7 +177,7 @@ def test_a_chart_download_is_offered_in_chinese(facts, tmp_path):
     ("label", "expected"),
     [
         ("Zhangjiagang → Yanhe", "张家港→沿河"),
-        ("Zhangjiagang → Gongliu and Yanhe, together", "张家港→巩留、沿河（合计）"),
+        ("Zhangjiagang → Gongliu and Yanhe, together", "张家港→巩留、沿河（合并报道）"),
         ("Background: Zhangjiagang (no single pairing)", "背景：张家港（不属于单一结对）"),
         ("Background (no single pairing)", wording_zh.BACKGROUND_ZH),
     ],

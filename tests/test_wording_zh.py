@@ -66,10 +66,11 @@ def test_every_fact_reads_back_in_chinese(facts):
         expected = frozenset() if row["qualifier"] == "exact" else frozenset({row["qualifier"]})
         if parsed.qualifiers != expected:
             problems.append(f"qualifier {row['qualifier']} reads back as {set(parsed.qualifiers)}: {where}")
-        if row["unit"] not in ("percent", "rank") and not re.sub("(以上|左右|以内|以下)$", "", text).endswith(
-            zh.UNIT_WORDS_ZH[row["unit"]]
-        ):
-            problems.append(f"unit word {zh.UNIT_WORDS_ZH[row['unit']]!r} missing: {where}")
+        word = zh.unit_word_zh(row)  # the unit's word, or the source's own measure word and noun
+        if word not in (zh.UNIT_WORDS_ZH[row["unit"]], zh.source_counter_zh(row["number_text"])):
+            problems.append(f"unit word {word!r} is neither the unit's nor the source's: {where}")
+        if row["unit"] not in ("percent", "rank") and not re.sub("(以上|左右|以内|以下)$", "", text).endswith(word):
+            problems.append(f"unit word {word!r} missing: {where}")
     assert not problems, "\n".join(problems)
 
 
@@ -202,8 +203,12 @@ VALUES = [
     (10, None, "household", "over", "十几户", "10多户"),
     (1000, None, "mu", "nearly", "近千亩", "近1000亩"),
     (6.18, None, "km2", "exact", "6.18平方公里", "6.18平方公里"),
-    (21, None, "township", "exact", "21个乡镇街道", "21个乡镇（街道）"),
-    (10, None, "county", "exact", "10个市(县)区", "10个县（市、区）"),
+    (21, None, "township", "exact", "21个乡镇街道", "21个乡镇街道"),  # the source's noun, not the kind's
+    (10, None, "county", "exact", "10个市(县)区", "10个市(县)区"),
+    (4, None, "category", "exact", "四级", "4级"),  # never 4类
+    (1500, None, "station", "over", "1500余家店", "1500余家店"),
+    (4, None, "county", "exact", "四个", "4个县（市、区）"),  # a bare 个 names nothing: the unit's word
+    (2, None, "township", "exact", "", "2个乡镇（街道）"),
 ]
 
 
@@ -219,7 +224,7 @@ def test_hand_checked_values(value, high, unit, qualifier, source, expected):
         ("planned", 120000000, "yuan", "about", "1.2亿元左右", "计划1.2亿元左右"),
         ("expected", 30000000, "yuan", "over", "3000万元以上", "预计3000万元以上"),
         ("target", 1000, "mu", "exact", "1000亩", "目标1000亩"),
-        ("quota", 10, "person", "exact", "10名", "每年任务10人"),
+        ("quota", 10, "person", "exact", "10名", "每年定额10人"),
         ("quota", 60, "percent", "exact", "60%", "规定比例60%"),
         ("achieved", 240000000, "yuan", "exact", "2.4亿元", "2.4亿元"),
         ("planned", float("nan"), "household", "nearly", "", "计划：原文缺数字"),
@@ -287,7 +292,7 @@ def test_every_scope_has_its_chinese_words_in_a_label():
 
 def test_a_pairings_start():
     assert zh.start_text_zh({"start_date": "2017-03", "start_flags": ""}) == "自2017年3月起"
-    assert zh.start_text_zh({"start_date": "", "start_flags": "year_missing_in_source"}) == "起始时间原文缺年份"
+    assert zh.start_text_zh({"start_date": "", "start_flags": "year_missing_in_source"}) == "起始日期在资料中脱漏"
     assert zh.start_text_zh({"start_date": "", "start_flags": ""}) == "资料未注明起始时间"
 
 

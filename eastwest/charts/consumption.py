@@ -53,7 +53,7 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
             pick(
                 "Sales and purchases of the receiving side's products, in yuan: realised (solid blue) and "
                 "expected (hatched), which are forecasts, not results.",
-                "消费帮扶中采购和帮助销售受援地产品的金额：实心蓝色为已实现，斜线为预计，预计数是预测，不是成果。",
+                "消费扶贫中采购和帮助销售受援地产品的金额：实心蓝色为已实现，斜线为预计，预计数是预测，不是成果。",
             ),
             shared_note() if panel_kinds(table).nunique() > 1 else "",
             style.capped(len(table), total, "figures", "largest"),
@@ -64,7 +64,7 @@ def sales_realised_vs_expected(facts: pd.DataFrame, directory: Path = FIGURES_DI
             layout,
             pick(
                 "How much did the pairings buy or help sell, and how much is only expected?",
-                "消费帮扶：买了多少、帮助卖了多少，多少只是预计？",
+                "消费扶贫：买了多少、帮助卖了多少，多少只是预计？",
             ),
             subtitle(),
             panels_by_scope(table, bar),

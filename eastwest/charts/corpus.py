@@ -18,7 +18,7 @@ from eastwest.charts import style, words_zh
 from eastwest.charts.base import MAX_BARS, RELATIONSHIP_COLOURS, Chart, records, save_chart, sentences, status_style
 from eastwest.charts.contrast import contrast
 from eastwest.core.paths import FIGURES_DIR
-from eastwest.reader import languages
+from eastwest.reader import languages, source_names_zh
 from eastwest.reader.languages import pick
 from eastwest.reader.wording import RELATIONSHIP_SHORT, THEME_LABELS, THEME_SHORT, without_autonomous_suffix
 from eastwest.reader.wording_zh import RELATIONSHIP_SHORT_ZH, THEME_LABELS_ZH, THEME_SHORT_ZH
@@ -321,13 +321,6 @@ CAVEAT_SHORT_ZH = {
     "not_achieved": "未完成",
     "qualified": "约数",
 }
-# A source's genre (data/sources.csv `genre`) as a Chinese reader names it.
-GENRE_ZH = {
-    "news_feature": "新闻特稿",
-    "repost": "转载",
-    "signed_article_by_official": "官员署名文章",
-    "wechat_post": "微信公众号文章",
-}
 
 
 def caveats_by_source(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
@@ -389,7 +382,10 @@ def theme_mix(facts: pd.DataFrame, sources: pd.DataFrame, directory: Path = FIGU
     def rows() -> list[str]:
         labels_of = _labels_of(facts)
         return [
-            pick(f"{labels_of[s]} · {genre[s].replace('_', ' ')}", f"{labels_of[s]} · {GENRE_ZH.get(genre[s], genre[s])}")
+            pick(
+                f"{labels_of[s]} · {genre[s].replace('_', ' ')}",
+                f"{labels_of[s]} · {source_names_zh.GENRE_ZH.get(genre[s], genre[s])}",
+            )
             for s in table.index
         ]
 

@@ -55,7 +55,9 @@ def _bar_label_zh(row: pd.Series, by_description: bool = False) -> str:
     """The Chinese label: the indicator's Chinese name, with its source's clause where two bars of
     one indicator need telling apart or the indicator is an other_* one (words_zh.what_zh)."""
     clause = by_description or row["indicator"].startswith("other_")
-    return f"{words_zh.what_zh(row, clause=clause)}，{period_label_zh(row['period'], row['scope'], row['flag_list'])}"
+    described = str(row.get("description_zh") or "")
+    what = described if clause and described else words_zh.what_zh(row, clause=clause)
+    return f"{what}，{period_label_zh(row['period'], row['scope'], row['flag_list'])}"
 
 
 def _value_label(row: pd.Series) -> str:

@@ -15,9 +15,8 @@ import re
 import pandas as pd
 
 from eastwest.dataset import load
-from eastwest.reader import languages, wording, wording_zh
+from eastwest.reader import languages, source_names_zh, wording, wording_zh
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # China's peoples as the names of autonomous units write them (土家族, 维吾尔), longest first, so that
 # '沿河土家族自治县' reads '沿河' and '积石山保安族东乡族撒拉族自治县' '积石山'.
 PEOPLES_ZH = sorted(
@@ -123,7 +122,7 @@ def _side_zh(side: str) -> str:
 
 def programme_zh(label: str) -> str:
     """A fact's programme label (eastwest.dataset.attribution) in Chinese: 'Zhangjiagang → Yanhe' ->
-    '张家港→沿河'; 'Xiqing → Yutian and Maiji, together' -> '西青→于田、麦积（合计）';
+    '张家港→沿河'; 'Xiqing → Yutian and Maiji, together' -> '西青→于田、麦积（合并报道）';
     'Background: Zhangjiagang (no single pairing)' -> '背景：张家港（不属于单一结对）'."""
     if not label:
         return ""
@@ -135,7 +134,7 @@ def programme_zh(label: str) -> str:
     together = label.endswith(", together")
     east, west = wording.label_ends(label)
     text = "→".join(_side_zh(side) for side in (east, west) if side)
-    return text + ("（合计）" if together else "")
+    return text + (wording_zh.TOGETHER_ZH if together else "")
 
 
 def pairing_zh(east: str, west: str) -> str:
@@ -144,31 +143,9 @@ def pairing_zh(east: str, west: str) -> str:
     return "→".join(short_zh(str(table.get(p, p))) for p in (east, west))
 
 
-# An outlet data/sources.csv names only in English, by the kind of site it is.
-OUTLET_KINDS_ZH = {"WeChat": "微信公众号文章"}
-UNNAMED_OUTLET_ZH = "未署名网站"
-
-
-def outlet_zh(outlet: str) -> str:
-    """'荔枝网 (Litchi News, JSBC)' -> '荔枝网'; '《群众》 (Qunzhong …)' -> '《群众》'; an outlet named
-    only in English by its kind ('WeChat-style post …' -> '微信公众号文章')."""
-    head = outlet.partition(" (")[0].strip()
-    if _CJK.search(head):
-        return head
-    return next((words for key, words in OUTLET_KINDS_ZH.items() if key in outlet), UNNAMED_OUTLET_ZH)
-
-
 def source_label_zh(source) -> str:
-    """A source as a Chinese reader names it: outlet and date ('荔枝网，2021年2月27日'); an estimated
-    date of writing '约2017年8月（时间为推断）'; the English label's number where two would be the same."""
-    suffix = str(source.get("label_suffix") or "").replace(" (", "（").replace(")", "）")
-    if source["date_status"] == "as_given" and source["published"]:
-        date = wording_zh.date_zh(str(source["published"]))
-    elif source.get("date_estimate"):
-        date = wording_zh.mark_period_zh(wording_zh.span_text_zh(str(source["date_estimate"])), ["period_inferred"])
-    else:
-        date = wording_zh.DATE_NOT_GIVEN_ZH
-    return f"{outlet_zh(str(source['outlet']))}，{date}{suffix}"
+    """A source as every Chinese page names it (source_names_zh.source_label_zh)."""
+    return source_names_zh.source_label_zh(source)
 
 
 @functools.lru_cache(maxsize=4)

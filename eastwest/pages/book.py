@@ -30,6 +30,7 @@ from IPython.display import HTML, display
 from myst_nb import glue
 
 from eastwest.analysis.comparisons import pick
+from eastwest.charts.words_zh import BREAKDOWN_ZH  # the charts' names for a part, the glue's too
 from eastwest.pages import downloads, narrative, tables
 from eastwest.reader import page_words_zh, wording, wording_zh
 from eastwest.reader.languages import both
@@ -204,6 +205,7 @@ def label_zh(label: str) -> str:
 
 
 def quoted_zh(row) -> str:
-    """A fact named by its source's own sentence, for a Chinese glue where the dataset's name of a
-    part (its breakdown) is in English only: '原文“住房安全保障16个,投入帮扶资金195.5万元”所列一项'."""
-    return f"原文“{row['quote']}”所列一项"
+    """A part (a fact's breakdown) named for a Chinese glue: by the campaign's own term where it is
+    one ('住房安全保障', words_zh.BREAKDOWN_ZH), else by its source's own sentence:
+    '原文“住房安全保障16个,投入帮扶资金195.5万元”所列一项'."""
+    return BREAKDOWN_ZH.get(str(row.get("breakdown") or ""), f"原文“{row['quote']}”所列一项")

@@ -23,7 +23,7 @@ from eastwest.pages.render import render
 from eastwest.reader import pages_zh, wording_zh
 from eastwest.reader.links import source_page
 from eastwest.reference.vocabulary import load_vocabulary
-from eastwest.sources.cleaning import load_rules
+from eastwest.sources.cleaning import load_rules, rule_reason_zh
 
 UP = "../../"  # from zh/sources/ to the project root, where data/ and _static/ lie
 
@@ -117,7 +117,7 @@ def data_page_markdown_zh(paths: ProjectPaths) -> str:
         statuses_table=_meanings(vocab.terms["statuses"], statuses, "statuses"),
         scopes_table=_meanings(vocab.terms["scopes"], wording_zh.SCOPE_WORDS_ZH, "scopes"),
         flags_table=_meanings(vocab.terms["flags"], pages_zh.FLAG_ZH, "flags"),
-        rule_rows="\n".join(f"| `{r.id}` | {pages_zh.rule_zh(r.id)} |" for r in rules),
+        rule_rows="\n".join(f"| `{r.id}` | {markdown_text(rule_reason_zh(r.id))} |" for r in rules),
     )
 
 
@@ -128,7 +128,7 @@ def quality_page_markdown_zh(sources: pd.DataFrame, log: dict, facts: pd.DataFra
     for _, s in sources.iterrows():
         sid = s["source_id"]
         entry = log[sid]
-        rules = "、".join(f"{escape(pages_zh.rule_zh(rule))}（{n}）" for rule, n in entry["lines_removed_by_rule"].items())
+        rules = "、".join(f"{escape(rule_reason_zh(rule))}（{n}）" for rule, n in entry["lines_removed_by_rule"].items())
         other = []
         if entry.get("byte_order_mark_stripped"):
             other.append("删除字节顺序标记")

@@ -141,6 +141,7 @@ TEXT_DIR = "explorer-text"  # under _static/generated/: one file of texts per so
 TEXT_DIR_ZH = "explorer-text-zh"  # the Chinese explorer's texts (each fact's quote)
 DATA_ZH = "explorer-data-zh.js"  # the Chinese explorer's index
 ACHIEVED_ZH = "已完成"  # the status of a result, as the Chinese explorer's status filter names it
+BACKGROUND_STATUS_ZH = "不适用（背景数字）"  # a distance or a population is not a piece of work done
 
 
 def explorer_data(paths: ProjectPaths = PROJECT, language: str = ENGLISH) -> tuple[dict, dict[str, list]]:
@@ -151,7 +152,7 @@ def explorer_data(paths: ProjectPaths = PROJECT, language: str = ENGLISH) -> tup
     search needs them, so the page's weight grows by tens of bytes per fact, not hundreds.
 
     In Chinese (`language` zh) every label is worded by eastwest.reader.wording_zh and pages_zh, and
-    what a fact counts is its indicator's Chinese name beside its quote (its description is English)."""
+    what a fact counts is its Chinese description (description_zh) above its quote, where it has one."""
     facts = load.facts(paths)
     places = load.places(paths).fillna("").set_index("id", drop=False)
     groups = place_name_groups(places)
@@ -180,7 +181,7 @@ def explorer_data(paths: ProjectPaths = PROJECT, language: str = ENGLISH) -> tup
                 }
             )
         if words:
-            texts[f["source_id"]].append(["", f["quote"]])
+            texts[f["source_id"]].append([str(f.get("description_zh") or ""), f["quote"]])
             labels = words.labels(f)
         else:
             what = f["description"] + (f" ({f['breakdown']})" if f["breakdown"] else "")
@@ -268,7 +269,7 @@ class _ChineseWords:
             wording_zh.value_text_zh(f),
             str(f["indicator_zh"]),
             pages_zh.programme_label_zh(f, self.pairings, self.places),
-            wording_zh.status_text_zh(f) or ACHIEVED_ZH,
+            wording_zh.status_text_zh(f) or (BACKGROUND_STATUS_ZH if f["theme"] == "context" else ACHIEVED_ZH),
             wording_zh.THEME_LABELS_ZH[f["theme"]],
             wording_zh.period_label_zh(f["period"], f["scope"], f["flag_list"]),
         )

@@ -97,7 +97,7 @@ def _card_zh(row: pd.Series, from_dir: str, chosen: pd.DataFrame | None = None) 
     question = page_words_zh.KEY_NUMBER_QUESTIONS_ZH.get(row["indicator"], page_words_zh.HEADLINE_ZH.get(row["question"], ""))
     return (
         f'<li><span class="key-number-question">{escape(question)}</span> {link} '
-        f'<span class="key-number-what">{escape(str(row.get("indicator_zh") or ""))}</span> '
+        f'<span class="key-number-what">{escape(wording_zh.what_counted_zh(row))}</span> '
         f'<span class="key-number-when">{escape(when)}</span></li>'
     )
 

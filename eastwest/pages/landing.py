@@ -192,7 +192,8 @@ def unreported_sentence_zh(facts: pd.DataFrame, pairings: pd.DataFrame) -> str:
 
 
 def _item_zh(row, east: str, west: str, from_dir: str, cell: pd.DataFrame | None = None) -> str:
-    what = page_words_zh.WHAT_ZH[row["indicator"]].format(east=east, west=west)
+    # the fact's own Chinese description where it has one (骨干教师, not the indicator's 专业技术人才)
+    what = str(row.get("description_zh") or "") or page_words_zh.WHAT_ZH[row["indicator"]].format(east=east, west=west)
     newer = cell[cell.fact_id == row.get("newer_fact_id", "")] if cell is not None else None
     earlier = (
         ""
@@ -217,7 +218,7 @@ def _cells_zh(own: pd.DataFrame, east: str, west: str, from_dir: str) -> str:
 
 
 def _ends_zh(label_zh: str) -> tuple[str, str]:
-    east, _, west = label_zh.removesuffix("（合计）").partition(wording_zh.ARROW_ZH)
+    east, _, west = label_zh.removesuffix(wording_zh.TOGETHER_ZH).partition(wording_zh.ARROW_ZH)
     return east, west
 
 

@@ -102,7 +102,7 @@ def glued_link_zh(row, from_dir: str = "chapters") -> str:
 def fact_sentence_zh(row, from_dir: str = "chapters") -> str:
     """'结对村：6个村（2012年至2021年2月累计）' — the indicator's Chinese name (the dataset describes
     facts in English only), the linked value, its period with its marks, and its status when it is
-    not a result ('计划', '预计', '每年任务')."""
+    not a result ('计划', '预计', '每年定额')."""
     when = wording_zh.period_label_zh(row["period"], row["scope"], row["flag_list"])
     status = wording_zh.status_text_zh(row)
     said = "".join(f"，{escape(p)}" for p in (when, status) if p)

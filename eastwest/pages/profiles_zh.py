@@ -133,7 +133,7 @@ def key_numbers_zh(pairing_id: str, facts: pd.DataFrame, n_sources: int, shared:
             f'<li><span class="key-number-question">{escape(QUESTIONS_ZH[row["question"]])}</span> '
             f'<a class="key-number-value" href="{escape(fact_href(row["fact_id"], row["source_id"], FROM_DIR))}">'
             f"{escape(wording_zh.value_text_zh(row))}</a> "
-            f'<span class="key-number-what">{escape(row["indicator_zh"])}</span> '
+            f'<span class="key-number-what">{escape(wording_zh.what_counted_zh(row))}</span> '
             f'<span class="key-number-when">{escape(wording_zh.when_text_zh(row))}</span></li>'
             for _, row in chosen.sort_values("question", key=lambda q: q.map(order), kind="stable").iterrows()
         )
@@ -143,7 +143,7 @@ def key_numbers_zh(pairing_id: str, facts: pd.DataFrame, n_sources: int, shared:
         counts.append(f"另有{n_sources - with_facts}篇资料提到本结对")
     not_achieved = int((facts.status != "achieved").sum()) if len(facts) else 0
     if not_achieved:
-        counts.append(f"其中{not_achieved}条为计划、预计或每年任务，均已注明")
+        counts.append(f"其中{not_achieved}条为计划、预计或每年定额，均已注明")
     if shared:
         counts.append(f"另有{shared}条与其他结对合并报道，单独列出")
     lead = (
@@ -182,13 +182,13 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, c: _Context, paths: 
         alt = (
             f"横向条形图：资料所载{label}的{len(chosen)}{kind}，"
             f"从{wording_zh.value_with_status_zh(low)}到{wording_zh.value_with_status_zh(high)}"
-            + (f"；其中{not_achieved}{kind[0]}并非已完成（计划、预计或每年任务）" if not_achieved else "")
+            + (f"；其中{not_achieved}{kind[0]}并非已完成（计划、预计或每年定额）" if not_achieved else "")
             + "。"
         )
     alt = directive_text(alt)
     caption = (
         f"资料所载{escape(label)}的{noun}。每个数字一根条形，资料作为另一数字组成部分给出的分项只列在下表中。"
-        "同一结对、同一时期的数字可能相互包含（资料很少说明），因此条形从不相加。斜线条形为计划、预计或每年任务，并非已完成。"
+        "同一结对、同一时期的数字可能相互包含（资料很少说明），因此条形从不相加。斜线条形为计划、预计或每年定额，并非已完成。"
         "不同种类、口径和时期的数字并列展示，从不相加。"
         + (f"图中只画出{figures}个数字中最大的{len(chosen)}个，其余均见下表。" if figures > len(chosen) else "")
         + "来源："
@@ -208,7 +208,7 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, c: _Context, paths: 
 def _chart_rows(chosen: pd.DataFrame, c: _Context) -> str:
     """The chart's figures as a collapsed table, each value linked to its sentence."""
     rows = "".join(
-        f"<tr><td>{escape(r['indicator_zh'])}</td>"
+        f"<tr><td>{escape(wording_zh.what_counted_zh(r))}</td>"
         f'<td><a href="{escape(fact_href(r["fact_id"], r["source_id"], FROM_DIR))}">{escape(wording_zh.value_text_zh(r))}</a></td>'
         f"<td>{escape(wording_zh.period_label_zh(r['period'], r['scope'], r['flag_list']))}</td><td>{escape(wording_zh.status_text_zh(r) or '已完成')}</td>"
         f"<td>{escape(pages_zh.source_label_zh(c.by_source.loc[r['source_id']]))}</td></tr>"

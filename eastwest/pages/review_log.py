@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
+from eastwest.core.errors import DataError
 from eastwest.core.paths import PROJECT, ProjectPaths
+from eastwest.core.yamlio import load_yaml
 
 
 def records(paths: ProjectPaths = PROJECT) -> list[tuple[str, list[str]]]:
@@ -22,12 +24,29 @@ def records(paths: ProjectPaths = PROJECT) -> list[tuple[str, list[str]]]:
     return found
 
 
+def titles_zh(paths: ProjectPaths = PROJECT) -> dict[str, str]:
+    """Each note's Chinese title (data/review/titles_zh.yml), by file name."""
+    path = paths.data / "review" / "titles_zh.yml"
+    found = load_yaml(path) if path.is_file() else {}
+    if not isinstance(found, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+        raise DataError(f"{path}: expected a mapping of note file names to Chinese titles")
+    return found
+
+
 def records_html(paths: ProjectPaths = PROJECT, lang: str = "") -> str:
-    """The records as a list: each note's title, then its files (`lang`: the language the list is
-    marked as, where the page is in another: the notes are English)."""
+    """The records as a list: each note's title, then its files. In Chinese (`lang` "zh") a note is
+    named by its Chinese title where titles_zh.yml has one, else by its English title, marked so."""
+    chinese = titles_zh(paths) if lang == "zh" else {}
+
+    def title_html(title: str, files: list[str]) -> str:
+        zh = chinese.get(files[0].rsplit("/", 1)[-1], "")
+        if zh:
+            return escape(zh)
+        return f'<span lang="en">{escape(title)}</span>' if lang == "zh" else escape(title)
+
+    colon, comma = ("：", "、") if lang == "zh" else (": ", ", ")
     items = "".join(
-        f"<li>{escape(title)}: " + ", ".join(f"<code>data/{escape(f)}</code>" for f in files) + "</li>"
+        f"<li>{title_html(title, files)}{colon}" + comma.join(f"<code>data/{escape(f)}</code>" for f in files) + "</li>"
         for title, files in records(paths)
     )
-    marked = f' lang="{escape(lang)}"' if lang else ""
-    return f'<ul class="review-records"{marked}>{items}</ul>'
+    return f'<ul class="review-records">{items}</ul>'

@@ -17,14 +17,14 @@ from eastwest.pages.render import render
 from eastwest.pages.source_pages import HighlightWords, highlighted_text, nested_count
 from eastwest.reader import pages_zh, wording_zh
 from eastwest.reader.links import bib_key, fact_anchor, source_page
-from eastwest.sources.cleaning import GARBLED_MARK
+from eastwest.sources.cleaning import GARBLED_MARK, rule_reason_zh
 
 ZH_DIR = "zh"
 
 
 def fact_label_zh(row: pd.Series) -> str:
-    """A highlight's label: '计划1.2亿元左右 · 财政帮扶资金 · 2016—2020年'."""
-    return f"{wording_zh.value_with_status_zh(row)} · {row['indicator_zh']} · {wording_zh.period_text_zh(row)}"
+    """A highlight's label: '计划1.2亿元左右 · 帮扶资金 · 2016—2020年'."""
+    return f"{wording_zh.value_with_status_zh(row)} · {wording_zh.what_counted_zh(row)} · {wording_zh.period_text_zh(row)}"
 
 
 HIGHLIGHT_WORDS_ZH = HighlightWords(
@@ -36,15 +36,16 @@ HIGHLIGHT_WORDS_ZH = HighlightWords(
 
 
 def fact_words_zh(fact_id: str, facts: pd.DataFrame) -> str:
-    """A fact as a link names it: '1.2亿元 · 财政帮扶资金'; its id only where it is not at hand."""
+    """A fact as a link names it: '1.2亿元 · 帮扶资金'; its id only where it is not at hand."""
     found = facts[facts.fact_id == fact_id] if "fact_id" in facts else facts.iloc[0:0]
     if found.empty:
         return fact_id
     f = found.iloc[0]
     if pd.isna(f["value"]):
         status = wording_zh.status_text_zh(f)
-        return f"{f['indicator_zh']}（{status}）" if status else str(f["indicator_zh"])
-    return f"{wording_zh.value_with_status_zh(f)} · {f['indicator_zh']}"
+        what = wording_zh.what_counted_zh(f)
+        return f"{what}（{status}）" if status else what
+    return f"{wording_zh.value_with_status_zh(f)} · {wording_zh.what_counted_zh(f)}"
 
 
 def untitled_or_title(row: pd.Series) -> str:
@@ -85,7 +86,7 @@ def _provenance_table(row: pd.Series, pairing_names: dict[str, str]) -> str:
 
 
 def _cleaning_summary(log: dict, facts: pd.DataFrame) -> str:
-    rules = "、".join(f"{escape(pages_zh.rule_zh(rule))}（{n}行）" for rule, n in log["lines_removed_by_rule"].items())
+    rules = "、".join(f"{escape(rule_reason_zh(rule))}（{n}行）" for rule, n in log["lines_removed_by_rule"].items())
     items = [f"<li>删除原始文本{len(log['lines_removed'])}行" + (f"：{rules}" if rules else "") + "</li>"]
     if log.get("byte_order_mark_stripped"):
         items.append("<li>删除文件开头的字节顺序标记（否则每个位置都会偏移）</li>")
@@ -106,7 +107,7 @@ def _cleaning_summary(log: dict, facts: pd.DataFrame) -> str:
 
 def _removed_lines_table(entry: dict) -> str:
     removed = "".join(
-        f"<tr><td>{r['line']}</td><td>{escape(pages_zh.rule_zh(r['rule']))}</td><td>{r['chars']}</td></tr>"
+        f"<tr><td>{r['line']}</td><td>{escape(rule_reason_zh(r['rule']))}</td><td>{r['chars']}</td></tr>"
         for r in entry["lines_removed"]
     )
     return (

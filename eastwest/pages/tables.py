@@ -10,7 +10,7 @@ import pandas as pd
 
 from eastwest.analysis.comparisons import profiled_pairings
 from eastwest.dataset import load
-from eastwest.reader import links, page_words_zh, wording, wording_zh
+from eastwest.reader import links, page_words_zh, source_names_zh, wording, wording_zh
 from eastwest.reader.links import fact_href, source_href
 from eastwest.reader.wording import SCOPE_WORDS, period_text, start_text, status_text, value_text
 
@@ -197,7 +197,7 @@ _BACKGROUND_NAMED = re.compile(r"^Background: (.*) \(no single pairing\)$")
 
 def programme_label_zh(label: str, names: dict[str, str] | None = None) -> str:
     """A fact's programme label (eastwest.dataset.attribution) in Chinese: 'Zhangjiagang → Yanhe' ->
-    '张家港→沿河'; 'Zhangjiagang → Gongliu and Yanhe, together' -> '张家港→巩留、沿河（合计）';
+    '张家港→沿河'; 'Zhangjiagang → Gongliu and Yanhe, together' -> '张家港→巩留、沿河（合并报道）';
     'Background: Zhangjiagang (no single pairing)' -> '背景：张家港（不属于单一结对）'. A name with no
     Chinese counterpart in data/places.csv stays as written (tests/test_outputs_zh.py catches it)."""
     names = place_names_zh() if names is None else names
@@ -211,7 +211,7 @@ def programme_label_zh(label: str, names: dict[str, str] | None = None) -> str:
         [names.get(n, n) for n in re.split(r", | and ", side) if n] for side in label.removesuffix(", together").split(" → ")
     ]
     if together:
-        return wording_zh.group_label_zh(*sides) if len(sides) == 2 else wording_zh.in_words_zh(sides[0]) + "（合计）"
+        return wording_zh.group_label_zh(*sides) if len(sides) == 2 else wording_zh.in_words_zh(sides[0]) + wording_zh.TOGETHER_ZH
     return wording_zh.ARROW_ZH.join(wording_zh.in_words_zh(side) for side in sides)
 
 
@@ -225,7 +225,7 @@ def pairing_zh(row, names: dict[str, str] | None = None) -> str:
 def source_labels_zh(paths=None) -> dict[str, str]:
     """Each source's Chinese name (outlet and date), by source id."""
     return {
-        str(sid): wording_zh.source_label_zh(row)
+        str(sid): source_names_zh.source_label_zh(row)
         for sid, row in load.sources(paths or load.PROJECT).set_index("source_id").iterrows()
     }
 
@@ -263,8 +263,8 @@ def more_facts_zh(frame: pd.DataFrame, from_dir: str = "chapters") -> str:
 
 
 def what_zh(row) -> str:
-    """What a fact counts, for a Chinese reader: the indicator's Chinese name."""
-    return str(row.get("indicator_zh") or "") or wording_zh.THEME_LABELS_ZH.get(row["theme"], "")
+    """What a fact counts, for a Chinese reader: its Chinese description, else the indicator's Chinese name."""
+    return wording_zh.what_counted_zh(row)
 
 
 def quote_zh(row) -> str:
@@ -329,13 +329,13 @@ def sources_table_zh(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
     """One row per source, Chinese style: its name, its Chinese title, outlet, date, genre, facts."""
     rows = []
     for _, s in sources.iterrows():
-        date = wording_zh.source_label_zh(s).partition("，")[2]
+        date = source_names_zh.source_label_zh(s).partition("，")[2]
         rows.append(
             "<tr>"
-            f'<td><a href="{escape(source_href(s["source_id"], from_dir))}">{escape(wording_zh.source_label_zh(s))}</a></td>'
+            f'<td><a href="{escape(source_href(s["source_id"], from_dir))}">{escape(source_names_zh.source_label_zh(s))}</a></td>'
             f'<td><span lang="zh">{escape(s["title_zh"])}</span></td>'
-            f"<td>{escape(wording_zh.outlet_zh(str(s['outlet'])))}</td><td>{escape(date)}</td>"
-            f"<td>{escape(page_words_zh.GENRE_WORDS_ZH.get(s['genre'], ''))}</td><td>{escape(s['facts'])}</td>"
+            f"<td>{escape(source_names_zh.outlet_label_zh(str(s['outlet']), str(s.get('genre') or '')))}</td><td>{escape(date)}</td>"
+            f"<td>{escape(source_names_zh.GENRE_ZH.get(s['genre'], ''))}</td><td>{escape(s['facts'])}</td>"
             "</tr>"
         )
     head = "<tr>" + "".join(f"<th>{h}</th>" for h in page_words_zh.SOURCES_TABLE_HEADINGS_ZH) + "</tr>"

@@ -39,8 +39,8 @@ GLOSSARY_ZH = {
 
 # Terms the Chinese edition's labels use that glossary.md has no entry for, with the English word
 # the English book's labels use for the same thing (eastwest.reader.wording THEME_LABELS and
-# data/reference/vocabulary.yml): 结对 is the dataset's "pairing"; 消费帮扶, the programme's name
-# for 消费扶贫 from 2021, is the Chinese theme label of "Consumption-based help".
+# data/reference/vocabulary.yml): 结对 is the dataset's "pairing"; 消费帮扶 is the programme's name
+# for 消费扶贫 from 2021 (the sources' word, and the Chinese theme label, is 消费扶贫).
 GLOSSARY_ZH_EXTRA = {
     "结对": "pairing",
     "消费帮扶": "consumption-based help",

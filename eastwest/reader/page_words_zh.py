@@ -36,23 +36,13 @@ def chart_table_summary_zh(shown: int, total: int) -> str:
     return f"表格：图表共{total}行中的前{shown}行（下载文件含全部）" if total > shown else f"表格：图表的全部{total}行"
 
 
-# A source's genre (eastwest.sources.provenance.GENRES) as a Chinese reader names it.
-GENRE_WORDS_ZH = {
-    "news_report": "新闻报道",
-    "news_feature": "新闻专题",
-    "signed_article_by_official": "官员署名文章",
-    "repost": "转载",
-    "wechat_post": "微信公众号文章",
-}
-
-
 # --- The landing page's table and the pairing pages' key numbers (eastwest.pages.landing, key_numbers)
 
 # Each headline question (eastwest.analysis.headline.HEADLINE) as a Chinese column heading.
 HEADLINE_ZH = {"Aid money": "帮扶资金", "People": "人员往来", "Jobs": "就业", "Sales": "产品销售"}
 # What a headline figure counts, said before its value (the value carries its unit: '2.4亿元').
 WHAT_ZH = {
-    "fiscal_aid_funds": "{east}安排的财政帮扶资金",
+    "fiscal_aid_funds": "{east}安排的帮扶资金",
     "aid_funds_all_kinds": "为{west}争取的各类帮扶资金",
     "cadres_seconded_west": "选派到{west}挂职的干部",
     "professionals_sent_west": "选派到{west}的专业技术人才",
@@ -126,4 +116,4 @@ SCOPE_MEANINGS_ZH = {
 }
 COVERAGE_NONE_LEFT_ZH = "没有一类只留在折叠的事实表里"
 COVERAGE_LEFT_ZH = "{count}类只出现在折叠的事实表里"
-REVIEW_RECORDS_NOTE_ZH = "审读记录以英文撰写，各条记录的标题与文件如下："
+REVIEW_RECORDS_NOTE_ZH = "审读记录以英文撰写；各次审读及其文件如下："

@@ -14,19 +14,24 @@ from html import escape
 
 import pandas as pd
 
-from eastwest.reader.wording_zh import BACKGROUND_ZH, background_label_zh, date_zh, span_text_zh
+from eastwest.reader.source_names_zh import (  # noqa: F401 (the pages' names for them)
+    GENRE_ZH,
+    outlet_label_zh,
+    outlet_zh,
+    source_date_zh,
+    source_label_zh,
+)
+from eastwest.reader.wording_zh import (
+    BACKGROUND_ZH,
+    DIRECTION_WORDS_ZH,
+    TOGETHER_ZH,
+    background_label_zh,
+)
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-# The Chinese name an outlet field begins with: '荔枝网 (Litchi News, …)' -> '荔枝网', '《群众》 (…)' -> '《群众》'.
-_OUTLET_LEAD = re.compile(r"^([^\s(（,;]+)")
+_OUTLET_LEAD = re.compile(r"^([^\s(（,;]+)")  # the Chinese name a record begins with (source_names_zh.outlet_zh)
 
 GARBLED_MARK_ZH = "[乱码]"  # where the cleaned text marks a garbled run ("[garbled]", eastwest.sources.cleaning)
-GENRE_ZH = {
-    "news_feature": "新闻报道",
-    "repost": "转载",
-    "signed_article_by_official": "干部署名文章",
-    "wechat_post": "微信公众号文章",
-}
 DATE_STATUS_ZH = {"as_given": "页面所载日期", "repost_date": "转载日期", "undated": "未注明日期", "estimated": "推断日期"}
 SCRIPT_ZH = {"simplified": "简体", "traditional": "繁体"}
 LEVEL_ZH = {
@@ -37,46 +42,17 @@ LEVEL_ZH = {
     "township": "乡镇级",
     "village": "村级",
 }
-# What each cleaning rule (data/reference/cleaning_rules.yml) removes, as a Chinese reader says it;
-# a rule with no words here is named by its id (the data page lists every rule and what it removes).
-RULE_ZH = {
-    "title": "重复的标题",
-    "byline": "署名行",
-    "byline_dateline": "署名及日期行",
-    "credit_line": "来源与编辑署名",
-    "breadcrumb": "网页导航",
-    "page_metadata": "网页信息栏",
-    "font_size_buttons": "字号按钮",
-    "site_promotion": "网站推广",
-    "related_heading": "相关阅读标题",
-    "disclaimer_and_comments": "免责声明与评论区",
-    "spam_keywords": "广告垃圾信息",
-    "journal_issue": "刊期信息",
-    "no_chinese_text": "无中文内容的行",
-}
 THEME_HEADINGS_ZH = {"industry": "产业合作与帮扶资金"}
 COUNTER = "条"  # 33条数据
-
-
-def rule_zh(rule: str) -> str:
-    return RULE_ZH.get(rule, rule)
 
 
 def has_han(text: str) -> bool:
     return bool(_HAN.search(str(text or "")))
 
 
-def outlet_zh(outlet: str) -> str:
-    """The outlet's Chinese name where its record begins with one ('荔枝网'); '' for an outlet
-    the record names only in English (see `outlet_html_zh` and `source_label_zh`)."""
-    lead = _OUTLET_LEAD.match(str(outlet or ""))
-    return lead.group(1) if lead and has_han(lead.group(1)) else ""
-
-
 def outlet_html_zh(outlet: str, genre: str = "") -> str:
-    """The outlet for a Chinese table: its Chinese name; for an outlet the record names only in
-    English, the kind of article and that its publisher is not known (never a translation)."""
-    return escape(outlet_zh(outlet)) or escape(f"{GENRE_ZH.get(str(genre), '资料')}（发布者不详）")
+    """The outlet for a Chinese table (source_names_zh.outlet_label_zh), escaped."""
+    return escape(outlet_label_zh(outlet, genre))
 
 
 def author_zh(author: str) -> str:
@@ -85,25 +61,6 @@ def author_zh(author: str) -> str:
     if lead and has_han(lead.group(1)):
         return lead.group(1)
     return "未署名"
-
-
-def source_date_zh(source) -> str:
-    """'2021年2月27日'; an estimated date '约2019年（推断）'; '未注明日期'. A repost's date is not
-    the source's: its estimated date of writing names it, as the English label does."""
-    if source["published"] and source["date_status"] == "as_given":
-        return date_zh(source["published"])
-    if source.get("date_estimate"):
-        return f"约{span_text_zh(source['date_estimate'])}（推断）"
-    return "未注明日期"
-
-
-def source_label_zh(source) -> str:
-    """A reader's name for a source: outlet and date, '荔枝网，2021年2月27日', with the
-    number a name two sources would share ends with ('（1）'); an outlet with no Chinese name is
-    named by the kind of article ('微信公众号文章（发布者不详），未注明日期')."""
-    suffix = re.sub(r"\((\d+)\)", r"（\1）", str(source.get("label_suffix") or "").strip())
-    name = outlet_zh(source["outlet"]) or f"{GENRE_ZH.get(str(source.get('genre')), '资料')}（发布者不详）"
-    return f"{name}，{source_date_zh(source)}{suffix}"
 
 
 def place_short_zh(place) -> str:
@@ -127,7 +84,7 @@ def _names(ids: str, places: pd.DataFrame) -> list[str]:
 
 def programme_label_zh(fact, pairings: pd.DataFrame, places: pd.DataFrame) -> str:
     """Whose figure a fact is, in Chinese, from the same attributes as its English label: a pairing
-    ('张家港→沿河'), several pairings' one figure ('张家港→恭留、沿河（合计）'), a helper credited
+    ('张家港→沿河'), several pairings' one figure ('张家港→巩留、沿河（合并报道）'), a helper credited
     at another level ('苏州→沿河'), or background ('背景：张家港（不属于单一结对）')."""
     programme = str(fact["programme"] or "")
     ends = {str(p): (str(e), str(w)) for p, e, w in zip(pairings["pairing_id"], pairings["east"], pairings["west"])}
@@ -139,7 +96,7 @@ def programme_label_zh(fact, pairings: pd.DataFrame, places: pd.DataFrame) -> st
         members = [unit.split(">")[-1] for unit in programme.split("+")]
         easts = easts or list(dict.fromkeys(place_short_zh(places.loc[ends[m][0]]) for m in members))
         wests = wests or list(dict.fromkeys(place_short_zh(places.loc[ends[m][1]]) for m in members))
-        return f"{'、'.join(easts)}→{'、'.join(wests)}（合计）"
+        return f"{'、'.join(easts)}→{'、'.join(wests)}{TOGETHER_ZH}"
     if ">" in programme:
         east, pid = programme.split(">", 1)
         west = wests[0] if wests else place_short_zh(places.loc[ends[pid][1]])
@@ -171,14 +128,15 @@ FACT_COLUMNS_ZH = {
     "theme": "主题（产业、人才、劳务、消费、结对、社会帮扶、成效、背景之一）",
     "indicator": "统计的指标：指标词表中的代码（data/reference/indicators.yml）",
     "breakdown": "数据所计的分项或一方；数据为整体时为空（英文）",
-    "description": "一句英文说明（中文版以原文和指标中文名代替）",
+    "description": "一句英文说明（英文版所用）",
+    "description_zh": "一句中文说明：数字所计为何（不含数值和时间），中文版所用；尚未撰写时为空，中文版以指标中文名代替",
     "east": "帮扶方地点代码（data/places.csv）；不适用时为空；原句合并给出几个地点的数字时，各代码以分号连接",
     "west": "受援方地点代码；不适用时为空；多个代码同上以分号连接",
     "value": "规范化数值（万 = 10⁴，亿 = 10⁸，百分比记百分号前的数）；仅在原文缺数字时为空",
     "value_high": "区间的上限；其他情况为空",
     "unit": "受控单位（见下文单位表）",
     "qualifier": "限定词：确数、余（多、超）、近（将近、接近：略少于）、约（左右：上下均可）、不足、区间",
-    "status": "状态：已完成、计划、预计、目标或每年任务；计划数从不当作已完成",
+    "status": "状态：已完成、计划、预计、目标或每年定额；计划数从不当作已完成",
     "period": "时间：年、年-月、年-月-日，或“起/止”区间（任一端可空：/年-月 为截至某日，年/ 为自某日起），或 unknown（未注明）",
     "scope": "口径：累计、全年、单次、时点数、期间合计或每年",
     "quote": "清理后文本中的原句片段，逐字照录，说明数字所计为何",
@@ -216,7 +174,7 @@ FLAG_ZH = {
     "approximate_duplicate": "另一篇资料给出同一数量，但数值或日期不同",
 }
 
-DIRECTION_ZH = {"east_to_west": "东部→西部", "west_to_east": "西部→东部", "both": "双向", "none": "—"}
+DIRECTION_ZH = {**DIRECTION_WORDS_ZH, "none": "—"}  # a table cell is never empty
 
 # What an input file on the data page holds, where its name does not say (as wording.INPUT_FILE_NOTES).
 INPUT_FILE_NOTES_ZH = {

@@ -80,6 +80,39 @@ QUALIFIER_WORDS_ZH = {
 _BEFORE = {"超过", "超", "逾", "近", "将近", "接近", "约", "大约", "大概", "不足", "不到"}
 _AFTER_NUMBER = {"余", "多", "来"}  # 1.3万余人 or 80余万元, as the source placed it
 _AFTER_UNIT = {"以上", "左右", "以内", "以下"}
+
+# Units whose Chinese word is only a kind (类, 个站点, 个乡镇（街道）): a fact counted in one of them is
+# written with the source's own measure word and noun where its number has them (四级 -> 4级,
+# 1500余家店, 4个城市管理办事处), since the kind's word would misname it (4类, 1500余个站点).
+SOURCE_COUNTER_UNITS = {"category", "station", "township", "item", "piece", "organisation"}
+# Units whose word names the kind well (个村, 个县（市、区）) but not which ones: the source's noun is
+# kept where it says more than a measure word (6个贫困村, 14个深度贫困县, 5个区县; never a bare 个).
+NOUN_COUNTER_UNITS = {
+    "county",
+    "village",
+    "department",
+    "province",
+    "city",
+    "school",
+    "enterprise",
+    "cooperative",
+    "meeting",
+    "event",
+    "batch",
+}
+_COUNTER = re.compile(
+    r"^(?:超过|超|逾|近|将近|接近|约|大约|大概|不足|不到)?\s*[0-9.零〇一二两三四五六七八九十百千]+\s*(?:余|多|来)?\s*"
+    r"(?P<counter>[^\s0-9.零〇一二两三四五六七八九十百千万亿余多来]\S{0,11}?)(?:以上|左右|以内|以下)?$"
+)
+
+
+def source_counter_zh(number_text: str) -> str:
+    """The measure word and noun after a number as the source wrote it ('四级' -> '级', '1500余家店'
+    -> '家店', '14 个' -> '个'); '' where the number has none or carries a magnitude (万, 亿)."""
+    match = _COUNTER.match(str(number_text or "").strip())
+    return match.group("counter") if match else ""
+
+
 NUMBER_MISSING_ZH = "原文缺数字"
 
 
@@ -141,6 +174,15 @@ def unit_text_zh(unit: str) -> str:
     return UNIT_WORDS_ZH[unit]
 
 
+def unit_word_zh(row) -> str:
+    """The word after a fact's number: its unit's (unit_text_zh), or the source's own measure word
+    and noun where the unit's word would only name a kind (SOURCE_COUNTER_UNITS, NOUN_COUNTER_UNITS)."""
+    counter = source_counter_zh(str(row.get("number_text") or "").replace("nan", ""))
+    if counter and (row["unit"] in SOURCE_COUNTER_UNITS or (row["unit"] in NOUN_COUNTER_UNITS and len(counter) > 1)):
+        return counter
+    return unit_text_zh(row["unit"])
+
+
 def value_text_zh(row, with_unit: bool = True) -> str:
     """A fact's value as a Chinese reader reads it, its qualifier kept in the source's word and
     place: '1.26亿元', '260余人', '4万余元', '80余万元', '近45亿元', '约30人', '1.2亿元左右',
@@ -151,7 +193,7 @@ def value_text_zh(row, with_unit: bool = True) -> str:
     if source == "nan":
         source = ""
     high = None if pd.isna(row.get("value_high")) else row["value_high"]
-    word = unit_text_zh(unit) if with_unit else ""
+    word = unit_word_zh(row) if with_unit else ""
     if unit == "rank":
         if row["qualifier"] == "range" and high is not None and row["value"] == 1:
             return f"前{number_zh(high, unit)}" + word
@@ -178,12 +220,12 @@ def value_text_zh(row, with_unit: bool = True) -> str:
 
 # What a fact that is not a result is (data/reference/vocabulary.yml `statuses`), said before its
 # value wherever a fact stands on its own: a plan, a forecast or a yearly quota never reads as done.
-STATUS_WORDS_ZH = {"planned": "计划", "expected": "预计", "target": "目标", "quota": "每年任务"}
+STATUS_WORDS_ZH = {"planned": "计划", "expected": "预计", "target": "目标", "quota": "每年定额"}
 RULE_WORD_ZH = "规定比例"  # a quota that is a share assigned by rule (622分红), not a yearly amount
 
 
 def status_text_zh(row) -> str:
-    """'计划', '预计', '目标', '每年任务' ('规定比例' for a share assigned by rule); '' for an
+    """'计划', '预计', '目标', '每年定额' ('规定比例' for a share assigned by rule); '' for an
     achieved fact. A status without a Chinese word here is an error, never silence."""
     if row["status"] == "achieved":
         return ""
@@ -194,8 +236,18 @@ def status_text_zh(row) -> str:
     return STATUS_WORDS_ZH[row["status"]]
 
 
+def what_counted_zh(row) -> str:
+    """What a fact counts, for a Chinese reader: its own Chinese description (the dataset's
+    description_zh), else its indicator's Chinese name, else its theme's."""
+    for column in ("what_zh", "description_zh", "indicator_zh"):
+        text = str(row.get(column) or "")
+        if text and text != "nan":
+            return text
+    return THEME_LABELS_ZH.get(row.get("theme", ""), "")
+
+
 def value_with_status_zh(row) -> str:
-    """The value with its status word before it: '计划1.2亿元左右', '预计3000万元以上', '每年任务10人',
+    """The value with its status word before it: '计划1.2亿元左右', '预计3000万元以上', '每年定额10人',
     '2.4亿元' (achieved); '计划：原文缺数字' for a plan whose number the source lost."""
     status = status_text_zh(row)
     if status and pd.isna(row["value"]):
@@ -207,7 +259,7 @@ THEME_LABELS_ZH = {
     "industry": "产业合作",
     "talent": "人才交流",
     "labour": "劳务协作",
-    "consumption": "消费帮扶",
+    "consumption": "消费扶贫",
     "pairing": "结对关系",
     "social": "社会帮扶",
     "outcome": "脱贫成效",
@@ -241,7 +293,7 @@ RELATIONSHIP_SHORT_ZH = {
     "counterpart_assistance": "对口帮扶",
 }
 
-DIRECTION_WORDS_ZH = {"east_to_west": "东部→西部", "west_to_east": "西部→东部", "both": "双向", "none": ""}
+DIRECTION_WORDS_ZH = {"east_to_west": "帮扶方→受援方", "west_to_east": "受援方→帮扶方", "both": "双向", "none": ""}
 
 
 # --- Periods ---------------------------------------------------------------------------------------
@@ -354,12 +406,12 @@ def when_text_zh(row) -> str:
 
 
 def start_text_zh(pairing) -> str:
-    """When a pairing began: '自2017年3月起'; '起始时间原文缺年份'; '资料未注明起始时间'."""
+    """When a pairing began: '自2017年3月起'; '起始日期在资料中脱漏'; '资料未注明起始时间'."""
     flags = [f for f in str(pairing.get("start_flags", "") or "").split(";") if f]
     if pairing["start_date"]:
         return mark_period_zh(f"自{date_zh(pairing['start_date'])}起", flags)
     if "year_missing_in_source" in flags:
-        return "起始时间原文缺年份"
+        return "起始日期在资料中脱漏"
     return "资料未注明起始时间"
 
 
@@ -401,39 +453,18 @@ def pairing_label_zh(east: str, west: str) -> str:
     return f"{east}{ARROW_ZH}{west}" if east and west else (east or west or "—")
 
 
+# One figure a sentence gives for several places together: reported jointly, never a sum.
+TOGETHER_ZH = "（合并报道）"
+
+
 def group_label_zh(easts, wests) -> str:
-    """One figure for several places together: '张家港→巩留、沿河（合计）'."""
-    return ARROW_ZH.join(in_words_zh(side) for side in (easts, wests) if in_words_zh(side)) + "（合计）"
+    """One figure for several places together: '张家港→巩留、沿河（合并报道）'."""
+    return ARROW_ZH.join(in_words_zh(side) for side in (easts, wests) if in_words_zh(side)) + TOGETHER_ZH
 
 
 def city_name_zh(name_zh: str) -> str:
     """A helper credited at the city level above the pairing's district, by its full name ('苏州市')."""
     return name_zh
-
-
-def outlet_zh(outlet: str) -> str:
-    """An outlet's Chinese name: '荔枝网 (Litchi News, JSBC)' -> '荔枝网'; '《群众》 (Qunzhong…)' ->
-    '《群众》'; an outlet recorded without a Chinese name -> '未署名来源'."""
-    head = outlet.partition(" (")[0].strip()
-    return head if re.search(r"[\u3400-\u9fff]", head) else OUTLET_UNNAMED_ZH
-
-
-OUTLET_UNNAMED_ZH = "未署名来源"
-
-
-def source_label_zh(source) -> str:
-    """A source's name for Chinese readers, outlet and date: '荔枝网，2021年2月27日'; an estimated date
-    '约2019年11—12月'; none '未注明日期'; a label two sources share ends with its number, '（1）'."""
-    suffix = str(source.get("label_suffix") or "").strip()
-    if suffix:
-        suffix = "（" + suffix.strip("() ") + "）"
-    if source["date_status"] == "as_given" and source["published"]:
-        date = date_zh(str(source["published"]))
-    elif source.get("date_estimate"):
-        date = "约" + span_text_zh(str(source["date_estimate"]))
-    else:
-        date = DATE_NOT_GIVEN_ZH
-    return f"{outlet_zh(str(source['outlet']))}，{date}{suffix}"
 
 
 def human_zh(value: float, unit: str = "") -> str:

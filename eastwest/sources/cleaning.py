@@ -144,8 +144,15 @@ def _title_key(text: str) -> str:
     return re.sub(rf"[^{_CJK}A-Za-z0-9]", "", text)
 
 
-_TITLE = LineRule("title", "title or breadcrumb repeating the title (kept in provenance)", re.compile(""))
-_BYLINE = LineRule("byline", "author name on its own line (kept in provenance)", re.compile(""))
+_TITLE = LineRule("title", "title or breadcrumb repeating the title (kept in provenance)", re.compile(""), "重复标题的标题行或导航（已记入出处）")
+_BYLINE = LineRule("byline", "author name on its own line (kept in provenance)", re.compile(""), "单独成行的作者姓名（已记入出处）")
+
+
+def rule_reason_zh(rule_id: str) -> str:
+    """What a rule removes, in Chinese (its `reason_zh`); a rule not yet given one is named by its
+    English reason, and a rule the file no longer has by its id."""
+    rules = {r.id: r for r in (*load_rules()[0], _TITLE, _BYLINE)}
+    return (rules[rule_id].reason_zh or rules[rule_id].reason) if rule_id in rules else rule_id
 
 
 def clean_seed(raw: str, record: SourceRecord, seed_path: Path) -> CleanResult:

@@ -17,7 +17,7 @@ from eastwest.core.errors import DataError
 from eastwest.core.paths import CLEANING_RULES
 from eastwest.core.yamlio import load_yaml
 
-_FIELDS = {"id", "reason", "pattern", "words", "starts_block", "max_chars", "marks_next_line", "keep_if_new_figures", "keep_text", "only_before_body"}
+_FIELDS = {"id", "reason", "reason_zh", "pattern", "words", "starts_block", "max_chars", "marks_next_line", "keep_if_new_figures", "keep_text", "only_before_body"}
 # what may follow a marker that stands alone on its line ("【内容提要】", "索引号：")
 _MARKER_TAIL = re.compile(r"[\s:：【】\[\]［］()（）丨|｜]*")
 # what may stand between the words of a toolbar line (`words`): spaces, brackets, bars, colons
@@ -32,6 +32,7 @@ class LineRule:
     id: str
     reason: str
     pattern: re.Pattern
+    reason_zh: str = ""  # what it removes, in Chinese (the Chinese edition's pages)
     starts_block: bool = False  # the short headline lines after it go too (a related-article list)
     max_chars: int | None = None  # longer lines are never furniture for this rule
     marks_next_line: bool = False  # a marker alone on its line marks the next line (label and value)
@@ -86,6 +87,9 @@ def _rule(path: Path, number: int, entry: object) -> LineRule:
     if not isinstance(entry["reason"], str) or "\n" in entry["reason"].strip():
         # shown, escaped, on the data page and each source's page: it may quote a page's own text (首页>>新闻中心)
         raise DataError(f"{path}: rule {entry['id']!r}: reason must be a text on one line")
+    reason_zh = entry.get("reason_zh", "")
+    if not isinstance(reason_zh, str) or "\n" in reason_zh.strip():
+        raise DataError(f"{path}: rule {entry['id']!r}: reason_zh must be a Chinese text on one line")
     words = entry.get("words")
     if words is not None and (not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words)):
         raise DataError(f"{path}: rule {entry['id']!r}: words must be a list of non-empty strings")
@@ -102,6 +106,7 @@ def _rule(path: Path, number: int, entry: object) -> LineRule:
         id=str(entry["id"]),
         reason=str(entry["reason"]),
         pattern=pattern,
+        reason_zh=reason_zh.strip(),
         starts_block=bool(entry.get("starts_block", False)),
         max_chars=max_chars,
         marks_next_line=bool(entry.get("marks_next_line", False)),
