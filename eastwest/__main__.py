@@ -84,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     cut.add_argument("version", help="the new edition's version, greater than the current one (e.g. 0.6.0)")
     cut.add_argument("--date", required=True, help="the edition's release date, YYYY-MM-DD (never taken from the clock)")
     cut.add_argument("--notes", default="", help="what changed in the book, for the CHANGELOG entry (Markdown)")
+    cut.add_argument(
+        "--notes-zh", default="", help="the same in Chinese, for the Chinese edition's zh/CHANGELOG.md entry (Markdown)"
+    )
     edition_sub.add_parser("changes", help="print what changed in the data since the latest recorded edition (writes nothing)")
     sub.add_parser(
         "publish", help="write the dated, versioned archive of the built site, PDF and data under _build/publish/ (make publish)"
@@ -133,7 +136,13 @@ def main(argv: list[str] | None = None) -> int:
             from eastwest.pages import changelog
 
             if args.action == "cut":
-                changes = changelog.cut(args.version, args.date, notes=args.notes)
+                changes = changelog.cut(args.version, args.date, notes=args.notes, notes_zh=args.notes_zh)
+                from eastwest.core.paths import PROJECT
+
+                if (PROJECT.root / "zh" / "CHANGELOG.md").exists() and (args.notes_zh or not args.notes):
+                    from eastwest.build import translations  # the Chinese entry says all the English one does
+
+                    translations.record(PROJECT.root, ["CHANGELOG.md"])
                 print(
                     f"edition {args.version} of {args.date} cut: {len(changes.added)} facts added, {len(changes.corrected)} "
                     f"corrected, {len(changes.removed)} removed; see CHANGELOG.md, data/editions/{args.version}.csv, CITATION.cff"

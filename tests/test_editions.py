@@ -158,3 +158,55 @@ def test_the_changelog_names_indicators_as_readers_see_them():
     text = changelog.changelog_path().read_text(encoding="utf-8")
     assert not re.search(r"`[a-z_]+` \d", text), "an indicator shown by its id in code font"
     assert "Fiscal aid funds" in text or "Aid projects" in text
+
+
+def test_cutting_an_edition_adds_the_chinese_entry_from_the_same_changes(project):
+    (project.root / "zh").mkdir()
+    (project.root / "zh" / "CHANGELOG.md").write_text(f"# 各版更新\n\n{changelog.MARKER}\n", encoding="utf-8")
+    labels_zh = {"900_a": "甲网，2020年1月1日", "901_b": "乙网，2021年5月6日"}
+    first = pd.DataFrame([fact("900-a"), fact("900-b")])
+    changelog.cut("0.5.0", "2026-12-02", "First notes.", paths=project, facts=first, labels=LABELS, labels_zh=labels_zh)
+    second = pd.DataFrame([fact("900-a", value=3.0), fact("901-c", source_id="901_b")])
+    changelog.cut(
+        "0.6.0",
+        "2027-01-15",
+        "Second notes.",
+        paths=project,
+        facts=second,
+        labels=LABELS,
+        notes_zh="第二版说明。",
+        labels_zh=labels_zh,
+    )
+    text = (project.root / "zh" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert text.index("## 0.6.0版，2027年1月15日") < text.index("## 0.5.0版，2026年12月2日"), "newest first"
+    assert "第二版说明。" in text and "本版未就报告本身写明更新说明。" in text  # the first cut gave no Chinese notes
+    assert "来自2篇资料的2条事实。自0.5.0版以来：新增1条，更正1条，删除1条。" in text
+    assert "- 乙网，2021年5月6日：1条（aid_funds1条）" in text  # sources by their Chinese names
+    assert "Outlet" not in text
+
+
+def test_a_chinese_history_without_its_marker_stops_the_cut_before_anything_is_written(project):
+    (project.root / "zh").mkdir()
+    (project.root / "zh" / "CHANGELOG.md").write_text("# 各版更新\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"zh/CHANGELOG\.md"):
+        changelog.cut("0.5.0", "2026-12-02", paths=project, facts=pd.DataFrame([fact("900-a")]), labels=LABELS, labels_zh={})
+    assert editions.recorded(project) == [] and not (project.root / "CHANGELOG.md").exists()
+
+
+def test_the_chinese_history_gives_the_current_edition_with_the_same_data():
+    from eastwest.pages import changelog_zh
+    from eastwest.pages.tables import source_labels_zh
+    from eastwest.reader.wording_zh import date_zh
+
+    meta = citation()
+    version, date = str(meta["version"]), str(meta["date-released"])
+    text = (PROJECT.root / changelog_zh.CHANGELOG_ZH).read_text(encoding="utf-8")
+    heading = f"## {version}版，{date_zh(date)}"
+    assert re.findall(r"^## .+$", text, re.M)[0] == heading, "zh/CHANGELOG.md's newest entry is not the current edition"
+    done = editions.recorded()
+    index = done.index(version)
+    previous = done[index - 1] if index else None
+    after = editions.read_manifest(version)
+    changes = editions.compare(editions.read_manifest(previous) if previous else None, after)
+    expected = changelog_zh.data_section_zh(changes, after, previous, source_labels_zh())
+    assert expected in text.split(heading, 1)[1].split("\n## ", 1)[0]

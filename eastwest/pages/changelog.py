@@ -28,6 +28,7 @@ from eastwest.core.errors import DataError
 from eastwest.core.files import write_text
 from eastwest.core.paths import PROJECT, ProjectPaths
 from eastwest.dataset import editions
+from eastwest.pages.changelog_zh import CHANGELOG_ZH, entry_zh
 from eastwest.pages.edition import citation
 
 CHANGELOG = "CHANGELOG.md"
@@ -157,9 +158,13 @@ def cut(
     paths: ProjectPaths = PROJECT,
     facts: pd.DataFrame | None = None,
     labels: dict[str, str] | None = None,
+    notes_zh: str = "",
+    labels_zh: dict[str, str] | None = None,
 ) -> editions.Changes:
     """Cut edition `version` of `date` (see the module's docstring); `facts` and `labels` default to
-    data/facts.csv and the sources' reader's names."""
+    data/facts.csv and the sources' reader's names. Where the project has a Chinese edition
+    (zh/CHANGELOG.md), its entry is added too, from the same changes, with `notes_zh` on the book and
+    `labels_zh` (default: the sources' Chinese names) naming the sources."""
     previous = check_cut(version, date, paths)
     if facts is None or labels is None:
         from eastwest.dataset import load
@@ -173,6 +178,16 @@ def cut(
     changelog = paths.root / CHANGELOG
     text = changelog.read_text(encoding="utf-8") if changelog.exists() else HEADER
     new_entry = entry(version, date, notes, changes, after, previous)
+    changelog_zh = paths.root / CHANGELOG_ZH
+    if changelog_zh.exists():
+        if labels_zh is None:
+            from eastwest.pages.tables import source_labels_zh
+
+            labels_zh = source_labels_zh(paths)
+        text_zh = changelog_zh.read_text(encoding="utf-8")
+        if MARKER not in text_zh:
+            raise DataError(f"{CHANGELOG_ZH}: the line {MARKER} that entries are added under is missing")
+        new_entry_zh = entry_zh(version, date, notes_zh, changes, after, previous, labels_zh)
     cff, pyproject = paths.root / "CITATION.cff", paths.root / "pyproject.toml"
     cff_text = set_field(
         set_field(cff.read_text(encoding="utf-8"), "version", version, "CITATION.cff"), "date-released", date, "CITATION.cff"
@@ -180,6 +195,8 @@ def cut(
     # every check passed: write the record first, then the files that name the edition
     editions.write_manifest(after, version, paths)
     write_text(changelog, add_entry(text, new_entry))
+    if changelog_zh.exists():
+        write_text(changelog_zh, add_entry(text_zh, new_entry_zh))
     write_text(cff, cff_text)
     if pyproject.exists():
         write_text(pyproject, set_field(pyproject.read_text(encoding="utf-8"), "version", version, "pyproject.toml"))
