@@ -315,6 +315,10 @@ def test_the_sphinx_pass_is_skipped_only_when_every_input_and_the_site_are_uncha
     assert not update.update_site(project) and len(sphinx_runs) == 1
     _append(project / "tests" / "conftest.py", "\n")
     assert not update.update_site(project), "the tests are not part of the book"
+    catalogs = project / "zh" / "locales" / "zh_CN" / "LC_MESSAGES"
+    catalogs.mkdir(parents=True, exist_ok=True)
+    (catalogs / "sphinx.mo").write_bytes(b"compiled by the last pass")
+    assert not update.update_site(project), "a compiled catalog is the Sphinx pass's own output, not an input"
     for rel in ("method.md", "_config.yml", "figures/labour_share.svg", "bench/draft_agreement.md"):
         _append(project / rel, "\n")
         assert update.update_site(project), f"{rel} changed: Sphinx must run"

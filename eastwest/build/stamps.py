@@ -25,9 +25,10 @@ CHUNK = 1 << 20
 
 def _skipped(rel: str) -> bool:
     """Never an input or an output: hidden files and folders (locks, journals, staging, partial
-    writes, .git), bytecode, and drafts (`*.draft.yml`, read by nothing but `check`)."""
+    writes, .git), bytecode, drafts (`*.draft.yml`, read by nothing but `check`) and compiled
+    message catalogs (`*.mo`: the Sphinx pass writes each from its `.po`, which is the input)."""
     parts = rel.split("/")
-    return any(p.startswith(".") for p in parts) or "__pycache__" in parts or rel.endswith((".pyc", ".draft.yml"))
+    return any(p.startswith(".") for p in parts) or "__pycache__" in parts or rel.endswith((".pyc", ".draft.yml", ".mo"))
 
 
 def files_under(root: Path, folder: str, pattern: str = "*", recursive: bool = True) -> list[Path]:
