@@ -8,6 +8,11 @@ VENV := .venv
 PDF ?= 1
 PY := $(VENV)/bin/python
 ENV_STAMP := $(VENV)/.installed
+# The build's Python processes (this one, the notebook kernels, the Chinese Sphinx pass) share one
+# bytecode cache inside _build/, so each module is compiled once per build, not once per process,
+# even where the environment asks Python not to write bytecode beside the sources. `make clean`
+# (or removing _build/) removes it with the rest.
+BUILD_PY := PYTHONPYCACHEPREFIX="$(CURDIR)/_build/.pycache" PYTHONDONTWRITEBYTECODE= $(PY)
 # `data`, `pages` and `book` run through `python -m eastwest update` (eastwest/build/update.py): each
 # step (data build, page generation, notebook execution, Sphinx pass) runs only when the files it
 # reads or wrote changed, by content hash (stamps in _build/.stamps/). A change to anything a
@@ -51,7 +56,7 @@ format: env ## apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff format eastwest tests bench
 
 data: env ## clean the seeds and rebuild every table in data/ (when its inputs changed)
-	$(PY) -m eastwest update data
+	$(BUILD_PY) -m eastwest update data
 
 check: env ## check one source's annotations: make check ID=<source_id>
 	@test -n "$(ID)" || { echo "usage: make check ID=<source_id>"; exit 2; }
@@ -68,7 +73,7 @@ agreement: env ## how far drafts agree with hand-made annotations: the seeds, th
 	$(PY) -m eastwest agreement
 
 pages: env ## generate the source pages and bibliography from data/ (building data/ first if needed)
-	$(PY) -m eastwest update pages
+	$(BUILD_PY) -m eastwest update pages
 
 book: env ## build data/, execute the notebooks (figures/), write the site to _build/html and print its PDF edition (PDF=0: the site alone)
 	@# Whenever the Sphinx pass runs, the site is written afresh (the execution cache and doctrees
@@ -76,7 +81,7 @@ book: env ## build data/, execute the notebooks (figures/), write the site to _b
 	@# a complete search index, no stylesheet checksums that only a second build adds. With
 	@# nothing changed the pass is skipped and the site left as it is. Every page links the PDF:
 	@# it is printed whenever the site lacks the one printed from its own inputs (eastwest.build.pdf).
-	$(PY) -m eastwest update book
+	$(BUILD_PY) -m eastwest update book
 	@if [ "$(PDF)" != 0 ] && [ ! -f _build/html/report.pdf ]; then $(MAKE) --no-print-directory print-pdf; fi
 
 png: data ## also write PNG copies of every chart (figures/*.png, figures/pairings/*.png), e.g. for slides; the book uses the SVGs
