@@ -20,12 +20,16 @@
       more: (n, rest) => `Show ${n} more of the ${rest} not shown`,
       count: (shown, total, listed) => `${shown} of ${total} facts shown` + (listed ? ` (the first ${listed} listed)` : ""),
       failed: message => `The explorer could not load its data: ${message}`,
+      csv: ["fact_id", "value", "number", "what_it_counts", "quote", "indicator", "pairing", "period", "period_in_words",
+        "status", "theme", "source", "sentence"],
     },
     zh: {
-      all: "全部", achieved: "已完成", loading: "正在载入数据原文…",
+      all: "全部", achieved: "已实现", loading: "正在载入数据原文…",
       more: (n, rest) => `再显示${n}条（尚有${rest}条未显示）`,
       count: (shown, total, listed) => `共${total}条数据，显示${shown}条` + (listed ? `（列出前${listed}条）` : ""),
       failed: message => `数据浏览无法载入数据：${message}`,
+      csv: ["数据编号", "数值", "原文数字", "所计内容", "原文", "指标", "结对", "时间", "时间（文字）",
+        "状态", "主题", "来源", "原句链接"],
     },
   };
   const words = STRINGS[(root.dataset.lang || document.documentElement.lang || "en").toLowerCase().startsWith("zh") ? "zh" : "en"];
@@ -223,9 +227,9 @@
   // The facts the view shows (all of them, not only those drawn so far) as CSV: a byte-order mark
   // and CRLF so spreadsheet programs read the Chinese quotes, every field quoted; the licence on the
   // first line and the period in words beside the ISO one, as every download (eastwest/reader/spreadsheet.py).
-  const CSV_COLUMNS = [["fact_id", "factId"], ["value", "value"], ["number", "number"], ["what_it_counts", "what"],
-    ["quote", "quote"], ["indicator", "indicator"], ["pairing", "pairing"], ["period", "period"], ["period_in_words", "periodWords"],
-    ["status", "status"], ["theme", "theme"], ["source", "source"], ["sentence", "url"]];
+  // (the heading in the page's language, the row's field)
+  const CSV_COLUMNS = ["factId", "value", "number", "what", "quote", "indicator", "pairing", "period", "periodWords",
+    "status", "theme", "source", "url"].map((key, i) => [words.csv[i], key]);
   const csvField = value => `"${String(value === null || value === undefined ? "" : value).replace(/"/g, '""')}"`;
   async function downloadShown() {
     const wanted = shownRows;

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from eastwest.annotate.numerals import parse_number
+from eastwest.charts.base import DATA_COLUMNS, write_chart_data
 from eastwest.core.paths import PROJECT
 from eastwest.dataset import load
 from eastwest.pages import book, downloads, landing, narrative, tables
@@ -165,12 +166,18 @@ def test_a_chart_download_is_offered_in_chinese(facts, tmp_path):
     rows = facts[facts.value.notna()].head(3)
     data = tmp_path / "figures" / "chart.csv"
     data.parent.mkdir()
-    rows[["fact_id", "source_id", "value", "unit"]].to_csv(data, index=False)
+    write_chart_data(data, rows, DATA_COLUMNS)  # as a chart writes its data
     english = downloads.chart_data_paragraph(data, 3, tmp_path)
     chinese = downloads.chart_data_paragraph_zh(data, 3, tmp_path)
     assert "下载图表数据" in chinese and "3行" in chinese
     assert not LATIN.search(visible_zh(chinese))
-    assert re.findall(r'href="([^"]+)"', english) == re.findall(r'href="([^"]+)"', chinese)
+    assert re.findall(r'href="([^"]+\.csv)"', english) == ["../_static/generated/chart-data/chart.csv"]
+    assert re.findall(r'href="([^"]+\.csv)"', chinese) == ["../_static/generated/chart-data/zh/chart.csv"]
+    lines = (tmp_path / "_static/generated/chart-data/zh/chart.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == page_words_zh.DOWNLOAD_LICENCE_ZH and lines[1].startswith("数据编号,资料编号,来源,结对,")
+    assert len(lines) == 2 + 3, "the licence, the header and a row per fact"
+    for line, (_, fact) in zip(lines[2:], rows.iterrows()):
+        assert fact["fact_id"] in line and fact["quote"] in line and wording_zh.value_text_zh(fact) in line
 
 
 @pytest.mark.parametrize(
@@ -178,7 +185,7 @@ def test_a_chart_download_is_offered_in_chinese(facts, tmp_path):
     [
         ("Zhangjiagang → Yanhe", "张家港→沿河"),
         ("Zhangjiagang → Gongliu and Yanhe, together", "张家港→巩留、沿河（合并报道）"),
-        ("Background: Zhangjiagang (no single pairing)", "背景：张家港（不属于单一结对）"),
+        ("Background: Zhangjiagang (no single pairing)", "张家港（不属于单一结对）"),
         ("Background (no single pairing)", wording_zh.BACKGROUND_ZH),
     ],
 )

@@ -212,7 +212,7 @@ def test_the_chinese_explorer_has_its_own_index_and_says_so_to_the_script(built)
     page = read(paths.root / ZH / "explore" / "index.md")
     assert 'data-lang="zh"' in page and "generated/explorer-data-zh.js" in page
     index = read(paths.root / "_static" / "generated" / "explorer-data-zh.js")
-    assert "已完成" in index and '"achieved"' not in index
+    assert "已实现" in index and '"achieved"' not in index
 
 
 def test_every_facts_column_has_its_chinese_meaning():

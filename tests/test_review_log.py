@@ -46,3 +46,15 @@ def test_a_malformed_chinese_titles_file_is_an_error_naming_it(tmp_path):
     (review / "titles_zh.yml").write_text("- not a mapping\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"titles_zh\.yml"):
         review_log.records_html(ProjectPaths(tmp_path), lang="zh")
+
+
+def test_a_table_without_its_own_note_goes_with_the_note_that_names_it_or_stands_alone(tmp_path):
+    review = tmp_path / "data" / "review"
+    review.mkdir(parents=True)
+    (review / "2030-01-02-b-reading.md").write_text("# B reading\n\nSee 2030-01-01-a-recheck.csv too.\n", encoding="utf-8")
+    (review / "2030-01-01-a-recheck.csv").write_text("claim,verdict\n", encoding="utf-8")
+    (review / "2030-01-03-orphan.csv").write_text("claim,verdict\n", encoding="utf-8")
+    assert review_log.records(ProjectPaths(tmp_path)) == [
+        ("B reading", ["review/2030-01-02-b-reading.md", "review/2030-01-01-a-recheck.csv"]),
+        ("2030-01-03-orphan", ["review/2030-01-03-orphan.csv"]),
+    ]

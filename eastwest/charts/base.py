@@ -184,7 +184,7 @@ def panel_kinds(table: pd.DataFrame) -> pd.Series:
 
 def period_of(row) -> str:
     """A fact's period as a chart's label names it ("2019", "2017–2020", ...; in Chinese
-    "2019年全年", "2017年3月至2021年2月累计")."""
+    "2019年度", "2017年3月至2021年2月累计")."""
     if languages.current() == languages.CHINESE:
         return period_label_zh(row["period"], row["scope"], row["flag_list"])
     return period_label(row["period"], row["scope"], row["flag_list"])

@@ -258,7 +258,7 @@ def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FI
 # How a count of facts of each status reads: a 'quota' fact says what is meant to happen each year,
 # which in industry is often a rule (how a yearly profit is split), not a number of people or a target.
 STATUS_COUNTED = {"quota": "rule or quota"}
-STATUS_COUNTED_ZH = {"achieved": "已完成", "planned": "计划", "expected": "预计", "target": "目标", "quota": "规定或任务"}
+STATUS_COUNTED_ZH = {"achieved": "已实现", "planned": "计划", "expected": "预计", "target": "目标", "quota": "规定或任务"}
 
 
 def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directory: Path = FIGURES_DIR) -> Chart:
@@ -287,7 +287,7 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
             pick(
                 "Solid: achieved; hatched: planned, forecast, or a rule or quota (what is meant to happen "
                 "each year, such as a profit-sharing rule: not a target).",
-                "实心为已完成；斜线为计划、预计，或规定、任务（每年应当做到的，如收益分配比例，不是目标）。",
+                "实心为已实现；斜线为计划、预计，或规定、任务（每年应当做到的，如收益分配比例，不是目标）。",
             ),
             style.capped(len(table), total, "pairings", "with the most facts", "事实最多"),
         )

@@ -108,7 +108,7 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR, per_project: b
         return sentences(
             pick(
                 "Aid funds for projects, as each source reports them (totals, not components). Hatched: planned. Solid: arranged, secured or allocated, as each source says; not necessarily spent.",
-                "各资料所报的项目帮扶资金（总数，不含其中的分项）。斜线为计划数；实心为资料所说的已安排、争取到位或已拨付的资金，不一定已经支出。",
+                "各资料所报的项目帮扶资金（总数，不含其中的分项）。斜线为计划数；实心为资料所说的已安排、落实、争取或拨付的资金，不一定已经支出。",
             ),
             pick(NOT_EFFICIENCY_NOTE, NOT_EFFICIENCY_NOTE_ZH) if with_ratio else "",
             upper_bound_note() if with_ratio and table.per_project_at_most.any() else "",
@@ -308,7 +308,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
             pick(
                 "Achieved figures, in yuan, all bars on one scale: aid (blue) against firms' and banks' "
                 "money (orange), which is not the programme's; a credit line is a ceiling, not money lent.",
-                "已完成的数字，所有条形按同一比例绘制：帮扶资金（蓝色）与企业和银行的资金（橙色），"
+                "已实现的数字，所有条形按同一比例绘制：帮扶资金（蓝色）与企业和银行的资金（橙色），"
                 "后者不是东西部扶贫协作本身的资金；授信额度是上限，不是实际贷款。",
             ),
             style.capped(len(picked), total, "figures", "largest of each kind", "每类数值最大"),

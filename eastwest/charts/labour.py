@@ -71,7 +71,7 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame, total: int) -> plt.F
         pick("How many people did the pairings help into jobs?", "劳务协作帮助多少人实现就业？"),
         pick(
             f"Achieved totals as each source reports them, each with its own period: {listed}.",
-            f"各资料所报的已完成累计数，时间口径各不相同：{listed_zh}。",
+            f"各资料所报的已实现累计数，时间口径各不相同：{listed_zh}。",
         ),
         panels,
         note=style.capped(len(table), total, "figures", "largest"),

@@ -27,7 +27,7 @@ CHART_UNITS = {
     "yuan": ("money", "How much money did the sources report for {pair}?", "amounts in yuan"),
     "person": ("people", "How many people did the sources count for {pair}?", "counts of people"),
 }
-CHART_QUESTIONS_ZH = {"yuan": "资料报告了{pair}多少资金？", "person": "资料统计了{pair}多少人？"}
+CHART_QUESTIONS_ZH = {"yuan": "资料报告了{pair}哪些金额？", "person": "资料统计了{pair}多少人？"}
 NOT_ACHIEVED_HATCH = style.NOT_ACHIEVED_HATCH
 
 

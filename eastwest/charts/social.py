@@ -57,7 +57,7 @@ def gifts(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
             pick(
                 f"Money and goods given, in yuan, as each source reports them: {listed}. Results only; a part of a "
                 "donation its source also gives whole is not drawn.",
-                f"各资料所报的捐款捐物金额：{listed_zh}。只画已完成的数字；资料同时给出总数的，其中的部分不再单独画出。",
+                f"各资料所报的捐款捐物金额：{listed_zh}。只画已实现的数字；资料同时给出总数的，其中的部分不再单独画出。",
             ),
             scale_note() if panel_kinds(table).nunique() > 1 else "",
             style.capped(len(table), total, "figures", "largest"),

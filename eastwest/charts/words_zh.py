@@ -1,6 +1,6 @@
 """What a Chinese chart says that eastwest.reader.wording_zh does not: places and pairings by their
 Chinese names (data/places.csv `name_zh`, shortened as a Chinese report writes them: 沿河土家族自治县 ->
-沿河, 张家港市 -> 张家港), a fact's programme ('张家港→沿河', '背景：张家港（不属于单一结对）'), a source
+沿河, 张家港市 -> 张家港), a fact's programme ('张家港→沿河', '张家港（不属于单一结对）'), a source
 by its outlet and date ('荔枝网，2021年2月27日'), and what a fact counts (its indicator's Chinese
 label, data/indicators.csv `label_zh`, and the clause of its source sentence that holds the number).
 Every word comes from the dataset or from this module's few fixed phrases; nothing is translated by
@@ -123,7 +123,7 @@ def _side_zh(side: str) -> str:
 def programme_zh(label: str) -> str:
     """A fact's programme label (eastwest.dataset.attribution) in Chinese: 'Zhangjiagang → Yanhe' ->
     '张家港→沿河'; 'Xiqing → Yutian and Maiji, together' -> '西青→于田、麦积（合并报道）';
-    'Background: Zhangjiagang (no single pairing)' -> '背景：张家港（不属于单一结对）'."""
+    'Background: Zhangjiagang (no single pairing)' -> '张家港（不属于单一结对）'."""
     if not label:
         return ""
     if label == wording.BACKGROUND:

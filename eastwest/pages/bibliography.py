@@ -111,7 +111,7 @@ def context_entries_zh(paths: ProjectPaths) -> list[str]:
             "title": "{" + _bib_escape(f"{outlet}报道的外部背景数字") + "}",
             "year": row["published"][:4] if row["published"] else "未注明",
             "note": _bib_escape(
-                f"发布日期：{date}；可靠性：{reliability}。据存档副本阅读；见 data/reference/national_context.csv"
+                f"发布日期：{date}；来源性质：{reliability}。据存档副本阅读；见 data/reference/national_context.csv"
             ),
             "shortname": _bib_escape(f"{outlet} {date}"),
         }
@@ -153,7 +153,7 @@ def seed_entry_zh(record: SourceRecord, label_suffix: str = "") -> str:
     unnamed = f"{GENRE_ZH.get(record.genre, '资料')}（发布者不详）"  # an outlet the record names only in English
     fields = {
         "author": "{" + _bib_escape(author if author != "未署名" else outlet_zh(record.outlet) or unnamed) + "}",
-        "title": "{" + _bib_escape(record.title_zh or "（原文无标题）") + "}",
+        "title": "{" + _bib_escape(record.title_zh or "（所存文本无标题）") + "}",
         "howpublished": _bib_escape(outlet_zh(record.outlet) or unnamed),
         "year": record.published[:4]
         if record.published

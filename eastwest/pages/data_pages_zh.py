@@ -91,7 +91,7 @@ def data_page_markdown_zh(paths: ProjectPaths) -> str:
     sections = load_yaml(paths.indicators)
     rules, _ = load_rules(CLEANING_RULES)
     qualifiers = {k: "、".join(v) or ("确数" if k == "exact" else "区间") for k, v in wording_zh.QUALIFIER_WORDS_ZH.items()}
-    statuses = {"achieved": "已完成", **wording_zh.STATUS_WORDS_ZH}
+    statuses = {"achieved": "已实现", **wording_zh.STATUS_WORDS_ZH}
     spreadsheet = paths.root / SPREADSHEETS / f"{paths.facts_csv.stem}{SPREADSHEET_SUFFIX}"
     return render(
         "zh/data_page",
@@ -135,7 +135,7 @@ def quality_page_markdown_zh(sources: pd.DataFrame, log: dict, facts: pd.DataFra
         if entry["script_conversion"]:
             other.append(f"{entry['characters_converted']}个繁体字转为简体")
         rows.append(
-            f'<tr><td><a href="{source_page(sid)}.html#cleaning">{escape(s["title_zh"] or "（原文无标题）")}</a><br>'
+            f'<tr><td><a href="{source_page(sid)}.html#cleaning">{escape(s["title_zh"] or "（所存文本无标题）")}</a><br>'
             f"{escape(pages_zh.source_label_zh(s))}</td>"
             f"<td>{len(entry['lines_removed'])}<br><small>{rules}</small></td>"
             f"<td>{entry['pinyin_glosses_stripped']}</td><td>{len(entry['garbled_runs'])}</td>"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from eastwest.charts.base import marks_path, read_chart_data
+from eastwest.pages import downloads_zh
 from eastwest.reader import page_words_zh, wording_zh
 from eastwest.reader.links import fact_href
 from eastwest.reader.wording import PERIOD_WORDS_COLUMN, chart_data_link_text, value_text
@@ -107,11 +108,8 @@ def chart_data_paragraph_zh(data: Path, rows: int, root: Path, from_dir: str = "
     a chart of counts offers its download only (its columns are the dataset's English names)."""
     if not data.exists():
         return ""
-    href = publish(data, root, from_dir, subfolder)
-    link = (
-        f'<p class="chart-data"><a href="{escape(href)}" download>{escape(page_words_zh.chart_data_link_text_zh(rows))}</a></p>'
-    )
-    return link + chart_table_zh(data, from_dir)
+    publish(data, root, from_dir, subfolder)  # the marks the page's boxes read, shared by both editions
+    return downloads_zh.chart_data_link_zh(data, rows, root, from_dir, subfolder) + chart_table_zh(data, from_dir)
 
 
 def chart_table_zh(data: Path, from_dir: str = "chapters") -> str:
@@ -132,7 +130,7 @@ def chart_table_zh(data: Path, from_dir: str = "chapters") -> str:
             escape(tables.what_zh(row)),
             f'<a href="{escape(href)}">{escape(wording_zh.value_text_zh(row))}</a>',
             escape(wording_zh.period_text_zh(row)),
-            escape(wording_zh.status_text_zh(row) or "已实现"),
+            escape(wording_zh.status_text_zh(row) or page_words_zh.ACHIEVED_ZH),
             escape(labels.get(str(row["source_id"]), "")),
         )
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

@@ -86,9 +86,21 @@ def citation_block(paths: ProjectPaths = PROJECT) -> str:
     )
 
 
+def how_to_cite_zh(paths: ProjectPaths = PROJECT) -> str:
+    """The Chinese edition cited the Chinese way (作者. 题名[R/OL]. 版本. 日期. 网址), its author and
+    title as zh/_config.yml gives them, its edition and date from CITATION.cff."""
+    from eastwest.core.yamlio import load_yaml
+
+    meta, book = citation(paths), load_yaml(paths.root / "zh" / "_config.yml")
+    released = str(meta["date-released"])
+    date = f"{int(released[:4])}年{int(released[5:7])}月{int(released[8:10])}日" if len(released) >= 10 else released
+    text = f"{book['author']}. {book['title']}[R/OL]. {meta['version']}版. {date}."
+    return f"{text} {base_url().rstrip('/')}/zh/" if base_url() else text
+
+
 def citation_block_zh(paths: ProjectPaths = PROJECT) -> str:
-    """citation_block for the Chinese edition: the same id, reference, BibTeX and file; the
-    reference itself is the report's English title, as CITATION.cff records it."""
+    """citation_block for the Chinese edition: the report cited in Chinese (how_to_cite_zh), then the
+    same reference as the English edition gives it, the same BibTeX and file."""
     from html import escape
 
     meta = citation(paths)
@@ -96,7 +108,8 @@ def citation_block_zh(paths: ProjectPaths = PROJECT) -> str:
     date = f"{int(released[:4])}年{int(released[5:7])}月{int(released[8:10])}日" if len(released) >= 10 else released
     return (
         '<div class="citation-block" id="cite-this-report">'
-        f'<p><strong>引用本报告：</strong><span lang="en">{escape(how_to_cite(paths))}</span></p>'
+        f"<p><strong>引用本报告：</strong>{escape(how_to_cite_zh(paths))}</p>"
+        f'<p>英文版的引用格式：<span lang="en">{escape(how_to_cite(paths))}</span></p>'
         f"<p>本版为{escape(str(meta['version']))}版，发布于{escape(date)}；数字会随新资料的加入而变化，请引用您所阅读的版本。"
         '机器可读的同一引用见<a href="../CITATION.cff">CITATION.cff</a>（引文文件格式，GitHub、Zotero等文献管理软件可读取）。'
         '各版变化见<a href="CHANGELOG.html">各版更新</a>。</p>'

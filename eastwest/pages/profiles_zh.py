@@ -20,6 +20,7 @@ from eastwest.core.paths import ProjectPaths
 from eastwest.core.plaintext import markdown_text
 from eastwest.dataset import load
 from eastwest.dataset.attribution import nested_pairings, unit_kind
+from eastwest.pages import downloads_zh
 from eastwest.pages.downloads import CHART_DATA
 from eastwest.pages.profiles import (
     FROM_DIR,
@@ -39,7 +40,7 @@ from eastwest.reader.links import PROFILE_DIR, fact_href, profile_href, source_h
 FIGURES_ZH = f"../../figures/{ZH_DIR}/{PROFILE_DIR}"  # from zh/pairings/: the Chinese drawings
 # The key numbers' questions (eastwest.analysis.headline.HEADLINE) in Chinese; one missing here fails tests/test_pages_zh.py.
 QUESTIONS_ZH = {"Aid money": "帮扶资金", "People": "人员", "Jobs": "就业", "Sales": "销售与采购"}
-CHART_WORDS_ZH = {"yuan": ("资金", "笔金额"), "person": ("人数", "项人数")}  # as eastwest.charts.profile.CHART_UNITS
+CHART_WORDS_ZH = {"yuan": ("金额", "笔金额"), "person": ("人数", "项人数")}  # as eastwest.charts.profile.CHART_UNITS
 
 
 class _Context:
@@ -59,7 +60,7 @@ class _Context:
 
 
 def _source_link(source: pd.Series) -> str:
-    title = source["title_zh"] or "（原文无标题）"
+    title = source["title_zh"] or "（所存文本无标题）"
     return (
         f'<a href="{escape(source_href(source["source_id"], FROM_DIR))}" title="{escape(title)}">'
         f"{escape(pages_zh.source_label_zh(source))}</a>"
@@ -83,7 +84,7 @@ def _rows(frame: pd.DataFrame, c: _Context) -> list[str]:
     for _, row in frame.iloc[:MAX_INDICATOR_ROWS].iterrows():
         href = fact_href(row["fact_id"], row["source_id"], FROM_DIR)
         status = wording_zh.status_text_zh(row)
-        badge = f'<br><span class="fact-status">{escape(status)}，并非已完成</span>' if status else ""
+        badge = f'<br><span class="fact-status">{escape(status)}，并非已实现</span>' if status else ""
         value = f'<a class="fact-link" href="{escape(href)}">{escape(wording_zh.value_text_zh(row))}</a>{badge}'
         scope = wording_zh.SCOPE_WORDS_ZH.get(row["scope"], row["scope"])
         period = f"{escape(wording_zh.period_text_zh(row))}<br><small>{escape(scope)}</small>"
@@ -147,21 +148,21 @@ def key_numbers_zh(pairing_id: str, facts: pd.DataFrame, n_sources: int, shared:
     if shared:
         counts.append(f"另有{shared}条与其他结对合并报道，单独列出")
     lead = (
-        "资料所载本结对帮扶资金、人员、就业和销售的最新已完成总数，各按其单位列出（人数与人次分开），并注明时间；"
+        "资料所载本结对帮扶资金、人员、就业和销售的最新已实现总数，各按其单位列出（人数与人次分开），并注明时间；"
         "其他数字见下文各节；计划不列入，数字不相加。"
         if cards
-        else "资料未载本结对单独的帮扶资金、人员、就业或销售的已完成总数。"
+        else "资料未载本结对单独的帮扶资金、人员、就业或销售的已实现总数。"
     )
     listing = f'<ul class="key-numbers">{cards}</ul>' if cards else ""
     return f'<p class="key-numbers-lead">{lead}</p>{listing}<p class="key-numbers-count">{escape("；".join(counts))}。</p>'
 
 
 def _chart_data_link(name: str, rows: int, paths: ProjectPaths) -> str:
-    """The link to the chart's data, the file the English page publishes (same relative path)."""
-    if not (paths.root / CHART_DATA / PROFILE_DIR / f"{name}.csv").exists():
-        return ""
-    href = f"../{CHART_DATA}/{PROFILE_DIR}/{name}.csv"
-    return f'<p class="chart-data"><a href="{escape(href)}" download>下载图表数据（CSV，{rows}行）</a></p>'
+    """The link to the chart's data in Chinese (eastwest.pages.downloads_zh), from the file the
+    English page publishes."""
+    return downloads_zh.chart_data_link_zh(
+        paths.root / CHART_DATA / PROFILE_DIR / f"{name}.csv", rows, paths.root, FROM_DIR, PROFILE_DIR
+    )
 
 
 def _chart_section(pairing: pd.Series, facts: pd.DataFrame, c: _Context, paths: ProjectPaths) -> str:
@@ -182,13 +183,13 @@ def _chart_section(pairing: pd.Series, facts: pd.DataFrame, c: _Context, paths: 
         alt = (
             f"横向条形图：资料所载{label}的{len(chosen)}{kind}，"
             f"从{wording_zh.value_with_status_zh(low)}到{wording_zh.value_with_status_zh(high)}"
-            + (f"；其中{not_achieved}{kind[0]}并非已完成（计划、预计或每年定额）" if not_achieved else "")
+            + (f"；其中{not_achieved}{kind[0]}并非已实现（计划、预计或每年定额）" if not_achieved else "")
             + "。"
         )
     alt = directive_text(alt)
     caption = (
         f"资料所载{escape(label)}的{noun}。每个数字一根条形，资料作为另一数字组成部分给出的分项只列在下表中。"
-        "同一结对、同一时期的数字可能相互包含（资料很少说明），因此条形从不相加。斜线条形为计划、预计或每年定额，并非已完成。"
+        "同一结对、同一时期的数字可能相互包含（资料很少说明），因此条形从不相加。斜线条形为计划、预计或每年定额，并非已实现。"
         "不同种类、口径和时期的数字并列展示，从不相加。"
         + (f"图中只画出{figures}个数字中最大的{len(chosen)}个，其余均见下表。" if figures > len(chosen) else "")
         + "来源："
@@ -210,7 +211,7 @@ def _chart_rows(chosen: pd.DataFrame, c: _Context) -> str:
     rows = "".join(
         f"<tr><td>{escape(wording_zh.what_counted_zh(r))}</td>"
         f'<td><a href="{escape(fact_href(r["fact_id"], r["source_id"], FROM_DIR))}">{escape(wording_zh.value_text_zh(r))}</a></td>'
-        f"<td>{escape(wording_zh.period_label_zh(r['period'], r['scope'], r['flag_list']))}</td><td>{escape(wording_zh.status_text_zh(r) or '已完成')}</td>"
+        f"<td>{escape(wording_zh.period_label_zh(r['period'], r['scope'], r['flag_list']))}</td><td>{escape(wording_zh.status_text_zh(r) or '已实现')}</td>"
         f"<td>{escape(pages_zh.source_label_zh(c.by_source.loc[r['source_id']]))}</td></tr>"
         for _, r in in_report_order(chosen, c.sources, c.indicators).iterrows()
     )
@@ -233,13 +234,19 @@ def _map_section(pairing: pd.Series, c: _Context, paths: ProjectPaths) -> str:
     )
 
 
+def _start_zh(pairing_id: str, c: _Context) -> str:
+    """When a pairing on the map began, as its own page says it (wording_zh.start_text_zh)."""
+    found = c.pairings[c.pairings.pairing_id == pairing_id]
+    return wording_zh.start_text_zh(found.iloc[0]) if len(found) else "资料未注明起始时间"
+
+
 def _map_rows(table: pd.DataFrame, c: _Context) -> str:
     """The map's pairings as a collapsed table: who helps whom, the arrangement and its start."""
     rows = "".join(
         f"<tr><td>{_pairing_link(r['pairing_id'], c)}</td><td>{escape(c.places.loc[r['east']]['name_zh'])}</td>"
         f"<td>{escape(c.places.loc[r['west']]['name_zh'])}</td>"
         f"<td>{escape(wording_zh.RELATIONSHIP_SHORT_ZH.get(r['relationship'], r['relationship']))}</td>"
-        f"<td>{escape(wording_zh.date_zh(r['start_date']) if r['start_date'] else '未注明')}</td></tr>"
+        f"<td>{escape(_start_zh(r['pairing_id'], c))}</td></tr>"
         for _, r in table.iterrows()
         if r["east"] in c.places.index and r["west"] in c.places.index
     )
@@ -304,7 +311,7 @@ def _sources_list(chosen: pd.DataFrame, facts: pd.DataFrame, beside: dict[str, i
         count = f"本结对数据{n}条" if n else "提到本结对，无本结对数据"
         if other:
             count += f"，另有{other}条与其他结对合并报道或另记"
-        items.append(f"<li>{_source_link(s)}：{escape(s['title_zh'] or '（原文无标题）')}<br><small>{count}</small></li>")
+        items.append(f"<li>{_source_link(s)}：{escape(s['title_zh'] or '（所存文本无标题）')}<br><small>{count}</small></li>")
     return f'<ul class="pairing-sources">{"".join(items)}</ul>'
 
 

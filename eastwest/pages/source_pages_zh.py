@@ -66,10 +66,10 @@ def _provenance_table(row: pd.Series, pairing_names: dict[str, str]) -> str:
     elif kind == "page_path" and url:
         address = f"仅有网页路径 {escape(url)}，网站不详"
     else:
-        address = "所得文本未载原文地址，可凭上列媒体与标题查找"
+        address = "所得文本未载原文地址，可凭上列信息查找"
     pairings = [p for p in str(row["pairings"]).split(";") if p]
     fields = [
-        ("中文标题", escape(row["title_zh"] or "（原文无标题）")),
+        ("中文标题", escape(row["title_zh"] or "（所存文本无标题）")),
         ("发布媒体", pages_zh.outlet_html_zh(row["outlet"], row["genre"])),
         ("作者", escape(pages_zh.author_zh(row["author"]))),
         ("页面所载日期", escape(wording_zh.date_zh(row["published"]) if row["published"] else "无")),

@@ -198,7 +198,7 @@ _BACKGROUND_NAMED = re.compile(r"^Background: (.*) \(no single pairing\)$")
 def programme_label_zh(label: str, names: dict[str, str] | None = None) -> str:
     """A fact's programme label (eastwest.dataset.attribution) in Chinese: 'Zhangjiagang → Yanhe' ->
     '张家港→沿河'; 'Zhangjiagang → Gongliu and Yanhe, together' -> '张家港→巩留、沿河（合并报道）';
-    'Background: Zhangjiagang (no single pairing)' -> '背景：张家港（不属于单一结对）'. A name with no
+    'Background: Zhangjiagang (no single pairing)' -> '张家港（不属于单一结对）'. A name with no
     Chinese counterpart in data/places.csv stays as written (tests/test_outputs_zh.py catches it)."""
     names = place_names_zh() if names is None else names
     if label == wording.BACKGROUND:

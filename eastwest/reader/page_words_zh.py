@@ -11,7 +11,7 @@ SOURCES_NONE_ZH = "无"
 SOURCES_MARK_ZH = "；"
 CALC_BASIS_ZH = "由数据集中的{n}个数字计算"
 CALC_BASIS_ONE_ZH = "由数据集计算"
-CONTEXT_TITLE_ZH = "外部数据：{outlet}，{date}；可靠性：{reliability}"
+CONTEXT_TITLE_ZH = "外部数据：{outlet}，{date}；来源性质：{reliability}"
 RELIABILITY_ZH = {"reprint": "转载", "secondary": "二手资料", "weak": "较弱"}  # national_context.csv `reliability`
 EMPTY_ZH = "资料中没有这类数字。"
 FACT_LIST_SOURCES_ZH = "资料来源："
@@ -27,8 +27,14 @@ PAIRINGS_TABLE_HEADINGS_ZH = ("结对", "协作形式", "起始时间", "起始�
 
 
 def chart_data_link_text_zh(rows: int) -> str:
-    """The link under a chart to the data it drew."""
-    return f"下载图表数据（CSV，可用Excel等工具打开，{rows}行，首行为许可说明）"
+    """The link under a chart to the data it drew (its Chinese download, eastwest.pages.downloads_zh)."""
+    return f"下载图表数据（CSV，可用电子表格软件打开：第一行为许可说明，第二行为表头，其后{rows}行数据）"
+
+
+ACHIEVED_ZH = "已实现"  # the status of a result (not a plan, forecast or quota), wherever a status is named
+DOWNLOAD_LICENCE_ZH = (
+    "# 数据：CC BY 4.0 - 东西部协作报告项目组。原文引文：出自各行所注文章，版权归其发布者，仅供研究与核对。下一行为表头。"
+)
 
 
 def chart_table_summary_zh(shown: int, total: int) -> str:
@@ -77,7 +83,7 @@ def unreported_sentence_zh(unreported, in_group, credited, named_only) -> str:
     if credited:
         parts.append(f"{in_words_zh(credited)}的数字只记在帮扶方的另一级名下（见其结对页面）")
     if named_only:
-        parts.append(f"对{in_words_zh(named_only)}只提及结对，没有给出任何数字")
+        parts.append(f"对{in_words_zh(named_only)}只报道了结对及其往来，没有给出数字")
     return f"资料{'；'.join(parts)}。" if parts else ""
 
 
@@ -108,7 +114,7 @@ def key_number_counts_zh(facts: int, with_facts: int, naming: int, not_achieved:
 # are the vocabulary's own); a scope without words here fails tests/test_outputs_zh.py.
 SCOPE_MEANINGS_ZH = {
     "cumulative": "从某一起点（报道未必写明）到期末的累计数",
-    "annual": "一个自然年的全年合计",
+    "annual": "一个自然年的年度数字（年中的报道可能只到报道之时）",
     "event": "一次活动、会议、批次或交易",
     "stock": "某一时点的状态（人口、学校数、贫困发生率）",
     "period_total": "一段写明的多年或不足一年时段内的合计，而非累计数",

@@ -85,7 +85,7 @@ def _names(ids: str, places: pd.DataFrame) -> list[str]:
 def programme_label_zh(fact, pairings: pd.DataFrame, places: pd.DataFrame) -> str:
     """Whose figure a fact is, in Chinese, from the same attributes as its English label: a pairing
     ('张家港→沿河'), several pairings' one figure ('张家港→巩留、沿河（合并报道）'), a helper credited
-    at another level ('苏州→沿河'), or background ('背景：张家港（不属于单一结对）')."""
+    at another level ('苏州→沿河'), or background ('张家港（不属于单一结对）')."""
     programme = str(fact["programme"] or "")
     ends = {str(p): (str(e), str(w)) for p, e, w in zip(pairings["pairing_id"], pairings["east"], pairings["west"])}
     easts, wests = _names(fact["east"], places), _names(fact["west"], places)
@@ -136,9 +136,9 @@ FACT_COLUMNS_ZH = {
     "value_high": "区间的上限；其他情况为空",
     "unit": "受控单位（见下文单位表）",
     "qualifier": "限定词：确数、余（多、超）、近（将近、接近：略少于）、约（左右：上下均可）、不足、区间",
-    "status": "状态：已完成、计划、预计、目标或每年定额；计划数从不当作已完成",
+    "status": "状态：已实现、计划、预计、目标或每年定额；计划数从不当作已实现",
     "period": "时间：年、年-月、年-月-日，或“起/止”区间（任一端可空：/年-月 为截至某日，年/ 为自某日起），或 unknown（未注明）",
-    "scope": "口径：累计、全年、单次、时点数、期间合计或每年",
+    "scope": "口径：累计、年度、单次、时点数、期间合计或每年",
     "quote": "清理后文本中的原句片段，逐字照录，说明数字所计为何",
     "number_text": "原句中数字的写法",
     "quote_start": "原句在 data/clean/<source_id>.txt 中的起始字符位置",
@@ -157,7 +157,7 @@ EXCLUSION_ZH = {
     "ordinal": "序数或届次（第十五届、首个、第八批）",
     "label": "含数字的口号、名称或标签（五位一体、三个全覆盖、十三五）",
     "idiom": "成语或固定说法中的数字（千山万水、一对一）",
-    "article": "作不定冠词用的“一”，并非计数",
+    "article": "泛指的“一”（如“一批”“一支队伍”），并非计数",
     "anecdote": "关于某个人日常生活的数字，与帮扶工作无关（一天能挣80元）",
     "part_of_fact": "已收入某条数据的数字的一部分（同一数量的第二个单位）",
     "not_a_quantity": "其他不计数的数字（电话号码、型号、热线号码）",

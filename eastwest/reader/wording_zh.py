@@ -12,6 +12,13 @@ from decimal import Decimal
 
 import pandas as pd
 
+from eastwest.reader import counters_zh
+from eastwest.reader.counters_zh import (  # noqa: F401 (the wording's names for them)
+    NOUN_COUNTER_UNITS,
+    SOURCE_COUNTER_UNITS,
+    source_counter_zh,
+)
+
 # --- Numbers ---------------------------------------------------------------------------------------
 
 DASH = "—"  # a range, Chinese style: 2—3元, 2023年1—10月
@@ -81,38 +88,6 @@ _BEFORE = {"超过", "超", "逾", "近", "将近", "接近", "约", "大约", "
 _AFTER_NUMBER = {"余", "多", "来"}  # 1.3万余人 or 80余万元, as the source placed it
 _AFTER_UNIT = {"以上", "左右", "以内", "以下"}
 
-# Units whose Chinese word is only a kind (类, 个站点, 个乡镇（街道）): a fact counted in one of them is
-# written with the source's own measure word and noun where its number has them (四级 -> 4级,
-# 1500余家店, 4个城市管理办事处), since the kind's word would misname it (4类, 1500余个站点).
-SOURCE_COUNTER_UNITS = {"category", "station", "township", "item", "piece", "organisation"}
-# Units whose word names the kind well (个村, 个县（市、区）) but not which ones: the source's noun is
-# kept where it says more than a measure word (6个贫困村, 14个深度贫困县, 5个区县; never a bare 个).
-NOUN_COUNTER_UNITS = {
-    "county",
-    "village",
-    "department",
-    "province",
-    "city",
-    "school",
-    "enterprise",
-    "cooperative",
-    "meeting",
-    "event",
-    "batch",
-}
-_COUNTER = re.compile(
-    r"^(?:超过|超|逾|近|将近|接近|约|大约|大概|不足|不到)?\s*[0-9.零〇一二两三四五六七八九十百千]+\s*(?:余|多|来)?\s*"
-    r"(?P<counter>[^\s0-9.零〇一二两三四五六七八九十百千万亿余多来]\S{0,11}?)(?:以上|左右|以内|以下)?$"
-)
-
-
-def source_counter_zh(number_text: str) -> str:
-    """The measure word and noun after a number as the source wrote it ('四级' -> '级', '1500余家店'
-    -> '家店', '14 个' -> '个'); '' where the number has none or carries a magnitude (万, 亿)."""
-    match = _COUNTER.match(str(number_text or "").strip())
-    return match.group("counter") if match else ""
-
-
 NUMBER_MISSING_ZH = "原文缺数字"
 
 
@@ -175,12 +150,9 @@ def unit_text_zh(unit: str) -> str:
 
 
 def unit_word_zh(row) -> str:
-    """The word after a fact's number: its unit's (unit_text_zh), or the source's own measure word
-    and noun where the unit's word would only name a kind (SOURCE_COUNTER_UNITS, NOUN_COUNTER_UNITS)."""
-    counter = source_counter_zh(str(row.get("number_text") or "").replace("nan", ""))
-    if counter and (row["unit"] in SOURCE_COUNTER_UNITS or (row["unit"] in NOUN_COUNTER_UNITS and len(counter) > 1)):
-        return counter
-    return unit_text_zh(row["unit"])
+    """The word after a fact's number: the source's own measure word and noun where the unit's word
+    would only name a kind (eastwest.reader.counters_zh), else its unit's (unit_text_zh)."""
+    return counters_zh.source_unit_word_zh(row) or unit_text_zh(row["unit"])
 
 
 def value_text_zh(row, with_unit: bool = True) -> str:
@@ -277,12 +249,13 @@ THEME_SHORT_ZH = {
     "context": "背景",
 }
 
-BACKGROUND_ZH = "背景（不属于单一结对）"
+BACKGROUND_ZH = "不属于单一结对"
 
 
 def background_label_zh(named: str) -> str:
-    """'背景：张家港（不属于单一结对）' — a background figure naming a helper is no one pairing's."""
-    return f"背景：{named}（不属于单一结对）" if named else BACKGROUND_ZH
+    """'张家港（不属于单一结对）' — a figure naming a helper but no one pairing (its 260 cadres sent
+    since 1995, to many places); '不属于单一结对' where it names no helper."""
+    return f"{named}（不属于单一结对）" if named else BACKGROUND_ZH
 
 
 RELATIONSHIP_SHORT_ZH = {
@@ -301,7 +274,7 @@ DIRECTION_WORDS_ZH = {"east_to_west": "帮扶方→受援方", "west_to_east": "
 # A fact's scope (data/reference/vocabulary.yml `scopes`) as a Chinese reader reads it.
 SCOPE_WORDS_ZH = {
     "cumulative": "累计",
-    "annual": "全年",
+    "annual": "年度",
     "event": "单次",
     "stock": "时点数",
     "period_total": "期间合计",
@@ -374,7 +347,7 @@ def period_text_zh(row) -> str:
 
 
 def period_label_zh(period: str, scope: str, flags) -> str:
-    """A period with its scope: '2017年3月至2021年2月累计', '截至2021年2月累计', '2018年全年',
+    """A period with its scope: '2017年3月至2021年2月累计', '截至2021年2月累计', '2018年度',
     '2016—2017年合计', '每年，自2018年5月起', with the marks of mark_period_zh. `flags` is required,
     so that no chart shows an inferred date bare."""
     start, _, end = period.partition("/")
@@ -384,8 +357,9 @@ def period_label_zh(period: str, scope: str, flags) -> str:
         text = span_text_zh(period) + SCOPE_WORDS_ZH["cumulative"]
     elif scope == "period_total":
         text = span_text_zh(period) + "合计"
-    elif scope == "annual":
-        text = span_text_zh(period) + SCOPE_WORDS_ZH["annual"]
+    elif scope == "annual":  # the year's figure, which a report in May may give (2018年度, not 2018年全年)
+        span = span_text_zh(period)
+        text = span + "度" if span.endswith("年") else f"{span}（{SCOPE_WORDS_ZH['annual']}）"
     elif scope == "recurring":
         text = "每年" + (f"，自{date_zh(start)}起" if start else f"，截至{date_zh(end)}" if end else "")
     else:
@@ -394,7 +368,7 @@ def period_label_zh(period: str, scope: str, flags) -> str:
 
 
 def when_text_zh(row) -> str:
-    """When a fact holds, with its scope: '2017年3月至2021年2月累计', '2018年全年', '2016—2017年合计',
+    """When a fact holds, with its scope: '2017年3月至2021年2月累计', '2018年度', '2016—2017年合计',
     '每年，自2019年11月起', '2017年9月（时间为推断），一批' (a group sent), '截至2019年3月，在岗'
     (people in post, the only facts shown at one date with it)."""
     flags = _flags(row)
@@ -406,12 +380,14 @@ def when_text_zh(row) -> str:
 
 
 def start_text_zh(pairing) -> str:
-    """When a pairing began: '自2017年3月起'; '起始日期在资料中脱漏'; '资料未注明起始时间'."""
+    """When a pairing began: '自2017年3月起'; a start sentence that kept its month but lost its year
+    '自某年10月起（原文缺年份）'; one that lost its whole date '起始日期在资料中脱漏'; '资料未注明起始时间'."""
     flags = [f for f in str(pairing.get("start_flags", "") or "").split(";") if f]
     if pairing["start_date"]:
         return mark_period_zh(f"自{date_zh(pairing['start_date'])}起", flags)
     if "year_missing_in_source" in flags:
-        return "起始日期在资料中脱漏"
+        month = re.search(r"(?<![\d年])(\d{1,2})月", str(pairing.get("start_quote") or ""))
+        return f"自某年{int(month.group(1))}月起（原文缺年份）" if month else "起始日期在资料中脱漏"
     return "资料未注明起始时间"
 
 

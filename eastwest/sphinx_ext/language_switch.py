@@ -66,8 +66,10 @@ def _links(app, pagename: str, templatename: str, context: dict[str, Any], doctr
 
 
 def _templates(app, config) -> None:
+    # first: its sidebar toggles stand in for the theme's (their titles translated), and the themes
+    # add their own component folders to the same list
     if str(TEMPLATES) not in config.templates_path:
-        config.templates_path.append(str(TEMPLATES))
+        config.templates_path.insert(0, str(TEMPLATES))
 
 
 def setup(app):
