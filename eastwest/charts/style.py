@@ -31,13 +31,12 @@ import os
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import cast
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
 from matplotlib.rcsetup import cycler
@@ -45,6 +44,14 @@ from matplotlib.text import Text
 
 from eastwest.charts import fitting
 from eastwest.charts.language import CJK_DRAWN, FONT_STACK_ZH, family, wrap_chinese
+from eastwest.charts.text_check import (  # noqa: F401 (the charts' and tests' names for them)
+    MIN_FONT_PT,
+    FigureTextError,
+    check_text,
+    drawn_texts,
+    font_points,
+    renderer_of,
+)
 from eastwest.core.paths import FIGURES_DIR
 from eastwest.reader import languages
 from eastwest.reader.wording import human  # noqa: F401 (style.human, as chapters call it)
@@ -71,7 +78,7 @@ STATUS_COLOURS = {"achieved": BLUE, "planned": ORANGE, "expected": VERMILION, "t
 NOT_ACHIEVED_HATCH = "//"
 DPI = 110
 
-MIN_FONT_PT = 11  # the smallest text on any chart
+
 TEXT_PT = 11  # labels, values, notes
 HEADING_PT = 12  # panel headings
 TITLE_PT = 13.5  # the chart's question
@@ -135,46 +142,6 @@ def apply() -> None:
 
 
 # --- Checking and saving ---------------------------------------------------------------------------
-
-
-class FigureTextError(ValueError):
-    """A figure whose text a reader could not read: too small, cut off, or overlapping."""
-
-
-def renderer_of(fig: plt.Figure) -> RendererAgg:
-    """The figure's renderer: every figure is drawn on an Agg canvas (matplotlib.use("Agg") above)."""
-    return cast(FigureCanvasAgg, fig.canvas).get_renderer()
-
-
-def font_points(text: Text) -> float:
-    """A text's size in points (matplotlib stores it as a number, whatever size was asked for)."""
-    return cast(float, text.get_fontsize())
-
-
-def drawn_texts(fig: plt.Figure) -> list[Text]:
-    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
-
-
-def check_text(fig: plt.Figure, name: str = "figure") -> float:
-    """Fail on text below MIN_FONT_PT, outside the figure or overlapping other text; return the
-    smallest font size drawn (points)."""
-    renderer = renderer_of(fig)
-    texts = drawn_texts(fig)
-    small = [f"{t.get_text()!r} ({font_points(t):g} pt)" for t in texts if font_points(t) < MIN_FONT_PT - 1e-9]
-    if small:
-        raise FigureTextError(f"{name}: text below {MIN_FONT_PT} pt: {', '.join(small[:5])}")
-    frame = fig.bbox
-    boxes = []
-    for t in texts:
-        box = t.get_window_extent(renderer)
-        if box.x0 < frame.x0 - 1 or box.x1 > frame.x1 + 1 or box.y0 < frame.y0 - 1 or box.y1 > frame.y1 + 1:
-            raise FigureTextError(f"{name}: text cut off at the figure's edge: {t.get_text()!r}")
-        boxes.append((box.shrunk(0.97, 0.8), t))  # glyph boxes include line gaps: only real overlaps count
-    for i, (a, ta) in enumerate(boxes):
-        for b, tb in boxes[i + 1 :]:
-            if a.overlaps(b):
-                raise FigureTextError(f"{name}: texts overlap: {ta.get_text()!r} and {tb.get_text()!r}")
-    return min((font_points(t) for t in texts), default=MIN_FONT_PT)
 
 
 DRAWN_FONT = "font-family: 'DejaVu Sans'; "
