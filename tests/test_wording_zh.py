@@ -208,7 +208,7 @@ VALUES = [
     (1000, None, "mu", "nearly", "近千亩", "近1000亩"),
     (6.18, None, "km2", "exact", "6.18平方公里", "6.18平方公里"),
     (21, None, "township", "exact", "21个乡镇街道", "21个乡镇街道"),  # the source's noun, not the kind's
-    (10, None, "county", "exact", "10个市(县)区", "10个市(县)区"),
+    (10, None, "county", "exact", "10个市(县)区", "10个市（县）区"),  # brackets full-width
     (4, None, "category", "exact", "四级", "4级"),  # never 4类
     (1500, None, "station", "over", "1500余家店", "1500余家店"),
     (4, None, "county", "exact", "四个", "4个县（市、区）"),  # a bare 个 names nothing: the unit's word

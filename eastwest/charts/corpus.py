@@ -258,7 +258,7 @@ def theme_share(facts: pd.DataFrame, theme: str, name: str, directory: Path = FI
 # How a count of facts of each status reads: a 'quota' fact says what is meant to happen each year,
 # which in industry is often a rule (how a yearly profit is split), not a number of people or a target.
 STATUS_COUNTED = {"quota": "rule or quota"}
-STATUS_COUNTED_ZH = {"achieved": "已实现", "planned": "计划", "expected": "预计", "target": "目标", "quota": "规定或任务"}
+STATUS_COUNTED_ZH = {"achieved": "已实现", "planned": "计划", "expected": "预计", "target": "目标", "quota": "规定比例或每年定额"}
 
 
 def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directory: Path = FIGURES_DIR) -> Chart:
@@ -287,7 +287,7 @@ def status_by_pairing(facts: pd.DataFrame, themes: list[str], name: str, directo
             pick(
                 "Solid: achieved; hatched: planned, forecast, or a rule or quota (what is meant to happen "
                 "each year, such as a profit-sharing rule: not a target).",
-                "实心为已实现；斜线为计划、预计，或规定、任务（每年应当做到的，如收益分配比例，不是目标）。",
+                "实心为已实现；斜线为计划、预计，或规定比例、每年定额（每年应当做到的，如收益分配比例，既不是目标，也不是结果）。",
             ),
             style.capped(len(table), total, "pairings", "with the most facts", "事实最多"),
         )
@@ -318,7 +318,7 @@ CAVEAT_SHORT_ZH = {
     "year_missing_in_source": "原文缺年份",
     "number_missing_in_source": "原文缺数字",
     "claim_unverified": "自称“首个”",
-    "not_achieved": "未完成",
+    "not_achieved": "计划、预计或定额",
     "qualified": "约数",
 }
 

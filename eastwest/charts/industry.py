@@ -119,7 +119,9 @@ def aid_funds(facts: pd.DataFrame, directory: Path = FIGURES_DIR, per_project: b
     return save_chart(
         lambda layout: style.bar_chart(
             layout,
-            pick("How much aid money did each pairing report, for how many projects?", "各结对报告了多少帮扶资金、多少个项目？"),
+            pick(
+                "How much aid money did each pairing report, for how many projects?", "资料报道了各结对多少帮扶资金、多少个项目？"
+            ),
             "" if notes_below else subtitle(),
             panels_by_scope(table, lambda r: _aid_bar(r, per_project)),
             note=subtitle() if notes_below else "",
@@ -199,7 +201,7 @@ def aid_over_report_dates(facts: pd.DataFrame, directory: Path = FIGURES_DIR) ->
     def words() -> tuple[str, str]:
         title = pick(
             f"{pairs[0] if pairs else 'No pairing'}: how much aid had each report counted so far?",
-            f"{words_zh.programme_zh(pairs[0]) if pairs else '无结对'}：每次报告时累计有多少帮扶？",
+            f"{words_zh.programme_zh(pairs[0]) if pairs else '无结对'}：各次报道所载的累计帮扶资金",
         )
         subtitle = sentences(
             pick(
@@ -273,6 +275,13 @@ MONEY_WORDS = {"aid_money": "Aid", "enterprise_money": "Firms and lenders"}
 MONEY_WORDS_ZH = {"aid_money": "帮扶资金", "enterprise_money": "企业和金融机构资金"}
 
 
+def _money_kind_zh(r) -> str:
+    """'帮扶资金', or '企业和金融机构资金：招商项目到位资金': the kind of money, then what the fact
+    counts where it says more than the kind."""
+    kind, what = MONEY_WORDS_ZH[r["comparability"]], words_zh.kind_zh(r)
+    return kind if what in ("", kind) else f"{kind}：{what}"
+
+
 def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     """For pairings that report both, aid next to firms' and lenders' money: bars from zero on one
     linear scale, one panel per pairing (at most two figures of each kind per pairing, three pairings)."""
@@ -290,7 +299,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
         return style.Bar(
             pick(
                 f"{kind}: {what}, {period_of(r)} · {r['source_label']}",
-                f"{MONEY_WORDS_ZH[r['comparability']]}：{words_zh.kind_zh(r)}，{period_of(r)} · {words_zh.source_of(r)}",
+                f"{_money_kind_zh(r)}，{period_of(r)} · {words_zh.source_of(r)}",
             ),
             r["value"],
             pick(wording.value_text(r, with_unit=False), words_zh.value_zh(r)),
@@ -309,7 +318,7 @@ def investment_vs_aid(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Cha
                 "Achieved figures, in yuan, all bars on one scale: aid (blue) against firms' and banks' "
                 "money (orange), which is not the programme's; a credit line is a ceiling, not money lent.",
                 "已实现的数字，所有条形按同一比例绘制：帮扶资金（蓝色）与企业和银行的资金（橙色），"
-                "后者不是东西部扶贫协作本身的资金；授信额度是上限，不是实际贷款。",
+                "后者不是东西部扶贫协作本身的资金；贷款额度是上限，不是实际贷款。",
             ),
             style.capped(len(picked), total, "figures", "largest of each kind", "每类数值最大"),
         )

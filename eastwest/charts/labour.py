@@ -68,7 +68,7 @@ def _jobs_figure(layout: style.Layout, table: pd.DataFrame, total: int) -> plt.F
     listed_zh = "、".join(f"{JOB_KINDS_ZH[i][1]}（{JOB_KINDS_ZH[i][0]}）" for i in JOB_INDICATORS if i in set(table.indicator))
     return style.bar_chart(
         layout,
-        pick("How many people did the pairings help into jobs?", "劳务协作帮助多少人实现就业？"),
+        pick("How many people did the pairings help into jobs?", "资料报道了多少人就业或创业？"),
         pick(
             f"Achieved totals as each source reports them, each with its own period: {listed}.",
             f"各资料所报的已实现累计数，时间口径各不相同：{listed_zh}。",

@@ -66,7 +66,7 @@ def gifts(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
     return save_chart(
         lambda layout: style.bar_chart(
             layout,
-            pick("How much money and goods did the pairings give or raise?", "结对双方捐赠或募集了多少钱物？"),
+            pick("How much money and goods did the pairings give or raise?", "帮扶方向受援方捐赠或募集了多少钱物？"),
             subtitle(),
             panels_by_scope(table, bar),
         ),

@@ -80,7 +80,7 @@ def talent_flows(facts: pd.DataFrame, directory: Path = FIGURES_DIR) -> Chart:
             pick(
                 "People as each source counts them, east → west to the right of the line, west → east to "
                 "the left, both ways together across it. Person-times and quotas are not drawn.",
-                "按各资料的统计口径计人数：东部到西部画在中线右侧，西部到东部画在左侧，双向合计的跨在中线上。不画人次和任务数。",
+                "按各资料的统计口径计人数：帮扶方到受援方画在中线右侧，受援方到帮扶方画在左侧，资料只给出双向合计的，跨在中线上。不画人次和每年定额。",
             ),
             shared_note() if panel_kinds(table).nunique() > 1 else "",
             style.capped(len(table), total, "flows", "largest"),

@@ -108,7 +108,7 @@ def context_entries_zh(paths: ProjectPaths) -> list[str]:
         reliability = page_words_zh.RELIABILITY_ZH.get(row["reliability"], row["reliability"])
         fields = {
             "author": "{" + _bib_escape(outlet) + "}",
-            "title": "{" + _bib_escape(f"{outlet}报道的外部背景数字") + "}",
+            "title": "{" + _bib_escape(f"外部背景数字（{outlet}）") + "}",
             "year": row["published"][:4] if row["published"] else "未注明",
             "note": _bib_escape(
                 f"发布日期：{date}；来源性质：{reliability}。据存档副本阅读；见 data/reference/national_context.csv"

@@ -56,7 +56,8 @@ def _area_name(text: str) -> str:
     """An area's Chinese name where its meaning begins with one ('组织领导: …' -> '组织领导'); the
     others are the project's own groups, outside the areas a source lists."""
     head = str(text).split(":")[0].strip()
-    return head if pages_zh.has_han(head) else pages_zh.OWN_AREA_ZH
+    name = head if pages_zh.has_han(head) else ""
+    return name + pages_zh.OWN_AREA_ZH if "own group" in str(text) or not name else name
 
 
 def _unit(unit: str) -> str:

@@ -128,9 +128,10 @@ def chart_table_zh(data: Path, from_dir: str = "chapters") -> str:
         href = fact_href(row["fact_id"], row["source_id"], from_dir)
         cells = (
             escape(tables.what_zh(row)),
+            escape(tables.programme_label_zh(str(row.get("programme_label") or "")) if row.get("programme_label") else "—"),
             f'<a href="{escape(href)}">{escape(wording_zh.value_text_zh(row))}</a>',
             escape(wording_zh.period_text_zh(row)),
-            escape(wording_zh.status_text_zh(row) or page_words_zh.ACHIEVED_ZH),
+            escape(page_words_zh.status_cell_zh(row)),
             escape(labels.get(str(row["source_id"]), "")),
         )
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

@@ -31,7 +31,7 @@ FACT_COLUMNS_ZH = {
     "区间上限": lambda r: plain_number(r.get("value_high")),
     "数值（文字）": lambda r: wording_zh.value_text_zh(r),
     "单位代码": lambda r: r["unit"],
-    "状态": lambda r: wording_zh.status_text_zh(r) or page_words_zh.ACHIEVED_ZH,
+    "状态": lambda r: page_words_zh.status_cell_zh(r),
     "时间": lambda r: r["period"],
     "时间（文字）": lambda r: wording_zh.period_label_zh(r["period"], r["scope"], r["flag_list"]),
     "口径": lambda r: wording_zh.SCOPE_WORDS_ZH.get(r["scope"], r["scope"]),
@@ -83,12 +83,17 @@ def chart_csv_zh(data: Path, paths=None) -> str:
             out["label"] = out["source_id"].map(source_zh).fillna(out["label"])
         if "relationship" in out:
             out["relationship"] = out["relationship"].map(lambda r: wording_zh.RELATIONSHIP_SHORT_ZH.get(r, r))
-        if "pairing" in out:
-            out["pairing"] = out["pairing"].map(lambda label: tables.programme_label_zh(str(label)) if label else "")
-        places = load.places(paths or load.PROJECT).set_index("id")["name_zh"]
+        if "pairing" in out:  # a pairing's id (kunshan-bijiang) or label (Kunshan → Bijiang), in Chinese
+            places = load.places(paths or load.PROJECT).set_index("id", drop=False)
+            named = {
+                str(p["pairing_id"]): pages_zh.pairing_label_zh(p, places)
+                for _, p in load.pairings(paths or load.PROJECT).iterrows()
+            }
+            out["pairing"] = out["pairing"].map(lambda v: named.get(str(v)) or (tables.programme_label_zh(str(v)) if v else ""))
+        names_zh = load.places(paths or load.PROJECT).set_index("id")["name_zh"]
         for side, name in (("east", "helping_place"), ("west", "receiving_place")):
             if side in out and name in out:
-                out[name] = out[side].map(places).fillna(out[name])
+                out[name] = out[side].map(names_zh).fillna(out[name])
         if "date_status" in out:
             out["date_status"] = out["date_status"].map(lambda s: pages_zh.DATE_STATUS_ZH.get(s, s))
         out = out.rename(columns=OTHER_HEADINGS_ZH)

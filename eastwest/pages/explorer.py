@@ -141,7 +141,6 @@ TEXT_DIR = "explorer-text"  # under _static/generated/: one file of texts per so
 TEXT_DIR_ZH = "explorer-text-zh"  # the Chinese explorer's texts (each fact's quote)
 DATA_ZH = "explorer-data-zh.js"  # the Chinese explorer's index
 ACHIEVED_ZH = page_words_zh.ACHIEVED_ZH  # the status of a result, as the Chinese explorer's status filter names it
-BACKGROUND_STATUS_ZH = "不适用（背景数字）"  # a distance or a population is not a piece of work done
 
 
 def explorer_data(paths: ProjectPaths = PROJECT, language: str = ENGLISH) -> tuple[dict, dict[str, list]]:
@@ -271,7 +270,7 @@ class _ChineseWords:
             wording_zh.value_text_zh(f),
             str(f["indicator_zh"]),
             pages_zh.programme_label_zh(f, self.pairings, self.places),
-            wording_zh.status_text_zh(f) or (BACKGROUND_STATUS_ZH if f["theme"] == "context" else ACHIEVED_ZH),
+            page_words_zh.status_cell_zh(f),
             wording_zh.THEME_LABELS_ZH[f["theme"]],
             wording_zh.period_label_zh(f["period"], f["scope"], f["flag_list"]),
         )

@@ -34,7 +34,7 @@ from eastwest.pages.profiles import (
 from eastwest.pages.render import render
 from eastwest.pages.source_pages_zh import ZH_DIR
 from eastwest.pages.tables import facts_behind_zh
-from eastwest.reader import pages_zh, wording_zh
+from eastwest.reader import page_words_zh, pages_zh, wording_zh
 from eastwest.reader.links import PROFILE_DIR, fact_href, profile_href, source_href
 
 FIGURES_ZH = f"../../figures/{ZH_DIR}/{PROFILE_DIR}"  # from zh/pairings/: the Chinese drawings
@@ -131,7 +131,7 @@ def key_numbers_zh(pairing_id: str, facts: pd.DataFrame, n_sources: int, shared:
         chosen = chosen[chosen.programme == pairing_id]
         order = {question: i for i, question in enumerate(HEADLINE)}
         cards = "".join(
-            f'<li><span class="key-number-question">{escape(QUESTIONS_ZH[row["question"]])}</span> '
+            f'<li><span class="key-number-question">{escape(page_words_zh.KEY_NUMBER_QUESTIONS_ZH.get(row["indicator"], QUESTIONS_ZH[row["question"]]))}</span> '
             f'<a class="key-number-value" href="{escape(fact_href(row["fact_id"], row["source_id"], FROM_DIR))}">'
             f"{escape(wording_zh.value_text_zh(row))}</a> "
             f'<span class="key-number-what">{escape(wording_zh.what_counted_zh(row))}</span> '
@@ -211,7 +211,7 @@ def _chart_rows(chosen: pd.DataFrame, c: _Context) -> str:
     rows = "".join(
         f"<tr><td>{escape(wording_zh.what_counted_zh(r))}</td>"
         f'<td><a href="{escape(fact_href(r["fact_id"], r["source_id"], FROM_DIR))}">{escape(wording_zh.value_text_zh(r))}</a></td>'
-        f"<td>{escape(wording_zh.period_label_zh(r['period'], r['scope'], r['flag_list']))}</td><td>{escape(wording_zh.status_text_zh(r) or '已实现')}</td>"
+        f"<td>{escape(wording_zh.period_label_zh(r['period'], r['scope'], r['flag_list']))}</td><td>{escape(page_words_zh.status_cell_zh(r))}</td>"
         f"<td>{escape(pages_zh.source_label_zh(c.by_source.loc[r['source_id']]))}</td></tr>"
         for _, r in in_report_order(chosen, c.sources, c.indicators).iterrows()
     )

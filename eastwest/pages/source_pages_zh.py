@@ -74,7 +74,7 @@ def _provenance_table(row: pd.Series, pairing_names: dict[str, str]) -> str:
         ("作者", escape(pages_zh.author_zh(row["author"]))),
         ("页面所载日期", escape(wording_zh.date_zh(row["published"]) if row["published"] else "无")),
         ("日期性质", escape(pages_zh.DATE_STATUS_ZH.get(row["date_status"], row["date_status"]))),
-        ("推断的撰写日期", escape(wording_zh.span_text_zh(row["date_estimate"]) if row["date_estimate"] else "无")),
+        ("撰写日期", escape(pages_zh.source_date_zh(row))),
         ("原文地址", address),
         ("文章类型", escape(pages_zh.GENRE_ZH.get(row["genre"], row["genre"]))),
         ("原始文件文字", escape(pages_zh.SCRIPT_ZH.get(row["script"], row["script"]))),

@@ -333,7 +333,7 @@ def sources_table_zh(sources: pd.DataFrame, from_dir: str = "chapters") -> str:
         rows.append(
             "<tr>"
             f'<td><a href="{escape(source_href(s["source_id"], from_dir))}">{escape(source_names_zh.source_label_zh(s))}</a></td>'
-            f'<td><span lang="zh">{escape(s["title_zh"])}</span></td>'
+            f'<td><span lang="zh">{escape(s["title_zh"] or page_words_zh.UNTITLED_ZH)}</span></td>'
             f"<td>{escape(source_names_zh.outlet_label_zh(str(s['outlet']), str(s.get('genre') or '')))}</td><td>{escape(date)}</td>"
             f"<td>{escape(source_names_zh.GENRE_ZH.get(s['genre'], ''))}</td><td>{escape(s['facts'])}</td>"
             "</tr>"

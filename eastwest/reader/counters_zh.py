@@ -33,9 +33,10 @@ _COUNTER = re.compile(
 
 def source_counter_zh(number_text: str) -> str:
     """The measure word and noun after a number as the source wrote it ('四级' -> '级', '1500余家店'
-    -> '家店', '14 个' -> '个'); '' where the number has none or carries a magnitude (万, 亿)."""
+    -> '家店', '14 个' -> '个', '10个市(县)区' -> '个市（县）区', brackets full-width); '' where the
+    number has none or carries a magnitude (万, 亿)."""
     match = _COUNTER.match(str(number_text or "").strip())
-    return match.group("counter") if match else ""
+    return match.group("counter").replace("(", "（").replace(")", "）") if match else ""
 
 
 def source_unit_word_zh(row) -> str:

@@ -4,7 +4,7 @@ landing page's table, beside eastwest.reader.wording_zh, which words values, per
 
 from __future__ import annotations
 
-from eastwest.reader.wording_zh import in_words_zh, span_text_zh, value_text_zh
+from eastwest.reader.wording_zh import in_words_zh, span_text_zh, status_text_zh, value_text_zh
 
 # What the chapters' code puts under charts and tables (eastwest.pages.book, tables, narrative).
 SOURCES_NONE_ZH = "无"
@@ -21,7 +21,7 @@ FACTS_BEHIND_BY_SOURCE_ZH = "数字太多，此处不一一列出；每条均在
 FACTS_BEHIND_EXPLORER_ZH = "数据浏览页列出数据集中的全部数字，可筛选、引用和下载"
 MORE_FACTS_ZH = "另有{n}条，均在其来源页面上标出：{links}"
 TABLE_HEADINGS_ZH = ("数值", "指标（原文）", "时间", "结对", "来源")
-CHART_TABLE_HEADINGS_ZH = ("指标", "数值", "时间", "状态", "来源")
+CHART_TABLE_HEADINGS_ZH = ("所计内容", "结对", "数值", "时间", "状态", "来源")
 SOURCES_TABLE_HEADINGS_ZH = ("来源", "标题", "媒体", "日期", "体裁", "数字条数")
 PAIRINGS_TABLE_HEADINGS_ZH = ("结对", "协作形式", "起始时间", "起始时间的原文")
 
@@ -31,7 +31,17 @@ def chart_data_link_text_zh(rows: int) -> str:
     return f"下载图表数据（CSV，可用电子表格软件打开：第一行为许可说明，第二行为表头，其后{rows}行数据）"
 
 
+UNTITLED_ZH = "（所存文本无标题）"  # a source whose copy gives no title
 ACHIEVED_ZH = "已实现"  # the status of a result (not a plan, forecast or quota), wherever a status is named
+BACKGROUND_STATUS_ZH = "不适用（背景数字）"  # a distance or a population is not a piece of work done
+
+
+def status_cell_zh(row) -> str:
+    """A fact's status in a table: its status word; 已实现 for a result; for a background figure,
+    that a status does not apply."""
+    return status_text_zh(row) or (BACKGROUND_STATUS_ZH if row.get("theme") == "context" else ACHIEVED_ZH)
+
+
 DOWNLOAD_LICENCE_ZH = (
     "# 数据：CC BY 4.0 - 东西部协作报告项目组。原文引文：出自各行所注文章，版权归其发布者，仅供研究与核对。下一行为表头。"
 )
@@ -99,12 +109,12 @@ KEY_NUMBERS_NONE_ZH = "资料没有给出该结对单独的帮扶资金、人员
 
 
 def key_number_counts_zh(facts: int, with_facts: int, naming: int, not_achieved: int, shared: int) -> str:
-    """'28条数字，来自3篇资料；另有1篇资料提及该结对；其中4条为计划、预计或任务数，均已标明。'"""
+    """'28条数字，来自3篇资料；另有1篇资料提及该结对；其中4条为计划、预计或每年定额，均已标明。'"""
     counts = [f"{facts}条数字，来自{with_facts}篇资料"]
     if naming:
         counts.append(f"另有{naming}篇资料提及该结对")
     if not_achieved:
-        counts.append(f"其中{not_achieved}条为计划、预计或任务数，均已标明")
+        counts.append(f"其中{not_achieved}条为计划、预计或每年定额，均已标明")
     if shared:
         counts.append(f"另有{shared}条与其他结对合计报告，单独列出")
     return "；".join(counts) + "。"

@@ -144,8 +144,8 @@ def _title_key(text: str) -> str:
     return re.sub(rf"[^{_CJK}A-Za-z0-9]", "", text)
 
 
-_TITLE = LineRule("title", "title or breadcrumb repeating the title (kept in provenance)", re.compile(""), "重复标题的标题行或导航（已记入出处）")
-_BYLINE = LineRule("byline", "author name on its own line (kept in provenance)", re.compile(""), "单独成行的作者姓名（已记入出处）")
+_TITLE = LineRule("title", "title or breadcrumb repeating the title (kept in provenance)", re.compile(""), "重复标题的标题行或导航")
+_BYLINE = LineRule("byline", "author name on its own line (kept in provenance)", re.compile(""), "单独成行的作者姓名")
 
 
 def rule_reason_zh(rule_id: str) -> str:
