@@ -122,13 +122,13 @@ def chart_table_zh(data: Path, from_dir: str = "chapters") -> str:
         return ""
     total = len(table)
     shown = tables.with_dataset_columns(table[["fact_id"]].head(MAX_TABLE_ROWS))
-    labels = tables.source_labels_zh()
+    labels, names = tables.source_labels_zh(), tables.place_names_zh()
     rows = []
     for _, row in shown.iterrows():
         href = fact_href(row["fact_id"], row["source_id"], from_dir)
         cells = (
             escape(tables.what_zh(row)),
-            escape(tables.programme_label_zh(str(row.get("programme_label") or "")) if row.get("programme_label") else "—"),
+            escape(tables.programme_label_zh(str(row["programme_label"]), names) if row.get("programme_label") else "—"),
             f'<a href="{escape(href)}">{escape(wording_zh.value_text_zh(row))}</a>',
             escape(wording_zh.period_text_zh(row)),
             escape(page_words_zh.status_cell_zh(row)),

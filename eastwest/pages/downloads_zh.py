@@ -70,11 +70,15 @@ def chart_csv_zh(data: Path, paths=None) -> str:
     source_zh = {str(sid): pages_zh.source_label_zh(row) for sid, row in sources.iterrows()}
     if "fact_id" in table:
         facts = tables.with_dataset_columns(table[["fact_id"]].drop_duplicates(), paths)
+        names = tables.place_names_zh(paths)  # once, not once per row: a chart of counts lists every fact
+        labels = {
+            str(label): tables.programme_label_zh(str(label), names) if label else "" for label in set(facts["programme_label"])
+        }
         facts = facts.assign(
-            source_zh=facts["source_id"].map(source_zh),
-            pairing_zh=[tables.programme_label_zh(str(label)) if label else "" for label in facts["programme_label"]],
+            source_zh=facts["source_id"].map(source_zh), pairing_zh=facts["programme_label"].astype(str).map(labels)
         )
-        out = pd.DataFrame({heading: [cell(r) for _, r in facts.iterrows()] for heading, cell in FACT_COLUMNS_ZH.items()})
+        records = facts.to_dict("records")
+        out = pd.DataFrame({heading: [cell(r) for r in records] for heading, cell in FACT_COLUMNS_ZH.items()})
     else:
         out = table.copy()
         if "source_id" in out and "source_label" in out:
@@ -89,7 +93,10 @@ def chart_csv_zh(data: Path, paths=None) -> str:
                 str(p["pairing_id"]): pages_zh.pairing_label_zh(p, places)
                 for _, p in load.pairings(paths or load.PROJECT).iterrows()
             }
-            out["pairing"] = out["pairing"].map(lambda v: named.get(str(v)) or (tables.programme_label_zh(str(v)) if v else ""))
+            names = tables.place_names_zh(paths)
+            out["pairing"] = out["pairing"].map(
+                lambda v: named.get(str(v)) or (tables.programme_label_zh(str(v), names) if v else "")
+            )
         names_zh = load.places(paths or load.PROJECT).set_index("id")["name_zh"]
         for side, name in (("east", "helping_place"), ("west", "receiving_place")):
             if side in out and name in out:
