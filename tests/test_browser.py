@@ -844,8 +844,10 @@ def test_every_chart_offers_its_data_as_a_csv_a_spreadsheet_reads(watched, page)
     """Under every chart — chapters, overview, landing and pairing pages — a CSV of what it drew:
     UTF-8 with a byte-order mark (Excel keeps the Chinese quotes), the licence on its first line,
     values as plain numbers and the period in words beside the ISO interval."""
+    from eastwest.reader.page_words_zh import DOWNLOAD_LICENCE_ZH
     from eastwest.reader.wording import DOWNLOAD_LICENCE, PERIOD_WORDS_COLUMN
 
+    chinese = page.startswith("zh/")  # the Chinese pages offer the Chinese download (eastwest.pages.downloads_zh)
     watched.goto(f"{quote(page)}.html")
     drawn = set(watched.page.evaluate(DRAWN_CHARTS))
     downloads = watched.page.evaluate(CHART_DOWNLOADS)
@@ -856,7 +858,13 @@ def test_every_chart_offers_its_data_as_a_csv_a_spreadsheet_reads(watched, page)
         assert download["status"] == 200, where
         assert download["bom"] == [0xEF, 0xBB, 0xBF], f"{where}: no UTF-8 byte-order mark"
         licence, header, first_row = download["lines"]
-        assert licence.lstrip("\ufeff") == DOWNLOAD_LICENCE, where
+        assert licence.lstrip("\ufeff") == (DOWNLOAD_LICENCE_ZH if chinese else DOWNLOAD_LICENCE), where
+        if chinese:
+            assert "/chart-data/zh/" in download["href"], f"{where}: not the Chinese download"
+            if "数值" in header.split(","):  # a chart of facts: plain numbers beside the value in words
+                value = header.split(",").index("数值")
+                assert "数值（文字）" in header.split(",") and not first_row.split(",")[value].endswith(".0"), where
+            continue
         if "period" in header.split(","):
             assert PERIOD_WORDS_COLUMN in header.split(","), where
         if "value" in header.split(","):

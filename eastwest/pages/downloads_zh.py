@@ -6,12 +6,13 @@ keeps its columns under Chinese headings, its words turned into Chinese where th
 
 from __future__ import annotations
 
+import shutil
 from html import escape
 from pathlib import Path
 
 import pandas as pd
 
-from eastwest.charts.base import read_chart_data
+from eastwest.charts.base import marks_path, read_chart_data
 from eastwest.core.files import write_text
 from eastwest.reader import page_words_zh, pages_zh, wording_zh
 from eastwest.reader.spreadsheet import BYTE_ORDER_MARK, csv_text, plain_number
@@ -111,7 +112,10 @@ def publish_zh(data: Path, root: Path, from_dir: str = "chapters", subfolder: st
     """Write the Chinese download of `data` under CHART_DATA_ZH (in `subfolder`); the link to it
     from a Chinese page in `from_dir` ("" for the book's root)."""
     relative = f"{subfolder}/{data.name}" if subfolder else data.name
-    write_text(root / CHART_DATA_ZH / relative, chart_csv_zh(data))
+    target = root / CHART_DATA_ZH / relative
+    write_text(target, chart_csv_zh(data))
+    if marks_path(data).exists():  # the page's boxes read the marks beside the download they find
+        shutil.copyfile(marks_path(data), marks_path(target))
     return ("../" if from_dir else "") + f"{CHART_DATA_ZH}/{relative}"  # the Chinese site's copy of _static
 
 

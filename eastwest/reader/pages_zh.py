@@ -178,7 +178,7 @@ DIRECTION_ZH = {**DIRECTION_WORDS_ZH, "none": "—"}  # a table cell is never em
 
 # What an input file on the data page holds, where its name does not say (as wording.INPUT_FILE_NOTES).
 INPUT_FILE_NOTES_ZH = {
-    "reference/national_context.csv": "来自原文以外的全国和地区数字，仅用作各章背景（各注明媒体、日期与可靠性）",
+    "reference/national_context.csv": "来自原文以外的全国和地区数字，仅用作各章背景（各注明媒体与来源性质，有日期的注明日期）",
     "editions/": "各版报告发布的数据，留作下一版更新说明比较之用",
 }
 
