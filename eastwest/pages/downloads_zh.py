@@ -14,6 +14,7 @@ import pandas as pd
 
 from eastwest.charts.base import marks_path, read_chart_data
 from eastwest.core.files import write_text
+from eastwest.core.paths import ProjectPaths
 from eastwest.reader import page_words_zh, pages_zh, wording_zh
 from eastwest.reader.spreadsheet import BYTE_ORDER_MARK, csv_text, plain_number
 
@@ -113,7 +114,7 @@ def publish_zh(data: Path, root: Path, from_dir: str = "chapters", subfolder: st
     from a Chinese page in `from_dir` ("" for the book's root)."""
     relative = f"{subfolder}/{data.name}" if subfolder else data.name
     target = root / CHART_DATA_ZH / relative
-    write_text(target, chart_csv_zh(data))
+    write_text(target, chart_csv_zh(data, ProjectPaths(root)))  # the dataset of the project being built
     if marks_path(data).exists():  # the page's boxes read the marks beside the download they find
         shutil.copyfile(marks_path(data), marks_path(target))
     return ("../" if from_dir else "") + f"{CHART_DATA_ZH}/{relative}"  # the Chinese site's copy of _static
