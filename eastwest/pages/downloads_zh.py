@@ -114,7 +114,8 @@ def publish_zh(data: Path, root: Path, from_dir: str = "chapters", subfolder: st
     from a Chinese page in `from_dir` ("" for the book's root)."""
     relative = f"{subfolder}/{data.name}" if subfolder else data.name
     target = root / CHART_DATA_ZH / relative
-    write_text(target, chart_csv_zh(data, ProjectPaths(root)))  # the dataset of the project being built
+    project = ProjectPaths(root) if (root / "data" / "facts.csv").is_file() else None  # the project being built
+    write_text(target, chart_csv_zh(data, project))
     if marks_path(data).exists():  # the page's boxes read the marks beside the download they find
         shutil.copyfile(marks_path(data), marks_path(target))
     return ("../" if from_dir else "") + f"{CHART_DATA_ZH}/{relative}"  # the Chinese site's copy of _static
