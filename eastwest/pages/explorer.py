@@ -140,7 +140,6 @@ def _with_ancestors(place_id: str, places: pd.DataFrame) -> list[str]:
 TEXT_DIR = "explorer-text"  # under _static/generated/: one file of texts per source
 TEXT_DIR_ZH = "explorer-text-zh"  # the Chinese explorer's texts (each fact's quote)
 DATA_ZH = "explorer-data-zh.js"  # the Chinese explorer's index
-ACHIEVED_ZH = page_words_zh.ACHIEVED_ZH  # the status of a result, as the Chinese explorer's status filter names it
 
 
 def explorer_data(paths: ProjectPaths = PROJECT, language: str = ENGLISH) -> tuple[dict, dict[str, list]]:

@@ -29,7 +29,6 @@ from eastwest.reader.wording_zh import (
 )
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_OUTLET_LEAD = re.compile(r"^([^\s(（,;]+)")  # the Chinese name a record begins with (source_names_zh.outlet_zh)
 
 GARBLED_MARK_ZH = "[乱码]"  # where the cleaned text marks a garbled run ("[garbled]", eastwest.sources.cleaning)
 DATE_STATUS_ZH = {"as_given": "页面所载日期", "repost_date": "转载日期", "undated": "未注明日期", "estimated": "推断日期"}
@@ -56,11 +55,9 @@ def outlet_html_zh(outlet: str, genre: str = "") -> str:
 
 
 def author_zh(author: str) -> str:
-    """The author's Chinese name ('施志鹄 (Shi Zhihu), …' -> '施志鹄'); '未署名' where none is given."""
-    lead = _OUTLET_LEAD.match(str(author or ""))
-    if lead and has_han(lead.group(1)):
-        return lead.group(1)
-    return "未署名"
+    """The author's Chinese name ('施志鹄 (Shi Zhihu), …' -> '施志鹄'), read as an outlet's is; '未署名'
+    where none is given."""
+    return outlet_zh(author) or "未署名"
 
 
 def place_short_zh(place) -> str:
